@@ -1,0 +1,211 @@
+// The fully connected network of SCIENCE §1, with NTK or standard parametrization.
+// One representation for both: h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l, where W_l (n_l × n_{l-1})
+// and b_l hold the trainable ("raw") parameters and (s_w, s_b) are fixed per-layer scales:
+//   NTK:      s_w = σ_w/√n_{l-1}, s_b = σ_b, raw entries ~ N(0, 1)
+//   standard: s_w = 1, s_b = 1, W entries ~ N(0, σ_w²/n_{l-1}), b ~ N(0, σ_b²)
+// Gradients and learning rates act on the raw parameters, as in SCIENCE §1.
+import { tf } from './tf';
+import { activationOps } from './activations';
+import { normals } from './prng';
+import type { Activation, ExperimentConfig, Parametrization } from '../state/config';
+import { resolveSigmaW2 } from '../state/config';
+
+export interface MlpSpec {
+  inputDim: number;
+  width: number;
+  /** Number of hidden layers L. */
+  depth: number;
+  activation: Activation;
+  param: Parametrization;
+  sigmaW2: number;
+  sigmaB2: number;
+  bias: boolean;
+}
+
+/** One layer's trainable parameters; W is n_out × n_in. b is null when the net has no biases. */
+export interface Layer {
+  W: tf.Tensor2D;
+  b: tf.Tensor1D | null;
+}
+export type Params = Layer[];
+/** Trainable copies of Params (tf.Variable is a Tensor, so VarParams can be used as Params). */
+export type VarParams = { W: tf.Variable<tf.Rank.R2>; b: tf.Variable<tf.Rank.R1> | null }[];
+
+/** Plain-array parameters (row-major W), for JSON output and float64 reference code. */
+export interface LayerArrays {
+  nOut: number;
+  nIn: number;
+  W: Float64Array;
+  b: Float64Array | null;
+}
+
+export interface LayerScale {
+  w: number;
+  b: number;
+}
+
+export function specFromConfig(config: ExperimentConfig, inputDim: number): MlpSpec {
+  return {
+    inputDim,
+    width: config.width,
+    depth: config.depth,
+    activation: config.activation,
+    param: config.param,
+    sigmaW2: resolveSigmaW2(config),
+    sigmaB2: config.sigmaB2,
+    bias: config.bias,
+  };
+}
+
+/** [d0, n, …, n, 1]: input dimension, L hidden widths, scalar output. */
+export function layerSizes(spec: MlpSpec): number[] {
+  return [spec.inputDim, ...Array<number>(spec.depth).fill(spec.width), 1];
+}
+
+export function layerScales(spec: MlpSpec): LayerScale[] {
+  const sizes = layerSizes(spec);
+  const out: LayerScale[] = [];
+  for (let l = 1; l < sizes.length; l++) {
+    out.push(
+      spec.param === 'ntk'
+        ? { w: Math.sqrt(spec.sigmaW2 / sizes[l - 1]), b: spec.bias ? Math.sqrt(spec.sigmaB2) : 0 }
+        : { w: 1, b: spec.bias ? 1 : 0 },
+    );
+  }
+  return out;
+}
+
+/** Standard deviations of the raw entries at init: 1 for NTK parametrization. */
+export function initStd(spec: MlpSpec, nIn: number): { w: number; b: number } {
+  return spec.param === 'ntk' ? { w: 1, b: 1 } : { w: Math.sqrt(spec.sigmaW2 / nIn), b: Math.sqrt(spec.sigmaB2) };
+}
+
+/**
+ * θ₀ as plain arrays, from our own seeded generator (identical in Node and on every backend).
+ * Both parametrizations draw the same N(0,1) numbers, so they start from the same function.
+ */
+export function initParamArrays(spec: MlpSpec, seed: number): LayerArrays[] {
+  const sizes = layerSizes(spec);
+  const layers: LayerArrays[] = [];
+  for (let l = 1; l < sizes.length; l++) {
+    const nIn = sizes[l - 1];
+    const nOut = sizes[l];
+    const std = initStd(spec, nIn);
+    const W = normals(seed, `W${l}`, nOut * nIn).map((z) => z * std.w);
+    const b = spec.bias ? normals(seed, `b${l}`, nOut).map((z) => z * std.b) : null;
+    layers.push({ nOut, nIn, W, b });
+  }
+  return layers;
+}
+
+export function paramsFromArrays(arrays: LayerArrays[]): Params {
+  return arrays.map((L) => ({
+    W: tf.tensor2d(Float32Array.from(L.W), [L.nOut, L.nIn]),
+    b: L.b ? tf.tensor1d(Float32Array.from(L.b)) : null,
+  }));
+}
+
+export function initParams(spec: MlpSpec, seed: number): Params {
+  return paramsFromArrays(initParamArrays(spec, seed));
+}
+
+/** Flat list of the parameter tensors, in layer order (W1, b1, W2, b2, …). */
+export function flatParams(params: { W: tf.Tensor; b: tf.Tensor | null }[]): tf.Tensor[] {
+  const out: tf.Tensor[] = [];
+  for (const L of params) {
+    out.push(L.W);
+    if (L.b) out.push(L.b);
+  }
+  return out;
+}
+
+/** Rebuild the layer structure from a flat list shaped like `like`. */
+export function unflattenParams(flat: tf.Tensor[], like: { b: unknown }[]): Params {
+  const out: Params = [];
+  let i = 0;
+  for (const L of like) {
+    const W = flat[i++] as tf.Tensor2D;
+    const b = L.b ? (flat[i++] as tf.Tensor1D) : null;
+    out.push({ W, b });
+  }
+  return out;
+}
+
+export function disposeParams(params: { W: tf.Tensor; b: tf.Tensor | null }[]): void {
+  for (const L of params) {
+    L.W.dispose();
+    L.b?.dispose();
+  }
+}
+
+/** tf.Variable copies of params, for training in place. */
+export function toVariables(params: Params): VarParams {
+  return params.map((L) => ({ W: tf.variable(L.W), b: L.b ? tf.variable(L.b) : null }));
+}
+
+/** Map every parameter tensor through fn (call inside tf.tidy). */
+export function mapParams(params: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
+  return unflattenParams(flatParams(params).map(fn), params);
+}
+
+/** Read parameters back as plain arrays (async). */
+export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
+  return Promise.all(
+    params.map(async (L) => ({
+      nOut: L.W.shape[0],
+      nIn: L.W.shape[1],
+      W: Float64Array.from(await L.W.data()),
+      b: L.b ? Float64Array.from(await L.b.data()) : null,
+    })),
+  );
+}
+
+/** Pre-activation of layer l (1-based) from the previous activation. */
+export function affine(a: tf.Tensor2D, L: Layer, scale: LayerScale): tf.Tensor2D {
+  let h = tf.mul(tf.matMul(a, L.W, false, true), scale.w) as tf.Tensor2D;
+  if (L.b && scale.b !== 0) h = tf.add(h, tf.mul(L.b, scale.b));
+  return h;
+}
+
+export interface ForwardTrace {
+  /** h[l-1] = pre-activation of layer l, l = 1..L+1 (the last one is f as N×1). */
+  h: tf.Tensor2D[];
+  /** a[l] = activation of layer l, a[0] = x, l = 0..L. */
+  a: tf.Tensor2D[];
+}
+
+/** Forward pass keeping every pre-activation and activation (call inside tf.tidy). */
+export function forwardTrace(spec: MlpSpec, params: Params, x: tf.Tensor2D): ForwardTrace {
+  const scales = layerScales(spec);
+  const act = activationOps(spec.activation);
+  const h: tf.Tensor2D[] = [];
+  const a: tf.Tensor2D[] = [x];
+  for (let l = 0; l < params.length; l++) {
+    const hl = affine(a[l], params[l], scales[l]);
+    h.push(hl);
+    if (l < params.length - 1) a.push(act.phi(hl) as tf.Tensor2D);
+  }
+  return { h, a };
+}
+
+/** f(x; θ) for a batch x (N × d0), as a length-N vector. */
+export function forward(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const scales = layerScales(spec);
+    const act = activationOps(spec.activation);
+    let a: tf.Tensor2D = x;
+    for (let l = 0; l < params.length; l++) {
+      const h = affine(a, params[l], scales[l]);
+      a = l < params.length - 1 ? (act.phi(h) as tf.Tensor2D) : h;
+    }
+    return tf.reshape(a, [-1]) as tf.Tensor1D;
+  });
+}
+
+/** Number of trainable scalars. */
+export function parameterCount(spec: MlpSpec): number {
+  const s = layerSizes(spec);
+  let p = 0;
+  for (let l = 1; l < s.length; l++) p += s[l] * s[l - 1] + (spec.bias ? s[l] : 0);
+  return p;
+}

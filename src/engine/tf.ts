@@ -1,0 +1,10 @@
+// The single entry to TensorFlow.js for the engine: tfjs-core plus gradient and chained-op
+// registration (tfjs-core alone registers neither). Backends are imported by whoever picks one.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import * as tf from '@tensorflow/tfjs-core';
+
+export { tf };
+export type Tensor = tf.Tensor;
+export type Tensor1D = tf.Tensor1D;
+export type Tensor2D = tf.Tensor2D;

@@ -1,0 +1,49 @@
+// The typed message protocol between the UI thread and the training worker.
+// Requests go UI → worker; events go worker → UI. Every event about a run carries its runId so
+// stale messages from a restarted run are dropped by the UI.
+import type { ExperimentConfig } from '../state/config';
+import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface BackendMeasurement {
+  backend: BackendName;
+  /** Median milliseconds for one training step in the start-up probe; null when it failed. */
+  msPerStep: number | null;
+  note?: string;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Plain sentence shown in the badge: why this backend runs (and why others did not). */
+  reason: string;
+  forced: boolean;
+  measurements: BackendMeasurement[];
+  /** e.g. "SwiftShader (fallback adapter)" when WebGPU exists but is software. */
+  adapter?: string;
+}
+
+export type WorkerRequest =
+  | { type: 'init'; config: ExperimentConfig; backend: BackendName | null }
+  | { type: 'config'; config: ExperimentConfig }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'reset' }
+  /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
+  | { type: 'pairIndex'; index: number };
+
+export type RunState = 'loading' | 'ready' | 'playing' | 'paused' | 'diverged' | 'done';
+
+export type WorkerEvent =
+  | { type: 'backend'; info: BackendInfo }
+  | { type: 'ready'; runId: number; meta: RunMeta }
+  | { type: 'metrics'; runId: number; rows: MetricRow[] }
+  | { type: 'snapshot'; runId: number; snapshot: Snapshot }
+  | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message?: string }
+  | { type: 'error'; runId: number; message: string };
+
+export function isWorkerEvent(x: unknown): x is WorkerEvent {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+}
