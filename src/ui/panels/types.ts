@@ -1,0 +1,19 @@
+// The one props shape every panel takes, so App can lay panels out uniformly and new panels
+// (scaling lab, NFA, early-time) slot in without touching the others.
+import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
+
+export interface PanelProps {
+  meta: RunMeta | null;
+  /** Every logged row of the current run, in step order. */
+  rows: MetricRow[];
+  /** The latest function/NTK snapshot of the current run. */
+  snapshot: Snapshot | null;
+  /** The step under the pointer in any step-indexed plot (shared highlight), or null. */
+  hoverStep: number | null;
+  onHoverStep: (step: number | null) => void;
+  /** Probe-point index chosen for the 𝔆^{0,2} pair heatmap. */
+  pairIndex: number;
+  onPairIndex: (index: number) => void;
+  /** Divergence step, when the run diverged. */
+  divergedAt: number | null;
+}
