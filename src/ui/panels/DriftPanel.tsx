@@ -1,0 +1,12 @@
+import type { PanelProps } from './types';
+
+// Minimal placeholder; full implementation follows.
+export function DriftPanel(props: PanelProps) {
+  const empty = props.rows.length === 0;
+  return (
+    <section className="panel" aria-label="NTK drift">
+      <h2 className="panel-title">NTK drift</h2>
+      {empty ? <p className="panel-empty">Press Play to start training</p> : <p className="panel-empty">Step {props.rows[props.rows.length - 1].step}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { PanelProps } from './types';
+
+// Minimal placeholder; full implementation follows.
+export function LossPanel(props: PanelProps) {
+  const empty = props.rows.length === 0;
+  return (
+    <section className="panel" aria-label="Loss">
+      <h2 className="panel-title">Loss</h2>
+      {empty ? <p className="panel-empty">Press Play to start training</p> : <p className="panel-empty">Step {props.rows[props.rows.length - 1].step}</p>}
+    </section>
+  );
+}
