@@ -163,11 +163,14 @@ export function parseFieldValue(f: Field, raw: string): ParseResult {
   }
 }
 
-/** Serialise one field value for the URL / CLI. */
-export function formatFieldValue(f: Field, v: unknown): string {
-  if (v === null) return 'auto';
-  if (typeof v === 'number') return String(Number(v.toPrecision(6)));
-  return String(v);
+/** Serialise one field value for the URL / CLI (exact: parsing it gives the same value back). */
+export function formatFieldValue(_f: Field, v: unknown): string {
+  return v === null ? 'auto' : String(v);
+}
+
+/** Round a slider-produced number to `digits` significant digits, to keep URLs short. */
+export function roundSignificant(v: number, digits = 3): number {
+  return Number(v.toPrecision(digits));
 }
 
 export interface ParsedConfig {
@@ -222,8 +225,7 @@ export function validateConfig(config: ExperimentConfig): string[] {
   for (const f of FIELDS) {
     const v = config[f.key];
     const r = parseFieldValue(f, formatFieldValue(f, v));
-    if (!r.ok || (typeof v === 'number' && r.value !== v && Math.abs((r.value as number) - v) > 1e-9 * Math.abs(v)))
-      problems.push(r.ok ? `${f.name} is not exact` : r.error);
+    if (!r.ok) problems.push(r.error);
   }
   return problems;
 }

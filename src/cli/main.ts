@@ -1,0 +1,172 @@
+// The headless command line: the same engine as the app, on the tfjs cpu (or wasm) backend.
+import { tf } from '../engine/tf';
+import { useNodeBackend } from '../engine/nodeBackend';
+import { Session, isDiverged, type MetricRow } from '../engine/session';
+import { makeDataset } from '../engine/datasets';
+import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
+import { ntkLayerwise } from '../engine/ntk';
+import { gdDirection } from '../engine/train';
+import { taylorCoefficients } from '../engine/jets';
+import { CliError, USAGE, parseCliArgs, type CliArgs } from './args';
+import { resolveSigmaW2, type ExperimentConfig } from '../state/config';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (e) {
+    if (e instanceof CliError && e.message === 'help') {
+      io.stdout(USAGE + '\n');
+      return 0;
+    }
+    io.stderr(`error: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (!['train', 'ntk', 'taylor'].includes(args.command)) {
+    io.stderr(`error: unknown command "${args.command}" (expected train, ntk or taylor)\n`);
+    return 2;
+  }
+  await useNodeBackend(args.backend);
+  try {
+    if (args.command === 'train') return await runTrain(args, io);
+    if (args.command === 'ntk') return await runNtk(args, io);
+    return await runTaylor(args, io);
+  } catch (e) {
+    io.stderr(`error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+function round(v: number): number {
+  return Number.isFinite(v) ? Number(v.toPrecision(7)) : v;
+}
+
+/** JSON with non-finite numbers written as null (JSON has no NaN). */
+function rowJson(row: MetricRow): string {
+  const o: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(row)) if (typeof v === 'number') o[k] = Number.isFinite(v) ? round(v) : null;
+  return JSON.stringify(o);
+}
+
+async function runTrain(args: CliArgs, io: Io): Promise<number> {
+  const { config } = args;
+  const session = await Session.create(config, { gridSize: 2 });
+  const t0 = performance.now();
+  try {
+    const first = await session.measure();
+    const emit = (row: MetricRow) => io.stdout((args.json ? rowJson(row) : humanRow(row)) + '\n');
+    if (!args.json) io.stderr(`# lr ${round(session.meta.lr)}${session.meta.lrAuto ? ' (auto)' : ''}, critical lr ${round(session.meta.criticalLr ?? NaN)}, ${session.meta.paramCount} parameters\n`);
+    emit(first);
+    while (session.step < config.steps) {
+      const k = Math.min(config.logEvery - (session.step % config.logEvery), config.steps - session.step);
+      session.advance(k);
+      const row = await session.measure();
+      emit(row);
+      if (isDiverged(row, first.loss)) {
+        io.stderr(`diverged at step ${row.step} — learning rate ${round(session.meta.lr)} above the stable limit\n`);
+        return 3;
+      }
+    }
+    if (!args.json) {
+      const s = (performance.now() - t0) / 1000;
+      io.stderr(`# ${config.steps} steps in ${s.toFixed(2)} s (${(config.steps / s).toFixed(1)} steps/s incl. metrics, ${tf.getBackend()})\n`);
+    }
+    return 0;
+  } finally {
+    session.dispose();
+  }
+}
+
+function humanRow(row: MetricRow): string {
+  return Object.entries(row)
+    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : v}`)
+    .join(' ');
+}
+
+function resolvedConfig(config: ExperimentConfig, spec: MlpSpec, lr: number) {
+  return { ...config, lr, sigmaW2: resolveSigmaW2(config), inputDim: spec.inputDim };
+}
+
+function paramsJson(arrays: LayerArrays[]) {
+  return arrays.map((L) => ({
+    W: Array.from({ length: L.nOut }, (_, i) => Array.from(L.W.subarray(i * L.nIn, (i + 1) * L.nIn))),
+    b: L.b ? Array.from(L.b) : null,
+  }));
+}
+
+function matrixRows(flat: ArrayLike<number>, n: number, m: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => flat[i * m + j]));
+}
+
+/** Training inputs/targets (first n points) and θ₀, shared by `ntk` and `taylor`. */
+async function initialState(args: CliArgs) {
+  const { config } = args;
+  const ds = makeDataset(config.dataset, config.train, config.test, config.seed);
+  const spec = specFromConfig(config, ds.inputDim);
+  const n = Math.min(args.n ?? config.train, config.train);
+  const xs = ds.xTrain.subarray(0, n * ds.inputDim);
+  const ys = ds.yTrain.subarray(0, n);
+  const arrays = initParamArrays(spec, config.seed);
+  // the learning rate (auto resolves from λmax(Θ₀) on the whole training set) comes from a Session
+  const session = await Session.create(config, { gridSize: 2 });
+  const lr = session.meta.lr;
+  session.dispose();
+  return { ds, spec, n, xs, ys, arrays, lr };
+}
+
+async function runNtk(args: CliArgs, io: Io): Promise<number> {
+  const { ds, spec, n, xs, ys, arrays, lr } = await initialState(args);
+  const params = paramsFromArrays(arrays);
+  const x = tf.tensor2d(xs, [n, ds.inputDim]);
+  const k = ntkLayerwise(spec, params, x);
+  const kv = await k.data();
+  k.dispose();
+  x.dispose();
+  disposeParams(params);
+  io.stdout(
+    JSON.stringify({
+      config: resolvedConfig(args.config, spec, lr),
+      x: matrixRows(xs, n, ds.inputDim),
+      y: Array.from(ys),
+      params: paramsJson(arrays),
+      ntk: matrixRows(kv, n, n),
+    }) + '\n',
+  );
+  return 0;
+}
+
+async function runTaylor(args: CliArgs, io: Io): Promise<number> {
+  const { ds, spec, n, xs, ys, arrays, lr } = await initialState(args);
+  const params = paramsFromArrays(arrays);
+  const x = tf.tensor2d(xs, [n, ds.inputDim]);
+  const y = tf.tensor1d(ys);
+  const dir = gdDirection(spec, params, x, y, lr);
+  const t = taylorCoefficients(spec, params, dir, x);
+  const [c1, c2, c3] = await Promise.all([t.c1.data(), t.c2.data(), t.c3.data()]);
+  for (const v of Object.values(t)) v.dispose();
+  disposeParams(dir);
+  disposeParams(params);
+  x.dispose();
+  y.dispose();
+  io.stdout(
+    JSON.stringify({
+      config: resolvedConfig(args.config, spec, lr),
+      x: matrixRows(xs, n, ds.inputDim),
+      y: Array.from(ys),
+      params: paramsJson(arrays),
+      c1: Array.from(c1),
+      c2: Array.from(c2),
+      c3: Array.from(c3),
+    }) + '\n',
+  );
+  return 0;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CONFIG,
+  FIELDS,
+  configFromSearch,
+  configToSearch,
+  fromSliderPosition,
+  parseFieldValue,
+  toSliderPosition,
+  validateConfig,
+  type ExperimentConfig,
+} from '../../src/state/config';
+import { parseCliArgs } from '../../src/cli/args';
+
+describe('config schema', () => {
+  it('defaults are valid and the default URL is empty', () => {
+    expect(validateConfig({ ...DEFAULT_CONFIG })).toEqual([]);
+    expect(configToSearch({ ...DEFAULT_CONFIG })).toBe('');
+  });
+
+  it('round-trips a non-default config through the URL', () => {
+    const c: ExperimentConfig = {
+      ...DEFAULT_CONFIG,
+      width: 4096,
+      depth: 6,
+      activation: 'relu',
+      param: 'standard',
+      lr: 0.0123,
+      sigmaW2: 2,
+      sigmaB2: 0,
+      bias: false,
+      dataset: 'spirals',
+      train: 100,
+      test: 50,
+      seed: 42,
+      optimizer: 'sgd',
+      batch: 8,
+      steps: 777,
+      logEvery: 3,
+    };
+    const s = configToSearch(c);
+    const back = configFromSearch(s);
+    expect(back.notices).toEqual([]);
+    expect(back.config).toEqual(c);
+  });
+
+  it('round-trips every field value at its bounds', () => {
+    for (const f of FIELDS) {
+      const values: unknown[] =
+        f.kind === 'enum' ? [...f.values] : f.kind === 'bool' ? [true, false] : [f.min, f.max];
+      for (const v of values) {
+        const c = { ...DEFAULT_CONFIG, [f.key]: v } as ExperimentConfig;
+        expect(configFromSearch(configToSearch(c)).config[f.key]).toEqual(v);
+      }
+    }
+  });
+
+  it.each([
+    ['width=banana', 'width'],
+    ['width=7', 'width'],
+    ['width=4097', 'width'],
+    ['width=256.5', 'width'],
+    ['depth=0', 'depth'],
+    ['lr=-1', 'lr'],
+    ['lr=NaN', 'lr'],
+    ['lr=Infinity', 'lr'],
+    ['lr=', 'lr'],
+    ['activation=sigmoid', 'activation'],
+    ['bias=maybe', 'bias'],
+    ['seed=1e3', 'seed'],
+    ['optimizer=adam', 'optimizer'],
+  ])('rejects %s with a notice and falls back to the default', (q, key) => {
+    const { config, notices } = configFromSearch('?' + q);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(key);
+    expect(notices[0]).toMatch(/default/);
+    const f = FIELDS.find((x) => x.name === key)!;
+    expect(config[f.key]).toEqual(DEFAULT_CONFIG[f.key]);
+  });
+
+  it('reports unknown parameters but ignores the backend override', () => {
+    expect(configFromSearch('?foo=1').notices[0]).toMatch(/Unknown setting "foo"/);
+    expect(configFromSearch('?backend=cpu').notices).toEqual([]);
+  });
+
+  it('accepts lr=auto and numbers in exponent form', () => {
+    expect(configFromSearch('?lr=auto').config.lr).toBeNull();
+    expect(configFromSearch('?lr=1e-2').config.lr).toBe(0.01);
+    expect(parseFieldValue(FIELDS.find((f) => f.name === 'activation')!, 'ReLU')).toEqual({ ok: true, value: 'relu' });
+  });
+
+  it('slider position ↔ value is monotone and inverts on the log scale', () => {
+    const width = FIELDS.find((f) => f.name === 'width')!;
+    expect(fromSliderPosition(width, 0)).toBe(8);
+    expect(fromSliderPosition(width, 1)).toBe(4096);
+    for (const v of [8, 16, 256, 1000, 4096]) expect(fromSliderPosition(width, toSliderPosition(width, v))).toBe(v);
+  });
+});
+
+describe('CLI flags use the same schema', () => {
+  it('parses --name value and --name=value', () => {
+    const a = parseCliArgs(['train', '--width', '64', '--depth=3', '--lr', '0.1', '--log-every', '5', '--json']);
+    expect(a.command).toBe('train');
+    expect(a.json).toBe(true);
+    expect(a.config).toMatchObject({ width: 64, depth: 3, lr: 0.1, logEvery: 5 });
+  });
+  it('rejects a bad value naming the flag and its range', () => {
+    expect(() => parseCliArgs(['train', '--width', '5'])).toThrow(/--width=.*an integer from 8 to 4096/);
+    expect(() => parseCliArgs(['train', '--activation', 'swish'])).toThrow(/activation.*relu, tanh, erf, linear/);
+  });
+  it('rejects unknown flags and missing values', () => {
+    expect(() => parseCliArgs(['train', '--widht', '64'])).toThrow(/unknown flag --widht/);
+    expect(() => parseCliArgs(['train', '--width'])).toThrow(/needs a value/);
+  });
+});
