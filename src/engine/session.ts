@@ -2,10 +2,14 @@
 // and the Node CLI. advance() only enqueues GPU work; measure()/snapshot() read back asynchronously.
 import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
-import { effectiveBatch } from '../state/config';
+import { effectiveBatch, roundSignificant } from '../state/config';
 import { makeDataset, makeGrid, type Dataset } from './datasets';
 import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
 import { BatchSchedule, mseLoss, sgdUpdate } from './train';
+import { ntkLayerwise } from './ntk';
+import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
+import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
+import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 
 /** One logged step. A row with step k describes the state after k updates (0 = init). */
 export interface MetricRow {
@@ -47,7 +51,10 @@ export interface RunMeta {
   };
   /** Grid for the function plot: n points (1D) or n×n (2D), row-major with y outer. */
   grid: { n: number; x: number[] };
-  /** Probe set on which Θ_t and the derivative correlations are tracked (inputs, row-major). */
+  /**
+   * Probe set on which Θ_t and the derivative correlations are tracked: inputs row-major in display
+   * order (sorted by input); order[k] = original probe index (training points first, then test).
+   */
   probe: { x: number[]; count: number; trainCount: number; order: number[] };
 }
 
@@ -66,7 +73,17 @@ export interface Snapshot {
 
 export interface SessionOptions {
   gridSize?: number;
+  /** Probe-set caps (training points, test points). */
+  probeTrain?: number;
+  probeTest?: number;
 }
+
+/**
+ * Which expensive metrics (probe NTK drift, derivative correlations) measure() computes:
+ * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
+ * `expensiveBudget` (the live app uses this so metrics never slow training by more than ~30%).
+ */
+export type ExpensiveMode = 'always' | 'never' | 'auto';
 
 export class Session {
   readonly spec: MlpSpec;
@@ -78,30 +95,63 @@ export class Session {
   private readonly xTest: tf.Tensor2D;
   private readonly yTest: tf.Tensor1D;
   private readonly xGrid: tf.Tensor2D;
+  private readonly xProbe: tf.Tensor2D;
+  private readonly probe: ProbeSet;
   private readonly schedule: BatchSchedule;
+  private readonly twin: LinearTwin;
+  private readonly f0Train: tf.Tensor1D;
+  private readonly f0Test: tf.Tensor1D;
+  private readonly ntkProbe0: tf.Tensor2D;
+  /** Θ₀ on train × train, kept only until create() has read λmax from it. */
+  private kTrainTrain0: tf.Tensor2D | null;
+  private eig0: number[] = [];
   private stepCount = 0;
   private disposed = false;
+  /** Wall-clock bookkeeping for ExpensiveMode 'auto'. */
+  private readonly born = now();
+  private expensiveMs = 0;
+  expensiveBudget = 0.25;
 
-  private constructor(readonly config: ExperimentConfig, opts: SessionOptions) {
-    this.data = makeDataset(config.dataset, config.train, config.test, config.seed);
+  private constructor(
+    readonly config: ExperimentConfig,
+    opts: SessionOptions,
+    init: { data: Dataset; spec: MlpSpec; probe: ProbeSet; gridN: number; grid: Float32Array },
+  ) {
+    this.data = init.data;
+    this.spec = init.spec;
+    this.probe = init.probe;
     const d = this.data.inputDim;
-    this.spec = specFromConfig(config, d);
-    const arrays = initParamArrays(this.spec, config.seed);
-    const p0 = paramsFromArrays(arrays);
+    const p0 = paramsFromArrays(initParamArrays(this.spec, config.seed));
     this.vars = toVariables(p0);
     disposeParams(p0);
     this.xTrain = tf.tensor2d(this.data.xTrain, [config.train, d]);
     this.yTrain = tf.tensor1d(this.data.yTrain);
     this.xTest = tf.tensor2d(this.data.xTest, [config.test, d]);
     this.yTest = tf.tensor1d(this.data.yTest);
-    const gridN = opts.gridSize ?? (d === 1 ? 200 : 40);
-    const grid = makeGrid(this.data, gridN);
-    this.xGrid = tf.tensor2d(grid, [grid.length / d, d]);
+    this.xGrid = tf.tensor2d(init.grid, [init.grid.length / d, d]);
+    this.xProbe = tf.tensor2d(this.probe.x, [this.probe.count, d]);
     this.schedule = new BatchSchedule(config.train, effectiveBatch(config), config.optimizer === 'gd', config.seed);
-    const lr = config.lr ?? 0.5;
+    // Θ₀ once: train×train and (test ∪ grid)×train drive the linear twin; probe×probe the drift.
+    const theta0 = this.params;
+    const built = tf.tidy(() => {
+      const xEval = tf.concat([this.xTest, this.xGrid], 0) as tf.Tensor2D;
+      return {
+        kTrainTrain: ntkLayerwise(this.spec, theta0, this.xTrain),
+        kEvalTrain: ntkLayerwise(this.spec, theta0, xEval, this.xTrain),
+        f0Train: forward(this.spec, theta0, this.xTrain),
+        f0Eval: forward(this.spec, theta0, xEval),
+        ntkProbe0: ntkLayerwise(this.spec, theta0, this.xProbe),
+      };
+    });
+    this.twin = new LinearTwin(built);
+    this.f0Train = built.f0Train;
+    this.f0Test = tf.tidy(() => tf.slice(built.f0Eval, 0, config.test));
+    this.ntkProbe0 = built.ntkProbe0;
+    this.kTrainTrain0 = built.kTrainTrain;
+    tf.dispose([built.kEvalTrain, built.f0Eval]);
     this.meta = {
       config,
-      lr,
+      lr: config.lr ?? NaN,
       lrAuto: config.lr === null,
       criticalLr: null,
       paramCount: parameterCount(this.spec),
@@ -113,13 +163,36 @@ export class Session {
         yTest: Array.from(this.data.yTest),
         domain: this.data.domain,
       },
-      grid: { n: gridN, x: Array.from(grid) },
-      probe: { x: [], count: 0, trainCount: 0, order: [] },
+      grid: { n: init.gridN, x: Array.from(init.grid) },
+      probe: {
+        x: this.probe.order.flatMap((i) => Array.from(this.probe.x.subarray(i * d, (i + 1) * d))),
+        count: this.probe.count,
+        trainCount: this.probe.trainCount,
+        order: this.probe.order,
+      },
     };
+    void opts;
   }
 
+  /** Build a run: data, θ₀, Θ₀, the linear twin, and the learning rate (auto = ½ · 2N/λmax(Θ₀)). */
   static async create(config: ExperimentConfig, opts: SessionOptions = {}): Promise<Session> {
-    return new Session(config, opts);
+    const data = makeDataset(config.dataset, config.train, config.test, config.seed);
+    const spec = specFromConfig(config, data.inputDim);
+    const gridN = opts.gridSize ?? (data.inputDim === 1 ? 200 : 40);
+    const grid = makeGrid(data, gridN);
+    const probe = chooseProbe(data.xTrain, data.xTest, data.inputDim, opts.probeTrain, opts.probeTest);
+    const s = new Session(config, opts, { data, spec, probe, gridN, grid });
+    const lam = lambdaMax(s.kTrainTrain0!);
+    const probe0 = s.ntkProbe0.data();
+    const lamMax = (await lam.data())[0];
+    lam.dispose();
+    s.kTrainTrain0!.dispose();
+    s.kTrainTrain0 = null;
+    const critical = lamMax > 0 && Number.isFinite(lamMax) ? criticalLearningRate(lamMax, config.train) : null;
+    s.meta.criticalLr = critical;
+    s.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
+    s.eig0 = symmetricEigenvalues(await probe0, probe.count);
+    return s;
   }
 
   get step(): number {
@@ -130,39 +203,92 @@ export class Session {
     return this.vars;
   }
 
-  /** Run k optimiser steps. Enqueues work only: no readback. */
+  /** Run k optimiser steps of the network and, on the same batches, of its linear twin. No readback. */
   advance(k: number): void {
+    const lr = this.meta.lr;
     for (let i = 0; i < k; i++) {
       const idx = this.schedule.next();
       if (idx.length === this.config.train) {
-        sgdUpdate(this.spec, this.vars, this.xTrain, this.yTrain, this.meta.lr).dispose();
+        sgdUpdate(this.spec, this.vars, this.xTrain, this.yTrain, lr).dispose();
       } else {
         tf.tidy(() => {
           const it = tf.tensor1d(idx, 'int32');
           const xb = tf.gather(this.xTrain, it) as tf.Tensor2D;
           const yb = tf.gather(this.yTrain, it) as tf.Tensor1D;
-          sgdUpdate(this.spec, this.vars, xb, yb, this.meta.lr).dispose();
+          sgdUpdate(this.spec, this.vars, xb, yb, lr).dispose();
         });
       }
+      this.twin.step(idx, this.yTrain, lr);
       this.stepCount++;
     }
   }
 
-  /** All metrics at the current step, read back in one batch. */
-  async measure(): Promise<MetricRow> {
-    const t = tf.tidy(() =>
-      tf.stack([mseLoss(forward(this.spec, this.params, this.xTrain), this.yTrain), mseLoss(forward(this.spec, this.params, this.xTest), this.yTest)]),
-    );
-    const v = await t.data();
-    t.dispose();
-    return { step: this.stepCount, loss: v[0], testLoss: v[1] };
+  private wantExpensive(mode: ExpensiveMode): boolean {
+    if (mode !== 'auto') return mode === 'always';
+    const wall = now() - this.born;
+    return this.expensiveMs === 0 || this.expensiveMs < this.expensiveBudget * wall;
   }
 
+  /** All metrics at the current step, read back in one batch. */
+  async measure(mode: ExpensiveMode = 'always'): Promise<MetricRow> {
+    const expensive = this.wantExpensive(mode);
+    const t0 = now();
+    const names: (keyof MetricRow)[] = ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'gapTrain', 'gapTest', 'gapTrainRel', 'gapTestRel'];
+    if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax');
+    const packed = tf.tidy(() => {
+      const theta = this.params;
+      const fTrain = forward(this.spec, theta, this.xTrain);
+      const fTest = forward(this.spec, theta, this.xTest);
+      const linTest = tf.slice(this.twin.fEval, 0, this.config.test) as tf.Tensor1D;
+      const cheap = [
+        mseLoss(fTrain, this.yTrain),
+        mseLoss(fTest, this.yTest),
+        mseLoss(this.twin.fTrain, this.yTrain),
+        mseLoss(linTest, this.yTest),
+        rmsGap(fTrain, this.twin.fTrain),
+        rmsGap(fTest, linTest),
+        relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
+        relativeRmsGap(fTest, linTest, this.f0Test),
+      ];
+      if (!expensive) return tf.stack(cheap);
+      const k = ntkLayerwise(this.spec, theta, this.xProbe);
+      return tf.stack([
+        ...cheap,
+        relativeDrift(this.ntkProbe0, k),
+        alignmentDrift(this.ntkProbe0, k),
+        tf.div(lambdaMax(k), this.probe.count),
+      ]);
+    });
+    const v = await packed.data();
+    packed.dispose();
+    if (expensive) this.expensiveMs += now() - t0;
+    const row: MetricRow = { step: this.stepCount, loss: v[0], testLoss: v[1] };
+    names.forEach((name, i) => {
+      (row as unknown as Record<string, number>)[name] = v[i];
+    });
+    return row;
+  }
+
+  /** Function values on the grid (network and twin), Θ on the probe set and its spectrum. */
   async snapshot(): Promise<Snapshot> {
-    const f = forward(this.spec, this.params, this.xGrid);
-    const fGrid = Array.from(await f.data());
-    f.dispose();
-    return { step: this.stepCount, fGrid };
+    const nTest = this.config.test;
+    const [fGrid, fLinGrid, k] = tf.tidy(() => [
+      forward(this.spec, this.params, this.xGrid),
+      tf.slice(this.twin.fEval, nTest, this.twin.nEval - nTest),
+      ntkLayerwise(this.spec, this.params, this.xProbe),
+    ]);
+    const [fg, fl, kv, k0] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), this.ntkProbe0.data()]);
+    tf.dispose([fGrid, fLinGrid, k]);
+    const order = this.probe.order;
+    return {
+      step: this.stepCount,
+      fGrid: Array.from(fg),
+      fLinGrid: Array.from(fl),
+      ntk0: reorderSquare(k0, order),
+      ntkT: reorderSquare(kv, order),
+      eig0: this.eig0,
+      eigT: symmetricEigenvalues(kv, this.probe.count),
+    };
   }
 
   dispose(): void {
@@ -172,8 +298,14 @@ export class Session {
       v.W.dispose();
       v.b?.dispose();
     }
-    for (const t of [this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid]) t.dispose();
+    this.twin.dispose();
+    this.kTrainTrain0?.dispose();
+    tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, this.f0Train, this.f0Test, this.ntkProbe0]);
   }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /** Divergence: a non-finite loss, or one that grew by 10⁶ over its initial value. */
