@@ -1,0 +1,59 @@
+// Backend choice: WebGPU when Chromium exposes it (--enable-unsafe-webgpu; SwiftShader's software
+// adapter, so slow: small settings and generous waits), and a fallback with a visible reason when not.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKEND_RE, closePage, launchBrowser, openApp, play, screenshot, tail, waitForBackend, waitForSteps, type OpenedPage } from './helpers';
+
+describe('with --enable-unsafe-webgpu and ?backend=webgpu', () => {
+  let browser: Browser;
+  let p: OpenedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser({ webgpu: true });
+  });
+  afterAll(async () => {
+    await closePage(p);
+    await browser?.close();
+  });
+
+  it('runs on webgpu and training advances', async () => {
+    p = await openApp(browser, '?backend=webgpu&width=64&train=32');
+    const { page } = p;
+    const hasAdapter = await page.evaluate(async () => {
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      return !!gpu && !!(await gpu.requestAdapter());
+    });
+    expect(hasAdapter, 'Chromium exposes a WebGPU adapter with --enable-unsafe-webgpu').toBe(true);
+    const badge = await waitForBackend(page, 180_000);
+    expect(badge, `badge; console:\n${tail(p)}`).toMatch(/webgpu/i);
+    expect(badge).not.toMatch(/webgpu\s*(is\s*)?(unavailable|not available|failed|unsupported|not supported)/i);
+    await play(page);
+    const steps = await waitForSteps(page, 5, 200_000);
+    expect(steps, `training advances on webgpu; console:\n${tail(p)}`).toBeGreaterThanOrEqual(5);
+    await screenshot(page, 'webgpu');
+  });
+});
+
+describe('without WebGPU and no backend param', () => {
+  let browser: Browser;
+  let p: OpenedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await closePage(p);
+    await browser?.close();
+  });
+
+  it('falls back to another backend and shows why WebGPU is not used', async () => {
+    p = await openApp(browser);
+    const { page } = p;
+    const badge = await waitForBackend(page, 90_000);
+    expect(badge, `badge; console:\n${tail(p)}`).toMatch(/\b(webgl|wasm|cpu)\b/i);
+    expect(badge, 'badge gives a reason that mentions WebGPU').toMatch(/webgpu/i);
+    expect(badge).toMatch(/unavailable|not available|no adapter|failed|unsupported|not supported|disabled|missing|slower/i);
+    await expect.poll(() => page.getByTestId('backend-badge').first().isVisible()).toBe(true);
+    expect(badge).toMatch(BACKEND_RE);
+    await screenshot(page, 'no-webgpu-fallback');
+    expect(p.errors, 'no console errors or page errors').toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// Serves the built app (dist/) with `vite preview` on a free port for the e2e tests. The COOP/COEP
+// headers come from vite.config.ts (preview.headers). The URL is handed to tests via inject('baseURL').
+import { existsSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(path.join(root, 'dist', 'index.html'))) {
+    throw new Error('dist/index.html not found: run `npm run build` before `npm run test:e2e` (npm test does both).');
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error('/usr/bin/chromium not found: install Debian chromium (apt-get install chromium); .ci/run does this.');
+  }
+  let server: PreviewServer | undefined;
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5 && !server; attempt++) {
+    const port = await freePort();
+    try {
+      server = await preview({
+        root,
+        configFile: path.join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+      });
+    } catch (e) {
+      lastError = e; // the port was taken between probing and listening: try another
+    }
+  }
+  if (!server) throw lastError instanceof Error ? lastError : new Error(String(lastError));
+  const addr = server.httpServer.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const baseURL = `http://127.0.0.1:${port}/`;
+  project.provide('baseURL', baseURL);
+  console.log(`[e2e] vite preview serving dist/ at ${baseURL}`);
+  const srv = server;
+  return async () => {
+    await srv.close();
+  };
+}

@@ -1,0 +1,211 @@
+// Shared helpers for the e2e tests: launching Debian Chromium through playwright-core (never a
+// downloaded browser), opening the app with a query string, reading the UI contract (test ids,
+// accessible names, plot paths) and writing screenshots under test-output/e2e/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = path.join(root, 'test-output', 'e2e');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: opts.webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
+  });
+}
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** console.error messages and uncaught page errors, in order. */
+  errors: string[];
+  /** Every console message (type: text), for diagnostics in failure messages. */
+  log: string[];
+}
+
+/** Open the app at `query` (e.g. "?width=64") in a fresh context and collect errors. */
+export async function openApp(browser: Browser, query = ''): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const log: string[] = [];
+  page.on('console', (msg) => {
+    const loc = msg.location();
+    const where = loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+    log.push(`${msg.type()}: ${msg.text()}${where}`);
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${where}`);
+  });
+  page.on('pageerror', (err) => {
+    errors.push(`pageerror: ${err.message}`);
+    log.push(`pageerror: ${err.message}`);
+  });
+  page.on('worker', (w) => log.push(`worker started: ${w.url()}`));
+  await page.goto(new URL(query, baseURL()).toString(), { waitUntil: 'load' });
+  return { page, errors, log };
+}
+
+export async function closePage(p: OpenedPage | undefined): Promise<void> {
+  if (!p) return;
+  await p.page.context().close().catch(() => undefined);
+}
+
+/** The last `n` console lines, for assertion messages. */
+export function tail(p: OpenedPage, n = 25): string {
+  return p.log.slice(-n).join('\n');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// ---- accessible-name matchers (tolerant of icons such as "▶ Play") ----------------------------
+
+const exactWord = (w: string) => new RegExp(`^[^a-z0-9]*${w}[^a-z0-9]*$`, 'i');
+
+export function button(page: Page, name: 'play' | 'pause' | 'step' | 'reset'): Locator {
+  return page.getByRole('button', { name: exactWord(name) }).first();
+}
+
+export function slider(page: Page, name: RegExp): Locator {
+  return page.getByRole('slider', { name }).first();
+}
+
+export const PLOTS = {
+  loss: /loss\s*(vs\.?|versus|over)\s*step/i,
+  drift: /ntk\s*drift/i,
+  gap: /(linear|lineari[sz]ed).*(gap|model)|gap.*linear/i,
+  correlations: /derivative\s*correlation/i,
+  heatmap: /ntk\s*heat\s*map/i,
+};
+
+export function plot(page: Page, label: RegExp): Locator {
+  return page.getByRole('img', { name: label }).first();
+}
+
+// ---- reading values ------------------------------------------------------------------------------
+
+/** First integer in a text such as "Step 1,234 / 2000" (thousands separators allowed). */
+export function firstInt(text: string): number | null {
+  const m = /\d[\d,\u2009\u202f]*/.exec(text);
+  if (!m) return null;
+  return Number(m[0].replace(/[^\d]/g, ''));
+}
+
+export async function stepCount(page: Page): Promise<number | null> {
+  const loc = page.getByTestId('step-count').first();
+  if ((await loc.count()) === 0) return null;
+  return firstInt((await loc.textContent()) ?? '');
+}
+
+export async function badgeText(page: Page): Promise<string> {
+  const loc = page.getByTestId('backend-badge').first();
+  if ((await loc.count()) === 0) return '';
+  return ((await loc.innerText().catch(() => '')) || (await loc.textContent()) || '').trim();
+}
+
+export const BACKEND_RE = /\b(webgpu|webgl|wasm|cpu)\b/i;
+
+/** Poll `fn` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
+export async function waitUntil<T>(fn: () => Promise<T>, timeoutMs: number, intervalMs = 250): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!v && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, intervalMs));
+    v = await fn();
+  }
+  return v;
+}
+
+/** Wait until the step counter reaches at least `min`; returns the last value read. */
+export async function waitForSteps(page: Page, min: number, timeoutMs: number): Promise<number | null> {
+  let last: number | null = null;
+  await waitUntil(async () => {
+    last = await stepCount(page);
+    return last !== null && last >= min;
+  }, timeoutMs);
+  return last;
+}
+
+/** Wait until the backend badge names a backend (initialisation finished). */
+export async function waitForBackend(page: Page, timeoutMs = 60_000): Promise<string> {
+  let text = '';
+  await waitUntil(async () => {
+    text = await badgeText(page);
+    return BACKEND_RE.test(text);
+  }, timeoutMs);
+  return text;
+}
+
+/** Click Play (and check it turns into Pause). */
+export async function play(page: Page): Promise<void> {
+  const b = button(page, 'play');
+  await b.waitFor({ state: 'visible', timeout: 60_000 });
+  await b.click();
+}
+
+export interface PathInfo {
+  series: string | null;
+  d: string;
+  points: number;
+  numbers: number[];
+  finite: boolean;
+}
+
+/** Parse an SVG path `d`: number of vertices (one per command) and every coordinate. */
+export function parsePath(d: string): Omit<PathInfo, 'series'> {
+  const commands = d.match(/[MLHVCSQTAZmlhvcsqtaz]/g) ?? [];
+  const vertexCommands = commands.filter((c) => !/[Zz]/.test(c));
+  const bad = /NaN|Infinity|undefined/.test(d);
+  const numbers = (d.match(/[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? []).map(Number);
+  const finite = !bad && numbers.every((n) => Number.isFinite(n));
+  return { d, points: vertexCommands.length, numbers, finite };
+}
+
+/** All `path.series-line` elements inside the plot with this label. */
+export async function seriesPaths(page: Page, label: RegExp): Promise<PathInfo[]> {
+  const svg = plot(page, label);
+  if ((await svg.count()) === 0) return [];
+  const raw = await svg.locator('path.series-line').evaluateAll((els) =>
+    els.map((e) => ({ series: e.getAttribute('data-series'), d: e.getAttribute('d') ?? '' })),
+  );
+  return raw.map((r) => ({ series: r.series, ...parsePath(r.d) }));
+}
+
+/** Every `d` attribute of every path on the page, for NaN checks. */
+export async function allPathDs(page: Page): Promise<string[]> {
+  return page.locator('path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+}
+
+/** Wait until the plot has a series path with ≥ minPoints vertices, all finite. */
+export async function waitForSeries(page: Page, label: RegExp, minPoints: number, timeoutMs: number): Promise<PathInfo[]> {
+  let paths: PathInfo[] = [];
+  await waitUntil(async () => {
+    paths = await seriesPaths(page, label);
+    return paths.some((p) => p.points >= minPoints && p.finite);
+  }, timeoutMs, 500);
+  return paths;
+}
+
+export function describePaths(paths: PathInfo[]): string {
+  if (paths.length === 0) return '(no path.series-line elements)';
+  return paths.map((p) => `${p.series ?? '?'}: ${p.points} pts, finite=${p.finite}, d=${p.d.slice(0, 80)}`).join('\n');
+}
