@@ -24,13 +24,15 @@ export interface BackendInfo {
   adapter?: string;
 }
 
+// `runId` on init/config/reset (optional) is chosen by the UI: the run those requests start carries
+// that id, so the UI can drop every event of an older run right away, before the worker answers.
 export type WorkerRequest =
-  | { type: 'init'; config: ExperimentConfig; backend: BackendName | null }
-  | { type: 'config'; config: ExperimentConfig }
+  | { type: 'init'; config: ExperimentConfig; backend: BackendName | null; runId?: number }
+  | { type: 'config'; config: ExperimentConfig; runId?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
-  | { type: 'reset' }
+  | { type: 'reset'; runId?: number }
   /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
   | { type: 'pairIndex'; index: number };
 

@@ -1,0 +1,248 @@
+// The worker's training loop, driven in Node with a fake clock and scheduler and a real Session
+// on the tfjs cpu backend.
+import { describe, expect, it } from 'vitest';
+import { tf } from '../../src/engine/tf';
+import { Session } from '../../src/engine/session';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
+import { TrainingLoop, type LoopSession } from '../../src/worker/loop';
+import type { WorkerEvent } from '../../src/worker/protocol';
+
+const SMALL: ExperimentConfig = { ...DEFAULT_CONFIG, width: 32, depth: 1, train: 16, test: 16, steps: 200, logEvery: 10 };
+
+interface Harness {
+  loop: TrainingLoop;
+  events: WorkerEvent[];
+  clock: { t: number };
+  /** Run scheduled ticks until nothing is scheduled (or maxTicks). */
+  pump(maxTicks?: number): Promise<void>;
+  sessions: LoopSession[];
+}
+
+/** msPerStep: fake time one optimiser step costs; readMs: fake time one readback costs. */
+function harness(msPerStep = 1, readMs = 2, failCreate = false): Harness {
+  const clock = { t: 0 };
+  const events: WorkerEvent[] = [];
+  const queue: (() => void)[] = [];
+  const sessions: LoopSession[] = [];
+  const loop = new TrainingLoop({
+    async createSession(config) {
+      if (failCreate) throw new Error('boom: cannot build session');
+      const s = await Session.create(config, { gridSize: 16 });
+      const wrapped: LoopSession = {
+        get meta() {
+          return s.meta;
+        },
+        get step() {
+          return s.step;
+        },
+        advance(k) {
+          clock.t += k * msPerStep;
+          s.advance(k);
+        },
+        async measure() {
+          clock.t += readMs;
+          return s.measure();
+        },
+        async snapshot(opts) {
+          clock.t += readMs;
+          return (s.snapshot as (o?: { pairIndex?: number }) => ReturnType<Session['snapshot']>).call(s, opts);
+        },
+        dispose() {
+          s.dispose();
+        },
+      };
+      sessions.push(wrapped);
+      return wrapped;
+    },
+    post: (ev) => events.push(structuredClone(ev)),
+    now: () => clock.t,
+    schedule: (fn) => queue.push(fn),
+  });
+  const pump = async (maxTicks = 100_000) => {
+    await loop.idle();
+    for (let i = 0; i < maxTicks && queue.length > 0; i++) {
+      clock.t += 0.1; // scheduling gap
+      queue.shift()!();
+      await loop.idle();
+    }
+  };
+  return { loop, events, clock, pump, sessions };
+}
+
+const of = <T extends WorkerEvent['type']>(events: WorkerEvent[], type: T) =>
+  events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+const lastStatus = (events: WorkerEvent[]) => of(events, 'status').at(-1)!;
+const allRows = (events: WorkerEvent[], runId?: number) =>
+  of(events, 'metrics')
+    .filter((e) => runId === undefined || e.runId === runId)
+    .flatMap((e) => e.rows);
+
+describe('training loop', () => {
+  it('starts a run: ready with meta, the step-0 row, a snapshot and state ready', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: SMALL, runId: 7 });
+    await h.pump();
+    const ready = of(h.events, 'ready');
+    expect(ready).toHaveLength(1);
+    expect(ready[0].runId).toBe(7);
+    expect(ready[0].meta.config.width).toBe(32);
+    expect(allRows(h.events).map((r) => r.step)).toEqual([0]);
+    expect(of(h.events, 'snapshot')[0].snapshot.step).toBe(0);
+    expect(lastStatus(h.events)).toMatchObject({ runId: 7, state: 'ready', step: 0 });
+    expect(h.events.every((e) => !('runId' in e) || e.runId === 7)).toBe(true);
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('plays to config.steps: rows on multiples of logEvery, throttled readbacks, state done', async () => {
+    const h = harness(1, 2);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 400 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    const st = lastStatus(h.events);
+    expect(st.state).toBe('done');
+    expect(st.step).toBe(400);
+    const steps = allRows(h.events).map((r) => r.step);
+    expect(steps[0]).toBe(0);
+    expect(steps.at(-1)).toBe(400);
+    for (const s of steps) expect(s % 10).toBe(0);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
+    // Readbacks: never more than ~20 per second of (fake) time, plus start and end.
+    const seconds = h.clock.t / 1000;
+    expect(h.loop.measureCount).toBeLessThanOrEqual(Math.ceil(seconds * 20) + 2);
+    // Training actually happened.
+    const rows = allRows(h.events);
+    expect(rows.at(-1)!.loss).toBeLessThan(rows[0].loss);
+    // steps/s reported while playing reflects the fake clock (1 ms/step → well under 1000/s).
+    const sps = of(h.events, 'status').filter((e) => e.state === 'playing' && e.stepsPerSec > 0);
+    expect(sps.length).toBeGreaterThan(0);
+    for (const e of sps) expect(e.stepsPerSec).toBeLessThan(1000);
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('adapts steps per tick so a tick costs about 20 ms', async () => {
+    const h = harness(0.25, 1);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 3000, logEvery: 1000 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    const sizes = h.loop.tickSizes;
+    expect(sizes[0]).toBe(1);
+    const big = Math.max(...sizes);
+    // 20 ms / 0.25 ms = 80 steps; the estimate includes readback time, so somewhat fewer.
+    expect(big).toBeGreaterThanOrEqual(40);
+    expect(big).toBeLessThanOrEqual(80);
+    expect(lastStatus(h.events).step).toBe(3000);
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('Step runs exactly one step, then measures and snapshots', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: SMALL, runId: 1 });
+    await h.pump();
+    h.events.length = 0;
+    h.loop.handle({ type: 'step', count: 1 });
+    await h.pump();
+    expect(allRows(h.events).map((r) => r.step)).toEqual([1]);
+    expect(of(h.events, 'snapshot').map((e) => e.snapshot.step)).toEqual([1]);
+    expect(lastStatus(h.events)).toMatchObject({ state: 'paused', step: 1 });
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('pause stops the run and reads back the current step', async () => {
+    const h = harness(1, 1);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 100_000 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump(20);
+    h.loop.handle({ type: 'pause' });
+    await h.pump();
+    const st = lastStatus(h.events);
+    expect(st.state).toBe('paused');
+    const rows = allRows(h.events);
+    expect(rows.at(-1)!.step).toBe(st.step);
+    expect(of(h.events, 'snapshot').at(-1)!.snapshot.step).toBe(st.step);
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('Reset restarts from the same θ₀: identical losses, new runId', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: SMALL, runId: 1 });
+    h.loop.handle({ type: 'step', count: 25 });
+    await h.pump();
+    const first = allRows(h.events, 1);
+    h.loop.handle({ type: 'reset', runId: 2 });
+    h.loop.handle({ type: 'step', count: 25 });
+    await h.pump();
+    const second = allRows(h.events, 2);
+    expect(second.map((r) => r.step)).toEqual([0, 25]);
+    expect(second[0].loss).toBe(first[0].loss);
+    expect(second[1].loss).toBe(first[1].loss);
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('detects divergence and stops with state diverged', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: { ...SMALL, activation: 'relu', lr: 500, steps: 5000 }, runId: 3 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    const st = lastStatus(h.events);
+    expect(st.state).toBe('diverged');
+    expect(st.message).toMatch(/^Diverged at step \d+ — learning rate above the stable limit/);
+    expect(st.step).toBeLessThan(5000);
+    // No NaN reaches the plots.
+    for (const r of allRows(h.events)) expect(Number.isFinite(r.loss)).toBe(true);
+    // Play after divergence does nothing.
+    const n = h.events.length;
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    expect(lastStatus(h.events.slice(n)).state).toBe('diverged');
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('restarts dispose the old Session: tensor count does not grow; latest config wins', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: SMALL, runId: 1 });
+    h.loop.handle({ type: 'step', count: 3 });
+    await h.pump();
+    const base = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) {
+      h.loop.handle({ type: 'config', config: { ...SMALL, seed: 10 + i }, runId: 10 + i });
+      h.loop.handle({ type: 'step', count: 3 });
+      await h.pump();
+    }
+    expect(tf.memory().numTensors).toBe(base);
+    // Several configs sent at once: only the newest run is built and reported.
+    const before = h.events.length;
+    h.loop.handle({ type: 'config', config: { ...SMALL, width: 16 }, runId: 20 });
+    h.loop.handle({ type: 'config', config: { ...SMALL, width: 24 }, runId: 21 });
+    h.loop.handle({ type: 'config', config: { ...SMALL, width: 40 }, runId: 22 });
+    await h.pump();
+    const ready = of(h.events.slice(before), 'ready');
+    expect(ready.map((e) => e.runId)).toEqual([22]);
+    expect(ready[0].meta.config.width).toBe(40);
+    expect(h.loop.currentRunId).toBe(22);
+    h.sessions.at(-1)!.dispose();
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(base);
+  });
+
+  it('reports failures as error events, never throws', async () => {
+    const h = harness(1, 1, true);
+    h.loop.handle({ type: 'config', config: SMALL, runId: 4 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    const err = of(h.events, 'error');
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatchObject({ runId: 4, message: 'boom: cannot build session' });
+    expect(lastStatus(h.events).state).toBe('paused');
+  });
+
+  it('keeps playing across a config change when it was playing', async () => {
+    const h = harness(1, 1);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 100 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump(5);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 100, width: 48 }, runId: 2 });
+    await h.pump();
+    const st = lastStatus(h.events);
+    expect(st).toMatchObject({ runId: 2, state: 'done', step: 100 });
+    h.sessions.at(-1)!.dispose();
+  });
+});
