@@ -96,10 +96,11 @@ function resolvedConfig(config: ExperimentConfig, spec: MlpSpec, lr: number) {
   return { ...config, lr, sigmaW2: resolveSigmaW2(config), inputDim: spec.inputDim };
 }
 
+/** θ₀ exactly as the network holds it (float32 values), W as n_out × n_in rows; b null without bias. */
 function paramsJson(arrays: LayerArrays[]) {
   return arrays.map((L) => ({
-    W: Array.from({ length: L.nOut }, (_, i) => Array.from(L.W.subarray(i * L.nIn, (i + 1) * L.nIn))),
-    b: L.b ? Array.from(L.b) : null,
+    W: Array.from({ length: L.nOut }, (_, i) => Array.from(L.W.subarray(i * L.nIn, (i + 1) * L.nIn), Math.fround)),
+    b: L.b ? Array.from(L.b, Math.fround) : null,
   }));
 }
 

@@ -5,11 +5,17 @@ import type { ExperimentConfig } from '../state/config';
 import { effectiveBatch, roundSignificant } from '../state/config';
 import { makeDataset, makeGrid, type Dataset } from './datasets';
 import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
-import { BatchSchedule, mseLoss, sgdUpdate } from './train';
+import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
 import { ntkLayerwise } from './ntk';
 import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
 import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
+import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
+
+/** MetricRow fields filled from correlationSummary, in CORRELATION_SUMMARY_NAMES order. */
+const CORRELATION_FIELDS: (keyof MetricRow)[] = CORRELATION_SUMMARY_NAMES.map(
+  (n) => (({ hessDirOverGrad: 'gradChangeFirstOrder', linPredError: 'firstOrderError' }) as Record<string, keyof MetricRow>)[n] ?? (n as keyof MetricRow),
+);
 
 /** One logged step. A row with step k describes the state after k updates (0 = init). */
 export interface MetricRow {
@@ -234,7 +240,7 @@ export class Session {
     const expensive = this.wantExpensive(mode);
     const t0 = now();
     const names: (keyof MetricRow)[] = ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'gapTrain', 'gapTest', 'gapTrainRel', 'gapTestRel'];
-    if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax');
+    if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax', ...CORRELATION_FIELDS);
     const packed = tf.tidy(() => {
       const theta = this.params;
       const fTrain = forward(this.spec, theta, this.xTrain);
@@ -252,11 +258,12 @@ export class Session {
       ];
       if (!expensive) return tf.stack(cheap);
       const k = ntkLayerwise(this.spec, theta, this.xProbe);
-      return tf.stack([
-        ...cheap,
-        relativeDrift(this.ntkProbe0, k),
-        alignmentDrift(this.ntkProbe0, k),
-        tf.div(lambdaMax(k), this.probe.count),
+      // derivative correlations along the full-batch GD step Δ = −η∇θL at the current θ
+      const dir = gdDirection(this.spec, theta, this.xTrain, this.yTrain, this.meta.lr);
+      const corr = correlationSummary(this.spec, theta, dir, this.xProbe);
+      return tf.concat([
+        tf.stack([...cheap, relativeDrift(this.ntkProbe0, k), alignmentDrift(this.ntkProbe0, k), tf.div(lambdaMax(k), this.probe.count)]),
+        corr,
       ]);
     });
     const v = await packed.data();
@@ -269,18 +276,26 @@ export class Session {
     return row;
   }
 
-  /** Function values on the grid (network and twin), Θ on the probe set and its spectrum. */
-  async snapshot(): Promise<Snapshot> {
+  /**
+   * Function values on the grid (network and twin), Θ on the probe set and its spectrum, and the
+   * 𝔆^{0,2} pair matrix for the probe point at display position `pairIndex` (omit to skip it).
+   */
+  async snapshot(opts: { pairIndex?: number } = {}): Promise<Snapshot> {
     const nTest = this.config.test;
-    const [fGrid, fLinGrid, k] = tf.tidy(() => [
+    const order = this.probe.order;
+    const pairIndex = opts.pairIndex === undefined ? null : Math.min(Math.max(0, Math.round(opts.pairIndex)), this.probe.count - 1);
+    const [fGrid, fLinGrid, k, pair] = tf.tidy(() => [
       forward(this.spec, this.params, this.xGrid),
       tf.slice(this.twin.fEval, nTest, this.twin.nEval - nTest),
       ntkLayerwise(this.spec, this.params, this.xProbe),
+      pairIndex === null
+        ? tf.zeros([0])
+        : pairMatrix(this.spec, this.params, tf.slice(this.xProbe, [order[pairIndex], 0], [1, -1]) as tf.Tensor2D, this.xProbe),
     ]);
-    const [fg, fl, kv, k0] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), this.ntkProbe0.data()]);
-    tf.dispose([fGrid, fLinGrid, k]);
-    const order = this.probe.order;
+    const [fg, fl, kv, k0, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), this.ntkProbe0.data(), pair.data()]);
+    tf.dispose([fGrid, fLinGrid, k, pair]);
     return {
+      ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: reorderSquare(pv, order) } }),
       step: this.stepCount,
       fGrid: Array.from(fg),
       fLinGrid: Array.from(fl),
