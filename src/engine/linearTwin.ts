@@ -124,7 +124,7 @@ export function rmsGap(f: tf.Tensor, g: tf.Tensor): tf.Scalar {
 
 /**
  * RMS(f_t − f_lin,t) / RMS(f_t − f_0): the network–twin gap relative to how far the function moved
- * at all (SCIENCE §4). NaN-free: returns 0 when the function has not moved (tiny denominator clamped).
+ * at all (SCIENCE §4). The denominator is clamped at 1e-30, so at step 0 (f = f_lin = f_0) this is 0, not NaN.
  */
 export function relativeRmsGap(f: tf.Tensor, fLin: tf.Tensor, f0: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.div(rmsGap(f, fLin), tf.maximum(rmsGap(f, f0), 1e-30)) as tf.Scalar);
