@@ -1,0 +1,121 @@
+// The CLI end to end in-process: JSON shapes, exit codes, and its numbers recomputed independently
+// from its own output (θ₀, x, y) with the float64 reference network.
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { dot64, flatten64, forward64, gradient64, axpy64 } from '../../src/engine/reference64';
+import type { LayerArrays, MlpSpec } from '../../src/engine/mlp';
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+interface ParamJson {
+  W: number[][];
+  b: number[] | null;
+}
+function layersFromJson(params: ParamJson[]): LayerArrays[] {
+  return params.map((p) => ({ nOut: p.W.length, nIn: p.W[0].length, W: Float64Array.from(p.W.flat()), b: p.b ? Float64Array.from(p.b) : null }));
+}
+function specFromJson(c: Record<string, unknown>): MlpSpec {
+  return {
+    inputDim: c.inputDim as number,
+    width: c.width as number,
+    depth: c.depth as number,
+    activation: c.activation as MlpSpec['activation'],
+    param: c.param as MlpSpec['param'],
+    sigmaW2: c.sigmaW2 as number,
+    sigmaB2: c.sigmaB2 as number,
+    bias: c.bias as boolean,
+  };
+}
+
+describe('tangent-lab CLI', () => {
+  it('train --json prints one JSON object per logged step, starting at step 0', async () => {
+    const r = await run(['train', '--width', '32', '--train', '16', '--test', '16', '--steps', '6', '--log-every', '3', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.step)).toEqual([0, 3, 6]);
+    for (const key of ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'ntkDrift', 'alignDrift', 'lambdaMax', 'gapTrain', 'gapTest', 'c2OverC1', 'c3OverC1', 'gradChange'])
+      expect(typeof lines[2][key]).toBe('number');
+    // at initialisation the twin is the network
+    expect(lines[0].linLoss).toBe(lines[0].loss);
+    expect(lines[0].ntkDrift).toBe(0);
+    expect(lines[2].loss).toBeLessThan(lines[0].loss);
+  });
+
+  it('bad flags exit non-zero with a one-line error naming the flag and range', async () => {
+    const r = await run(['train', '--depth', '9']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/--depth.*from 1 to 6/);
+    expect((await run(['fly'])).code).toBe(2);
+    expect((await run(['train', '--colour', 'red'])).err).toMatch(/unknown flag --colour/);
+  });
+
+  it('ntk --json: the kernel equals J Jᵀ recomputed in float64 from the printed θ₀, and step-0 loss matches', async () => {
+    const r = await run(['ntk', '--width', '24', '--depth', '2', '--activation', 'erf', '--param', 'standard', '--dataset', 'circles', '--n', '6', '--json']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o.x).toHaveLength(6);
+    expect(o.x[0]).toHaveLength(2);
+    expect(o.params).toHaveLength(3);
+    expect(o.params[0].W).toHaveLength(24); // n_out × n_in
+    expect(o.params[0].W[0]).toHaveLength(2);
+    const spec = specFromJson(o.config);
+    const layers = layersFromJson(o.params);
+    const grads = o.x.map((xi: number[]) => flatten64(gradient64(spec, layers, xi)));
+    let err = 0;
+    let norm = 0;
+    for (let i = 0; i < 6; i++)
+      for (let j = 0; j < 6; j++) {
+        const ref = dot64(grads[i], grads[j]);
+        err += (o.ntk[i][j] - ref) ** 2;
+        norm += ref ** 2;
+      }
+    expect(Math.sqrt(err / norm)).toBeLessThan(1e-5);
+  });
+
+  it('train step-0 loss is (1/2N) Σ (f − y)² of the network printed by ntk', async () => {
+    const flags = ['--width', '16', '--train', '12', '--test', '8', '--seed', '5', '--activation', 'relu'];
+    const o = JSON.parse((await run(['ntk', ...flags, '--json'])).out);
+    const row = JSON.parse((await run(['train', ...flags, '--steps', '1', '--json'])).out.split('\n')[0]);
+    const f = forward64(specFromJson(o.config), layersFromJson(o.params), o.x.flat(), o.x.length);
+    const loss = f.reduce((s, fi, i) => s + (fi - o.y[i]) ** 2, 0) / (2 * o.x.length);
+    expect(row.loss).toBeCloseTo(loss, 5);
+  });
+
+  it('taylor --json: c1 equals ∇f·Δ with Δ = −η∇L recomputed in float64', async () => {
+    const r = await run(['taylor', '--width', '16', '--train', '10', '--activation', 'tanh', '--json']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    const spec = specFromJson(o.config);
+    const layers = layersFromJson(o.params);
+    const n = o.x.length;
+    const f = forward64(spec, layers, o.x.flat(), n);
+    // Δ = −η ∇θ L = −(η/N) Σ (f_i − y_i) ∇f_i
+    const grads = o.x.map((xi: number[]) => flatten64(gradient64(spec, layers, xi)));
+    const delta = new Float64Array(grads[0].length);
+    for (let i = 0; i < n; i++) for (let p = 0; p < delta.length; p++) delta[p] -= (o.config.lr / n) * (f[i] - o.y[i]) * grads[i][p];
+    for (let i = 0; i < n; i++) expect(o.c1[i]).toBeCloseTo(dot64(grads[i], delta), 4);
+    // c1 + c2 + c3 predicts f(θ + Δ) − f(θ) better than c1 alone (the Taylor series at ε = 1)
+    let k = 0;
+    const dirLayers: LayerArrays[] = layers.map((L) => ({
+      nOut: L.nOut,
+      nIn: L.nIn,
+      W: Float64Array.from(L.W, () => delta[k++]),
+      b: L.b ? Float64Array.from(L.b, () => delta[k++]) : null,
+    }));
+    const fPlus = forward64(spec, axpy64(layers, dirLayers, 1), o.x.flat(), n);
+    let err1 = 0;
+    let err3 = 0;
+    for (let i = 0; i < n; i++) {
+      const df = fPlus[i] - f[i];
+      err1 += (df - o.c1[i]) ** 2;
+      err3 += (df - o.c1[i] - o.c2[i] - o.c3[i]) ** 2;
+    }
+    expect(err3).toBeLessThan(0.1 * err1);
+  });
+});
