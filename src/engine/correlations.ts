@@ -232,7 +232,7 @@ export function hessianVectorAutodiff(spec: MlpSpec, params: Params, dir: Params
   const flat = tf.tidy(() => {
     const c1 = (...ts: tf.Tensor[]) => {
       const jet = jetTrace(spec, unflattenParams(ts, params), dir, xi, 1, ops);
-      return tf.sum(jet.h[params.length][1] as tf.Tensor2D) as tf.Scalar;
+      return tf.sum(jet.h[params.length - 1][1] as tf.Tensor2D) as tf.Scalar;
     };
     return tf.grads(c1)(flatParams(params));
   });

@@ -121,7 +121,7 @@ export function taylorCoefficients(
   x: tf.Tensor2D,
 ): { c1: tf.Tensor1D; c2: tf.Tensor1D; c3: tf.Tensor1D; f: tf.Tensor1D } {
   return tf.tidy(() => {
-    const out = jetTrace(spec, params, dir, x, 3).h[params.length];
+    const out = jetTrace(spec, params, dir, x, 3).h[params.length - 1];
     const n = x.shape[0];
     return {
       f: flatOrZeros(out[0], n),
@@ -214,5 +214,5 @@ export function differenceTrace(spec: MlpSpec, params: Params, dir: Params, x: t
 
 /** f(x; θ + Δ) − f(x; θ) per point, without cancellation (caller disposes). */
 export function forwardDifference(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => tf.reshape(differenceTrace(spec, params, dir, x).dh[params.length], [-1]) as tf.Tensor1D);
+  return tf.tidy(() => tf.reshape(differenceTrace(spec, params, dir, x).dh[params.length - 1], [-1]) as tf.Tensor1D);
 }

@@ -3,6 +3,7 @@
 // helpers (Fornberg stencil weights). Used by tests to check the float32 tfjs engine.
 import { layerScales, type LayerArrays, type MlpSpec } from './mlp';
 import { activationNumber } from './activations';
+import { normals } from './prng';
 
 export interface Trace64 {
   /** h[l]: pre-activation of layer l+1 for one point (h[L] has length 1: f). */
@@ -174,4 +175,14 @@ export function taylorFD64(g: (eps: number) => Float64Array, h: number, m: numbe
     out.push(ck.map((v) => v / fact));
   }
   return out;
+}
+
+/** A seeded random direction shaped like `layers`, entries N(0, scale²) (from prng.ts). */
+export function randomDirection64(layers: LayerArrays[], seed: number, scale: number): LayerArrays[] {
+  return layers.map((L, l) => ({
+    nOut: L.nOut,
+    nIn: L.nIn,
+    W: normals(seed, `dirW${l + 1}`, L.nOut * L.nIn).map((z) => z * scale),
+    b: L.b ? normals(seed, `dirb${l + 1}`, L.nOut).map((z) => z * scale) : null,
+  }));
 }
