@@ -163,7 +163,8 @@ export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
 /** Pre-activation of layer l (1-based) from the previous activation. */
 export function affine(a: tf.Tensor2D, L: Layer, scale: LayerScale): tf.Tensor2D {
   let h = tf.mul(tf.matMul(a, L.W, false, true), scale.w) as tf.Tensor2D;
-  if (L.b && scale.b !== 0) h = tf.add(h, tf.mul(L.b, scale.b));
+  // a bias at scale 0 (σ_b² = 0) is still added: tfjs refuses gradients for unused inputs
+  if (L.b) h = tf.add(h, tf.mul(L.b, scale.b));
   return h;
 }
 

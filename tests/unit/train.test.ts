@@ -107,3 +107,16 @@ describe('training', () => {
     s.dispose();
   });
 });
+
+describe('edge settings', () => {
+  it('trains with biases at σ_b² = 0 (bias present but scaled to zero) and without biases', async () => {
+    for (const over of [{ sigmaB2: 0 }, { bias: false }, { param: 'standard' as const, sigmaB2: 0 }]) {
+      const s = await Session.create(small(over));
+      const r0 = await s.measure();
+      s.advance(10);
+      const r1 = await s.measure();
+      s.dispose();
+      expect(r1.loss).toBeLessThan(r0.loss);
+    }
+  });
+});
