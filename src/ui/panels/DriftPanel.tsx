@@ -1,12 +1,81 @@
+import { useState } from 'react';
+import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
+import { PanelFrame, Toggle } from '../plots/PanelFrame';
+import { StepPlot } from '../plots/StepPlot';
+import type { SeriesSpec } from '../plots/LinePlot';
+import { COLORS, TWIN_DASH } from '../plots/colors';
+import { formatNumber, isValidNumber, nearestIndex } from '../plots/plotMath';
+import { Formula } from '../../content/Formula';
+import { PANELS, SERIES } from '../../content/explanations';
 
-// Minimal placeholder; full implementation follows.
+const DRIFT_SERIES: SeriesSpec<MetricRow>[] = [
+  { key: 'ntkDrift', label: SERIES.ntkDrift.label, tex: SERIES.ntkDrift.tex, y: (r) => r.ntkDrift, color: COLORS.drift },
+  { key: 'alignDrift', label: SERIES.alignDrift.label, tex: SERIES.alignDrift.tex, y: (r) => r.alignDrift, color: COLORS.align, dash: TWIN_DASH },
+];
+const LAMBDA_SERIES: SeriesSpec<MetricRow>[] = [
+  { key: 'lambdaMax', label: SERIES.lambdaMax.label, tex: SERIES.lambdaMax.tex, y: (r) => r.lambdaMax, color: COLORS.lambda, width: 1.6 },
+];
+const stepOf = (r: MetricRow) => r.step;
+
+function firstLambda(rows: readonly MetricRow[]): number | undefined {
+  for (const r of rows) if (isValidNumber(r.lambdaMax)) return r.lambdaMax;
+  return undefined;
+}
+
 export function DriftPanel(props: PanelProps) {
-  const empty = props.rows.length === 0;
+  const [logX, setLogX] = useState(false);
+  const { rows, hoverStep, meta } = props;
+  const i = hoverStep === null ? rows.length - 1 : nearestIndex(rows, stepOf, hoverStep);
+  const lam = i >= 0 ? rows[i].lambdaMax : undefined;
+  const lam0 = firstLambda(rows);
+  const hasLambda = lam0 !== undefined;
   return (
-    <section className="panel" aria-label="NTK drift">
-      <h2 className="panel-title">NTK drift</h2>
-      {empty ? <p className="panel-empty">Press Play to start training</p> : <p className="panel-empty">Step {props.rows[props.rows.length - 1].step}</p>}
-    </section>
+    <PanelFrame id="drift" text={PANELS.drift} controls={<Toggle label="log x" checked={logX} onChange={setLogX} />}>
+      <StepPlot
+        rows={rows}
+        series={DRIFT_SERIES}
+        ariaLabel="NTK drift vs step"
+        xScaleType={logX ? 'log' : 'linear'}
+        yScaleType="log"
+        yLabel="drift (log)"
+        hoverStep={hoverStep}
+        onHoverStep={props.onHoverStep}
+        divergedAt={props.divergedAt}
+        notMeasuredMessage="NTK drift is measured every few steps…"
+        height={200}
+      />
+      {hasLambda && (
+        <>
+          <div className="secondary-readout" data-testid="lambda-readout">
+            <Formula tex={String.raw`\lambda_{\max}(\Theta_t)/N`} />
+            <span className="big">{formatNumber(lam)}</span>
+            <span>
+              at init {formatNumber(lam0)}
+              {isValidNumber(lam) && isValidNumber(lam0) && lam0 !== 0 ? ` (×${formatNumber(lam / lam0)})` : ''}
+            </span>
+            {meta?.criticalLr != null && (
+              <span>
+                · η = {formatNumber(meta.lr)}, critical 2N/λ<sub>max</sub>(Θ₀) = {formatNumber(meta.criticalLr)}
+              </span>
+            )}
+          </div>
+          <StepPlot
+            rows={rows}
+            series={LAMBDA_SERIES}
+            ariaLabel="Top NTK eigenvalue vs step"
+            xScaleType={logX ? 'log' : 'linear'}
+            yScaleType="linear"
+            xLabel=""
+            hoverStep={hoverStep}
+            onHoverStep={props.onHoverStep}
+            divergedAt={props.divergedAt}
+            legend={false}
+            readout={false}
+            height={96}
+          />
+        </>
+      )}
+    </PanelFrame>
   );
 }

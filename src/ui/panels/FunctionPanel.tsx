@@ -1,12 +1,50 @@
 import type { PanelProps } from './types';
+import { PanelFrame } from '../plots/PanelFrame';
+import { FunctionPlot1D } from '../plots/FunctionPlot1D';
+import { FunctionPlot2D } from '../plots/FunctionPlot2D';
+import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
-// Minimal placeholder; full implementation follows.
 export function FunctionPanel(props: PanelProps) {
-  const empty = props.rows.length === 0;
+  const { meta, snapshot } = props;
+  if (!meta) {
+    return (
+      <PanelFrame id="function" text={PANELS.function}>
+        <FunctionPlot1D xTrain={[]} yTrain={[]} gridX={[]} ariaLabel="Learned function" emptyMessage={EMPTY_MESSAGE} />
+      </PanelFrame>
+    );
+  }
+  const ds = meta.dataset;
+  const f = snapshot?.fGrid ?? null;
+  const fLin = snapshot?.fLinGrid ?? null;
+  const n = meta.grid.n;
   return (
-    <section className="panel" aria-label="Learned function">
-      <h2 className="panel-title">Learned function</h2>
-      {empty ? <p className="panel-empty">Press Play to start training</p> : <p className="panel-empty">Step {props.rows[props.rows.length - 1].step}</p>}
-    </section>
+    <PanelFrame id="function" text={PANELS.function} footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}>
+      {ds.inputDim === 1 ? (
+        <FunctionPlot1D
+          xTrain={ds.xTrain}
+          yTrain={ds.yTrain}
+          xTest={ds.xTest}
+          yTest={ds.yTest}
+          gridX={meta.grid.x}
+          f={f && f.length === meta.grid.x.length ? f : null}
+          fLin={fLin && fLin.length === meta.grid.x.length ? fLin : null}
+          xDomain={ds.domain[0]}
+          ariaLabel="Learned function"
+        />
+      ) : f && f.length === n * n ? (
+        <FunctionPlot2D
+          n={n}
+          domain={ds.domain}
+          f={f}
+          fLin={fLin && fLin.length === n * n ? fLin : null}
+          xTrain={ds.xTrain}
+          yTrain={ds.yTrain}
+          xTest={ds.xTest}
+          yTest={ds.yTest}
+        />
+      ) : (
+        <p className="plot-note">{EMPTY_MESSAGE}</p>
+      )}
+    </PanelFrame>
   );
 }

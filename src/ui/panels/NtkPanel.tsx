@@ -1,12 +1,38 @@
+import { useMemo } from 'react';
 import type { PanelProps } from './types';
+import { PanelFrame } from '../plots/PanelFrame';
+import { Heatmap } from '../plots/Heatmap';
+import { SpectrumPlot } from '../plots/SpectrumPlot';
+import { autoColorSpec, divergingSpec, formatNumber, squareSide, subtract } from '../plots/plotMath';
+import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
-// Minimal placeholder; full implementation follows.
 export function NtkPanel(props: PanelProps) {
-  const empty = props.rows.length === 0;
+  const { snapshot, meta } = props;
+  const ntk0 = snapshot?.ntk0;
+  const ntkT = snapshot?.ntkT;
+  const side = squareSide(ntk0?.length ?? ntkT?.length ?? 0);
+  const spec = useMemo(() => autoColorSpec(ntk0, ntkT), [ntk0, ntkT]);
+  const diff = useMemo(() => (ntk0 && ntkT && ntk0.length === ntkT.length ? subtract(ntkT, ntk0) : null), [ntk0, ntkT]);
+  const diffSpec = useMemo(() => divergingSpec(diff), [diff]);
+  const cell = (name: string) => (r: number, c: number, v: number) => `${name}[${r + 1}, ${c + 1}] = ${formatNumber(v)}`;
+  const empty = side === 0;
+  const countNote = meta && meta.probe.count > 0 ? `${meta.probe.count} probe points (${meta.probe.trainCount} train), sorted by input` : 'probe points sorted by input';
   return (
-    <section className="panel" aria-label="Neural tangent kernel">
-      <h2 className="panel-title">Neural tangent kernel</h2>
-      {empty ? <p className="panel-empty">Press Play to start training</p> : <p className="panel-empty">Step {props.rows[props.rows.length - 1].step}</p>}
-    </section>
+    <PanelFrame id="ntk" text={PANELS.ntk} footer={!empty ? <span className="plot-note">{countNote}; Θ₀ and Θt share one colour scale, Θt − Θ₀ has its own symmetric one.</span> : undefined}>
+      {empty ? (
+        <p className="plot-note" data-testid="ntk-empty">
+          {props.rows.length === 0 ? EMPTY_MESSAGE : 'Waiting for the first kernel snapshot…'}
+        </p>
+      ) : (
+        <div className="small-multiples cols-3" data-testid="ntk-heatmap">
+          {ntk0 && <Heatmap values={ntk0} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap at initialisation" testId="ntk-heatmap-0" caption="Θ₀ (init)" cellLabel={cell('Θ₀')} />}
+          {ntkT && (
+            <Heatmap values={ntkT} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap" testId="ntk-heatmap-t" caption={`Θt (step ${snapshot?.step ?? 0})`} cellLabel={cell('Θt')} />
+          )}
+          {diff && <Heatmap values={diff} rows={side} cols={side} color={diffSpec} ariaLabel="NTK change heatmap" testId="ntk-heatmap-diff" caption="Θt − Θ₀" cellLabel={cell('Θt − Θ₀')} />}
+        </div>
+      )}
+      {(snapshot?.eig0 || snapshot?.eigT) && <SpectrumPlot eig0={snapshot?.eig0} eigT={snapshot?.eigT} height={180} />}
+    </PanelFrame>
   );
 }

@@ -1,12 +1,71 @@
+import { useMemo } from 'react';
 import type { PanelProps } from './types';
+import { PanelFrame } from '../plots/PanelFrame';
+import { Heatmap } from '../plots/Heatmap';
+import { divergingSpec, formatNumber, squareSide } from '../plots/plotMath';
+import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
-// Minimal placeholder; full implementation follows.
+function pointLabel(x: readonly number[], index: number, d: number): string {
+  const v = x.slice(index * d, index * d + d);
+  if (v.length === 0) return `#${index + 1}`;
+  return d === 1 ? `x = ${formatNumber(v[0])}` : `x = (${v.map((t) => formatNumber(t)).join(', ')})`;
+}
+
 export function PairPanel(props: PanelProps) {
-  const empty = props.rows.length === 0;
+  const { meta, snapshot, pairIndex, onPairIndex } = props;
+  const pair = snapshot?.pair;
+  const matrix = pair?.matrix;
+  const side = squareSide(matrix?.length ?? 0);
+  const spec = useMemo(() => divergingSpec(matrix), [matrix]);
+  const probe = meta?.probe;
+  const d = meta?.dataset.inputDim ?? 1;
+  const count = probe && probe.count > 0 ? probe.count : side;
+  // Options in display order (sorted by input); values are probe indices.
+  const order = probe && probe.order.length === count ? probe.order : Array.from({ length: count }, (_, i) => i);
+  const displayPos = pair ? order.indexOf(pair.index) : -1;
+  const chosenLabel = probe && probe.x.length ? pointLabel(probe.x, pairIndex, d) : `#${pairIndex + 1}`;
+  const isTrain = probe ? pairIndex < probe.trainCount : true;
   return (
-    <section className="panel" aria-label="Pair matrix">
-      <h2 className="panel-title">{"𝔆^{0,2} pair matrix"}</h2>
-      {empty ? <p className="panel-empty">Press Play to start training</p> : <p className="panel-empty">Step {props.rows[props.rows.length - 1].step}</p>}
-    </section>
+    <PanelFrame id="pair" text={PANELS.pair}>
+      <div className="pair-controls">
+        <label>
+          Pair point{' '}
+          <select value={count > 0 ? pairIndex : ''} disabled={count === 0} onChange={(e) => onPairIndex(Number(e.target.value))}>
+            {count === 0 && <option value="">—</option>}
+            {order.map((idx, k) => (
+              <option key={idx} value={idx}>
+                {k + 1}. {probe && probe.x.length ? pointLabel(probe.x, idx, d) : `probe ${idx + 1}`}
+                {probe && probe.count > 0 ? (idx < probe.trainCount ? ' (train)' : ' (test)') : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {count > 0 && (
+          <span className="pair-input" data-testid="pair-input">
+            {chosenLabel} {probe && probe.count > 0 ? (isTrain ? '· training point' : '· test point') : ''}
+          </span>
+        )}
+        {pair && pair.index !== pairIndex && <span className="plot-note">updating…</span>}
+      </div>
+      {side > 0 && matrix ? (
+        <div className="small-multiples cols-2">
+          <Heatmap
+            values={matrix}
+            rows={side}
+            cols={side}
+            color={spec}
+            ariaLabel="Pair matrix heatmap"
+            testId="pair-heatmap"
+            caption={`x = probe point ${displayPos + 1} (outlined), x′ and x″ over probe points sorted by input`}
+            highlight={displayPos >= 0 ? displayPos : null}
+            legendLabel="symmetric, 0 = white"
+            cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
+            maxSize={360}
+          />
+        </div>
+      ) : (
+        <p className="plot-note">{props.rows.length === 0 ? EMPTY_MESSAGE : 'Waiting for the pair matrix…'}</p>
+      )}
+    </PanelFrame>
   );
 }

@@ -1,0 +1,106 @@
+// The words and formulas shown with each panel and each plotted series. Plain data: panels render
+// `summary` as text and `tex` with KaTeX (see Formula.tsx). Keep summaries to one or two sentences.
+
+export interface PanelText {
+  title: string;
+  /** Title as TeX, when the title itself contains maths (rendered instead of `title`). */
+  titleTex?: string;
+  summary: string;
+  /** The defining formula, TeX. */
+  tex: string;
+  /** Optional longer "why this matters" note. */
+  why?: string;
+}
+
+export interface SeriesText {
+  label: string;
+  /** Formula shown in the legend tooltip (TeX). */
+  tex?: string;
+  /** One plain sentence for the tooltip. */
+  note?: string;
+}
+
+export const PANELS = {
+  loss: {
+    title: 'Loss',
+    summary:
+      'Training and test loss of the network (solid) and of its linear twin, the first-order Taylor model around the initial weights trained the same way (dashed).',
+    tex: String.raw`L = \tfrac{1}{2N}\textstyle\sum_i \big(f(x_i) - y_i\big)^2,\quad f_{\mathrm{lin}}(x;\theta) = f(x;\theta_0) + \nabla_\theta f(x;\theta_0)\cdot(\theta-\theta_0)`,
+  },
+  function: {
+    title: 'Learned function',
+    summary: 'The network’s current function next to its linear twin’s. When the two curves overlap, training is “lazy”: the network behaves like its linearisation.',
+    tex: String.raw`f_t(x)\ \text{vs}\ f_{\mathrm{lin},t}(x),\qquad f_{\mathrm{lin},t+1} = f_{\mathrm{lin},t} - \eta\,\Theta_0(x, X)\,\tfrac{1}{N}(f_{\mathrm{lin},t}(X) - Y)`,
+  },
+  drift: {
+    title: 'NTK drift',
+    summary: 'How far the neural tangent kernel has moved from its value at initialisation. Wide networks keep it nearly frozen, which is why they train like a linear model.',
+    tex: String.raw`\frac{\lVert \Theta_t - \Theta_0\rVert_F}{\lVert \Theta_0\rVert_F},\qquad 1 - \frac{\langle \Theta_t, \Theta_0\rangle_F}{\lVert\Theta_t\rVert_F\,\lVert\Theta_0\rVert_F}`,
+  },
+  gap: {
+    title: 'Network vs linear model',
+    summary: 'The RMS distance between the network and its linear twin on train and test points, also relative to how far the network’s function has moved at all.',
+    tex: String.raw`\mathrm{gap}_t = \operatorname{RMS}_x\big(f_t(x) - f_{\mathrm{lin},t}(x)\big),\qquad \mathrm{rel} = \frac{\mathrm{gap}_t}{\operatorname{RMS}_x\big(f_t(x) - f_0(x)\big)}`,
+  },
+  correlations: {
+    title: 'Derivative correlations',
+    summary:
+      'Size of the second- and third-order terms of one gradient step, relative to the first-order (NTK) term, and how much a step changes the gradient itself.',
+    tex: String.raw`c_k(x) = \frac{1}{k!}\,\frac{d^k}{d\varepsilon^k} f(x;\theta_t + \varepsilon\Delta)\Big|_{\varepsilon=0},\quad \Delta = -\eta\nabla_\theta L`,
+    why: 'Why this matters: when the higher-order correlations are weak, the first-order (NTK) term dominates every step, so training stays close to the linear model. Hover a step to see the same step highlighted in the gap plot.',
+  },
+  ntk: {
+    title: 'Neural tangent kernel',
+    summary: 'The empirical NTK over the probe points (sorted by input) at initialisation and now, their difference, and the eigenvalue spectrum of each.',
+    tex: String.raw`\Theta(x, x') = \nabla_\theta f(x)\cdot\nabla_\theta f(x')`,
+  },
+  pair: {
+    title: 'ℭ⁰˒² pair matrix',
+    titleTex: String.raw`\mathfrak{C}^{0,2}\ \text{pair matrix}`,
+    summary: 'For one probe point x, how the curvature of f at x couples the gradients of two other probe points: the second-order term that the linear model leaves out.',
+    tex: String.raw`P_{x}(x', x'') = \tfrac12\,\nabla^2_\theta f(x)\big[\nabla_\theta f(x'),\, \nabla_\theta f(x'')\big]`,
+  },
+} satisfies Record<string, PanelText>;
+
+export const SERIES = {
+  loss: { label: 'network · train', tex: String.raw`\tfrac{1}{2N}\sum_i (f_t(x_i)-y_i)^2` },
+  testLoss: { label: 'network · test', tex: String.raw`\tfrac{1}{2N_{\text{test}}}\sum_j (f_t(x_j)-y_j)^2` },
+  linLoss: { label: 'linear twin · train', tex: String.raw`\tfrac{1}{2N}\sum_i (f_{\mathrm{lin},t}(x_i)-y_i)^2` },
+  linTestLoss: { label: 'linear twin · test', tex: String.raw`\tfrac{1}{2N_{\text{test}}}\sum_j (f_{\mathrm{lin},t}(x_j)-y_j)^2` },
+  ntkDrift: { label: 'relative drift', tex: String.raw`\lVert\Theta_t-\Theta_0\rVert_F / \lVert\Theta_0\rVert_F` },
+  alignDrift: { label: 'alignment drift', tex: String.raw`1 - \cos(\Theta_t, \Theta_0)` },
+  lambdaMax: { label: 'λmax(Θt)/N', tex: String.raw`\lambda_{\max}(\Theta_t)/N` },
+  gapTrain: { label: 'gap · train', tex: String.raw`\operatorname{RMS}_{x\in X}(f_t - f_{\mathrm{lin},t})` },
+  gapTest: { label: 'gap · test', tex: String.raw`\operatorname{RMS}_{x\in X_{\text{test}}}(f_t - f_{\mathrm{lin},t})` },
+  gapTrainRel: { label: 'relative gap · train', tex: String.raw`\frac{\operatorname{RMS}_{X}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X}(f_t - f_0)}` },
+  gapTestRel: { label: 'relative gap · test', tex: String.raw`\frac{\operatorname{RMS}_{X_{\text{test}}}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X_{\text{test}}}(f_t - f_0)}` },
+  c2OverC1: {
+    label: '2nd order / 1st',
+    tex: String.raw`\frac{\operatorname{RMS}(c_2)}{\operatorname{RMS}(c_1)},\ \ c_k = \frac{1}{k!}\frac{d^k}{d\varepsilon^k} f(x;\theta+\varepsilon\Delta),\ \Delta = -\eta\nabla_\theta L`,
+    note: 'The second-order term of one step relative to the NTK (first-order) term.',
+  },
+  c3OverC1: {
+    label: '3rd order / 1st',
+    tex: String.raw`\frac{\operatorname{RMS}(c_3)}{\operatorname{RMS}(c_1)},\ \ c_k = \frac{1}{k!}\frac{d^k}{d\varepsilon^k} f(x;\theta+\varepsilon\Delta),\ \Delta = -\eta\nabla_\theta L`,
+    note: 'The third-order term of one step relative to the NTK (first-order) term.',
+  },
+  gradChange: {
+    label: 'gradient change',
+    tex: String.raw`\frac{\lVert\nabla_\theta f(\theta+\Delta)-\nabla_\theta f(\theta)\rVert}{\lVert\nabla_\theta f(\theta)\rVert}\quad(\mathfrak{C}^{1,1})`,
+    note: 'How much one step moves the gradient (the mixed second-order term), averaged over the probe set.',
+  },
+  gradChangeFirstOrder: {
+    label: 'gradient change, 1st order',
+    tex: String.raw`\frac{\lVert H(x)\,\Delta\rVert}{\lVert\nabla_\theta f(\theta)\rVert},\ \ H = \nabla^2_\theta f`,
+    note: 'The Hessian–vector-product (first-order) part of the gradient change.',
+  },
+  firstOrderError: {
+    label: '1st-order error',
+    tex: String.raw`\frac{\operatorname{RMS}\big(c_1 - (f(\theta+\Delta) - f(\theta))\big)}{\operatorname{RMS}\big(f(\theta+\Delta)-f(\theta)\big)}`,
+    note: 'How wrong the first-order (NTK) prediction of one step is.',
+  },
+  eig0: { label: 'Θ₀ eigenvalues', tex: String.raw`\lambda_k(\Theta_0)` },
+  eigT: { label: 'Θt eigenvalues', tex: String.raw`\lambda_k(\Theta_t)` },
+} satisfies Record<string, SeriesText>;
+
+export const EMPTY_MESSAGE = 'Press Play to start training';

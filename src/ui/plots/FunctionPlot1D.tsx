@@ -1,0 +1,81 @@
+// A 1D function plot: training targets (dots), test targets (faint dots), the network's curve
+// (solid) and the linear twin's curve (dashed) on one pair of axes.
+import { useId, useMemo } from 'react';
+import { Axes } from './Axes';
+import { DEFAULT_MARGIN } from './LinePlot';
+import { Legend } from './Legend';
+import { COLORS, TWIN_DASH } from './colors';
+import { functionYDomain, isValidNumber, linePath, makeScale, paddedDomain, finiteExtent } from './plotMath';
+import { useWidth } from './useWidth';
+
+export interface FunctionPlot1DProps {
+  xTrain: readonly number[];
+  yTrain: readonly number[];
+  xTest?: readonly number[];
+  yTest?: readonly number[];
+  gridX: readonly number[];
+  f?: readonly number[] | null;
+  fLin?: readonly number[] | null;
+  ariaLabel?: string;
+  height?: number;
+  xDomain?: [number, number];
+  emptyMessage?: string;
+}
+
+const idx = (_: number, i: number) => i;
+
+export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height = 240, xDomain, emptyMessage = 'Press Play to start training' }: FunctionPlot1DProps) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const m = DEFAULT_MARGIN;
+  const iw = Math.max(40, width - m.left - m.right);
+  const ih = Math.max(40, height - m.top - m.bottom);
+  const [xa, xb] = xDomain ?? paddedDomain(finiteExtent([...gridX, ...xTrain]), 'linear', 0.02);
+  const [ya, yb] = useMemo(() => functionYDomain([yTrain, yTest], [f ?? [], fLin ?? []]), [yTrain, yTest, f, fLin]);
+  const xScale = useMemo(() => makeScale('linear', [xa, xb], [0, iw]), [xa, xb, iw]);
+  const yScale = useMemo(() => makeScale('linear', [ya, yb], [ih, 0]), [ya, yb, ih]);
+  const empty = xTrain.length === 0 && gridX.length === 0;
+  const gx = (i: number) => gridX[i];
+  const netPath = useMemo(() => (f ? linePath(gridX.map(idx), gx, (i) => f[i], xScale, yScale) : ''), [f, gridX, xScale, yScale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const linPath = useMemo(() => (fLin ? linePath(gridX.map(idx), gx, (i) => fLin[i], xScale, yScale) : ''), [fLin, gridX, xScale, yScale]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const items = [
+    { key: 'train', label: 'train targets', color: COLORS.target, dots: true },
+    ...(xTest.length ? [{ key: 'test', label: 'test targets', color: COLORS.targetTest, dots: true }] : []),
+    { key: 'network', label: 'network f_t', color: COLORS.network },
+    { key: 'twin', label: 'linear twin f_lin,t', color: COLORS.twin, dash: TWIN_DASH },
+  ];
+  return (
+    <div className="plot function-plot" ref={ref}>
+      <Legend items={items} />
+      <svg role="img" aria-label={ariaLabel} width={width} height={height} className="plot-svg">
+        <defs>
+          <clipPath id={clipId}>
+            <rect width={iw} height={ih} />
+          </clipPath>
+        </defs>
+        <g transform={`translate(${m.left},${m.top})`}>
+          {empty ? (
+            <text className="plot-empty" x={iw / 2} y={ih / 2} textAnchor="middle">
+              {emptyMessage}
+            </text>
+          ) : (
+            <>
+              <Axes xScale={xScale} yScale={yScale} xKind="linear" yKind="linear" xDomain={[xa, xb]} yDomain={[ya, yb]} innerWidth={iw} innerHeight={ih} xLabel="x" yLabel="f(x)" />
+              <g clipPath={`url(#${clipId})`}>
+                {xTest.map((x, i) =>
+                  isValidNumber(yTest[i]) ? <circle key={'t' + i} className="target-point test" cx={xScale(x)} cy={yScale(yTest[i])} r={2.2} fill={COLORS.targetTest} /> : null,
+                )}
+                {xTrain.map((x, i) =>
+                  isValidNumber(yTrain[i]) ? <circle key={'p' + i} className="target-point" cx={xScale(x)} cy={yScale(yTrain[i])} r={3} fill={COLORS.target} /> : null,
+                )}
+                {netPath && <path className="series-line" data-series="network" d={netPath} fill="none" stroke={COLORS.network} strokeWidth={2.2} />}
+                {linPath && <path className="series-line" data-series="twin" d={linPath} fill="none" stroke={COLORS.twin} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
+              </g>
+            </>
+          )}
+        </g>
+      </svg>
+    </div>
+  );
+}

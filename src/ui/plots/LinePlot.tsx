@@ -1,0 +1,305 @@
+// Generic multi-series line plot over rows of any shape: linear/log x and y, ticks and grid,
+// an HTML legend with formula tooltips, a hover crosshair that reports the nearest x (step) and
+// draws a highlighted x passed in from outside, vertical event markers (e.g. "diverged").
+// React owns the DOM; d3 only computes scales and path strings.
+import { useCallback, useId, useMemo, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { Axes, type Margin } from './Axes';
+import { Legend } from './Legend';
+import {
+  downsample,
+  finiteExtent,
+  formatNumber,
+  hasAnyValue,
+  isValidNumber,
+  linePath,
+  makeScale,
+  nearestIndex,
+  paddedDomain,
+  stepExtent,
+  type ScaleKind,
+} from './plotMath';
+import { useWidth } from './useWidth';
+import { COLORS } from './colors';
+
+export interface SeriesSpec<Datum> {
+  /** Stable key; also the `data-series` attribute of the path. */
+  key: string;
+  label: string;
+  y: (d: Datum) => number | null | undefined;
+  color: string;
+  dash?: string;
+  width?: number;
+  /** Draw a dot at each point (spectra) in addition to / instead of the line. */
+  dots?: boolean;
+  line?: boolean;
+  tex?: string;
+  note?: string;
+}
+
+export interface XMarker {
+  x: number;
+  label: string;
+  color?: string;
+}
+
+export interface LinePlotProps<Datum> {
+  data: readonly Datum[];
+  x: (d: Datum) => number;
+  series: readonly SeriesSpec<Datum>[];
+  ariaLabel: string;
+  xScaleType?: ScaleKind;
+  yScaleType?: ScaleKind;
+  xLabel?: string;
+  yLabel?: string;
+  height?: number;
+  /** Highlighted x (e.g. the shared hover step). */
+  highlightX?: number | null;
+  /** Called with the nearest datum's x under the pointer, and null on leave. Without it hover is local. */
+  onHoverX?: (x: number | null) => void;
+  markers?: readonly XMarker[];
+  /** Shown (inside the SVG) when no series has a drawable value. */
+  emptyMessage?: string;
+  legend?: boolean;
+  /** Label of the x value in the readout, e.g. "step". */
+  xName?: string;
+  /** Override the y domain (data space). */
+  yDomain?: [number, number];
+  /** Extra SVG drawn inside the plot area, given the scales. */
+  children?: (ctx: PlotContext) => ReactNode;
+  className?: string;
+  testId?: string;
+  /** Small multiples: hide the readout line. */
+  readout?: boolean;
+}
+
+export interface PlotContext {
+  xScale: (v: number) => number;
+  yScale: (v: number) => number;
+  innerWidth: number;
+  innerHeight: number;
+}
+
+export const DEFAULT_MARGIN: Margin = { top: 20, right: 14, bottom: 36, left: 50 };
+
+export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
+  const {
+    data,
+    x,
+    series,
+    ariaLabel,
+    xScaleType = 'linear',
+    yScaleType = 'linear',
+    xLabel,
+    yLabel,
+    height = 200,
+    highlightX = null,
+    onHoverX,
+    markers,
+    emptyMessage = 'Press Play to start training',
+    legend = true,
+    xName = 'step',
+    yDomain: yDomainOverride,
+    children,
+    className,
+    testId,
+    readout = true,
+  } = props;
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [localHover, setLocalHover] = useState<number | null>(null);
+  const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
+
+  const visible = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
+  const m = DEFAULT_MARGIN;
+  const innerWidth = Math.max(40, width - m.left - m.right);
+  const innerHeight = Math.max(40, height - m.top - m.bottom);
+
+  // Domains (data space) → primitives, so the scales below memoise on numbers, not on arrays.
+  const xExt = useMemo(() => stepExtent(data, x, xScaleType), [data, x, xScaleType]);
+  const yExt = useMemo(
+    () =>
+      finiteExtent(
+        (function* () {
+          for (const d of data) for (const s of visible) yield s.y(d);
+        })(),
+        yScaleType,
+      ),
+    [data, visible, yScaleType],
+  );
+  const [x0, x1] = xExt ?? (xScaleType === 'log' ? [1, 10] : [0, 1]);
+  const [y0, y1] = yDomainOverride ?? paddedDomain(yExt, yScaleType, 0.06);
+  const xScale = useMemo(() => makeScale(xScaleType, [x0, x1], [0, innerWidth]), [xScaleType, x0, x1, innerWidth]);
+  const yScale = useMemo(() => makeScale(yScaleType, [y0, y1], [innerHeight, 0]), [yScaleType, y0, y1, innerHeight]);
+
+  const maxPoints = Math.max(50, Math.round(innerWidth * 1.5));
+  const drawn = useMemo(
+    () => visible.map((s) => ({ s, pts: downsample(data, maxPoints, s.y) })),
+    [visible, data, maxPoints],
+  );
+
+  const empty = !hasAnyValue(data, visible.length ? visible.map((s) => s.y) : series.map((s) => s.y), yScaleType);
+
+  const hoverX = onHoverX ? highlightX : localHover;
+  const hi = hoverX === null || empty ? -1 : nearestIndex(data, x, hoverX);
+  const hiDatum = hi >= 0 ? data[hi] : undefined;
+  const hiPx = hiDatum !== undefined ? xScale(x(hiDatum)) : NaN;
+  const showHi = hiDatum !== undefined && isValidNumber(hiPx) && hiPx >= -0.5 && hiPx <= innerWidth + 0.5;
+
+  const emit = useCallback(
+    (v: number | null) => {
+      if (onHoverX) onHoverX(v);
+      else setLocalHover(v);
+    },
+    [onHoverX],
+  );
+
+  const onPointerMove = (e: ReactPointerEvent<SVGRectElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    const v = xScale.invert(Math.max(0, Math.min(innerWidth, px)));
+    const i = nearestIndex(data, x, v);
+    if (i >= 0) {
+      const xv = x(data[i]);
+      if (xv !== hoverX) emit(xv);
+    }
+  };
+
+  const toggle = useCallback((key: string) => {
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+
+  const readoutDatum = showHi ? hiDatum : data.length ? data[data.length - 1] : undefined;
+
+  return (
+    <div className={['plot', 'line-plot', className].filter(Boolean).join(' ')} ref={ref} data-testid={testId}>
+      {legend && (
+        <Legend
+          items={series.map((s) => ({ key: s.key, label: s.label, color: s.color, dash: s.dash, tex: s.tex, note: s.note, hidden: hidden.has(s.key), dots: s.dots && s.line === false }))}
+          onToggle={series.length > 1 ? toggle : undefined}
+        />
+      )}
+      <svg role="img" aria-label={ariaLabel} width={width} height={height} className="plot-svg">
+        <defs>
+          <clipPath id={clipId}>
+            <rect x={-2} y={-2} width={innerWidth + 4} height={innerHeight + 4} />
+          </clipPath>
+        </defs>
+        <g transform={`translate(${m.left},${m.top})`}>
+          {empty ? (
+            <>
+              <rect className="plot-empty-bg" width={innerWidth} height={innerHeight} rx={6} />
+              <text className="plot-empty" x={innerWidth / 2} y={innerHeight / 2} textAnchor="middle" dy="0.32em">
+                {emptyMessage}
+              </text>
+            </>
+          ) : (
+            <>
+              <Axes
+                xScale={xScale}
+                yScale={yScale}
+                xKind={xScaleType}
+                yKind={yScaleType}
+                xDomain={[x0, x1]}
+                yDomain={[y0, y1]}
+                innerWidth={innerWidth}
+                innerHeight={innerHeight}
+                xLabel={xLabel}
+                yLabel={yLabel}
+              />
+              <g clipPath={`url(#${clipId})`}>
+                {children?.({ xScale, yScale, innerWidth, innerHeight })}
+                {drawn.map(({ s, pts }) => (
+                  <g key={s.key}>
+                    {s.line !== false && (
+                      <path
+                        className="series-line"
+                        data-series={s.key}
+                        d={linePath(pts, x, s.y, xScale, yScale)}
+                        fill="none"
+                        stroke={s.color}
+                        strokeWidth={s.width ?? 2}
+                        strokeDasharray={s.dash}
+                        strokeLinejoin="round"
+                        strokeLinecap="round"
+                      />
+                    )}
+                    {s.dots &&
+                      pts.map((d, i) => {
+                        const xv = x(d);
+                        const yv = s.y(d);
+                        if (!isValidNumber(yv)) return null;
+                        const cx = xScale(xv);
+                        const cy = yScale(yv);
+                        if (!isValidNumber(cx) || !isValidNumber(cy)) return null;
+                        return <circle key={i} className="series-dot" data-series={s.key} cx={cx} cy={cy} r={2.4} fill={s.color} />;
+                      })}
+                  </g>
+                ))}
+              </g>
+              {markers?.map((mk) => {
+                const px = xScale(mk.x);
+                if (!isValidNumber(px) || px < -1 || px > innerWidth + 1) return null;
+                return (
+                  <g key={mk.label + mk.x} className="x-marker" data-marker={mk.label} transform={`translate(${px},0)`}>
+                    <line y1={0} y2={innerHeight} stroke={mk.color ?? COLORS.diverged} strokeWidth={1.5} strokeDasharray="4 3" />
+                    <text className="marker-label" y={-6} textAnchor={px > innerWidth - 40 ? 'end' : 'middle'} fill={mk.color ?? COLORS.diverged}>
+                      {mk.label}
+                    </text>
+                  </g>
+                );
+              })}
+              {showHi && hiDatum !== undefined && (
+                <g className="hover-highlight" data-step={x(hiDatum)} pointerEvents="none">
+                  <line className="crosshair" x1={hiPx} x2={hiPx} y1={0} y2={innerHeight} />
+                  {visible.map((s) => {
+                    const yv = s.y(hiDatum);
+                    if (!isValidNumber(yv)) return null;
+                    const cy = yScale(yv);
+                    if (!isValidNumber(cy) || cy < 0 || cy > innerHeight) return null;
+                    return <circle key={s.key} cx={hiPx} cy={cy} r={3.6} fill="#fff" stroke={s.color} strokeWidth={2} />;
+                  })}
+                </g>
+              )}
+              <rect
+                className="hover-capture"
+                width={innerWidth}
+                height={innerHeight}
+                fill="transparent"
+                onPointerMove={onPointerMove}
+                onPointerDown={onPointerMove}
+                onPointerLeave={() => emit(null)}
+              />
+            </>
+          )}
+        </g>
+      </svg>
+      {readout && (
+        <div className="plot-readout" aria-hidden={empty}>
+          {!empty && readoutDatum !== undefined && (
+            <>
+              <span className="readout-x">
+                {showHi ? '' : 'latest '}
+                {xName} {formatNumber(x(readoutDatum), 6)}
+              </span>
+              {visible.map((s) => {
+                const v = s.y(readoutDatum);
+                if (v === undefined || v === null) return null;
+                return (
+                  <span key={s.key} className="readout-value">
+                    <i className="readout-dot" style={{ background: s.color }} />
+                    {s.label} <b>{formatNumber(v)}</b>
+                  </span>
+                );
+              })}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// The common panel chrome: title, one-line explanation with its formula (KaTeX), optional
+// controls (e.g. the log-x toggle) and the plot(s).
+import { useId, type ReactNode } from 'react';
+import { Formula } from '../../content/Formula';
+import type { PanelText } from '../../content/explanations';
+import './plots.css';
+
+export interface PanelFrameProps {
+  text: PanelText;
+  /** data-panel attribute, for tests and styling. */
+  id: string;
+  controls?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  className?: string;
+}
+
+export function PanelFrame({ text, id, controls, children, footer, className }: PanelFrameProps) {
+  const headingId = 'h-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  return (
+    <section className={['panel', 'tl-panel', className].filter(Boolean).join(' ')} aria-labelledby={headingId} data-panel={id}>
+      <header className="panel-header">
+        <h2 className="panel-title" id={headingId} aria-label={text.title}>
+          {text.titleTex ? <Formula tex={text.titleTex} /> : text.title}
+        </h2>
+        {controls && <div className="panel-controls">{controls}</div>}
+      </header>
+      <p className="panel-summary">{text.summary}</p>
+      <div className="panel-formula">
+        <Formula tex={text.tex} display />
+      </div>
+      <div className="panel-body">{children}</div>
+      {footer && <div className="panel-footer">{footer}</div>}
+    </section>
+  );
+}
+
+/** A small labelled checkbox toggle used for "log x". */
+export function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="plot-toggle">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}

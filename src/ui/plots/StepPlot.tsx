@@ -1,0 +1,62 @@
+// A LinePlot over MetricRow[] indexed by step, wired to the shared hover step and the divergence
+// marker, drawing only the series that have at least one value in the run ("draw what exists").
+import { useMemo } from 'react';
+import type { MetricRow } from '../../engine/session';
+import { LinePlot, type SeriesSpec, type XMarker, type LinePlotProps } from './LinePlot';
+import { isValidNumber, type ScaleKind } from './plotMath';
+import { EMPTY_MESSAGE } from '../../content/explanations';
+
+export const stepOf = (r: MetricRow): number => r.step;
+
+/** Keys of the specs with at least one finite value in rows. */
+export function presentKeys<Datum>(rows: readonly Datum[], specs: readonly SeriesSpec<Datum>[]): string {
+  const out: string[] = [];
+  for (const s of specs) {
+    for (let i = rows.length - 1; i >= 0; i--) {
+      if (isValidNumber(s.y(rows[i]))) {
+        out.push(s.key);
+        break;
+      }
+    }
+  }
+  return out.join('|');
+}
+
+/** The specs present in rows, with a stable array identity while the set of keys is unchanged. */
+export function usePresentSeries<Datum>(rows: readonly Datum[], specs: readonly SeriesSpec<Datum>[]): SeriesSpec<Datum>[] {
+  const keys = presentKeys(rows, specs);
+  return useMemo(() => {
+    const set = new Set(keys.split('|'));
+    return specs.filter((s) => set.has(s.key));
+  }, [keys, specs]);
+}
+
+export interface StepPlotProps extends Omit<LinePlotProps<MetricRow>, 'data' | 'x' | 'series' | 'highlightX' | 'onHoverX' | 'markers'> {
+  rows: readonly MetricRow[];
+  series: readonly SeriesSpec<MetricRow>[];
+  hoverStep: number | null;
+  onHoverStep: (step: number | null) => void;
+  divergedAt: number | null;
+  xScaleType?: ScaleKind;
+  /** Message when rows exist but none of the series was measured. */
+  notMeasuredMessage?: string;
+}
+
+export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, xLabel = 'step', ...rest }: StepPlotProps) {
+  const present = usePresentSeries(rows, series);
+  const markers = useMemo<XMarker[]>(() => (divergedAt === null || !Number.isFinite(divergedAt) ? [] : [{ x: divergedAt, label: 'diverged' }]), [divergedAt]);
+  const empty = rows.length === 0 ? EMPTY_MESSAGE : (notMeasuredMessage ?? 'Waiting for the first measurement…');
+  return (
+    <LinePlot<MetricRow>
+      data={rows}
+      x={stepOf}
+      series={present.length ? present : series}
+      highlightX={hoverStep}
+      onHoverX={onHoverStep}
+      markers={markers}
+      emptyMessage={empty}
+      xLabel={xLabel}
+      {...rest}
+    />
+  );
+}
