@@ -232,7 +232,11 @@ export function hessianVectorAutodiff(spec: MlpSpec, params: Params, dir: Params
   const flat = tf.tidy(() => {
     const c1 = (...ts: tf.Tensor[]) => {
       const jet = jetTrace(spec, unflattenParams(ts, params), dir, xi, 1, ops);
-      return tf.sum(jet.h[params.length - 1][1] as tf.Tensor2D) as tf.Scalar;
+      // c_1 does not depend on every parameter (e.g. the output bias); tf.grads throws for an
+      // unreachable input, so tie each one in with weight 0 (its block of HΔ is then exactly 0).
+      let y = tf.sum(jet.h[params.length - 1][1] as tf.Tensor2D) as tf.Scalar;
+      for (const t of ts) y = tf.add(y, tf.mul(tf.sum(t), 0));
+      return y;
     };
     return tf.grads(c1)(flatParams(params));
   });
