@@ -8,6 +8,7 @@
 // - metric rows land on multiples of config.logEvery, at most one readback per measureIntervalMs
 //   (so the stride grows when steps are fast), plus the final step and any step/pause point;
 // - a snapshot every snapshotIntervalMs while playing, and on pause, step, reset and restart;
+// - both intervals stretch to 4× / 5× the readback's own cost, so metrics never eat the run;
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
@@ -86,6 +87,11 @@ export class TrainingLoop {
   private lastSync = { t: 0, step: 0 };
   private lastMeasureT = -Infinity;
   private lastSnapshotT = -Infinity;
+  /** Wall time of the last readbacks: their intervals grow so they stay a modest share of the time. */
+  private measureCost = 0;
+  private snapshotCost = 0;
+  /** Snapshot time since the last sync; not training time, so left out of the per-step estimate. */
+  private snapshotSinceSync = 0;
   private lastPostT = -Infinity;
   private rate = { t: 0, step: 0 };
   private stepsPerSec = 0;
@@ -180,6 +186,8 @@ export class TrainingLoop {
     this.initialLoss = NaN;
     this.k = 1;
     this.msPerStep = null;
+    this.measureCost = 0;
+    this.snapshotCost = 0;
     this.stepsPerSec = 0;
     this.state = 'loading';
     this.postStatus();
@@ -226,9 +234,9 @@ export class TrainingLoop {
     const s = this.session;
     if (!s || this.state !== 'playing') return;
     this.state = 'paused';
-    if (s.step !== this.lastRowStep) this.checkDiverged(await this.readRow(s));
+    const diverged = s.step !== this.lastRowStep && this.checkDiverged(await this.readRow(s));
     this.flushRows();
-    if (this.state === 'diverged') return;
+    if (diverged) return;
     await this.takeSnapshot(s);
     this.postStatus();
   }
@@ -272,7 +280,7 @@ export class TrainingLoop {
     const start = s.step;
     let end = Math.min(start + this.k, cfg.steps);
     let doMeasure = false;
-    if (t0 - this.lastMeasureT >= opts.measureIntervalMs) {
+    if (t0 - this.lastMeasureT >= Math.max(opts.measureIntervalMs, 4 * this.measureCost)) {
       // Due for a row: stop at the last multiple of logEvery inside this tick, if there is one.
       const m = Math.floor(end / cfg.logEvery) * cfg.logEvery;
       if (m > start) {
@@ -287,14 +295,19 @@ export class TrainingLoop {
     const tAdvanced = deps.now();
 
     if (doMeasure) {
+      const tm = deps.now();
       const row = await this.readRow(s);
       this.lastMeasureT = deps.now();
+      this.measureCost = this.lastMeasureT - tm;
       this.noteSync(s.step);
       if (this.checkDiverged(row)) return;
     }
     const finished = s.step >= cfg.steps;
-    if (finished || deps.now() - this.lastSnapshotT >= opts.snapshotIntervalMs) {
+    if (finished || deps.now() - this.lastSnapshotT >= Math.max(opts.snapshotIntervalMs, 5 * this.snapshotCost)) {
+      const ts = deps.now();
       await this.takeSnapshot(s);
+      this.snapshotCost = deps.now() - ts;
+      this.snapshotSinceSync += this.snapshotCost;
       this.noteSync(s.step);
     }
     if (finished) {
@@ -352,7 +365,8 @@ export class TrainingLoop {
   private noteSync(step: number): void {
     const t = this.deps.now();
     const dSteps = step - this.lastSync.step;
-    const dt = t - this.lastSync.t;
+    const dt = t - this.lastSync.t - this.snapshotSinceSync;
+    this.snapshotSinceSync = 0;
     if (dSteps > 0 && dt > 0) {
       const m = dt / dSteps;
       this.msPerStep = this.msPerStep === null ? m : 0.5 * this.msPerStep + 0.5 * m;

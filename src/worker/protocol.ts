@@ -12,6 +12,8 @@ export interface BackendMeasurement {
   /** Median milliseconds for one training step in the start-up probe; null when it failed. */
   msPerStep: number | null;
   note?: string;
+  /** Wall time this backend's probe took (initialisation, warm-up and timing), ms. */
+  probeMs?: number;
 }
 
 export interface BackendInfo {
@@ -22,6 +24,8 @@ export interface BackendInfo {
   measurements: BackendMeasurement[];
   /** e.g. "SwiftShader (fallback adapter)" when WebGPU exists but is software. */
   adapter?: string;
+  /** Wall time of the whole start-up probe, ms. */
+  probeMs?: number;
 }
 
 // `runId` on init/config/reset (optional) is chosen by the UI: the run those requests start carries

@@ -45,7 +45,7 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false): Harness {
         },
         async snapshot(opts) {
           clock.t += readMs;
-          return (s.snapshot as (o?: { pairIndex?: number }) => ReturnType<Session['snapshot']>).call(s, opts);
+          return s.snapshot(opts);
         },
         dispose() {
           s.dispose();

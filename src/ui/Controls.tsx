@@ -1,0 +1,272 @@
+// Transport (Play/Pause, Step, Reset, step counter, steps/s) and the settings that restart the run.
+// Every control is a native element with a visible label; the slider names are exactly "Width",
+// "Depth" and "Learning rate".
+import { useId } from 'react';
+import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
+import { DATASET_INFO } from '../engine/datasets';
+import type { RunMeta } from '../engine/session';
+import type { RunView } from './useRun';
+import { DiscreteSlider } from './controls/DiscreteSlider';
+import { SelectField } from './controls/SelectField';
+
+/** Widths 8…4096 in quarter octaves (…, 256, 304, 362, 431, 512, …). */
+export const WIDTH_VALUES: readonly number[] = Array.from(new Set(Array.from({ length: 37 }, (_, i) => Math.round(8 * 2 ** (i / 4)))));
+/** Learning rates 1e-5…1000 on the R10 series (10 per decade). */
+const R10 = [1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8];
+export const LR_VALUES: readonly number[] = [
+  ...Array.from({ length: 8 }, (_, d) => R10.map((m) => Number((m * 10 ** (d - 5)).toPrecision(3)))).flat(),
+  1000,
+];
+const DEPTH_VALUES = [1, 2, 3, 4, 5, 6];
+
+export function formatLr(v: number): string {
+  if (v >= 0.001 && v < 10000) return String(Number(v.toPrecision(3)));
+  return v.toExponential(2).replace(/\.?0+e/, 'e');
+}
+
+const withCurrent = (list: number[], v: number) => Array.from(new Set([...list, v])).sort((a, b) => a - b);
+
+const STATE_LABEL: Record<RunView['state'], string> = {
+  loading: 'starting…',
+  ready: 'ready',
+  playing: 'training',
+  paused: 'paused',
+  diverged: 'diverged',
+  done: 'done',
+};
+
+export interface TransportProps {
+  view: RunView;
+  onPlay: () => void;
+  onPause: () => void;
+  onStep: () => void;
+  onReset: () => void;
+}
+
+export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportProps) {
+  const playing = view.wantPlay;
+  const busy = view.state === 'loading';
+  const ended = view.state === 'diverged' || view.state === 'done';
+  return (
+    <div className="transport" role="group" aria-label="Run">
+      <div className="transport-buttons">
+        {playing ? (
+          <button type="button" className="btn btn-primary" onClick={onPause}>
+            <span className="btn-icon" aria-hidden="true">❚❚</span>
+            Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={onPlay}
+            disabled={view.state === 'diverged'}
+            title={view.state === 'done' ? 'Run again from the same initial weights' : undefined}
+          >
+            <span className="btn-icon" aria-hidden="true">▶</span>
+            Play
+          </button>
+        )}
+        <button type="button" className="btn" onClick={onStep} disabled={busy || ended} title="One optimiser step, then measure">
+          <span className="btn-icon" aria-hidden="true">⏭</span>
+          Step
+        </button>
+        <button type="button" className="btn" onClick={onReset} title="Back to step 0: same seed, same initial weights">
+          <span className="btn-icon" aria-hidden="true">↺</span>
+          Reset
+        </button>
+      </div>
+      <div className="transport-readout" aria-live="off">
+        <span className="counter">
+          <span className="counter-label">step</span>{' '}
+          <span className="counter-value" data-testid="step-count">
+            {view.step}
+          </span>
+          <span className="counter-of"> / {view.config.steps}</span>
+        </span>
+        <span className="counter">
+          <span className="counter-value" data-testid="steps-per-sec">
+            {view.state === 'playing' ? view.stepsPerSec : 0}
+          </span>{' '}
+          <span className="counter-label">steps/s</span>
+        </span>
+        <span className={`state-pill state-${view.state}`}>{STATE_LABEL[view.state]}</span>
+      </div>
+    </div>
+  );
+}
+
+export interface SettingsProps {
+  config: ExperimentConfig;
+  meta: RunMeta | null;
+  onChange: (patch: Partial<ExperimentConfig>) => void;
+}
+
+export function Settings({ config, meta, onChange }: SettingsProps) {
+  const uid = useId();
+  const lrField = fieldByKey('lr');
+  // The meta belongs to the current config only if the network/data match; the critical rate does not
+  // depend on the learning rate itself, so a meta from the previous run is fine while loading.
+  const autoLr = config.lr === null;
+  const lrNow = config.lr ?? meta?.lr ?? null;
+  const crit = meta?.criticalLr ?? null;
+  const critPos = crit !== null && crit > 0 ? toSliderPosition(lrField, crit) : null;
+  const above = lrNow !== null && crit !== null && lrNow > crit;
+  const lrWarnId = `${uid}-lr-warn`;
+  const isSgd = config.optimizer === 'sgd';
+
+  return (
+    <div className="settings">
+      <fieldset className="settings-group">
+        <legend>Network</legend>
+        <DiscreteSlider
+          id={`${uid}-width`}
+          label="Width"
+          values={WIDTH_VALUES}
+          value={config.width}
+          format={(v) => String(v)}
+          onChange={(width) => onChange({ width })}
+        />
+        <DiscreteSlider
+          id={`${uid}-depth`}
+          label="Depth"
+          values={DEPTH_VALUES}
+          value={config.depth}
+          format={(v) => `${v} hidden layer${v === 1 ? '' : 's'}`}
+          onChange={(depth) => onChange({ depth })}
+        />
+        <SelectField
+          label="Activation"
+          value={config.activation}
+          options={ACTIVATIONS.map((a) => ({ value: a, label: a }))}
+          onChange={(activation) => onChange({ activation })}
+        />
+        <SelectField
+          label="Parametrization"
+          value={config.param}
+          options={PARAMETRIZATIONS.map((p) => ({ value: p, label: p === 'ntk' ? 'NTK' : 'standard' }))}
+          onChange={(param) => onChange({ param })}
+        />
+      </fieldset>
+
+      <fieldset className="settings-group">
+        <legend>Training</legend>
+        <DiscreteSlider
+          id={`${uid}-lr`}
+          label="Learning rate"
+          values={LR_VALUES}
+          value={lrNow ?? 0.1}
+          format={(v) => (lrNow === null ? 'auto' : formatLr(v))}
+          suffix={autoLr && lrNow !== null ? <span className="field-tag">auto</span> : null}
+          onChange={(lr) => onChange({ lr })}
+          describedBy={above ? lrWarnId : undefined}
+          warn={above}
+          marker={
+            critPos !== null && critPos >= 0 && critPos <= 1
+              ? {
+                  position: critPos,
+                  label: 'η꜀',
+                  title: `Critical learning rate 2N/λmax(Θ₀) = ${formatLr(crit!)}: gradient descent on the linear model is stable only below it`,
+                }
+              : null
+          }
+        >
+          <div className="lr-sub">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={autoLr}
+                onChange={(e) => onChange({ lr: e.currentTarget.checked ? null : (meta?.lr ?? 0.1) })}
+              />
+              auto (½ of the critical rate)
+            </label>
+            {crit !== null && (
+              <span className="lr-crit" title="2N/λmax(Θ₀): gradient descent on the linear model is stable only below it">
+                η꜀ = {formatLr(crit)}
+              </span>
+            )}
+          </div>
+          {above && (
+            <p id={lrWarnId} className="lr-warning" role="status" data-testid="lr-warning">
+              η = {formatLr(lrNow!)} is above the stable limit 2N/λ<sub>max</sub>(Θ₀) ≈ {formatLr(crit!)}: training will likely diverge.
+            </p>
+          )}
+        </DiscreteSlider>
+        <SelectField
+          label="Optimiser"
+          value={config.optimizer}
+          options={[
+            { value: 'gd', label: 'GD (full batch)' },
+            { value: 'sgd', label: 'SGD (minibatches)' },
+          ]}
+          onChange={(optimizer) => onChange({ optimizer })}
+        />
+        <SelectField
+          label="Batch size"
+          value={String(isSgd ? Math.min(config.batch, config.train) : config.train)}
+          disabled={!isSgd}
+          hint={isSgd ? undefined : 'GD uses every training point'}
+          options={withCurrent([1, 2, 4, 8, 16, 32, 64, 128, 256, 512], isSgd ? Math.min(config.batch, config.train) : config.train)
+            .filter((b) => b <= config.train)
+            .map((b) => ({ value: String(b), label: String(b) }))}
+          onChange={(b) => onChange({ batch: Number(b) })}
+        />
+        <SelectField
+          label="Run length"
+          value={String(config.steps)}
+          options={withCurrent([200, 500, 1000, 2000, 5000, 10000, 50000], config.steps).map((s) => ({ value: String(s), label: `${s} steps` }))}
+          onChange={(s) => onChange({ steps: Number(s) })}
+        />
+      </fieldset>
+
+      <fieldset className="settings-group">
+        <legend>Data</legend>
+        <SelectField
+          label="Data set"
+          value={config.dataset}
+          options={DATASETS.map((d) => ({ value: d, label: DATASET_INFO[d].label }))}
+          onChange={(dataset) => onChange({ dataset })}
+          hint={DATASET_INFO[config.dataset].description}
+        />
+        <SelectField
+          label="Training points"
+          value={String(config.train)}
+          options={withCurrent([8, 16, 32, 64, 128, 256, 512, 1024], config.train).map((n) => ({ value: String(n), label: String(n) }))}
+          onChange={(n) => onChange({ train: Number(n) })}
+        />
+        <SeedField seed={config.seed} onChange={(seed) => onChange({ seed })} />
+      </fieldset>
+    </div>
+  );
+}
+
+function SeedField({ seed, onChange }: { seed: number; onChange: (seed: number) => void }) {
+  const id = useId();
+  const f = fieldByKey('seed');
+  const max = f.kind === 'int' ? f.max : 2147483647;
+  return (
+    <div className="field">
+      <div className="field-head">
+        <label htmlFor={id}>Seed</label>
+      </div>
+      <div className="seed-row">
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={max}
+          step={1}
+          value={seed}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            if (e.currentTarget.value !== '' && Number.isSafeInteger(v) && v >= 0 && v <= max) onChange(v);
+          }}
+        />
+        <button type="button" className="btn btn-small" onClick={() => onChange(1 + Math.floor(Math.random() * 99999))}>
+          New seed
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+// Picks the tfjs backend inside the worker.
+//
+// - WebGPU: probed with navigator.gpu.requestAdapter() first (tfjs's own factory would throw a
+//   TypeError on a null adapter). A real adapter wins outright; a software fallback adapter
+//   (SwiftShader) is not chosen automatically: it is ~10× slower than webgl and ~50× than wasm.
+// - Otherwise webgl (through OffscreenCanvas), wasm and cpu are each timed on a few training steps
+//   of a small net (warm-up first, then timed with an awaited readback) and the fastest wins.
+// - `?backend=` forces one; if it cannot start, the automatic choice runs and the reason is shown.
+import { tf } from '../engine/tf';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { forward, initParams, toVariables, type MlpSpec } from '../engine/mlp';
+import { mseLoss, sgdUpdate } from '../engine/train';
+import { makeDataset } from '../engine/datasets';
+import type { BackendInfo, BackendMeasurement, BackendName } from './protocol';
+
+// Threads off: the emscripten pthread workers that the threaded build spawns from inside this
+// (bundled, module) worker fail with "ReferenceError: e is not defined"; SIMD stays on.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+interface AdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string; device?: string; isFallbackAdapter?: boolean };
+}
+interface GpuLike {
+  requestAdapter(opts?: { powerPreference?: string }): Promise<AdapterLike | null>;
+}
+
+export interface AdapterProbe {
+  ok: boolean;
+  software: boolean;
+  /** Human-readable adapter description, or why there is none. */
+  text: string;
+}
+
+/** What navigator.gpu offers, without touching tfjs. */
+export async function probeWebGpuAdapter(): Promise<AdapterProbe> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return { ok: false, software: false, text: 'WebGPU unavailable: navigator.gpu missing in this browser' };
+  let adapter: AdapterLike | null = null;
+  try {
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (e) {
+    return { ok: false, software: false, text: `WebGPU unavailable: requestAdapter failed (${(e as Error).message})` };
+  }
+  if (!adapter) return { ok: false, software: false, text: 'WebGPU unavailable: no adapter' };
+  const info = adapter.info ?? {};
+  const name = [info.vendor, info.architecture, info.description || info.device].filter(Boolean).join(' ') || 'unknown adapter';
+  const software =
+    adapter.isFallbackAdapter === true || info.isFallbackAdapter === true || /swiftshader|llvmpipe|software|microsoft basic/i.test(name);
+  return { ok: true, software, text: software ? `${name} (software fallback adapter)` : name };
+}
+
+/**
+ * The WebGL renderer string as seen from this worker (OffscreenCanvas), or null. A software
+ * renderer (SwiftShader, llvmpipe) makes webgl slower than wasm and its shader compilation alone
+ * takes seconds, so it is not probed automatically.
+ */
+function webglRenderer(): { renderer: string; software: boolean } | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { renderer, software: /swiftshader|llvmpipe|softpipe|software|microsoft basic/i.test(renderer) };
+  } catch {
+    return null;
+  }
+}
+
+const PROBE_SPEC: MlpSpec = { inputDim: 1, width: 256, depth: 2, activation: 'tanh', param: 'ntk', sigmaW2: 1, sigmaB2: 0.1, bias: true };
+const PROBE_N = 64;
+
+/** Milliseconds per training step of a small net (width 256, depth 2, 64 points) on the current backend. */
+async function timeTrainingStep(budgetMs: number): Promise<number> {
+  const ds = makeDataset('sine', PROBE_N, 4, 1);
+  const x = tf.tensor2d(ds.xTrain, [PROBE_N, 1]);
+  const y = tf.tensor1d(ds.yTrain);
+  const vars = toVariables(initParams(PROBE_SPEC, 1));
+  try {
+    const readLoss = async () => {
+      const l = tf.tidy(() => mseLoss(forward(PROBE_SPEC, vars, x), y));
+      await l.data();
+      l.dispose();
+    };
+    // Warm-up: compiles shaders / JITs kernels.
+    sgdUpdate(PROBE_SPEC, vars, x, y, 0.1).dispose();
+    await readLoss();
+    const times: number[] = [];
+    const start = performance.now();
+    while (times.length < 5 && (times.length < 2 || performance.now() - start < budgetMs)) {
+      const t0 = performance.now();
+      sgdUpdate(PROBE_SPEC, vars, x, y, 0.1).dispose();
+      await readLoss();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  } finally {
+    x.dispose();
+    y.dispose();
+    for (const v of vars) {
+      v.W.dispose();
+      v.b?.dispose();
+    }
+  }
+}
+
+async function trySetBackend(name: BackendName): Promise<string | null> {
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok) return `${name} failed to initialise`;
+    await tf.ready();
+    return null;
+  } catch (e) {
+    return `${name} failed: ${(e as Error).message}`;
+  }
+}
+
+async function measure(name: BackendName, budgetMs: number): Promise<BackendMeasurement> {
+  const t0 = performance.now();
+  const probeMs = () => Math.round(performance.now() - t0);
+  const err = await trySetBackend(name);
+  if (err) return { backend: name, msPerStep: null, note: err, probeMs: probeMs() };
+  try {
+    const ms = await timeTrainingStep(budgetMs);
+    return { backend: name, msPerStep: ms, probeMs: probeMs() };
+  } catch (e) {
+    return { backend: name, msPerStep: null, note: `${name} failed in the probe: ${(e as Error).message}`, probeMs: probeMs() };
+  }
+}
+
+const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(2));
+
+/** Chooses, initialises and returns the backend; tf.getBackend() is `info.name` afterwards. */
+export async function selectBackend(forced: BackendName | null): Promise<BackendInfo> {
+  const t0 = performance.now();
+  const info = await chooseBackend(forced);
+  return { ...info, probeMs: Math.round(performance.now() - t0) };
+}
+
+async function chooseBackend(forced: BackendName | null): Promise<BackendInfo> {
+  const measurements: BackendMeasurement[] = [];
+  const why: string[] = [];
+  const adapter = await probeWebGpuAdapter();
+
+  if (forced) {
+    let err: string | null;
+    if (forced === 'webgpu' && !adapter.ok) err = adapter.text;
+    else err = await trySetBackend(forced);
+    if (!err) {
+      const m = await measure(forced, 150);
+      measurements.push(m);
+      if (m.msPerStep !== null) {
+        const soft = forced === 'webgpu' && adapter.software ? ' on a software adapter (slow)' : '';
+        return {
+          name: forced,
+          forced: true,
+          reason: `${forced} forced by ?backend=${soft}; ${fmt(m.msPerStep)} ms/step in the start-up probe`,
+          measurements,
+          adapter: adapter.ok ? adapter.text : undefined,
+        };
+      }
+      err = m.note ?? `${forced} failed`;
+    }
+    why.push(`?backend=${forced} could not start (${err}); chose automatically instead`);
+  }
+
+  if (adapter.ok && !adapter.software && forced !== 'webgpu') {
+    const m = await measure('webgpu', 150);
+    measurements.push(m);
+    if (m.msPerStep !== null) {
+      return {
+        name: 'webgpu',
+        forced: false,
+        reason: [...why, `WebGPU adapter ${adapter.text}; ${fmt(m.msPerStep)} ms/step in the start-up probe`].join('. '),
+        measurements,
+        adapter: adapter.text,
+      };
+    }
+    why.push(`WebGPU failed: ${m.note}`);
+  } else if (!adapter.ok) {
+    if (forced !== 'webgpu') why.push(adapter.text);
+  } else if (adapter.software) {
+    why.push(`WebGPU not used: ${adapter.text} is slower than webgl/wasm`);
+  }
+
+  const candidates = (['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== forced);
+  for (const b of candidates) {
+    if (b === 'webgl') {
+      const gl = webglRenderer();
+      if (gl === null) {
+        measurements.push({ backend: 'webgl', msPerStep: null, note: 'webgl unavailable: no WebGL2 context in the worker' });
+        continue;
+      }
+      if (gl.software) {
+        measurements.push({ backend: 'webgl', msPerStep: null, note: `webgl skipped: software renderer (${shorten(gl.renderer)})` });
+        continue;
+      }
+    }
+    measurements.push(await measure(b, b === 'cpu' ? 120 : 150));
+  }
+  const ok = measurements.filter((m) => m.msPerStep !== null && m.backend !== 'webgpu').sort((a, b) => a.msPerStep! - b.msPerStep!);
+  const best = ok[0];
+  const name: BackendName = best?.backend ?? 'cpu';
+  const err = await trySetBackend(name);
+  if (err) throw new Error(`No tfjs backend could start (${err})`);
+  const timings = ok.map((m) => `${m.backend} ${fmt(m.msPerStep!)}`).join(', ');
+  const failed = measurements.filter((m) => m.msPerStep === null && m.backend !== forced).map((m) => m.note);
+  return {
+    name,
+    forced: false,
+    reason: [...why, `fastest in the start-up probe (ms/step: ${timings})`, ...failed].join('. '),
+    measurements,
+    adapter: adapter.ok ? adapter.text : undefined,
+  };
+}

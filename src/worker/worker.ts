@@ -1,0 +1,79 @@
+// The training worker: picks a tfjs backend, then hands every request to the TrainingLoop.
+// Nothing here throws into the void: failures are posted as {type:'error'} events.
+/// <reference lib="webworker" />
+import { Session } from '../engine/session';
+import { selectBackend } from './backendSelect';
+import { TrainingLoop, type LoopSession } from './loop';
+import type { WorkerEvent, WorkerRequest } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (ev: WorkerEvent) => scope.postMessage(ev);
+
+// A MessageChannel task runs right after pending messages, without setTimeout's 4 ms clamp.
+const channel = new MessageChannel();
+const tasks: (() => void)[] = [];
+channel.port1.onmessage = () => tasks.shift()?.();
+const schedule = (fn: () => void) => {
+  tasks.push(fn);
+  channel.port2.postMessage(null);
+};
+
+let backendReady = false;
+const loop = new TrainingLoop({
+  createSession: async (config) => {
+    if (!backendReady) throw new Error('No TensorFlow.js backend is running');
+    const s = await Session.create(config);
+    const live: LoopSession = {
+      get meta() {
+        return s.meta;
+      },
+      get step() {
+        return s.step;
+      },
+      advance: (k) => s.advance(k),
+      // 'auto': expensive metrics only while they cost a small share of wall time.
+      measure: () => s.measure('auto'),
+      snapshot: (opts) => s.snapshot(opts),
+      dispose: () => s.dispose(),
+    };
+    return live;
+  },
+  post,
+  now: () => performance.now(),
+  schedule,
+});
+
+let initialised = false;
+
+scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const req = e.data;
+  if (req.type === 'init') {
+    if (initialised) {
+      loop.handle({ type: 'config', config: req.config, runId: req.runId });
+      return;
+    }
+    initialised = true;
+    // The backend probe runs first in the loop's queue: every later request waits for it.
+    void loop.enqueue(async () => {
+      try {
+        const info = await selectBackend(req.backend);
+        backendReady = true;
+        post({ type: 'backend', info });
+      } catch (err) {
+        post({ type: 'error', runId: req.runId ?? 0, message: `Could not start TensorFlow.js: ${(err as Error).message}` });
+      }
+    });
+    loop.handle({ type: 'config', config: req.config, runId: req.runId });
+    return;
+  }
+  loop.handle(req);
+};
+
+scope.addEventListener('unhandledrejection', (e) => {
+  post({ type: 'error', runId: loop.currentRunId, message: String((e.reason as Error)?.message ?? e.reason) });
+  e.preventDefault();
+});
+scope.addEventListener('error', (e) => {
+  post({ type: 'error', runId: loop.currentRunId, message: e.message || 'worker error' });
+  e.preventDefault();
+});
