@@ -25,12 +25,12 @@ export const PANELS = {
     title: 'Loss',
     summary:
       'Training and test loss of the network (solid) and of its linear twin, the first-order Taylor model around the initial weights trained the same way (dashed).',
-    tex: String.raw`L = \tfrac{1}{2N}\textstyle\sum_i \big(f(x_i) - y_i\big)^2,\quad f_{\mathrm{lin}}(x;\theta) = f(x;\theta_0) + \nabla_\theta f(x;\theta_0)\cdot(\theta-\theta_0)`,
+    tex: String.raw`L = \frac{1}{2N}\sum_{i=1}^{N} \big(f(x_i) - y_i\big)^2`,
   },
   function: {
     title: 'Learned function',
     summary: 'The network’s current function next to its linear twin’s. When the two curves overlap, training is “lazy”: the network behaves like its linearisation.',
-    tex: String.raw`f_t(x)\ \text{vs}\ f_{\mathrm{lin},t}(x),\qquad f_{\mathrm{lin},t+1} = f_{\mathrm{lin},t} - \eta\,\Theta_0(x, X)\,\tfrac{1}{N}(f_{\mathrm{lin},t}(X) - Y)`,
+    tex: String.raw`f_{\mathrm{lin}}(x;\theta) = f(x;\theta_0) + \nabla_\theta f(x;\theta_0)\cdot(\theta-\theta_0)`,
   },
   drift: {
     title: 'NTK drift',

@@ -96,6 +96,7 @@ describe('scales and ticks', () => {
     const labelled = t.filter((x) => x.label);
     expect(labelled.length).toBeLessThanOrEqual(6);
     expect(labelled.length).toBeGreaterThanOrEqual(3);
+    expect(labelled.every((x) => x.label.startsWith('10') || x.label === '1')).toBe(true);
     expect(t.every((x) => x.value > 0)).toBe(true);
   });
   it('log ticks inside one decade are still labelled', () => {
@@ -120,7 +121,11 @@ describe('scales and ticks', () => {
     expect(formatNumber(12000)).toBe('12k');
     expect(formatNumber(2.5e-5)).toBe('2.5×10⁻⁵');
     expect(formatNumber(-3)).toBe('−3');
+    expect(formatNumber(5.34e24)).toBe('5.34×10²⁴');
+    expect(formatNumber(2.5e6)).toBe('2.5M');
     expect(formatTick(1e5, 'log')).toBe('10⁵');
+    expect(formatTick(0.01, 'log')).toBe('0.01');
+    expect(formatTick(0.01, 'log', true)).toBe('10⁻²');
     expect(formatTick(1000, 'linear')).toBe('1000');
   });
 });
@@ -132,11 +137,16 @@ describe('line paths with gaps', () => {
     const p = linePath([{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 4 }], x, y, id, id);
     expect(p).toBe('M0,0L1,1L2,4');
   });
-  it('NaN, ±∞ and missing values split the line', () => {
-    const data = [{ x: 0, y: 1 }, { x: 1, y: 2 }, { x: 2, y: NaN }, { x: 3 }, { x: 4, y: Infinity }, { x: 5, y: 3 }, { x: 6, y: 4 }];
+  it('NaN and ±∞ split the line', () => {
+    const data = [{ x: 0, y: 1 }, { x: 1, y: 2 }, { x: 2, y: NaN }, { x: 4, y: Infinity }, { x: 5, y: 3 }, { x: 6, y: 4 }];
     const p = linePath(data, x, y, id, id);
     expect(p).toBe('M0,1L1,2M5,3L6,4');
     expect(p).not.toContain('NaN');
+  });
+  it('rows where the field was not measured are skipped, not gaps', () => {
+    const data = [{ x: 0, y: 1 }, { x: 1 }, { x: 2, y: 3 }, { x: 3 }, { x: 4, y: NaN }, { x: 5, y: 2 }];
+    // a lone point is a zero-length closed segment (a dot with round line caps)
+    expect(linePath(data, x, y, id, id)).toBe('M0,1L2,3M5,2Z');
   });
   it('non-positive values on a log axis become gaps', () => {
     const ys = makeScale('log', [0.1, 10], [100, 0]);
@@ -173,7 +183,12 @@ describe('downsampling and nearest lookup', () => {
     expect(out).toEqual(small);
     expect(out).not.toBe(small);
   });
-  it('keeps gap points so downsampling does not bridge missing values', () => {
+  it('keeps measured-NaN gap points but not unmeasured rows', () => {
+    const sparse = Array.from({ length: 1000 }, (_, i) => ({ v: i % 5 === 0 ? i : undefined }));
+    const kept = downsample(sparse, 50, (d) => d.v);
+    expect(kept.filter((d) => d.v === undefined).length).toBeLessThanOrEqual(1); // only the forced last row
+  });
+  it('keeps gap points so downsampling does not bridge NaN values', () => {
     const withGap = Array.from({ length: 1000 }, (_, i) => ({ v: i >= 400 && i < 410 ? NaN : 1 }));
     const out = downsample(withGap, 50, (d) => d.v);
     expect(out.some((d) => Number.isNaN(d.v))).toBe(true);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame, Toggle } from '../plots/PanelFrame';
@@ -26,9 +26,11 @@ function firstLambda(rows: readonly MetricRow[]): number | undefined {
 export function DriftPanel(props: PanelProps) {
   const [logX, setLogX] = useState(false);
   const { rows, hoverStep, meta } = props;
-  const i = hoverStep === null ? rows.length - 1 : nearestIndex(rows, stepOf, hoverStep);
-  const lam = i >= 0 ? rows[i].lambdaMax : undefined;
-  const lam0 = firstLambda(rows);
+  // λmax is logged every few steps: read it from the nearest row that has it.
+  const lamRows = useMemo(() => rows.filter((r) => isValidNumber(r.lambdaMax)), [rows]);
+  const i = hoverStep === null ? lamRows.length - 1 : nearestIndex(lamRows, stepOf, hoverStep);
+  const lam = i >= 0 ? lamRows[i].lambdaMax : undefined;
+  const lam0 = firstLambda(lamRows);
   const hasLambda = lam0 !== undefined;
   return (
     <PanelFrame id="drift" text={PANELS.drift} controls={<Toggle label="log x" checked={logX} onChange={setLogX} />}>
@@ -50,6 +52,7 @@ export function DriftPanel(props: PanelProps) {
           <div className="secondary-readout" data-testid="lambda-readout">
             <Formula tex={String.raw`\lambda_{\max}(\Theta_t)/N`} />
             <span className="big">{formatNumber(lam)}</span>
+            {hoverStep !== null && i >= 0 && <span>at step {lamRows[i].step},</span>}
             <span>
               at init {formatNumber(lam0)}
               {isValidNumber(lam) && isValidNumber(lam0) && lam0 !== 0 ? ` (×${formatNumber(lam / lam0)})` : ''}

@@ -48,7 +48,7 @@ export function PairPanel(props: PanelProps) {
         {pair && pair.index !== pairIndex && <span className="plot-note">updating…</span>}
       </div>
       {side > 0 && matrix ? (
-        <div className="small-multiples cols-2">
+        <div className="pair-heatmap-wrap">
           <Heatmap
             values={matrix}
             rows={side}
@@ -56,11 +56,11 @@ export function PairPanel(props: PanelProps) {
             color={spec}
             ariaLabel="Pair matrix heatmap"
             testId="pair-heatmap"
-            caption={`x = probe point ${displayPos + 1} (outlined), x′ and x″ over probe points sorted by input`}
+            caption={`rows x′, columns x″: probe points sorted by input; x = point ${displayPos + 1} outlined`}
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={360}
+            maxSize={420}
           />
         </div>
       ) : (

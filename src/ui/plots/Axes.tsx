@@ -27,7 +27,7 @@ export interface AxesProps {
 
 export function Axes({ xScale, yScale, xKind, yKind, xDomain, yDomain, innerWidth, innerHeight, xLabel, yLabel, xTickCount, yTickCount, grid = true }: AxesProps) {
   const xt = axisTicks(xKind, xDomain, xTickCount ?? Math.max(2, Math.floor(innerWidth / 70)));
-  const yt = axisTicks(yKind, yDomain, yTickCount ?? Math.max(2, Math.floor(innerHeight / 32)));
+  const yt = axisTicks(yKind, yDomain, yTickCount ?? Math.max(3, Math.floor(innerHeight / 32)));
   return (
     <g className="axes" aria-hidden="true">
       <g className="axis axis-y">

@@ -9,7 +9,8 @@ import {
   downsample,
   finiteExtent,
   formatNumber,
-  hasAnyValue,
+  isMissing,
+  isPlottable,
   isValidNumber,
   linePath,
   makeScale,
@@ -120,11 +121,14 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     () =>
       finiteExtent(
         (function* () {
-          for (const d of data) for (const s of visible) yield s.y(d);
+          for (const d of data) {
+            if (!isPlottable(x(d), xScaleType)) continue; // e.g. step 0 on a log x axis
+            for (const s of visible) yield s.y(d);
+          }
         })(),
         yScaleType,
       ),
-    [data, visible, yScaleType],
+    [data, x, xScaleType, visible, yScaleType],
   );
   const [x0, x1] = xExt ?? (xScaleType === 'log' ? [1, 10] : [0, 1]);
   const [y0, y1] = yDomainOverride ?? paddedDomain(yExt, yScaleType, 0.06);
@@ -137,11 +141,17 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     [visible, data, maxPoints],
   );
 
-  const empty = !hasAnyValue(data, visible.length ? visible.map((s) => s.y) : series.map((s) => s.y), yScaleType);
+  // Rows where at least one visible series was measured: hover snaps to these.
+  const hoverable = useMemo(
+    () => data.filter((d) => isPlottable(x(d), xScaleType) && visible.some((s) => !isMissing(s.y(d)))),
+    [data, x, xScaleType, visible],
+  );
+
+  const empty = yExt === null || hoverable.length === 0;
 
   const hoverX = onHoverX ? highlightX : localHover;
-  const hi = hoverX === null || empty ? -1 : nearestIndex(data, x, hoverX);
-  const hiDatum = hi >= 0 ? data[hi] : undefined;
+  const hi = hoverX === null || empty ? -1 : nearestIndex(hoverable, x, hoverX);
+  const hiDatum = hi >= 0 ? hoverable[hi] : undefined;
   const hiPx = hiDatum !== undefined ? xScale(x(hiDatum)) : NaN;
   const showHi = hiDatum !== undefined && isValidNumber(hiPx) && hiPx >= -0.5 && hiPx <= innerWidth + 0.5;
 
@@ -157,9 +167,9 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     const r = e.currentTarget.getBoundingClientRect();
     const px = e.clientX - r.left;
     const v = xScale.invert(Math.max(0, Math.min(innerWidth, px)));
-    const i = nearestIndex(data, x, v);
+    const i = nearestIndex(hoverable, x, v);
     if (i >= 0) {
-      const xv = x(data[i]);
+      const xv = x(hoverable[i]);
       if (xv !== hoverX) emit(xv);
     }
   };
@@ -173,7 +183,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     });
   }, []);
 
-  const readoutDatum = showHi ? hiDatum : data.length ? data[data.length - 1] : undefined;
+  const readoutDatum = showHi ? hiDatum : hoverable.length ? hoverable[hoverable.length - 1] : undefined;
 
   return (
     <div className={['plot', 'line-plot', className].filter(Boolean).join(' ')} ref={ref} data-testid={testId}>
@@ -192,9 +202,9 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
         <g transform={`translate(${m.left},${m.top})`}>
           {empty ? (
             <>
-              <rect className="plot-empty-bg" width={innerWidth} height={innerHeight} rx={6} />
-              <text className="plot-empty" x={innerWidth / 2} y={innerHeight / 2} textAnchor="middle" dy="0.32em">
-                {emptyMessage}
+              <rect className="plot-empty-bg" x={-m.left + 1} y={-m.top + 1} width={width - 2} height={height - 2} rx={8} />
+              <text className="plot-empty" x={(width - 2 * m.left) / 2 + 1} y={(height - 2 * m.top) / 2} textAnchor="middle" dy="0.32em">
+                {visible.length === 0 && series.length > 0 ? 'All series hidden: click a legend entry' : emptyMessage}
               </text>
             </>
           ) : (
@@ -283,7 +293,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
           {!empty && readoutDatum !== undefined && (
             <>
               <span className="readout-x">
-                {showHi ? '' : 'latest '}
+                {showHi || xName !== 'step' ? '' : 'latest '}
                 {xName} {formatNumber(x(readoutDatum), 6)}
               </span>
               {visible.map((s) => {

@@ -86,13 +86,13 @@ export function formatNumber(v: number | null | undefined, digits = 3): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   const sign = v < 0 ? '−' : '';
-  if (a >= 1e6) return sign + trimZeros((a / 1e6).toPrecision(digits)) + 'M';
-  if (a >= 1e4) return sign + trimZeros((a / 1e3).toPrecision(digits)) + 'k';
-  if (a >= 1e3) return sign + String(Math.round(a));
-  if (a < 1e-3) {
+  if (a >= 1e9 || a < 1e-3) {
     const [m, e] = a.toExponential(Math.max(0, digits - 1)).split('e');
     return sign + trimZeros(m) + '×' + formatPow10(Number(e));
   }
+  if (a >= 1e6) return sign + trimZeros((a / 1e6).toPrecision(digits)) + 'M';
+  if (a >= 1e4) return sign + trimZeros((a / 1e3).toPrecision(digits)) + 'k';
+  if (a >= 1e3) return sign + String(Math.round(a));
   return sign + trimZeros(a.toPrecision(digits));
 }
 
@@ -101,10 +101,10 @@ function trimZeros(s: string): string {
 }
 
 /** A tick label for an axis value: exact powers of ten as 10ᵏ, the rest compact. */
-export function formatTick(v: number, kind: ScaleKind): string {
+export function formatTick(v: number, kind: ScaleKind, allPow10 = false): string {
   if (kind === 'log' && v > 0) {
     const k = Math.round(Math.log10(v));
-    if (Math.abs(v - 10 ** k) <= 1e-9 * 10 ** k && (k <= -3 || k >= 4)) return formatPow10(k);
+    if (Math.abs(v - 10 ** k) <= 1e-9 * 10 ** k && (allPow10 || k <= -3 || k >= 4)) return formatPow10(k);
   }
   if (Math.abs(v) < 1e-12) return '0';
   return formatNumber(v, 3);
@@ -139,7 +139,8 @@ export function axisTicks(kind: ScaleKind, domain: [number, number], count = 5):
         const major = m === 1 && (k - decadesInside[0]) % stride === 0;
         // with many decades, drop the 2…9 minor ticks (too dense to read)
         if (m !== 1 && decadesInside.length > 6) continue;
-        out.push({ value, label: major ? formatTick(value, 'log') : '', major });
+        // over many decades write every label as 10ᵏ so the axis reads uniformly
+        out.push({ value, label: major ? formatTick(value, 'log', decadesInside.length > 5) : '', major });
       }
     }
     return out;
@@ -150,9 +151,16 @@ export function axisTicks(kind: ScaleKind, domain: [number, number], count = 5):
   return t.map((value, i) => ({ value, label: i % stride === 0 ? formatTick(value, 'log') : '', major: i % stride === 0 }));
 }
 
+/** A field that was not measured in this row (as opposed to a measured NaN). */
+export function isMissing(v: unknown): v is null | undefined {
+  return v === undefined || v === null;
+}
+
 /**
- * An SVG path string for one series; points whose scaled x or y is not a valid number
- * (missing field, NaN, ±∞, non-positive on a log axis) break the line into segments.
+ * An SVG path string for one series. Rows where the field is missing (undefined/null: not
+ * measured at that step, e.g. a metric logged every k steps) are skipped and the line connects
+ * over them; a measured value whose scaled position is not a valid number (NaN, ±∞,
+ * non-positive on a log axis) breaks the line into segments.
  */
 export function linePath<Datum>(
   data: readonly Datum[],
@@ -173,7 +181,7 @@ export function linePath<Datum>(
     .defined((d) => isValidNumber(px(d)) && isValidNumber(py(d)))
     .x((d) => round2(px(d)))
     .y((d) => round2(py(d)));
-  return gen(data as Datum[]) ?? '';
+  return gen(data.filter((d) => !isMissing(y(d)) && !isMissing(x(d)))) ?? '';
 }
 
 function round2(v: number): number {
@@ -200,8 +208,9 @@ export function downsample<Datum>(data: readonly Datum[], maxPoints: number, val
       let iMax = -1;
       for (let i = start; i < end; i++) {
         const v = value(data[i]);
+        if (isMissing(v)) continue; // not measured here: nothing to keep
         if (!isValidNumber(v)) {
-          keep[i] = 1; // keep gaps visible
+          keep[i] = 1; // keep gaps (measured NaN/±∞) visible
           continue;
         }
         if (iMin < 0 || v < (value(data[iMin]) as number)) iMin = i;
