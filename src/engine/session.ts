@@ -113,10 +113,13 @@ export class Session {
   private eig0: number[] = [];
   private stepCount = 0;
   private disposed = false;
-  /** Wall-clock bookkeeping for ExpensiveMode 'auto'. */
-  private readonly born = now();
-  private expensiveMs = 0;
-  expensiveBudget = 0.25;
+  /** ExpensiveMode 'auto': earliest time of the next expensive measurement (duty cycle). */
+  private nextExpensiveAt = 0;
+  /**
+   * Largest share of wall time the expensive metrics may take in 'auto' mode: after one that took
+   * T ms, the next waits T·(1/budget − 1) ms, so training slows by at most 1/(1 − budget) − 1 = 25%.
+   */
+  expensiveBudget = 0.2;
 
   private constructor(
     readonly config: ExperimentConfig,
@@ -230,9 +233,7 @@ export class Session {
   }
 
   private wantExpensive(mode: ExpensiveMode): boolean {
-    if (mode !== 'auto') return mode === 'always';
-    const wall = now() - this.born;
-    return this.expensiveMs === 0 || this.expensiveMs < this.expensiveBudget * wall;
+    return mode === 'auto' ? now() >= this.nextExpensiveAt : mode === 'always';
   }
 
   /** All metrics at the current step, read back in one batch. */
@@ -268,7 +269,10 @@ export class Session {
     });
     const v = await packed.data();
     packed.dispose();
-    if (expensive) this.expensiveMs += now() - t0;
+    if (expensive) {
+      const t1 = now();
+      this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
+    }
     const row: MetricRow = { step: this.stepCount, loss: v[0], testLoss: v[1] };
     names.forEach((name, i) => {
       (row as unknown as Record<string, number>)[name] = v[i];
