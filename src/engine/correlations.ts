@@ -31,17 +31,49 @@ function rowSq(u: tf.Tensor2D): tf.Tensor2D {
   return tf.sum(tf.square(u), 1, true) as tf.Tensor2D;
 }
 
-/** δ_i for every layer from the pre-activations h (backward recursion, no autodiff). */
-export function backwardDeltas(spec: MlpSpec, params: Params, h: tf.Tensor2D[]): tf.Tensor2D[] {
+/** The backward pass: δ_i, and back[i] = s_{i+1} δ_{i+1} W_{i+1} (so δ_i = φ'(h_i) ⊙ back[i]). */
+export interface BackwardPass {
+  delta: tf.Tensor2D[];
+  back: tf.Tensor2D[];
+}
+
+/** δ_i for every layer from the pre-activations h (backward recursion, no autodiff). Call inside tf.tidy. */
+export function backwardPass(spec: MlpSpec, params: Params, h: tf.Tensor2D[]): BackwardPass {
   const scales = layerScales(spec);
   const ops = activationOps(spec.activation);
   const L = params.length - 1;
   const delta: tf.Tensor2D[] = new Array<tf.Tensor2D>(L + 1);
+  const back: tf.Tensor2D[] = new Array<tf.Tensor2D>(L);
   delta[L] = tf.onesLike(h[L]);
   for (let i = L - 1; i >= 0; i--) {
-    delta[i] = tf.mul(ops.d1(h[i]), tf.mul(tf.matMul(delta[i + 1], params[i + 1].W), scales[i + 1].w)) as tf.Tensor2D;
+    back[i] = tf.mul(tf.matMul(delta[i + 1], params[i + 1].W), scales[i + 1].w) as tf.Tensor2D;
+    delta[i] = tf.mul(ops.d1(h[i]), back[i]) as tf.Tensor2D;
   }
-  return delta;
+  return { delta, back };
+}
+
+/** δ_i only (see backwardPass). Call inside tf.tidy. */
+export function backwardDeltas(spec: MlpSpec, params: Params, h: tf.Tensor2D[]): tf.Tensor2D[] {
+  return backwardPass(spec, params, h).delta;
+}
+
+/** dirBack[i] = s_{i+1} δ_{i+1} ΔW_{i+1}, i = 0..L−1: the direction's weights on the backward pass. */
+function directionBack(spec: MlpSpec, dir: Params, delta: tf.Tensor2D[]): tf.Tensor2D[] {
+  const scales = layerScales(spec);
+  return delta.slice(1).map((d, i) => tf.mul(tf.matMul(d, dir[i + 1].W), scales[i + 1].w) as tf.Tensor2D);
+}
+
+/** Primal quantities at θ shared by the correlation measures. */
+interface Primal {
+  h: tf.Tensor2D[];
+  a: tf.Tensor2D[];
+  bw: BackwardPass;
+  dirBack: tf.Tensor2D[];
+}
+
+function primalAt(spec: MlpSpec, params: Params, dir: Params, h: tf.Tensor2D[], a: tf.Tensor2D[]): Primal {
+  const bw = backwardPass(spec, params, h);
+  return { h, a, bw, dirBack: directionBack(spec, dir, bw.delta) };
 }
 
 /** ‖∇_θ f(x)‖² per point (B×1) from the layerwise factors. */
@@ -106,41 +138,57 @@ interface GradChangeParts {
   gradSq: tf.Tensor2D;
 }
 
-function gradientChangeParts(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): GradChangeParts {
+function gradientChangeParts(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D, pr: Primal): GradChangeParts {
   const scales = layerScales(spec);
   const ops = activationOps(spec.activation);
-  const { h, a, dh, da } = differenceTrace(spec, params, dir, x);
-  const delta = backwardDeltas(spec, params, h);
+  const { h, a } = pr;
+  const { dh, da } = differenceTrace(spec, params, dir, x, pr);
+  const delta = pr.bw.delta;
   const L = params.length - 1;
-  // dδ_i = δ'_i − δ_i = [φ'(h'_i) − φ'(h_i)] ⊙ s(δ'_{i+1} W'_{i+1}) + φ'(h_i) ⊙ s(dδ_{i+1} W'_{i+1} + δ_{i+1} ΔW_{i+1})
-  const dDelta: tf.Tensor2D[] = new Array<tf.Tensor2D>(L + 1);
-  dDelta[L] = tf.zerosLike(delta[L]);
+  // δ'_i − δ_i = [φ'(h'_i) − φ'(h_i)] ⊙ s δ'_{i+1}W'_{i+1} + φ'(h_i) ⊙ s(dδ_{i+1} W'_{i+1} + δ_{i+1} ΔW_{i+1}),
+  // with s δ'_{i+1}W'_{i+1} = back_i + s(dδ_{i+1} W'_{i+1} + δ_{i+1} ΔW_{i+1}) (one new matmul per layer).
+  const dDelta: (tf.Tensor2D | null)[] = new Array<tf.Tensor2D | null>(L + 1);
+  dDelta[L] = null;
   for (let i = L - 1; i >= 0; i--) {
-    const s = scales[i + 1].w;
-    const Wp = tf.add(params[i + 1].W, dir[i + 1].W) as tf.Tensor2D;
-    const deltaP = tf.add(delta[i + 1], dDelta[i + 1]) as tf.Tensor2D;
-    const t1 = tf.mul(dphiDifference(ops, h[i], dh[i]), tf.mul(tf.matMul(deltaP, Wp), s));
-    const inner = tf.add(tf.matMul(dDelta[i + 1], Wp), tf.matMul(delta[i + 1], dir[i + 1].W));
-    const t2 = tf.mul(ops.d1(h[i]), tf.mul(inner, s));
-    dDelta[i] = tf.add(t1, t2) as tf.Tensor2D;
+    const next = dDelta[i + 1];
+    let inner = pr.dirBack[i];
+    if (next) {
+      const Wp = tf.add(params[i + 1].W, dir[i + 1].W) as tf.Tensor2D;
+      inner = tf.add(inner, tf.mul(tf.matMul(next, Wp), scales[i + 1].w)) as tf.Tensor2D;
+    }
+    const t1 = tf.mul(dphiDifference(ops, h[i], dh[i]), tf.add(pr.bw.back[i], inner));
+    dDelta[i] = tf.add(t1, tf.mul(ops.d1(h[i]), inner)) as tf.Tensor2D;
   }
+  const dDeltaFull = dDelta.map((d, i) => d ?? (tf.zerosLike(delta[i]) as tf.Tensor2D));
   const aP = a.map((ai, i) => {
     const dai = da[i];
     return dai ? (tf.add(ai, dai) as tf.Tensor2D) : ai;
   });
   const gradSq = gradNormSq(scales, a, delta);
-  const num = gradChangeNormSq(scales, aP, da, delta, dDelta);
+  const num = gradChangeNormSq(scales, aP, da, delta, dDeltaFull);
   return { ratio: tf.sqrt(tf.div(num, gradSq)) as tf.Tensor2D, df: dh[L], gradSq };
+}
+
+function primalForward(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): Primal {
+  const tr = jetTrace(spec, params, dir, x, 0);
+  return primalAt(
+    spec,
+    params,
+    dir,
+    tr.h.map((s) => s[0] as tf.Tensor2D),
+    tr.a.map((s) => s[0] as tf.Tensor2D),
+  );
 }
 
 /**
  * ‖∇f(x; θ+Δ) − ∇f(x; θ)‖ / ‖∇f(x; θ)‖ per point, exactly, from the layer factors: the change of
  * layer i's gradient block is s_i(dδ_i a'_iᵀ + δ_i da_iᵀ), with da, dδ propagated as differences
- * (no cancellation, so the ratio is accurate even when it is 1e-4). Cost ≈ 3 forward + 4 backward
- * passes of the batch; memory O(L·N·n). Caller disposes both tensors.
+ * (no cancellation, so the ratio is accurate even when it is 1e-4). Cost per hidden n×n layer:
+ * 6 batch×n×n matmuls (forward 1, differences 2, backward 1, direction 1, dδ 1); memory O(L·N·n).
+ * Caller disposes both tensors.
  */
 export function gradientChange(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): PerPoint {
-  return tf.tidy(() => perPointAndMean(gradientChangeParts(spec, params, dir, x).ratio));
+  return tf.tidy(() => perPointAndMean(gradientChangeParts(spec, params, dir, x, primalForward(spec, params, dir, x)).ratio));
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -148,7 +196,7 @@ export function gradientChange(spec: MlpSpec, params: Params, dir: Params, x: tf
 
 /**
  * Tangent of δ along a direction: δ̇_i = φ''(h_i) ḣ_i ⊙ s(δ_{i+1} W_{i+1}) + φ'(h_i) ⊙ s(δ̇_{i+1} W_{i+1} + δ_{i+1} U_{i+1}),
- * δ̇_L = 0. `dirBackward(i, δ)` returns δ·U_i (the direction's weight block applied on the left).
+ * δ̇_L = 0. `dirBack(i)` returns s_{i+1} δ_{i+1}·U_{i+1} (the direction's weight block on the backward pass).
  * Rows of ḣ may be a batch of directions while h, δ are a single broadcast row.
  */
 function deltaTangent(
@@ -156,61 +204,63 @@ function deltaTangent(
   params: Params,
   h: tf.Tensor2D[],
   hDot: tf.Tensor2D[],
-  delta: tf.Tensor2D[],
-  dirBackward: (i: number, d: tf.Tensor2D) => tf.Tensor2D,
+  bw: BackwardPass,
+  dirBack: (i: number) => tf.Tensor2D,
 ): tf.Tensor2D[] {
   const scales = layerScales(spec);
   const ops = activationOps(spec.activation);
   const L = params.length - 1;
-  const out: tf.Tensor2D[] = new Array<tf.Tensor2D>(L + 1);
-  out[L] = tf.zerosLike(hDot[L]);
+  const out: (tf.Tensor2D | null)[] = new Array<tf.Tensor2D | null>(L + 1);
+  out[L] = null;
   for (let i = L - 1; i >= 0; i--) {
-    const s = scales[i + 1].w;
-    const W = params[i + 1].W;
-    let t = tf.mul(ops.d1(h[i]), tf.mul(tf.add(tf.matMul(out[i + 1], W), dirBackward(i + 1, delta[i + 1])), s));
-    if (ops.d2) t = tf.add(t, tf.mul(tf.mul(ops.d2(h[i]), hDot[i]), tf.mul(tf.matMul(delta[i + 1], W), s)));
+    const next = out[i + 1];
+    let inner = dirBack(i);
+    if (next) inner = tf.add(inner, tf.mul(tf.matMul(next, params[i + 1].W), scales[i + 1].w)) as tf.Tensor2D;
+    let t = tf.mul(ops.d1(h[i]), inner);
+    if (ops.d2) t = tf.add(t, tf.mul(tf.mul(ops.d2(h[i]), hDot[i]), bw.back[i]));
     out[i] = t as tf.Tensor2D;
   }
-  return out;
+  return out.map((d, i) => d ?? (tf.zerosLike(hDot[i]) as tf.Tensor2D));
 }
 
 interface HessDirParts {
   ratio: tf.Tensor2D;
-  gradSq: tf.Tensor2D;
 }
 
 function hessianDirectionFromJet(
   spec: MlpSpec,
   params: Params,
-  dir: Params,
-  h0: tf.Tensor2D[],
-  a0: tf.Tensor2D[],
+  pr: Primal,
   h1: tf.Tensor2D[],
   a1: (tf.Tensor2D | null)[],
-  delta: tf.Tensor2D[],
 ): HessDirParts {
   const scales = layerScales(spec);
-  const deltaDot = deltaTangent(spec, params, h0, h1, delta, (i, d) => tf.matMul(d, dir[i].W) as tf.Tensor2D);
-  const gradSq = gradNormSq(scales, a0, delta);
-  const num = gradChangeNormSq(scales, a0, a1, delta, deltaDot);
-  return { ratio: tf.sqrt(tf.div(num, gradSq)) as tf.Tensor2D, gradSq };
+  const deltaDot = deltaTangent(spec, params, pr.h, h1, pr.bw, (i) => pr.dirBack[i]);
+  const gradSq = gradNormSq(scales, pr.a, pr.bw.delta);
+  const num = gradChangeNormSq(scales, pr.a, a1, pr.bw.delta, deltaDot);
+  return { ratio: tf.sqrt(tf.div(num, gradSq)) as tf.Tensor2D };
 }
 
 /**
  * ‖H(x)Δ‖ / ‖∇f(x)‖ per point, exactly: H(x)Δ = d/dε ∇f(x; θ+εΔ), whose layer-i block is
  * s_i(δ̇_i a_iᵀ + δ_i ȧ_iᵀ) (+ s_b δ̇_i), with ȧ from the first-order jet and δ̇ from the
  * differentiated backward recursion; ‖δ̇aᵀ + δȧᵀ‖² = |δ̇|²|a|² + |δ|²|ȧ|² + 2(δ̇·δ)(a·ȧ).
- * Cost ≈ 3 forward + 4 backward passes. Caller disposes both tensors.
+ * Cost per hidden n×n layer: 5 batch×n×n matmuls (jet 3, backward 1, δ̇ 1; the direction term 1
+ * more). Caller disposes both tensors.
  */
 export function hessianDirection(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): PerPoint {
   return tf.tidy(() => {
     const jet = jetTrace(spec, params, dir, x, 1);
-    const h0 = jet.h.map((s) => s[0] as tf.Tensor2D);
+    const pr = primalAt(
+      spec,
+      params,
+      dir,
+      jet.h.map((s) => s[0] as tf.Tensor2D),
+      jet.a.map((s) => s[0] as tf.Tensor2D),
+    );
     const h1 = jet.h.map((s) => s[1] as tf.Tensor2D);
-    const a0 = jet.a.map((s) => s[0] as tf.Tensor2D);
     const a1 = jet.a.map((s) => s[1] ?? null);
-    const delta = backwardDeltas(spec, params, h0);
-    return perPointAndMean(hessianDirectionFromJet(spec, params, dir, h0, a0, h1, a1, delta).ratio);
+    return perPointAndMean(hessianDirectionFromJet(spec, params, pr, h1, a1).ratio);
   });
 }
 
@@ -283,7 +333,8 @@ export function pairMatrix(
     const tr = jetTrace(spec, params, params, x, 0);
     const h = tr.h.map((s) => s[0] as tf.Tensor2D);
     const a = tr.a.map((s) => s[0] as tf.Tensor2D);
-    const delta = backwardDeltas(spec, params, h);
+    const bw = backwardPass(spec, params, h);
+    const delta = bw.delta;
     // tangent forward, M directions
     const hDot: tf.Tensor2D[] = [];
     const aDot: (tf.Tensor2D | null)[] = [null];
@@ -296,8 +347,9 @@ export function pairMatrix(
       if (i < L) aDot.push(tf.mul(ops.d1(h[i]), hd) as tf.Tensor2D);
     }
     // tangent backward: δ_{i}·U_{k,i} = s_i (δ_i·δ_{k,i}) a_{k,i}
-    const dDot = deltaTangent(spec, params, h, hDot, delta, (i, d) =>
-      tf.mul(tf.mul(tf.matMul(dP[i], d, false, true), scales[i].w), aP[i]) as tf.Tensor2D,
+    // s_{i+1} δ_{i+1}·U_{k,i+1} = s_{i+1}² (δ_{i+1}·δ_{k,i+1}) a_{k,i+1}
+    const dDot = deltaTangent(spec, params, h, hDot, bw, (i) =>
+      tf.mul(tf.mul(tf.matMul(dP[i + 1], delta[i + 1], false, true), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
     );
     let P: tf.Tensor2D | null = null;
     for (let i = 0; i <= L; i++) {
@@ -341,7 +393,12 @@ function rms(t: tf.Tensor): tf.Scalar {
  *   3 hessDirOverGrad mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
  *   4 linPredError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
  * Ratios are NaN when Δ = 0. The difference f(θ+Δ) − f(θ) is propagated without cancellation.
- * Cost ≈ 7 forward + 2 backward + 4 backward-tangent passes of the probe batch. Caller disposes.
+ * Everything shares one forward pass and one backward pass. Cost per hidden n×n layer: 13
+ * N×n×n matmuls (jet to order 3: 7; backward 1; direction on the backward pass 1; δ̇ 1;
+ * differences 2; dδ 1) ≈ 13 forward passes of the probe batch; memory O(L·N·n).
+ * Measured (depth 2, N = 64, tanh, Node): width 256 ≈ 0.39 s on wasm; width 1024 ≈ 1.4 s on
+ * wasm, ≈ 9 s on the pure-JS cpu backend (before sharing the primal pass; see the report).
+ * Caller disposes.
  */
 export function correlationSummary(spec: MlpSpec, params: Params, dir: Params, probeX: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
@@ -353,13 +410,17 @@ export function correlationSummary(spec: MlpSpec, params: Params, dir: Params, p
     const rc1 = rms(c1);
     const c2ratio = out[2] ? tf.div(rms(out[2]), rc1) : zero;
     const c3ratio = out[3] ? tf.div(rms(out[3]), rc1) : zero;
-    const h0 = jet.h.map((s) => s[0] as tf.Tensor2D);
+    const pr = primalAt(
+      spec,
+      params,
+      dir,
+      jet.h.map((s) => s[0] as tf.Tensor2D),
+      jet.a.map((s) => s[0] as tf.Tensor2D),
+    );
     const h1 = jet.h.map((s) => s[1] as tf.Tensor2D);
-    const a0 = jet.a.map((s) => s[0] as tf.Tensor2D);
     const a1 = jet.a.map((s) => s[1] ?? null);
-    const delta = backwardDeltas(spec, params, h0);
-    const hd = hessianDirectionFromJet(spec, params, dir, h0, a0, h1, a1, delta);
-    const gc = gradientChangeParts(spec, params, dir, probeX);
+    const hd = hessianDirectionFromJet(spec, params, pr, h1, a1);
+    const gc = gradientChangeParts(spec, params, dir, probeX, pr);
     const linErr = tf.div(rms(tf.sub(c1, gc.df)), rms(gc.df));
     return tf.stack([c2ratio, c3ratio, tf.mean(gc.ratio), tf.mean(hd.ratio), linErr]) as tf.Tensor1D;
   });

@@ -186,9 +186,16 @@ export interface DifferenceTrace {
 /**
  * Forward pass at θ together with the exact differences to θ + Δ:
  *   dh_l = s_w·(da_{l-1} (W_l+ΔW_l)ᵀ + a_{l-1} ΔW_lᵀ) + s_b·Δb_l,   da_l = φ(h_l + dh_l) − φ(h_l).
- * f(θ+Δ) − f(θ) = dh[L] without cancellation. Cost ≈ 3 forward passes. Call inside tf.tidy.
+ * f(θ+Δ) − f(θ) = dh[L] without cancellation. Cost ≈ 3 forward passes (2 when the primal trace
+ * h, a at θ is passed in). Call inside tf.tidy.
  */
-export function differenceTrace(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): DifferenceTrace {
+export function differenceTrace(
+  spec: MlpSpec,
+  params: Params,
+  dir: Params,
+  x: tf.Tensor2D,
+  primal?: { h: tf.Tensor2D[]; a: tf.Tensor2D[] },
+): DifferenceTrace {
   const scales = layerScales(spec);
   const ops = activationOps(spec.activation);
   const h: tf.Tensor2D[] = [];
@@ -198,14 +205,14 @@ export function differenceTrace(spec: MlpSpec, params: Params, dir: Params, x: t
   for (let l = 0; l < params.length; l++) {
     const P = params[l];
     const D = dir[l];
-    const hl = linear(a[l], P.W, P.b, scales[l]);
+    const hl = primal ? primal.h[l] : linear(a[l], P.W, P.b, scales[l]);
     let dhl = linear(a[l], D.W, D.b, scales[l]);
     const dal = da[l];
     if (dal) dhl = tf.add(dhl, linear(dal, tf.add(P.W, D.W) as tf.Tensor2D, null, scales[l]));
     h.push(hl);
     dh.push(dhl);
     if (l < params.length - 1) {
-      a.push(ops.phi(hl) as tf.Tensor2D);
+      a.push(primal ? primal.a[l + 1] : (ops.phi(hl) as tf.Tensor2D));
       da.push(phiDifference(ops, hl, dhl) as tf.Tensor2D);
     }
   }
