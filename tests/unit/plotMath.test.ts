@@ -107,6 +107,10 @@ describe('scales and ticks', () => {
       expect(x.value).toBeLessThanOrEqual(0.9);
     }
   });
+  it('log ticks over about one decade label round values (1-2-5)', () => {
+    const t = axisTicks('log', [0.02, 0.4], 5);
+    expect(t.filter((x) => x.label).map((x) => x.label)).toEqual(['0.02', '0.05', '0.1', '0.2']);
+  });
   it('degenerate or invalid domains give no NaN ticks', () => {
     expect(axisTicks('log', [0, 1])).toEqual([]);
     expect(axisTicks('linear', [NaN, 1])).toEqual([]);

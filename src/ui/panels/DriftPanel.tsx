@@ -59,7 +59,7 @@ export function DriftPanel(props: PanelProps) {
             </span>
             {meta?.criticalLr != null && (
               <span>
-                · η = {formatNumber(meta.lr)}, critical 2N/λ<sub>max</sub>(Θ₀) = {formatNumber(meta.criticalLr)}
+                η = {formatNumber(meta.lr)}, critical 2N/λ<sub>max</sub>(Θ₀) = {formatNumber(meta.criticalLr)}
               </span>
             )}
           </div>

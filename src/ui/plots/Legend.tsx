@@ -45,7 +45,7 @@ export function Legend({ items, onToggle }: LegendProps) {
             <button
               type="button"
               className={it.hidden ? 'legend-button is-hidden' : 'legend-button'}
-              aria-pressed={!it.hidden}
+              aria-pressed={onToggle ? !it.hidden : undefined}
               aria-describedby={hasTip ? tipId : undefined}
               title={onToggle ? undefined : it.label}
               onClick={onToggle ? () => onToggle(it.key) : undefined}

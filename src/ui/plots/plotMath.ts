@@ -147,6 +147,15 @@ export function axisTicks(kind: ScaleKind, domain: [number, number], count = 5):
   }
   // short span: d3 picks multiples (or falls back to linear ticks); label at most `count` of them
   const t = scaleLog().domain([lo, hi]).ticks(count);
+  // label the "round" mantissas first (1-2-5, then 1-3, then decades) so labels are evenly readable
+  const mantissa = (v: number) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
+  for (const set of [[1, 2, 5], [1, 3], [1, 2, 4, 6, 8]]) {
+    const picked = t.filter((v) => set.includes(mantissa(v)) && Math.abs(v / 10 ** Math.floor(Math.log10(v) + 1e-9) - mantissa(v)) < 1e-6);
+    if (picked.length >= 2 && picked.length <= count + 1) {
+      const set2 = new Set(picked);
+      return t.map((value) => ({ value, label: set2.has(value) ? formatTick(value, 'log') : '', major: set2.has(value) }));
+    }
+  }
   const stride = Math.max(1, Math.ceil(t.length / count));
   return t.map((value, i) => ({ value, label: i % stride === 0 ? formatTick(value, 'log') : '', major: i % stride === 0 }));
 }
