@@ -64,7 +64,7 @@ describe('valid numbers and extents', () => {
     expect(stepExtent(rows, (r) => r.step, 'linear')).toEqual([0, 100]);
     expect(stepExtent(rows, (r) => r.step, 'log')).toEqual([1, 100]);
     expect(stepExtent([{ step: 0 }], (r) => r.step, 'log')).toBeNull();
-    expect(stepExtent([{ step: 0 }], (r) => r.step, 'linear')).toEqual([0, 1]);
+    expect(stepExtent([{ step: 0 }], (r) => r.step, 'linear')).toEqual([0, 10]);
   });
   it('hasAnyValue is false for missing fields and for non-positive values on a log axis', () => {
     const rows: { a?: number }[] = [{}, { a: 0 }, { a: NaN }];

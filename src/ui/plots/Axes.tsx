@@ -23,10 +23,13 @@ export interface AxesProps {
   yTickCount?: number;
   /** Hide the y grid lines (e.g. on heatmaps). */
   grid?: boolean;
+  /** Only integer x ticks (steps, ranks). */
+  integerX?: boolean;
 }
 
-export function Axes({ xScale, yScale, xKind, yKind, xDomain, yDomain, innerWidth, innerHeight, xLabel, yLabel, xTickCount, yTickCount, grid = true }: AxesProps) {
-  const xt = axisTicks(xKind, xDomain, xTickCount ?? Math.max(2, Math.floor(innerWidth / 70)));
+export function Axes({ xScale, yScale, xKind, yKind, xDomain, yDomain, innerWidth, innerHeight, xLabel, yLabel, xTickCount, yTickCount, grid = true, integerX = false }: AxesProps) {
+  const xt0 = axisTicks(xKind, xDomain, xTickCount ?? Math.max(2, Math.floor(innerWidth / 70)));
+  const xt = integerX ? xt0.filter((t) => Number.isInteger(t.value)) : xt0;
   const yt = axisTicks(yKind, yDomain, yTickCount ?? Math.max(3, Math.floor(innerHeight / 32)));
   return (
     <g className="axes" aria-hidden="true">

@@ -71,6 +71,8 @@ export interface LinePlotProps<Datum> {
   testId?: string;
   /** Small multiples: hide the readout line. */
   readout?: boolean;
+  /** x values are integers (steps, ranks): no fractional ticks. Default true. */
+  integerX?: boolean;
 }
 
 export interface PlotContext {
@@ -104,6 +106,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     className,
     testId,
     readout = true,
+    integerX = true,
   } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -220,6 +223,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
                 innerHeight={innerHeight}
                 xLabel={xLabel}
                 yLabel={yLabel}
+                integerX={integerX}
               />
               <g clipPath={`url(#${clipId})`}>
                 {children?.({ xScale, yScale, innerWidth, innerHeight })}

@@ -372,7 +372,7 @@ export function stepExtent<Datum>(data: readonly Datum[], x: (d: Datum) => numbe
     kind,
   );
   if (!ext) return null;
-  if (ext[0] === ext[1]) return kind === 'log' ? [ext[0], ext[0] * 10] : [ext[0], ext[0] + 1];
+  if (ext[0] === ext[1]) return kind === 'log' ? [ext[0], ext[0] * 10] : [ext[0], ext[0] + 10];
   return ext;
 }
 
