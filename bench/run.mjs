@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [--no-node] [--no-browser] [--no-webgpu] [--budget=S]` (S: autodiff seconds per cell)
+// (a) Node: tfjs 'cpu' and 'wasm' through the Vite module runner (scripts/vite-node-runner.mjs).
+// (b) Headless Debian Chromium (playwright-core, /usr/bin/chromium): webgl, wasm, cpu from a page
+//     served by a Vite dev server (bench/browser/index.html), plus webgpu in a second browser
+//     launched with --enable-unsafe-webgpu (SwiftShader software adapter: correctness only).
+// Prints aligned tables and writes test-output/bench/results.json. Never asserts on times.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import path from 'node:path';
+import { importTs, projectRoot } from '../scripts/vite-node-runner.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const quick = flag('quick');
+const budgetArg = argv.find((a) => a.startsWith('--budget='));
+const t0 = Date.now();
+const log = (msg) => console.log(msg);
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WEBGPU_LABEL = 'webgpu (software adapter — correctness only, not speed)';
+
+/** @type {any[]} */
+const results = [];
+
+// ---------------------------------------------------------------- (a) Node
+if (!flag('no-node')) {
+  log(`[bench] Node backends (cpu, wasm)${quick ? ' — quick grid' : ''}`);
+  const { mod, close } = await importTs('bench/node-bench.ts');
+  try {
+    const overrides = budgetArg ? { autodiffBudgetS: Number(budgetArg.slice(9)) } : {};
+    results.push(...(await mod.runNode(['cpu', 'wasm'], quick, log, overrides)));
+  } finally {
+    await close();
+  }
+  log(`[bench] Node done after ${elapsed()}`);
+}
+
+// ---------------------------------------------------------------- (b) Browser
+if (!flag('no-browser')) {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync('/usr/bin/chromium')) {
+    log('[bench] /usr/bin/chromium not found: skipping the browser part (apt-get install chromium)');
+  } else {
+    const { createServer } = await import('vite');
+    const { chromium } = await import('playwright-core');
+    const port = await freePort();
+    const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+    const server = await createServer({
+      configFile: false,
+      root: projectRoot,
+      logLevel: 'warn',
+      appType: 'mpa',
+      server: { host: '127.0.0.1', port, strictPort: true, headers: isolation, hmr: false, watch: null },
+      optimizeDeps: {
+        entries: ['bench/browser/index.html'],
+        include: [
+          '@tensorflow/tfjs-core',
+          '@tensorflow/tfjs-core/dist/register_all_gradients',
+          '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
+          '@tensorflow/tfjs-backend-cpu',
+          '@tensorflow/tfjs-backend-webgl',
+          '@tensorflow/tfjs-backend-wasm',
+          '@tensorflow/tfjs-backend-webgpu',
+        ],
+      },
+    });
+    await server.listen();
+    const url = `http://127.0.0.1:${port}/bench/browser/index.html`;
+    log(`[bench] Vite dev server at ${url}`);
+    const runs = [
+      { backend: 'webgl', webgpu: false },
+      { backend: 'wasm', webgpu: false },
+      { backend: 'cpu', webgpu: false },
+    ];
+    if (!flag('no-webgpu')) runs.push({ backend: 'webgpu', webgpu: true });
+    try {
+      for (const webgpu of [false, true]) {
+        const mine = runs.filter((r) => r.webgpu === webgpu);
+        if (mine.length === 0) continue;
+        const browser = await chromium.launch({
+          executablePath: '/usr/bin/chromium',
+          headless: true,
+          args: webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
+        });
+        try {
+          for (const r of mine) {
+            log(`[bench] browser ${r.backend}${quick ? ' — quick grid' : ''} (${elapsed()})`);
+            const page = await browser.newPage();
+            page.on('console', (m) => {
+              const t = m.text();
+              if (t.startsWith('[bench]')) log(`  ${t.slice(8)}`);
+              else if (m.type() === 'error') log(`  [page error] ${t}`);
+            });
+            page.on('pageerror', (e) => log(`  [pageerror] ${e.message}`));
+            const q = new URLSearchParams({ backend: r.backend, ...(quick ? { quick: '1' } : {}), ...(budgetArg ? { budget: budgetArg.slice(9) } : {}) });
+            await page.goto(`${url}?${q}`, { waitUntil: 'load', timeout: 120_000 });
+            try {
+              await page.waitForFunction(() => window.__benchDone === true, undefined, { timeout: 8 * 60_000, polling: 1000 });
+              const res = await page.evaluate(() => window.__benchResults);
+              if (r.backend === 'webgpu' && res) res.label = WEBGPU_LABEL;
+              results.push({ ...res, backend: `browser-${r.backend}`, label: res?.label });
+            } catch (e) {
+              log(`[bench] browser ${r.backend} did not finish: ${String(e).split('\n')[0]}`);
+              results.push({ backend: `browser-${r.backend}`, ntk: [], train: [], error: 'timed out' });
+            }
+            await page.close();
+          }
+        } finally {
+          await browser.close();
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- Tables
+printTables(results);
+const outDir = path.join(projectRoot, 'test-output', 'bench');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), quick, results }, null, 2));
+log(`\n[bench] total ${elapsed()}; raw results in test-output/bench/results.json`);
+
+function fmtMs(ms) {
+  if (ms === null || ms === undefined) return '—';
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+function table(headers, rows, alignRight) {
+  const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (alignRight[i] ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(' | ') + ' |';
+  const sep = '|' + w.map((n, i) => (alignRight[i] ? '-'.repeat(n + 1) + ':' : ':' + '-'.repeat(n + 1))).join('|') + '|';
+  return [line(headers), sep, ...rows.map(line)].join('\n');
+}
+
+function printTables(all) {
+  console.log('\n## NTK: layerwise vs autodiff Jacobian (depth 2, tanh, NTK param., 1D inputs; median ms, readback included)\n');
+  const rows = [];
+  for (const r of all) {
+    const name = r.label ?? r.backend;
+    if (r.error && (!r.ntk || r.ntk.length === 0)) rows.push([name, '—', '—', '—', 'error', r.error.slice(0, 60), '—', '—']);
+    for (const c of r.ntk ?? []) {
+      rows.push([
+        name,
+        c.n,
+        c.width,
+        c.params,
+        c.layerwiseMs !== null ? fmtMs(c.layerwiseMs) : c.error ? 'error' : '—',
+        c.autodiffMs !== null ? fmtMs(c.autodiffMs) : c.autodiffNote ?? '—',
+        c.ratio !== null ? `${c.ratio.toFixed(1)}×` : '—',
+        c.relDiff !== null ? c.relDiff.toExponential(1) : '—',
+      ]);
+    }
+  }
+  console.log(table(['backend', 'N', 'width', 'params', 'layerwise ms', 'autodiff ms', 'ratio', 'max rel diff'], rows, [false, true, true, true, true, true, true, true]));
+  console.log('\n## Training throughput (full-batch GD, width 256, depth 2, 256 points; readback after every chunk)\n');
+  const trows = [];
+  for (const r of all) {
+    const name = r.label ?? r.backend;
+    for (const c of r.train ?? []) {
+      trows.push([name, c.kind, c.width, c.depth, c.points, c.steps, c.error ? `error: ${c.error.slice(0, 50)}` : c.stepsPerSec.toFixed(1)]);
+    }
+  }
+  console.log(table(['backend', 'step', 'width', 'depth', 'points', 'steps timed', 'steps/s'], trows, [false, false, true, true, true, true, true]));
+  const infos = all.filter((r) => r.info).map((r) => `  ${r.label ?? r.backend}: ${JSON.stringify(r.info)}`);
+  if (infos.length) console.log('\nBackend details:\n' + infos.join('\n'));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(addr.port));
+    });
+  });
+}
