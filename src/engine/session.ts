@@ -26,6 +26,7 @@ export interface MetricRow {
   linTestLoss?: number;
   ntkDrift?: number;
   alignDrift?: number;
+  /** λmax(Θ_t)/M on the probe set of M points (already divided by M). */
   lambdaMax?: number;
   gapTrain?: number;
   gapTest?: number;
@@ -58,8 +59,9 @@ export interface RunMeta {
   /** Grid for the function plot: n points (1D) or n×n (2D), row-major with y outer. */
   grid: { n: number; x: number[] };
   /**
-   * Probe set on which Θ_t and the derivative correlations are tracked: inputs row-major in display
-   * order (sorted by input); order[k] = original probe index (training points first, then test).
+   * Probe set on which Θ_t and the derivative correlations are tracked: inputs row-major, training
+   * points first, then test points (probe index i ↔ x[i·d … i·d+d)); order[k] = probe index of the
+   * k-th point in display order (sorted by input), the order of every probe heatmap.
    */
   probe: { x: number[]; count: number; trainCount: number; order: number[] };
 }
@@ -73,7 +75,7 @@ export interface Snapshot {
   ntkT?: number[];
   eig0?: number[];
   eigT?: number[];
-  /** 𝔆^{0,2} pair matrix ½∇²f(x)[∇f(x'), ∇f(x'')] for probe point `index`. */
+  /** 𝔆^{0,2} pair matrix ½∇²f(x)[∇f(x'), ∇f(x'')] for x = probe point `index` (a probe index), in display order. */
   pair?: { index: number; matrix: number[] };
 }
 
@@ -174,7 +176,7 @@ export class Session {
       },
       grid: { n: init.gridN, x: Array.from(init.grid) },
       probe: {
-        x: this.probe.order.flatMap((i) => Array.from(this.probe.x.subarray(i * d, (i + 1) * d))),
+        x: Array.from(this.probe.x),
         count: this.probe.count,
         trainCount: this.probe.trainCount,
         order: this.probe.order,
@@ -282,7 +284,7 @@ export class Session {
 
   /**
    * Function values on the grid (network and twin), Θ on the probe set and its spectrum, and the
-   * 𝔆^{0,2} pair matrix for the probe point at display position `pairIndex` (omit to skip it).
+   * 𝔆^{0,2} pair matrix for x = probe point `pairIndex` (a probe index; omit to skip it).
    */
   async snapshot(opts: { pairIndex?: number } = {}): Promise<Snapshot> {
     const nTest = this.config.test;
@@ -294,7 +296,7 @@ export class Session {
       ntkLayerwise(this.spec, this.params, this.xProbe),
       pairIndex === null
         ? tf.zeros([0])
-        : pairMatrix(this.spec, this.params, tf.slice(this.xProbe, [order[pairIndex], 0], [1, -1]) as tf.Tensor2D, this.xProbe),
+        : pairMatrix(this.spec, this.params, tf.slice(this.xProbe, [pairIndex, 0], [1, -1]) as tf.Tensor2D, this.xProbe),
     ]);
     const [fg, fl, kv, k0, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), this.ntkProbe0.data(), pair.data()]);
     tf.dispose([fGrid, fLinGrid, k, pair]);
