@@ -90,6 +90,23 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
         <BackendBadge info={view.backend} />
       </header>
 
+      <div className="app-alerts">
+        <Notices items={notices} onDismiss={dismiss} />
+        {divergedAt !== null && (
+          <div className="diverged-banner" role="alert" data-testid="diverged">
+            <strong>Diverged at step {divergedAt} — learning rate above the stable limit</strong>
+            <span>
+              {view.meta?.criticalLr
+                ? `η = ${formatLr(view.meta.lr)} exceeds 2N/λmax(Θ₀) ≈ ${formatLr(view.meta.criticalLr)}, so each gradient step overshoots and the loss blows up.`
+                : 'The loss stopped being finite: each gradient step overshoots.'}
+            </span>
+            <button type="button" className="btn btn-small" onClick={() => onChange({ lr: null })}>
+              Use the automatic learning rate
+            </button>
+          </div>
+        )}
+      </div>
+
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
           <Transport
@@ -103,22 +120,6 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
         </aside>
 
         <main className="main" id="main">
-          <Notices items={notices} onDismiss={dismiss} />
-          {divergedAt !== null && (
-            <div className="diverged-banner" role="alert" data-testid="diverged">
-              <strong>
-                Diverged at step {divergedAt} — learning rate above the stable limit
-              </strong>
-              <span>
-                {view.meta?.criticalLr
-                  ? ` η = ${formatLr(view.meta.lr)} exceeds 2N/λmax(Θ₀) ≈ ${formatLr(view.meta.criticalLr)}, so gradient descent overshoots and the loss blows up.`
-                  : ' The loss stopped being finite, so gradient descent overshoots.'}
-              </span>
-              <button type="button" className="btn btn-small" onClick={() => onChange({ lr: null })}>
-                Use the automatic learning rate
-              </button>
-            </div>
-          )}
           <div className="panel-grid">
             {PANELS.map(({ key, name, Panel }) => (
               <div className={`panel-cell panel-cell-${key}`} key={key}>

@@ -35,6 +35,21 @@ const STATE_LABEL: Record<RunView['state'], string> = {
   done: 'done',
 };
 
+const ICONS: Record<'play' | 'pause' | 'step' | 'reset', string> = {
+  play: 'M4 2.5v11l9.5-5.5z',
+  pause: 'M3.5 2.5h3.2v11H3.5zM9.3 2.5h3.2v11H9.3z',
+  step: 'M2.5 2.5v11l8-5.5zM11 2.5h2.5v11H11z',
+  reset: 'M8 2.2a5.8 5.8 0 1 1-5.6 7.3h1.9A4 4 0 1 0 8 4v2.3L4.4 3.1 8 0z',
+};
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg className="btn-icon" viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false">
+      <path d={ICONS[name]} fill="currentColor" />
+    </svg>
+  );
+}
+
 export interface TransportProps {
   view: RunView;
   onPlay: () => void;
@@ -52,7 +67,7 @@ export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportP
       <div className="transport-buttons">
         {playing ? (
           <button type="button" className="btn btn-primary" onClick={onPause}>
-            <span className="btn-icon" aria-hidden="true">❚❚</span>
+            <Icon name="pause" />
             Pause
           </button>
         ) : (
@@ -63,16 +78,16 @@ export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportP
             disabled={view.state === 'diverged'}
             title={view.state === 'done' ? 'Run again from the same initial weights' : undefined}
           >
-            <span className="btn-icon" aria-hidden="true">▶</span>
+            <Icon name="play" />
             Play
           </button>
         )}
         <button type="button" className="btn" onClick={onStep} disabled={busy || ended} title="One optimiser step, then measure">
-          <span className="btn-icon" aria-hidden="true">⏭</span>
+          <Icon name="step" />
           Step
         </button>
         <button type="button" className="btn" onClick={onReset} title="Back to step 0: same seed, same initial weights">
-          <span className="btn-icon" aria-hidden="true">↺</span>
+          <Icon name="reset" />
           Reset
         </button>
       </div>
@@ -165,7 +180,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
             critPos !== null && critPos >= 0 && critPos <= 1
               ? {
                   position: critPos,
-                  label: 'η꜀',
+                  label: 'ηc',
                   title: `Critical learning rate 2N/λmax(Θ₀) = ${formatLr(crit!)}: gradient descent on the linear model is stable only below it`,
                 }
               : null
@@ -182,7 +197,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
             </label>
             {crit !== null && (
               <span className="lr-crit" title="2N/λmax(Θ₀): gradient descent on the linear model is stable only below it">
-                η꜀ = {formatLr(crit)}
+                η<sub>c</sub> = {formatLr(crit)}
               </span>
             )}
           </div>

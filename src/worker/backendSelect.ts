@@ -162,19 +162,16 @@ async function chooseBackend(forced: BackendName | null): Promise<BackendInfo> {
     if (forced === 'webgpu' && !adapter.ok) err = adapter.text;
     else err = await trySetBackend(forced);
     if (!err) {
-      const m = await measure(forced, 150);
-      measurements.push(m);
-      if (m.msPerStep !== null) {
-        const soft = forced === 'webgpu' && adapter.software ? ' on a software adapter (slow)' : '';
-        return {
-          name: forced,
-          forced: true,
-          reason: `${forced} forced by ?backend=${soft}; ${fmt(m.msPerStep)} ms/step in the start-up probe`,
-          measurements,
-          adapter: adapter.ok ? adapter.text : undefined,
-        };
-      }
-      err = m.note ?? `${forced} failed`;
+      // Forced: no timing (on a slow backend the probe would only delay the first step).
+      const soft = forced === 'webgpu' && adapter.software ? ` on ${adapter.text}, which is slow` : '';
+      measurements.push({ backend: forced, msPerStep: null, note: 'forced, not timed' });
+      return {
+        name: forced,
+        forced: true,
+        reason: `${forced} forced by ?backend=${soft}`,
+        measurements,
+        adapter: adapter.ok ? adapter.text : undefined,
+      };
     }
     why.push(`?backend=${forced} could not start (${err}); chose automatically instead`);
   }

@@ -22,6 +22,8 @@ export interface LoopSession {
   advance(k: number): void;
   measure(): Promise<MetricRow>;
   snapshot(opts?: { pairIndex?: number }): Promise<Snapshot>;
+  /** Resolves once all queued training work has run (a tiny readback that depends on it). */
+  fence?(): Promise<void>;
   dispose(): void;
 }
 
@@ -30,8 +32,11 @@ export interface LoopDeps {
   post(ev: WorkerEvent): void;
   /** Milliseconds, monotonic (performance.now in the worker). */
   now(): number;
-  /** Run fn soon, as a new task (MessageChannel in the worker), so messages can interleave. */
-  schedule(fn: () => void): void;
+  /**
+   * Run fn as a new task after delayMs (0: as soon as possible, e.g. a MessageChannel task in the
+   * worker, without setTimeout's clamp), so messages can interleave.
+   */
+  schedule(fn: () => void, delayMs: number): void;
 }
 
 export interface LoopOptions {
@@ -90,8 +95,6 @@ export class TrainingLoop {
   /** Wall time of the last readbacks: their intervals grow so they stay a modest share of the time. */
   private measureCost = 0;
   private snapshotCost = 0;
-  /** Snapshot time since the last sync; not training time, so left out of the per-step estimate. */
-  private snapshotSinceSync = 0;
   private lastPostT = -Infinity;
   private rate = { t: 0, step: 0 };
   private stepsPerSec = 0;
@@ -262,13 +265,13 @@ export class TrainingLoop {
     await this.takeSnapshot(s);
   }
 
-  private scheduleTick(): void {
+  private scheduleTick(delayMs = 0): void {
     if (this.tickScheduled) return;
     this.tickScheduled = true;
     this.deps.schedule(() => {
       this.tickScheduled = false;
       void this.enqueue(() => this.tick());
-    });
+    }, delayMs);
   }
 
   private async tick(): Promise<void> {
@@ -294,21 +297,30 @@ export class TrainingLoop {
     this.tickSizes.push(n);
     const tAdvanced = deps.now();
 
-    if (doMeasure) {
-      const tm = deps.now();
-      const row = await this.readRow(s);
-      this.lastMeasureT = deps.now();
-      this.measureCost = this.lastMeasureT - tm;
-      this.noteSync(s.step);
-      if (this.checkDiverged(row)) return;
-    }
     const finished = s.step >= cfg.steps;
-    if (finished || deps.now() - this.lastSnapshotT >= Math.max(opts.snapshotIntervalMs, 5 * this.snapshotCost)) {
-      const ts = deps.now();
-      await this.takeSnapshot(s);
-      this.snapshotCost = deps.now() - ts;
-      this.snapshotSinceSync += this.snapshotCost;
+    // A snapshot is also a sync point: force one if many steps were enqueued without any readback.
+    const snapshotDue =
+      finished ||
+      s.step - this.lastSync.step >= 16 * this.k ||
+      deps.now() - this.lastSnapshotT >= Math.max(opts.snapshotIntervalMs, 5 * this.snapshotCost);
+    if (doMeasure || snapshotDue) {
+      // Wait for the queued training alone first, so its time is not mixed with the readbacks'.
+      if (s.fence) await s.fence();
       this.noteSync(s.step);
+      if (doMeasure) {
+        const tm = deps.now();
+        const row = await this.readRow(s);
+        this.lastMeasureT = deps.now();
+        this.measureCost = this.lastMeasureT - tm;
+        if (this.checkDiverged(row)) return;
+      }
+      if (snapshotDue) {
+        const ts = deps.now();
+        await this.takeSnapshot(s);
+        this.snapshotCost = deps.now() - ts;
+      }
+      // Readback time is not training time: the next interval starts after it.
+      this.lastSync.t = deps.now();
     }
     if (finished) {
       this.state = 'done';
@@ -318,19 +330,24 @@ export class TrainingLoop {
       this.postStatus();
       return;
     }
-    // Adapt k: the slower of the readback-to-readback throughput (includes queued GPU work)
-    // and this tick's own enqueue time (the whole cost on cpu/wasm).
+    // Adapt k: the slower of the fence-to-fence training throughput (includes queued GPU work)
+    // and this tick's own enqueue time (the whole cost on cpu/wasm). Before the first readback
+    // the GPU cost is unknown, so k stays small until one has happened.
     const tickPerStep = n > 0 ? (tAdvanced - t0) / n : 0;
     const est = Math.max(this.msPerStep ?? 0, tickPerStep);
     const target = est > 0 ? Math.floor(opts.tickMs / est) : this.k * 2;
-    this.k = Math.max(1, Math.min(opts.maxStepsPerTick, this.k * 2, target));
-
+    const cap = this.msPerStep === null ? 8 : opts.maxStepsPerTick;
+    this.k = Math.max(1, Math.min(cap, this.k * 2, target));
     if (deps.now() - this.lastPostT >= opts.postIntervalMs) {
       this.updateRate(s.step, false);
       this.flushRows();
       this.postStatus();
     }
-    this.scheduleTick();
+    // Pace the next tick: on a GPU backend advance() returns long before the work is done, so
+    // wait for most of the time the enqueued steps need (the queue stays short and the
+    // per-step estimate can still fall when the device speeds up: 0.7, not 1).
+    const owed = n * (this.msPerStep ?? 0) * 0.7 - (deps.now() - t0);
+    this.scheduleTick(Math.min(100, Math.max(0, owed)));
   }
 
   // ---- helpers ----
@@ -365,8 +382,7 @@ export class TrainingLoop {
   private noteSync(step: number): void {
     const t = this.deps.now();
     const dSteps = step - this.lastSync.step;
-    const dt = t - this.lastSync.t - this.snapshotSinceSync;
-    this.snapshotSinceSync = 0;
+    const dt = t - this.lastSync.t;
     if (dSteps > 0 && dt > 0) {
       const m = dt / dSteps;
       this.msPerStep = this.msPerStep === null ? m : 0.5 * this.msPerStep + 0.5 * m;

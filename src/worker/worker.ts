@@ -2,6 +2,7 @@
 // Nothing here throws into the void: failures are posted as {type:'error'} events.
 /// <reference lib="webworker" />
 import { Session } from '../engine/session';
+import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { TrainingLoop, type LoopSession } from './loop';
 import type { WorkerEvent, WorkerRequest } from './protocol';
@@ -13,7 +14,11 @@ const post = (ev: WorkerEvent) => scope.postMessage(ev);
 const channel = new MessageChannel();
 const tasks: (() => void)[] = [];
 channel.port1.onmessage = () => tasks.shift()?.();
-const schedule = (fn: () => void) => {
+const schedule = (fn: () => void, delayMs: number) => {
+  if (delayMs >= 1) {
+    setTimeout(fn, delayMs);
+    return;
+  }
   tasks.push(fn);
   channel.port2.postMessage(null);
 };
@@ -34,6 +39,14 @@ const loop = new TrainingLoop({
       // 'auto': expensive metrics only while they cost a small share of wall time.
       measure: () => s.measure('auto'),
       snapshot: (opts) => s.snapshot(opts),
+      // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
+      // (in-order queues) it resolves when all queued training has run.
+      fence: async () => {
+        const last = s.params[s.params.length - 1].W;
+        const t = tf.tidy(() => tf.slice(last, [0, 0], [1, 1]).add(0));
+        await t.data();
+        t.dispose();
+      },
       dispose: () => s.dispose(),
     };
     return live;

@@ -18,11 +18,22 @@ interface Harness {
   sessions: LoopSession[];
 }
 
-/** msPerStep: fake time one optimiser step costs; readMs: fake time one readback costs. */
-function harness(msPerStep = 1, readMs = 2, failCreate = false): Harness {
+/**
+ * msPerStep: fake time one optimiser step costs; readMs: fake time one readback costs.
+ * gpu: advance() only enqueues (costs nothing) and the next readback pays for the queued steps,
+ * like webgl/webgpu.
+ */
+function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Harness & { maxQueued: () => number } {
   const clock = { t: 0 };
   const events: WorkerEvent[] = [];
-  const queue: (() => void)[] = [];
+  const queue: { fn: () => void; delay: number }[] = [];
+  let queued = 0;
+  let maxQueued = 0;
+  const drain = () => {
+    // The device works while the clock runs; a readback waits for whatever is left.
+    clock.t += queued * msPerStep;
+    queued = 0;
+  };
   const sessions: LoopSession[] = [];
   const loop = new TrainingLoop({
     async createSession(config) {
@@ -36,14 +47,22 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false): Harness {
           return s.step;
         },
         advance(k) {
-          clock.t += k * msPerStep;
+          if (gpu) {
+            queued += k;
+            maxQueued = Math.max(maxQueued, queued);
+          } else clock.t += k * msPerStep;
           s.advance(k);
         },
         async measure() {
+          drain();
           clock.t += readMs;
           return s.measure();
         },
+        async fence() {
+          drain();
+        },
         async snapshot(opts) {
+          drain();
           clock.t += readMs;
           return s.snapshot(opts);
         },
@@ -56,17 +75,22 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false): Harness {
     },
     post: (ev) => events.push(structuredClone(ev)),
     now: () => clock.t,
-    schedule: (fn) => queue.push(fn),
+    schedule: (fn, delay) => queue.push({ fn, delay }),
   });
   const pump = async (maxTicks = 100_000) => {
     await loop.idle();
     for (let i = 0; i < maxTicks && queue.length > 0; i++) {
-      clock.t += 0.1; // scheduling gap
-      queue.shift()!();
+      const { fn, delay } = queue.shift()!;
+      // The device keeps working during the wait.
+      const wait = 0.1 + delay;
+      const done = Math.min(queued, Math.floor(wait / msPerStep));
+      queued -= done;
+      clock.t += wait;
+      fn();
       await loop.idle();
     }
   };
-  return { loop, events, clock, pump, sessions };
+  return { loop, events, clock, pump, sessions, maxQueued: () => maxQueued };
 }
 
 const of = <T extends WorkerEvent['type']>(events: WorkerEvent[], type: T) =>
@@ -131,6 +155,22 @@ describe('training loop', () => {
     expect(big).toBeGreaterThanOrEqual(40);
     expect(big).toBeLessThanOrEqual(80);
     expect(lastStatus(h.events).step).toBe(3000);
+    h.sessions.at(-1)!.dispose();
+  });
+
+  it('on a GPU-like backend (advance only enqueues) keeps the queue short and k near 20 ms of work', async () => {
+    const h = harness(2, 1, false, true);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 2000, logEvery: 10 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    expect(lastStatus(h.events)).toMatchObject({ state: 'done', step: 2000 });
+    // 2 ms/step of device time: never more than ~300 ms of work waiting in the queue.
+    expect(h.maxQueued()).toBeLessThanOrEqual(150);
+    const big = Math.max(...h.loop.tickSizes);
+    expect(big).toBeGreaterThanOrEqual(5);
+    expect(big).toBeLessThanOrEqual(20);
+    // Throughput close to the device's 500 steps/s (fake time).
+    expect(2000 / (h.clock.t / 1000)).toBeGreaterThan(250);
     h.sessions.at(-1)!.dispose();
   });
 

@@ -65,7 +65,10 @@ export function DiscreteSlider(props: DiscreteSliderProps) {
         />
         {marker && (
           <span className="slider-marker" title={marker.title} aria-hidden="true">
-            <span className="slider-marker-label">{marker.label}</span>
+            <span className="slider-marker-label">
+              {marker.label.slice(0, -1)}
+              <sub>{marker.label.slice(-1)}</sub>
+            </span>
           </span>
         )}
       </div>
