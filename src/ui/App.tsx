@@ -75,7 +75,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
     snapshot: view.snapshot,
     hoverStep,
     onHoverStep: setHoverStep,
-    pairIndex: view.pairIndex,
+    pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
     onPairIndex,
     divergedAt,
   };
