@@ -101,7 +101,7 @@ export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportP
         </span>
         <span className="counter">
           <span className="counter-value" data-testid="steps-per-sec">
-            {view.state === 'playing' ? view.stepsPerSec : 0}
+            {view.state === 'playing' ? formatRate(view.stepsPerSec) : 0}
           </span>{' '}
           <span className="counter-label">steps/s</span>
         </span>
@@ -284,4 +284,9 @@ function SeedField({ seed, onChange }: { seed: number; onChange: (seed: number) 
       </div>
     </div>
   );
+}
+
+/** Steps per second for the counter: whole numbers from 10 up, one decimal below (slow wide nets). */
+function formatRate(sps: number): string {
+  return sps >= 10 ? String(Math.round(sps)) : sps.toFixed(1);
 }

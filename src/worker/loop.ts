@@ -412,7 +412,7 @@ export class TrainingLoop {
   private postStatus(message?: string): void {
     this.lastPostT = this.deps.now();
     const step = this.session?.step ?? 0;
-    const sps = this.state === 'playing' || this.state === 'done' ? Math.round(this.stepsPerSec) : 0;
+    const sps = this.state === 'playing' || this.state === 'done' ? Math.round(this.stepsPerSec * 10) / 10 : 0;
     const msg = message ?? (this.state === 'diverged' && this.divergedAt !== null ? `Diverged at step ${this.divergedAt} — learning rate above the stable limit` : undefined);
     this.deps.post({ type: 'status', runId: this.runId, state: this.state, step, stepsPerSec: sps, ...(msg ? { message: msg } : {}) });
   }

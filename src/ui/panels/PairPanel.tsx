@@ -60,7 +60,7 @@ export function PairPanel(props: PanelProps) {
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={420}
+            maxSize={300}
           />
         </div>
       ) : (
