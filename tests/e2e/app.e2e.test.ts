@@ -12,6 +12,7 @@ import {
   describePaths,
   launchBrowser,
   openApp,
+  pauseAndSettle,
   play,
   plot,
   screenshot,
@@ -19,6 +20,7 @@ import {
   slider,
   stepCount,
   tail,
+  uiState,
   waitForBackend,
   waitForSeries,
   waitForSteps,
@@ -110,9 +112,8 @@ describe('Width slider', () => {
     await play(page);
     const before = await waitForSteps(page, 30, 120_000);
     expect(before, `steps before changing width; console:\n${tail(p)}`).toBeGreaterThanOrEqual(30);
-    const pause = button(page, 'pause');
-    if (await pause.isVisible()) await pause.click();
-    await waitUntil(() => button(page, 'play').isVisible(), 10_000);
+    const paused = await pauseAndSettle(page);
+    expect(paused, `Pause stops the run (Play shown, step counter still): ${await uiState(page)}`).toBe(true);
     const s0 = (await stepCount(page)) ?? 0;
 
     const width = slider(page, /width/i);
@@ -147,13 +148,13 @@ describe('Width slider', () => {
       clearInterval(watch);
     }
 
-    // The restarted run trains again after Play.
-    await new Promise((r) => setTimeout(r, 500));
-    const playBtn = button(page, 'play');
-    if (await playBtn.isVisible()) await playBtn.click();
+    // The restarted run trains again after Play (or keeps training, if the app resumes by itself).
+    await waitUntil(async () => (await button(page, 'play').isVisible()) || (await button(page, 'pause').isVisible()), 30_000);
+    const before2 = await uiState(page);
+    if (await button(page, 'play').isVisible()) await button(page, 'play').click();
     const r0 = (await stepCount(page)) ?? 0;
     const after = await waitForSteps(page, r0 + 10, 120_000);
-    expect(after, `restarted run advances after Play; console:\n${tail(p)}`).toBeGreaterThanOrEqual(r0 + 10);
+    expect(after, `restarted run advances after Play; before Play: ${before2}; now: ${await uiState(page)}; console:\n${tail(p)}`).toBeGreaterThanOrEqual(r0 + 10);
     expect(p.errors, 'no console errors or page errors').toEqual([]);
   });
 });

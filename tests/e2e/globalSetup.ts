@@ -29,8 +29,10 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(path.join(root, 'dist', 'index.html'))) {
-    throw new Error('dist/index.html not found: run `npm run build` before `npm run test:e2e` (npm test does both).');
+  // E2E_DIST_DIR serves another build output (e.g. `vite build --outDir /tmp/x`); default dist/.
+  const outDir = path.resolve(root, process.env.E2E_DIST_DIR ?? 'dist');
+  if (!existsSync(path.join(outDir, 'index.html'))) {
+    throw new Error(`${outDir}/index.html not found: run \`npm run build\` before \`npm run test:e2e\` (npm test does both).`);
   }
   if (!existsSync('/usr/bin/chromium')) {
     throw new Error('/usr/bin/chromium not found: install Debian chromium (apt-get install chromium); .ci/run does this.');
@@ -44,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         root,
         configFile: path.join(root, 'vite.config.ts'),
         logLevel: 'warn',
+        build: { outDir },
         preview: { host: '127.0.0.1', port, strictPort: true, open: false },
       });
     } catch (e) {
@@ -55,7 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const baseURL = `http://127.0.0.1:${port}/`;
   project.provide('baseURL', baseURL);
-  console.log(`[e2e] vite preview serving dist/ at ${baseURL}`);
+  console.log(`[e2e] vite preview serving ${path.relative(root, outDir) || outDir} at ${baseURL}`);
   const srv = server;
   return async () => {
     await srv.close();

@@ -65,6 +65,19 @@ export async function closePage(p: OpenedPage | undefined): Promise<void> {
   await p.page.context().close().catch(() => undefined);
 }
 
+/** A one-line summary of the transport (buttons, step, state) and URL, for assertion messages. */
+export async function uiState(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const q = (sel: string) => document.querySelector(sel)?.textContent?.trim() ?? '∅';
+      const buttons = Array.from(document.querySelectorAll('button'))
+        .filter((b) => /play|pause|step|reset/i.test(b.textContent ?? ''))
+        .map((b) => `${b.textContent?.trim()}${b.disabled ? '(disabled)' : ''}`);
+      return `step=${q('[data-testid=step-count]')} state=${q('.state-pill')} buttons=[${buttons.join(', ')}] url=${location.search}`;
+    })
+    .catch((e: unknown) => `(ui state unavailable: ${String(e)})`);
+}
+
 /** The last `n` console lines, for assertion messages. */
 export function tail(p: OpenedPage, n = 25): string {
   return p.log.slice(-n).join('\n');
@@ -160,6 +173,32 @@ export async function play(page: Page): Promise<void> {
   const b = button(page, 'play');
   await b.waitFor({ state: 'visible', timeout: 60_000 });
   await b.click();
+}
+
+/**
+ * Click Pause and wait until the run is really paused: Play shown and the step counter unchanged
+ * for ~1 s. (A late status event from the worker can briefly flip the button back to Pause.)
+ */
+export async function pauseAndSettle(page: Page, timeoutMs = 20_000): Promise<boolean> {
+  const pause = button(page, 'pause');
+  if (await pause.isVisible()) await pause.click();
+  const end = Date.now() + timeoutMs;
+  let stable = 0;
+  let last = await stepCount(page);
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (await pause.isVisible()) {
+      // Flipped back to playing (or never paused): pause again.
+      await pause.click().catch(() => undefined);
+      stable = 0;
+      continue;
+    }
+    const s = await stepCount(page);
+    stable = s === last && (await button(page, 'play').isVisible()) ? stable + 1 : 0;
+    last = s;
+    if (stable >= 4) return true;
+  }
+  return false;
 }
 
 export interface PathInfo {
