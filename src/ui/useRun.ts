@@ -146,7 +146,9 @@ export class RunStore {
           stepsPerSec: ev.stepsPerSec,
           statusMessage: ev.message ?? null,
           divergedAt: ev.state === 'diverged' ? ev.step : null,
-          wantPlay: ended ? false : ev.state === 'playing' ? true : v.wantPlay && ev.state !== 'paused',
+          // wantPlay is the user's intent (Play/Pause): a status already in flight when the user
+          // pressed Pause must not flip the button back; only the end of a run clears it.
+          wantPlay: ended ? false : v.wantPlay,
         });
         return;
       }
