@@ -75,6 +75,15 @@ export interface TrainCell {
   error?: string;
 }
 
+/** Layerwise vs autodiff on the small probe set (N = 8): a correctness check on every backend. */
+export interface NtkCheck {
+  backend: string;
+  n: number;
+  width: number;
+  relDiff: number | null;
+  error?: string;
+}
+
 export type Log = (msg: string) => void;
 
 const now = () => performance.now();
@@ -156,8 +165,9 @@ export async function matmulGflops(): Promise<number> {
  * throughput, and c the ratio measured/estimated of the last timed cell at this width (1 at first).
  * Cells whose estimate exceeds the budget, or whose Jacobian exceeds the memory cap, are skipped.
  */
-export async function ntkGrid(backend: string, opts: BenchOptions, log: Log): Promise<NtkCell[]> {
+export async function ntkGrid(backend: string, opts: BenchOptions, log: Log): Promise<{ cells: NtkCell[]; checks: NtkCheck[] }> {
   const cells: NtkCell[] = [];
+  const checks: NtkCheck[] = [];
   const gflops = await matmulGflops();
   log(`  ${backend}: matmul throughput ≈ ${gflops.toFixed(2)} GFLOP/s`);
   for (const width of opts.widths) {
@@ -174,13 +184,17 @@ export async function ntkGrid(backend: string, opts: BenchOptions, log: Log): Pr
         const xp = inputs(8);
         await timeOnce(() => ntkAutodiff(spec, params, xp));
         const r = await timeOnce(() => ntkAutodiff(spec, params, xp));
+        const lw = await timeOnce(() => ntkLayerwise(spec, params, xp));
         xp.dispose();
         perRowMs = Math.max(r.ms - productMs(8), r.ms / 2) / 8;
+        checks.push({ backend, n: 8, width, relDiff: maxRelDiff(lw.values, r.values) });
       } catch (e) {
         log(`  autodiff probe failed at width ${width}: ${String(e)}`);
+        checks.push({ backend, n: 8, width, relDiff: null, error: String(e) });
       }
     }
     const estimate = (n: number) => correction * (perRowMs * n + productMs(n));
+    let lwPrev: { n: number; ms: number } | null = null;
     let autodiffOff: string | null = Number.isNaN(perRowMs) ? 'skipped (probe failed or J too large)' : null;
     for (const n of opts.ns) {
       const cell: NtkCell = {
@@ -198,7 +212,11 @@ export async function ntkGrid(backend: string, opts: BenchOptions, log: Log): Pr
       const x = inputs(n);
       let lwValues: ArrayLike<number> | null = null;
       try {
-        const lw = await timeMedian(() => ntkLayerwise(spec, params, x), opts.repeatBudgetMs);
+        // Large cells (estimated from the previous N at this width) get one run, no warm-up.
+        const lwEst = lwPrev ? lwPrev.ms * (n / lwPrev.n) ** 1.5 : 0;
+        const big = lwEst > 3 * opts.repeatBudgetMs;
+        const lw = await timeMedian(() => ntkLayerwise(spec, params, x), big ? 0 : opts.repeatBudgetMs, !big);
+        lwPrev = { n, ms: lw.ms };
         cell.layerwiseMs = lw.ms;
         cell.layerwiseRuns = lw.runs;
         lwValues = lw.values;
@@ -239,7 +257,7 @@ export async function ntkGrid(backend: string, opts: BenchOptions, log: Log): Pr
     }
     disposeParams(params);
   }
-  return cells;
+  return { cells, checks };
 }
 
 export function fmtMs(ms: number | null): string {
@@ -335,6 +353,7 @@ export interface BackendResult {
   backend: string;
   label?: string;
   ntk: NtkCell[];
+  checks?: NtkCheck[];
   train: TrainCell[];
   error?: string;
   info?: Record<string, unknown>;

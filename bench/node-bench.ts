@@ -17,9 +17,9 @@ export async function runNode(backends: NodeBackend[], quick: boolean, log: Log,
         info.threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
       }
       log(`[bench] ${label}: ${JSON.stringify(info)}`);
-      const ntk = await ntkGrid(label, opts, log);
+      const { cells, checks } = await ntkGrid(label, opts, log);
       const train = await trainBench(label, opts, log);
-      results.push({ backend: label, ntk, train, info });
+      results.push({ backend: label, ntk: cells, checks, train, info });
     } catch (e) {
       log(`[bench] ${label} failed: ${String(e)}`);
       results.push({ backend: label, ntk: [], train: [], error: String(e) });

@@ -52,6 +52,7 @@ if (!flag('no-browser')) {
       root: projectRoot,
       logLevel: 'warn',
       appType: 'mpa',
+      cacheDir: 'node_modules/.vite-bench', // keep clear of the app's dev-server dep cache
       server: { host: '127.0.0.1', port, strictPort: true, headers: isolation, hmr: false, watch: null },
       optimizeDeps: {
         entries: ['bench/browser/index.html'],
@@ -93,17 +94,27 @@ if (!flag('no-browser')) {
               if (t.startsWith('[bench]')) log(`  ${t.slice(8)}`);
               else if (m.type() === 'error') log(`  [page error] ${t}`);
             });
-            page.on('pageerror', (e) => log(`  [pageerror] ${e.message}`));
+            // An uncaught error means the page failed to load (main() catches its own errors): stop waiting.
+            let failed = null;
+            page.on('pageerror', (e) => {
+              log(`  [pageerror] ${e.message}`);
+              failed ??= e.message;
+            });
             const q = new URLSearchParams({ backend: r.backend, ...(quick ? { quick: '1' } : {}), ...(budgetArg ? { budget: budgetArg.slice(9) } : {}) });
             await page.goto(`${url}?${q}`, { waitUntil: 'load', timeout: 120_000 });
             try {
-              await page.waitForFunction(() => window.__benchDone === true, undefined, { timeout: 8 * 60_000, polling: 1000 });
+              const limit = Date.now() + (quick ? 4 : 8) * 60_000;
+              while (!(await page.evaluate(() => window.__benchDone === true))) {
+                if (failed) throw new Error(`page error: ${failed}`);
+                if (Date.now() > limit) throw new Error('timed out');
+                await new Promise((res) => setTimeout(res, 1000));
+              }
               const res = await page.evaluate(() => window.__benchResults);
               if (r.backend === 'webgpu' && res) res.label = WEBGPU_LABEL;
               results.push({ ...res, backend: `browser-${r.backend}`, label: res?.label });
             } catch (e) {
               log(`[bench] browser ${r.backend} did not finish: ${String(e).split('\n')[0]}`);
-              results.push({ backend: `browser-${r.backend}`, ntk: [], train: [], error: 'timed out' });
+              results.push({ backend: `browser-${r.backend}`, ntk: [], train: [], error: String(e).split('\n')[0] });
             }
             await page.close();
           }
@@ -156,6 +167,13 @@ function printTables(all) {
     }
   }
   console.log(table(['backend', 'N', 'width', 'params', 'layerwise ms', 'autodiff ms', 'ratio', 'max rel diff'], rows, [false, true, true, true, true, true, true, true]));
+  console.log('\n## Correctness: layerwise vs autodiff NTK on the probe set (N = 8): max |ΔΘ| / max |Θ|\n');
+  const crows = [];
+  for (const r of all) {
+    const name = r.label ?? r.backend;
+    for (const c of r.checks ?? []) crows.push([name, c.n, c.width, c.relDiff !== null ? c.relDiff.toExponential(1) : `error: ${String(c.error).slice(0, 50)}`]);
+  }
+  console.log(table(['backend', 'N', 'width', 'max rel diff'], crows, [false, true, true, true]));
   console.log('\n## Training throughput (full-batch GD, width 256, depth 2, 256 points; readback after every chunk)\n');
   const trows = [];
   for (const r of all) {

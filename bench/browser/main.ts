@@ -1,6 +1,10 @@
 // Browser side of `npm run bench`: one page load per backend (?backend=webgl|wasm|cpu|webgpu,
 // &quick=1). Runs the same engine modules as the app; progress goes to the console ("[bench] …")
 // and the results to window.__benchResults (window.__benchDone = true when finished).
+// tfjs-core's entry first: Vite's dev pre-bundling splits the engine's deep imports
+// (register_all_gradients) into their own entry, which would otherwise run before tfjs-core's
+// flags are registered ("Cannot evaluate flag 'DEBUG'").
+import '@tensorflow/tfjs-core';
 import { tf } from '../../src/engine/tf';
 import { FULL_OPTIONS, QUICK_OPTIONS, ntkGrid, trainBench, type BackendResult } from '../common';
 
@@ -69,7 +73,11 @@ async function main(): Promise<void> {
     const base = quick ? QUICK_OPTIONS : FULL_OPTIONS;
     // Browser GPU backends keep tensors in textures/buffers: a smaller Jacobian cap than Node.
     const opts = { ...base, jacobianBudgetMB: Math.min(base.jacobianBudgetMB, 256), ...(budget > 0 ? { autodiffBudgetS: budget } : {}) };
-    result.ntk = await ntkGrid(backend, opts, log);
+    // WebGPU here is SwiftShader's software adapter: correctness only, so the small grid suffices.
+    if (backend === 'webgpu') Object.assign(opts, { ns: QUICK_OPTIONS.ns, widths: QUICK_OPTIONS.widths });
+    const { cells, checks } = await ntkGrid(backend, opts, log);
+    result.ntk = cells;
+    result.checks = checks;
     result.train = await trainBench(backend, opts, log);
   } catch (e) {
     result.error = String(e);

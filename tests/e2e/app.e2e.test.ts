@@ -64,6 +64,8 @@ describe('default page', () => {
     await expect.poll(() => button(page, 'pause').isVisible(), { timeout: 10_000 }).toBe(true);
     const steps = await waitForSteps(page, 20, 120_000);
     expect(steps, `step counter should advance after Play; console:\n${tail(p)}`).toBeGreaterThanOrEqual(20);
+    const rate = await waitUntil(async () => Number(/\d+(?:\.\d+)?/.exec((await page.getByTestId('steps-per-sec').first().textContent()) ?? '')?.[0] ?? 0), 10_000);
+    expect(rate, 'steps-per-sec shows a positive rate while playing').toBeGreaterThan(0);
 
     const loss = await waitForSeries(page, PLOTS.loss, 2, 60_000);
     expect(loss.some((s) => s.points >= 2 && s.finite), `loss plot paths:\n${describePaths(loss)}`).toBe(true);
