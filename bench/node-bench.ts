@@ -11,7 +11,7 @@ export async function runNode(backends: NodeBackend[], quick: boolean, log: Log,
     const label = `node-${name}`;
     try {
       const info: Record<string, unknown> = {};
-      info.active = await setBackend(name, info, log);
+      info.active = await useNodeBackend(name);
       if (name === 'wasm') {
         info.simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
         info.threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
@@ -26,30 +26,4 @@ export async function runNode(backends: NodeBackend[], quick: boolean, log: Log,
     }
   }
   return results;
-}
-
-/**
- * useNodeBackend from the engine; if the wasm backend fails to load through the Vite module runner
- * (its ESM entry imports emscripten's CommonJS glue, wasm-out/*.worker.js: "module is not defined"),
- * load the self-contained ESM bundle dist/tf-backend-wasm.fesm.js instead (with a __dirname shim) and say so.
- */
-async function setBackend(name: NodeBackend, info: Record<string, unknown>, log: Log): Promise<string> {
-  try {
-    return await useNodeBackend(name);
-  } catch (e) {
-    if (name !== 'wasm') throw e;
-    log(`[bench] useNodeBackend('wasm') failed (${String(e)}); loading tfjs-backend-wasm's fesm bundle instead`);
-    info.workaround = 'useNodeBackend(wasm) failed; loaded dist/tf-backend-wasm.fesm.js';
-    const { createRequire } = await import('node:module');
-    const path = await import('node:path');
-    const req = createRequire(import.meta.url);
-    const dir = path.dirname(req.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-    const wasm = (await import(/* @vite-ignore */ path.join(dir, 'dist', 'tf-backend-wasm.fesm.js'))) as typeof import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths(path.join(dir, 'dist') + path.sep);
-    // Emscripten's Node branch reads __dirname, which modules run by Vite's module runner lack.
-    (globalThis as { __dirname?: string }).__dirname ??= path.join(dir, 'dist');
-    if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend failed to initialise');
-    await tf.ready();
-    return tf.getBackend();
-  }
 }

@@ -5,17 +5,21 @@ import '@tensorflow/tfjs-backend-cpu';
 export type NodeBackend = 'cpu' | 'wasm';
 
 export async function useNodeBackend(name: NodeBackend = 'cpu'): Promise<string> {
-  const g = globalThis as { require?: unknown };
+  const g = globalThis as { require?: unknown; __dirname?: string };
   if (typeof g.require !== 'function') {
     const { createRequire } = await import('node:module');
     g.require = createRequire(import.meta.url);
   }
   tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
   if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // tfjs-backend-wasm's ESM entry imports emscripten's CommonJS glue, which Vite's module runner
+    // cannot evaluate ("module is not defined"); its flat ESM bundle loads natively in Node and
+    // registers the backend in tfjs's global registry, which every tfjs-core copy shares.
     const path = await import('node:path');
-    const dir = path.dirname((g.require as NodeRequire).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-    wasm.setWasmPaths(path.join(dir, 'dist') + path.sep);
+    const dir = path.join(path.dirname((g.require as NodeRequire).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+    const wasm = (await import(/* @vite-ignore */ path.join(dir, 'tf-backend-wasm.fesm.js'))) as typeof import('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths(dir + path.sep);
+    g.__dirname ??= dir; // emscripten's Node branch reads __dirname
   }
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`tfjs backend ${name} failed to initialise`);
