@@ -1,8 +1,10 @@
 // The single entry to TensorFlow.js for the engine: tfjs-core plus gradient and chained-op
 // registration (tfjs-core alone registers neither). Backends are imported by whoever picks one.
+// tfjs-core must be evaluated first: the registration modules read its environment flags, and
+// with Vite's dev-server pre-bundling they would otherwise run before the flags exist.
+import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
-import * as tf from '@tensorflow/tfjs-core';
 
 export { tf };
 export type Tensor = tf.Tensor;
