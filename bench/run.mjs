@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [--no-node] [--no-browser] [--no-webgpu] [--budget=S]` (S: autodiff seconds per cell)
+// `npm run bench [-- --quick] [--no-node] [--no-overhead] [--no-browser] [--no-webgpu] [--budget=S]` (S: autodiff seconds per cell)
 // (a) Node: tfjs 'cpu' and 'wasm' through the Vite module runner (scripts/vite-node-runner.mjs).
 // (b) Headless Debian Chromium (playwright-core, /usr/bin/chromium): webgl, wasm, cpu from a page
 //     served by a Vite dev server (bench/browser/index.html), plus webgpu in a second browser
@@ -35,6 +35,19 @@ if (!flag('no-node')) {
     await close();
   }
   log(`[bench] Node done after ${elapsed()}`);
+}
+
+// ---------------------------------------------------------------- (a2) live-metrics overhead
+/** @type {any[]} */
+let overhead = [];
+if (!flag('no-overhead')) {
+  log('[bench] live-metrics overhead: the app loop with and without NTK drift / correlations (Node wasm, default settings)');
+  const { mod, close } = await importTs('bench/metrics-overhead.ts');
+  try {
+    overhead = await mod.runOverhead(quick ? 8 : 20, log);
+  } finally {
+    await close();
+  }
 }
 
 // ---------------------------------------------------------------- (b) Browser
@@ -132,7 +145,7 @@ if (!flag('no-browser')) {
 printTables(results);
 const outDir = path.join(projectRoot, 'test-output', 'bench');
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), quick, results }, null, 2));
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), quick, results, overhead }, null, 2));
 log(`\n[bench] total ${elapsed()}; raw results in test-output/bench/results.json`);
 
 function fmtMs(ms) {
@@ -183,6 +196,16 @@ function printTables(all) {
     }
   }
   console.log(table(['backend', 'step', 'width', 'depth', 'points', 'steps timed', 'steps/s'], trows, [false, false, true, true, true, true, true]));
+  if (overhead.length) {
+    console.log('\n## Live-metrics overhead (app loop, Node wasm, default settings: width 256, depth 2, 64 points, GD)\n');
+    const mean = (v) => {
+      const xs = overhead.filter((r) => r.variant === v).map((r) => r.stepsPerSec);
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    const orows = overhead.map((r) => [r.variant, r.seconds.toFixed(1), r.steps, r.stepsPerSec.toFixed(1), r.rows, r.fullRows]);
+    console.log(table(['variant', 'seconds', 'steps', 'steps/s', 'rows', 'rows with correlations'], orows, [false, true, true, true, true, true]));
+    console.log(`\nslowdown from NTK drift + correlations + pair matrix: ${((1 - mean('app') / mean('bare')) * 100).toFixed(0)}% (mean steps/s ${mean('app').toFixed(1)} vs ${mean('bare').toFixed(1)})`);
+  }
   const infos = all.filter((r) => r.info).map((r) => `  ${r.label ?? r.backend}: ${JSON.stringify(r.info)}`);
   if (infos.length) console.log('\nBackend details:\n' + infos.join('\n'));
 }
