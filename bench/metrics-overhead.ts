@@ -7,7 +7,7 @@
 import { Session } from '../src/engine/session';
 import { useNodeBackend } from '../src/engine/nodeBackend';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/state/config';
-import { TrainingLoop, type LoopSession } from '../src/worker/loop';
+import { TrainingLoop, loopSession } from '../src/worker/loop';
 import type { WorkerEvent } from '../src/worker/protocol';
 
 export interface OverheadResult {
@@ -24,22 +24,8 @@ async function runVariant(variant: 'bare' | 'app', config: ExperimentConfig, sec
   let rows = 0;
   let fullRows = 0;
   const loop = new TrainingLoop({
-    async createSession(cfg) {
-      const s = await Session.create(cfg);
-      const live: LoopSession = {
-        get meta() {
-          return s.meta;
-        },
-        get step() {
-          return s.step;
-        },
-        advance: (k) => s.advance(k),
-        measure: () => s.measure(variant === 'app' ? 'auto' : 'never'),
-        snapshot: (opts) => s.snapshot(variant === 'app' ? opts : {}),
-        dispose: () => s.dispose(),
-      };
-      return live;
-    },
+    createSession: async (cfg) =>
+      loopSession(await Session.create(cfg), variant === 'app' ? { expensive: 'auto' } : { expensive: 'never', pair: false }),
     post: (ev: WorkerEvent) => {
       if (ev.type === 'status') lastStep = Math.max(lastStep, ev.step);
       if (ev.type === 'metrics') {

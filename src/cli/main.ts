@@ -121,11 +121,18 @@ async function initialState(args: CliArgs) {
   const session = await Session.create(config, { gridSize: 2 });
   const lr = session.meta.lr;
   session.dispose();
-  return { ds, spec, n, xs, ys, arrays, lr };
+  /** The fields `ntk` and `taylor` print first. */
+  const header = {
+    config: resolvedConfig(config, spec, lr),
+    x: matrixRows(xs, n, ds.inputDim),
+    y: Array.from(ys),
+    params: paramsJson(arrays),
+  };
+  return { ds, spec, n, xs, ys, arrays, lr, header };
 }
 
 async function runNtk(args: CliArgs, io: Io): Promise<number> {
-  const { ds, spec, n, xs, ys, arrays, lr } = await initialState(args);
+  const { ds, spec, n, xs, arrays, header } = await initialState(args);
   const params = paramsFromArrays(arrays);
   const x = tf.tensor2d(xs, [n, ds.inputDim]);
   const k = ntkLayerwise(spec, params, x);
@@ -133,20 +140,12 @@ async function runNtk(args: CliArgs, io: Io): Promise<number> {
   k.dispose();
   x.dispose();
   disposeParams(params);
-  io.stdout(
-    JSON.stringify({
-      config: resolvedConfig(args.config, spec, lr),
-      x: matrixRows(xs, n, ds.inputDim),
-      y: Array.from(ys),
-      params: paramsJson(arrays),
-      ntk: matrixRows(kv, n, n),
-    }) + '\n',
-  );
+  io.stdout(JSON.stringify({ ...header, ntk: matrixRows(kv, n, n) }) + '\n');
   return 0;
 }
 
 async function runTaylor(args: CliArgs, io: Io): Promise<number> {
-  const { ds, spec, n, xs, ys, arrays, lr } = await initialState(args);
+  const { ds, spec, n, xs, ys, arrays, lr, header } = await initialState(args);
   const params = paramsFromArrays(arrays);
   const x = tf.tensor2d(xs, [n, ds.inputDim]);
   const y = tf.tensor1d(ys);
@@ -158,16 +157,6 @@ async function runTaylor(args: CliArgs, io: Io): Promise<number> {
   disposeParams(params);
   x.dispose();
   y.dispose();
-  io.stdout(
-    JSON.stringify({
-      config: resolvedConfig(args.config, spec, lr),
-      x: matrixRows(xs, n, ds.inputDim),
-      y: Array.from(ys),
-      params: paramsJson(arrays),
-      c1: Array.from(c1),
-      c2: Array.from(c2),
-      c3: Array.from(c3),
-    }) + '\n',
-  );
+  io.stdout(JSON.stringify({ ...header, c1: Array.from(c1), c2: Array.from(c2), c3: Array.from(c3) }) + '\n');
   return 0;
 }

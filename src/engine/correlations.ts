@@ -17,7 +17,7 @@ import {
   type Params,
 } from './mlp';
 import { activationOps, type ActivationOps } from './activations';
-import { differenceTrace, dphiDifference, jetTrace } from './jets';
+import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
 
 // ----------------------------------------------------------------------------------------------
 // small row-wise helpers (all return B×1 or B-vectors; call inside tf.tidy)
@@ -74,6 +74,18 @@ interface Primal {
 function primalAt(spec: MlpSpec, params: Params, dir: Params, h: tf.Tensor2D[], a: tf.Tensor2D[]): Primal {
   const bw = backwardPass(spec, params, h);
   return { h, a, bw, dirBack: directionBack(spec, dir, bw.delta) };
+}
+
+/** From a jet of order ≥ 1: the primal factors (with the backward pass) and the first-order terms. */
+function firstOrderFromJet(spec: MlpSpec, params: Params, dir: Params, jet: JetTrace) {
+  const pr = primalAt(
+    spec,
+    params,
+    dir,
+    jet.h.map((s) => s[0] as tf.Tensor2D),
+    jet.a.map((s) => s[0] as tf.Tensor2D),
+  );
+  return { pr, h1: jet.h.map((s) => s[1] as tf.Tensor2D), a1: jet.a.map((s) => s[1] ?? null) };
 }
 
 /** ‖∇_θ f(x)‖² per point (B×1) from the layerwise factors. */
@@ -251,15 +263,7 @@ function hessianDirectionFromJet(
 export function hessianDirection(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): PerPoint {
   return tf.tidy(() => {
     const jet = jetTrace(spec, params, dir, x, 1);
-    const pr = primalAt(
-      spec,
-      params,
-      dir,
-      jet.h.map((s) => s[0] as tf.Tensor2D),
-      jet.a.map((s) => s[0] as tf.Tensor2D),
-    );
-    const h1 = jet.h.map((s) => s[1] as tf.Tensor2D);
-    const a1 = jet.a.map((s) => s[1] ?? null);
+    const { pr, h1, a1 } = firstOrderFromJet(spec, params, dir, jet);
     return perPointAndMean(hessianDirectionFromJet(spec, params, pr, h1, a1).ratio);
   });
 }
@@ -411,15 +415,7 @@ export function correlationSummary(spec: MlpSpec, params: Params, dir: Params, p
     const rc1 = rms(c1);
     const c2ratio = out[2] ? tf.div(rms(out[2]), rc1) : zero;
     const c3ratio = out[3] ? tf.div(rms(out[3]), rc1) : zero;
-    const pr = primalAt(
-      spec,
-      params,
-      dir,
-      jet.h.map((s) => s[0] as tf.Tensor2D),
-      jet.a.map((s) => s[0] as tf.Tensor2D),
-    );
-    const h1 = jet.h.map((s) => s[1] as tf.Tensor2D);
-    const a1 = jet.a.map((s) => s[1] ?? null);
+    const { pr, h1, a1 } = firstOrderFromJet(spec, params, dir, jet);
     const hd = hessianDirectionFromJet(spec, params, pr, h1, a1);
     const gc = gradientChangeParts(spec, params, dir, probeX, pr);
     const linErr = tf.div(rms(tf.sub(c1, gc.df)), rms(gc.df));

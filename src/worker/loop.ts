@@ -12,7 +12,7 @@
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
-import { isDiverged, type MetricRow, type RunMeta, type Snapshot } from '../engine/session';
+import { isDiverged, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
 
 /** What the loop needs from a Session (the real Session satisfies it). */
@@ -25,6 +25,30 @@ export interface LoopSession {
   /** Resolves once all queued training work has run (a tiny readback that depends on it). */
   fence?(): Promise<void>;
   dispose(): void;
+}
+
+/**
+ * A Session as the loop sees it. `expensive` picks when NTK drift and correlations are measured
+ * (the app: 'auto', time-budgeted); `pair: false` leaves the 𝔆^{0,2} pair matrix out of snapshots.
+ */
+export function loopSession(
+  s: Session,
+  opts: { expensive?: ExpensiveMode; pair?: boolean; fence?: () => Promise<void> } = {},
+): LoopSession {
+  const { expensive = 'auto', pair = true } = opts;
+  return {
+    get meta() {
+      return s.meta;
+    },
+    get step() {
+      return s.step;
+    },
+    advance: (k) => s.advance(k),
+    measure: () => s.measure(expensive),
+    snapshot: (o) => s.snapshot(pair ? o : {}),
+    ...(opts.fence ? { fence: opts.fence } : {}),
+    dispose: () => s.dispose(),
+  };
 }
 
 export interface LoopDeps {

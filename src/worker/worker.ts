@@ -4,7 +4,7 @@
 import { Session } from '../engine/session';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
-import { TrainingLoop, type LoopSession } from './loop';
+import { TrainingLoop, loopSession } from './loop';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -28,28 +28,16 @@ const loop = new TrainingLoop({
   createSession: async (config) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
     const s = await Session.create(config);
-    const live: LoopSession = {
-      get meta() {
-        return s.meta;
-      },
-      get step() {
-        return s.step;
-      },
-      advance: (k) => s.advance(k),
-      // 'auto': expensive metrics only while they cost a small share of wall time.
-      measure: () => s.measure('auto'),
-      snapshot: (opts) => s.snapshot(opts),
-      // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
-      // (in-order queues) it resolves when all queued training has run.
-      fence: async () => {
-        const last = s.params[s.params.length - 1].W;
-        const t = tf.tidy(() => tf.slice(last, [0, 0], [1, 1]).add(0));
-        await t.data();
-        t.dispose();
-      },
-      dispose: () => s.dispose(),
+    // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
+    // (in-order queues) it resolves when all queued training has run.
+    const fence = async () => {
+      const last = s.params[s.params.length - 1].W;
+      const t = tf.tidy(() => tf.slice(last, [0, 0], [1, 1]).add(0));
+      await t.data();
+      t.dispose();
     };
-    return live;
+    // 'auto': expensive metrics only while they cost a small share of wall time.
+    return loopSession(s, { expensive: 'auto', fence });
   },
   post,
   now: () => performance.now(),
