@@ -44,7 +44,7 @@ export function CorrelationsPanel(props: PanelProps) {
     <PanelFrame
       id="correlations"
       text={PANELS.correlations}
-      controls={<Toggle label="log x" checked={logX} onChange={setLogX} />}
+      controls={<Toggle label="log x" ariaLabel="Log-scale steps: Derivative correlations" checked={logX} onChange={setLogX} />}
       footer={
         <>
           <p className="why">{PANELS.correlations.why}</p>

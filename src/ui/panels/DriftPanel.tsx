@@ -33,7 +33,7 @@ export function DriftPanel(props: PanelProps) {
   const lam0 = firstLambda(lamRows);
   const hasLambda = lam0 !== undefined;
   return (
-    <PanelFrame id="drift" text={PANELS.drift} controls={<Toggle label="log x" checked={logX} onChange={setLogX} />}>
+    <PanelFrame id="drift" text={PANELS.drift} controls={<Toggle label="log x" ariaLabel="Log-scale steps: NTK drift" checked={logX} onChange={setLogX} />}>
       <StepPlot
         rows={rows}
         series={DRIFT_SERIES}

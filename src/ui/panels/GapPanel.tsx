@@ -17,7 +17,7 @@ const GAP_SERIES: SeriesSpec<MetricRow>[] = [
 export function GapPanel(props: PanelProps) {
   const [logX, setLogX] = useState(false);
   return (
-    <PanelFrame id="gap" text={PANELS.gap} controls={<Toggle label="log x" checked={logX} onChange={setLogX} />}>
+    <PanelFrame id="gap" text={PANELS.gap} controls={<Toggle label="log x" ariaLabel="Log-scale steps: Network vs linear model" checked={logX} onChange={setLogX} />}>
       <StepPlot
         rows={props.rows}
         series={GAP_SERIES}

@@ -17,7 +17,7 @@ const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
 export function LossPanel(props: PanelProps) {
   const [logX, setLogX] = useState(false);
   return (
-    <PanelFrame id="loss" text={PANELS.loss} controls={<Toggle label="log x" checked={logX} onChange={setLogX} />}>
+    <PanelFrame id="loss" text={PANELS.loss} controls={<Toggle label="log x" ariaLabel="Log-scale steps: Loss" checked={logX} onChange={setLogX} />}>
       <StepPlot
         rows={props.rows}
         series={LOSS_SERIES}

@@ -35,11 +35,11 @@ export function PanelFrame({ text, id, controls, children, footer, className }: 
   );
 }
 
-/** A small labelled checkbox toggle used for "log x". */
-export function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+/** A small labelled checkbox toggle used for "log x"; ariaLabel names it apart from its twins in other panels. */
+export function Toggle({ label, checked, onChange, ariaLabel }: { label: string; checked: boolean; onChange: (v: boolean) => void; ariaLabel?: string }) {
   return (
     <label className="plot-toggle">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" checked={checked} aria-label={ariaLabel} onChange={(e) => onChange(e.target.checked)} />
       <span>{label}</span>
     </label>
   );
