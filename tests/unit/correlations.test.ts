@@ -2,18 +2,7 @@
 // hand-written backprop in reference64.ts (gradients at θ, θ+Δ, and central FD along Δ or u).
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import {
-  disposeParams,
-  flatParams,
-  initParams,
-  paramsFromArrays,
-  paramsToArrays,
-  type LayerArrays,
-  type MlpSpec,
-  type Params,
-} from '../../src/engine/mlp';
-import { makeDataset } from '../../src/engine/datasets';
-import { gdDirection } from '../../src/engine/train';
+import { disposeParams, flatParams, initParams, paramsToArrays, type LayerArrays, type MlpSpec } from '../../src/engine/mlp';
 import { taylorCoefficients } from '../../src/engine/jets';
 import {
   CORRELATION_SUMMARY_NAMES,
@@ -31,68 +20,12 @@ import {
   forwardTrace64,
   gradient64,
   norm64,
-  randomDirection64,
   taylorFD64,
 } from '../../src/engine/reference64';
 import type { Activation } from '../../src/state/config';
+import { makeSpec, relErr, rms, setup } from './helpers';
 
 const ACTS: Activation[] = ['tanh', 'erf', 'relu', 'linear'];
-
-function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
-
-function rms(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] ** 2;
-  return Math.sqrt(s / a.length);
-}
-
-function makeSpec(activation: Activation, width: number, depth = 2, bias = true, param: MlpSpec['param'] = 'ntk'): MlpSpec {
-  return { inputDim: 1, width, depth, activation, param, sigmaW2: activation === 'relu' ? 2 : 1, sigmaB2: 0.1, bias };
-}
-
-interface Setup {
-  spec: MlpSpec;
-  params: Params;
-  dir: Params;
-  x: tf.Tensor2D;
-  xs: Float32Array;
-  layers: LayerArrays[];
-  dirLayers: LayerArrays[];
-  dispose(): void;
-}
-
-async function setup(spec: MlpSpec, kind: 'gd' | 'random', seed = 3, n = 8, lr = 0.5): Promise<Setup> {
-  const ds = makeDataset('sine', n, 8, seed);
-  const x = tf.tensor2d(ds.xTrain, [n, 1]);
-  const y = tf.tensor1d(ds.yTrain);
-  const params = initParams(spec, seed);
-  const layers = await paramsToArrays(params);
-  const dir = kind === 'gd' ? gdDirection(spec, params, x, y, lr) : paramsFromArrays(randomDirection64(layers, seed + 100, 0.1));
-  const dirLayers = await paramsToArrays(dir);
-  y.dispose();
-  return {
-    spec,
-    params,
-    dir,
-    x,
-    xs: ds.xTrain,
-    layers,
-    dirLayers,
-    dispose: () => {
-      disposeParams(params);
-      disposeParams(dir);
-      x.dispose();
-    },
-  };
-}
 
 /** Hidden sign pattern at one point for parameters θ + εU (relu kink check). */
 function signs(spec: MlpSpec, layers: LayerArrays[], dirL: LayerArrays[], eps: number, xi: number): string {
@@ -120,7 +53,7 @@ describe('hessianDirection: ‖H(x)Δ‖/‖∇f(x)‖, layerwise', () => {
   for (const act of ACTS)
     for (const kind of ['gd', 'random'] as const)
       it(`${act}, ${kind} Δ: equals float64 FD and the reverse-over-forward autodiff HVP`, async () => {
-        const s = await setup(makeSpec(act, 12), kind);
+        const s = await setup(makeSpec(act, 12), kind, 3, 8);
         const hd = hessianDirection(s.spec, s.params, s.dir, s.x);
         const ours = hd.perPoint.dataSync();
         const ref = new Float64Array(s.xs.length);
@@ -269,7 +202,7 @@ describe('correlationSummary', () => {
 
 describe('memory', () => {
   it('repeated calls do not grow tf.memory().numTensors', async () => {
-    const s = await setup(makeSpec('tanh', 16), 'gd');
+    const s = await setup(makeSpec('tanh', 16), 'gd', 3, 8);
     const xi = tf.tensor2d([0.2], [1, 1]);
     const run = () => {
       const gc = gradientChange(s.spec, s.params, s.dir, s.x);

@@ -2,87 +2,10 @@
 // of the independent reference (reference64.ts), for a GD step direction and a random direction.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import {
-  disposeParams,
-  forward,
-  initParams,
-  paramsFromArrays,
-  paramsToArrays,
-  type LayerArrays,
-  type MlpSpec,
-  type Params,
-} from '../../src/engine/mlp';
-import { makeDataset } from '../../src/engine/datasets';
-import { gdDirection } from '../../src/engine/train';
+import { disposeParams, forward } from '../../src/engine/mlp';
 import { forwardDifference, taylorCoefficients } from '../../src/engine/jets';
-import {
-  axpy64,
-  forward64,
-  forwardAlong64,
-  forwardTrace64,
-  randomDirection64,
-  taylorFD64,
-} from '../../src/engine/reference64';
-import type { Activation } from '../../src/state/config';
-
-function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
-
-function rms(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] ** 2;
-  return Math.sqrt(s / a.length);
-}
-
-function makeSpec(activation: Activation, width: number, depth = 2, bias = true): MlpSpec {
-  return { inputDim: 1, width, depth, activation, param: 'ntk', sigmaW2: activation === 'relu' ? 2 : 1, sigmaB2: 0.1, bias };
-}
-
-interface Setup {
-  spec: MlpSpec;
-  params: Params;
-  dir: Params;
-  x: tf.Tensor2D;
-  xs: Float32Array;
-  layers: LayerArrays[];
-  dirLayers: LayerArrays[];
-  dispose(): void;
-}
-
-/** θ₀, the data and Δ (GD step on sine data, or a seeded random direction), with float64 copies. */
-async function setup(spec: MlpSpec, kind: 'gd' | 'random', seed = 3, n = 16, lr = 0.5): Promise<Setup> {
-  const ds = makeDataset('sine', n, 8, seed);
-  const x = tf.tensor2d(ds.xTrain, [n, 1]);
-  const y = tf.tensor1d(ds.yTrain);
-  const params = initParams(spec, seed);
-  const layers = await paramsToArrays(params);
-  let dir: Params;
-  if (kind === 'gd') dir = gdDirection(spec, params, x, y, lr);
-  else dir = paramsFromArrays(randomDirection64(layers, seed + 100, 0.1));
-  const dirLayers = await paramsToArrays(dir); // the float32 Δ actually used, as float64
-  y.dispose();
-  return {
-    spec,
-    params,
-    dir,
-    x,
-    xs: ds.xTrain,
-    layers,
-    dirLayers,
-    dispose: () => {
-      disposeParams(params);
-      disposeParams(dir);
-      x.dispose();
-    },
-  };
-}
+import { axpy64, forward64, forwardAlong64, forwardTrace64, taylorFD64 } from '../../src/engine/reference64';
+import { makeSpec, relErr, rms, setup, type Setup } from './helpers';
 
 /** Sign pattern of every hidden pre-activation at θ + εΔ, for all points (relu kink check). */
 function signature(s: Setup, eps: number): string {

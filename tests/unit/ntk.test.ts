@@ -7,17 +7,7 @@ import { symmetricEigenvalues } from '../../src/engine/kernelMetrics';
 import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/probe';
 import { normals } from '../../src/engine/prng';
 import { ACTIVATIONS, PARAMETRIZATIONS, type Activation } from '../../src/state/config';
-
-/** ‖a − b‖_F / ‖b‖_F on plain arrays, in float64. */
-function relFrob(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < b.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
+import { relErr } from './helpers';
 
 /** N inputs of dimension d, away from 0 (relu's kink at h = 0 would make φ' ambiguous without bias). */
 function inputs(n: number, d: number, seed: number): tf.Tensor2D {
@@ -45,7 +35,7 @@ describe('layerwise NTK equals J Jᵀ from per-example autodiff', () => {
               const x2 = inputs(3, d, 40 + d);
               const layer = ntkLayerwise(s, params, x);
               const ref = ntkAutodiff(s, params, x);
-              const e = relFrob(layer.dataSync(), ref.dataSync());
+              const e = relErr(layer.dataSync(), ref.dataSync());
               maxErr.layerwise = Math.max(maxErr.layerwise, e);
               expect(e).toBeLessThan(1e-4);
               expect(layer.shape).toEqual([5, 5]);
@@ -54,7 +44,7 @@ describe('layerwise NTK equals J Jᵀ from per-example autodiff', () => {
               const cross = ntkLayerwise(s, params, x, x2);
               const crossRef = ntkAutodiff(s, params, x, x2);
               expect(cross.shape).toEqual([5, 3]);
-              const ec = relFrob(cross.dataSync(), crossRef.dataSync());
+              const ec = relErr(cross.dataSync(), crossRef.dataSync());
               maxErr.cross = Math.max(maxErr.cross, ec);
               expect(ec).toBeLessThan(1e-4);
 
@@ -62,7 +52,7 @@ describe('layerwise NTK equals J Jᵀ from per-example autodiff', () => {
               const diag = ntkDiagonal(s, params, x);
               const full = layer.arraySync();
               const dd = full.map((row, i) => row[i]);
-              const ed = relFrob(diag.dataSync(), dd);
+              const ed = relErr(diag.dataSync(), dd);
               maxErr.diag = Math.max(maxErr.diag, ed);
               expect(ed).toBeLessThan(1e-5);
               tf.dispose([x, x2, layer, ref, cross, crossRef, diag]);
@@ -80,7 +70,7 @@ describe('layerwise NTK equals J Jᵀ from per-example autodiff', () => {
     const x = inputs(4, 2, 9);
     const a = ntkLayerwise(s, params, x);
     const b = ntkAutodiff(s, params, x);
-    expect(relFrob(a.dataSync(), b.dataSync())).toBeLessThan(1e-4);
+    expect(relErr(a.dataSync(), b.dataSync())).toBeLessThan(1e-4);
     tf.dispose([a, b, x]);
     disposeParams(params);
   });
@@ -201,7 +191,7 @@ describe('large-width NTK approaches the infinite-width (arc-cosine) kernel', ()
           const full = ntkLayerwise(s, params, x);
           const dv = dg.dataSync();
           perSeedDiag.push(xArr.reduce((acc, _, i) => acc + dv[i] / inf[i][i] - 1, 0) / xArr.length);
-          perSeedFull.push(relFrob(full.dataSync(), inf.flat()));
+          perSeedFull.push(relErr(full.dataSync(), inf.flat()));
           tf.dispose([dg, full]);
           disposeParams(params);
         }
@@ -236,7 +226,7 @@ describe('large-width NTK approaches the infinite-width (arc-cosine) kernel', ()
       for (let seed = 1; seed <= seeds; seed++) {
         const params = initParams(s, 100 + seed);
         const t = ntkLayerwise(s, params, x);
-        const e = relFrob(t.dataSync(), inf.flat());
+        const e = relErr(t.dataSync(), inf.flat());
         sum += e * e;
         t.dispose();
         disposeParams(params);

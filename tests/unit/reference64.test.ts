@@ -21,16 +21,7 @@ import {
   norm64,
   taylorFD64,
 } from '../../src/engine/reference64';
-
-function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
+import { relErr } from './helpers';
 
 const xs = Float32Array.from([-2.5, -1.1, -0.3, 0.4, 1.7, 2.9]);
 
