@@ -335,7 +335,9 @@ export class TrainingLoop {
         const tm = deps.now();
         const row = await this.readRow(s);
         this.lastMeasureT = deps.now();
-        this.measureCost = this.lastMeasureT - tm;
+        // Rows with the expensive metrics (NTK drift, correlations) are budgeted by the Session
+        // itself; spacing rows by their cost would thin out the loss curve needlessly.
+        if (row.ntkDrift === undefined) this.measureCost = this.lastMeasureT - tm;
         if (this.checkDiverged(row)) return;
       }
       if (snapshotDue) {
