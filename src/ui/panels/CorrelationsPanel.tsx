@@ -1,40 +1,24 @@
-import { useState } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
-import { PanelFrame, Toggle } from '../plots/PanelFrame';
+import { PanelFrame } from '../plots/PanelFrame';
+import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
 import { formatNumber, nearestIndex } from '../plots/plotMath';
-import { PANELS, SERIES } from '../../content/explanations';
+import { PANELS } from '../../content/explanations';
 
 const CORR_SERIES: SeriesSpec<MetricRow>[] = [
-  { key: 'c2OverC1', label: SERIES.c2OverC1.label, tex: SERIES.c2OverC1.tex, note: SERIES.c2OverC1.note, y: (r) => r.c2OverC1, color: COLORS.c2 },
-  { key: 'c3OverC1', label: SERIES.c3OverC1.label, tex: SERIES.c3OverC1.tex, note: SERIES.c3OverC1.note, y: (r) => r.c3OverC1, color: COLORS.c3 },
-  { key: 'gradChange', label: SERIES.gradChange.label, tex: SERIES.gradChange.tex, note: SERIES.gradChange.note, y: (r) => r.gradChange, color: COLORS.gradChange },
-  {
-    key: 'gradChangeFirstOrder',
-    label: SERIES.gradChangeFirstOrder.label,
-    tex: SERIES.gradChangeFirstOrder.tex,
-    note: SERIES.gradChangeFirstOrder.note,
-    y: (r) => r.gradChangeFirstOrder,
-    color: COLORS.gradChangeFirstOrder,
-    dash: TWIN_DASH,
-  },
-  {
-    key: 'firstOrderError',
-    label: SERIES.firstOrderError.label,
-    tex: SERIES.firstOrderError.tex,
-    note: SERIES.firstOrderError.note,
-    y: (r) => r.firstOrderError,
-    color: COLORS.firstOrderError,
-    dash: '2 3',
-  },
+  metricSeries('c2OverC1', { color: COLORS.c2 }),
+  metricSeries('c3OverC1', { color: COLORS.c3 }),
+  metricSeries('gradChange', { color: COLORS.gradChange }),
+  metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
+  metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
 ];
 const stepOf = (r: MetricRow) => r.step;
 
 export function CorrelationsPanel(props: PanelProps) {
-  const [logX, setLogX] = useState(false);
+  const [logX, logXToggle] = useLogXToggle('Derivative correlations');
   const { rows, hoverStep } = props;
   // The linked readout: the network–twin gap at the hovered (or latest) step.
   const i = hoverStep === null ? rows.length - 1 : nearestIndex(rows, stepOf, hoverStep);
@@ -44,7 +28,7 @@ export function CorrelationsPanel(props: PanelProps) {
     <PanelFrame
       id="correlations"
       text={PANELS.correlations}
-      controls={<Toggle label="log x" ariaLabel="Log-scale steps: Derivative correlations" checked={logX} onChange={setLogX} />}
+      controls={logXToggle}
       footer={
         <>
           <p className="why">{PANELS.correlations.why}</p>

@@ -1,21 +1,20 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
-import { PanelFrame, Toggle } from '../plots/PanelFrame';
+import { PanelFrame } from '../plots/PanelFrame';
+import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
 import { formatNumber, isValidNumber, nearestIndex } from '../plots/plotMath';
 import { Formula } from '../../content/Formula';
-import { PANELS, SERIES } from '../../content/explanations';
+import { PANELS } from '../../content/explanations';
 
 const DRIFT_SERIES: SeriesSpec<MetricRow>[] = [
-  { key: 'ntkDrift', label: SERIES.ntkDrift.label, tex: SERIES.ntkDrift.tex, y: (r) => r.ntkDrift, color: COLORS.drift },
-  { key: 'alignDrift', label: SERIES.alignDrift.label, tex: SERIES.alignDrift.tex, y: (r) => r.alignDrift, color: COLORS.align, dash: TWIN_DASH },
+  metricSeries('ntkDrift', { color: COLORS.drift }),
+  metricSeries('alignDrift', { color: COLORS.align, dash: TWIN_DASH }),
 ];
-const LAMBDA_SERIES: SeriesSpec<MetricRow>[] = [
-  { key: 'lambdaMax', label: SERIES.lambdaMax.label, tex: SERIES.lambdaMax.tex, y: (r) => r.lambdaMax, color: COLORS.lambda, width: 1.6 },
-];
+const LAMBDA_SERIES: SeriesSpec<MetricRow>[] = [metricSeries('lambdaMax', { color: COLORS.lambda, width: 1.6 })];
 const stepOf = (r: MetricRow) => r.step;
 
 function firstLambda(rows: readonly MetricRow[]): number | undefined {
@@ -24,7 +23,7 @@ function firstLambda(rows: readonly MetricRow[]): number | undefined {
 }
 
 export function DriftPanel(props: PanelProps) {
-  const [logX, setLogX] = useState(false);
+  const [logX, logXToggle] = useLogXToggle('NTK drift');
   const { rows, hoverStep, meta } = props;
   // λmax is logged every few steps: read it from the nearest row that has it.
   const lamRows = useMemo(() => rows.filter((r) => isValidNumber(r.lambdaMax)), [rows]);
@@ -33,7 +32,7 @@ export function DriftPanel(props: PanelProps) {
   const lam0 = firstLambda(lamRows);
   const hasLambda = lam0 !== undefined;
   return (
-    <PanelFrame id="drift" text={PANELS.drift} controls={<Toggle label="log x" ariaLabel="Log-scale steps: NTK drift" checked={logX} onChange={setLogX} />}>
+    <PanelFrame id="drift" text={PANELS.drift} controls={logXToggle}>
       <StepPlot
         rows={rows}
         series={DRIFT_SERIES}

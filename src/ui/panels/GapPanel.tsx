@@ -1,23 +1,23 @@
-import { useState } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
-import { PanelFrame, Toggle } from '../plots/PanelFrame';
+import { PanelFrame } from '../plots/PanelFrame';
+import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH } from '../plots/colors';
-import { PANELS, SERIES } from '../../content/explanations';
+import { PANELS } from '../../content/explanations';
 
 const GAP_SERIES: SeriesSpec<MetricRow>[] = [
-  { key: 'gapTrain', label: SERIES.gapTrain.label, tex: SERIES.gapTrain.tex, y: (r) => r.gapTrain, color: COLORS.gap },
-  { key: 'gapTest', label: SERIES.gapTest.label, tex: SERIES.gapTest.tex, y: (r) => r.gapTest, color: COLORS.gapTest },
-  { key: 'gapTrainRel', label: SERIES.gapTrainRel.label, tex: SERIES.gapTrainRel.tex, y: (r) => r.gapTrainRel, color: COLORS.gap, dash: DOT_DASH, width: 2.4 },
-  { key: 'gapTestRel', label: SERIES.gapTestRel.label, tex: SERIES.gapTestRel.tex, y: (r) => r.gapTestRel, color: COLORS.gapTest, dash: DOT_DASH, width: 2.4 },
+  metricSeries('gapTrain', { color: COLORS.gap }),
+  metricSeries('gapTest', { color: COLORS.gapTest }),
+  metricSeries('gapTrainRel', { color: COLORS.gap, dash: DOT_DASH, width: 2.4 }),
+  metricSeries('gapTestRel', { color: COLORS.gapTest, dash: DOT_DASH, width: 2.4 }),
 ];
 
 export function GapPanel(props: PanelProps) {
-  const [logX, setLogX] = useState(false);
+  const [logX, logXToggle] = useLogXToggle('Network vs linear model');
   return (
-    <PanelFrame id="gap" text={PANELS.gap} controls={<Toggle label="log x" ariaLabel="Log-scale steps: Network vs linear model" checked={logX} onChange={setLogX} />}>
+    <PanelFrame id="gap" text={PANELS.gap} controls={logXToggle}>
       <StepPlot
         rows={props.rows}
         series={GAP_SERIES}

@@ -1,23 +1,23 @@
-import { useState } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
-import { PanelFrame, Toggle } from '../plots/PanelFrame';
+import { PanelFrame } from '../plots/PanelFrame';
+import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
-import { PANELS, SERIES } from '../../content/explanations';
+import { PANELS } from '../../content/explanations';
 
 const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
-  { key: 'loss', label: SERIES.loss.label, tex: SERIES.loss.tex, y: (r) => r.loss, color: COLORS.network },
-  { key: 'testLoss', label: SERIES.testLoss.label, tex: SERIES.testLoss.tex, y: (r) => r.testLoss, color: COLORS.networkTest },
-  { key: 'linLoss', label: SERIES.linLoss.label, tex: SERIES.linLoss.tex, y: (r) => r.linLoss, color: COLORS.twin, dash: TWIN_DASH },
-  { key: 'linTestLoss', label: SERIES.linTestLoss.label, tex: SERIES.linTestLoss.tex, y: (r) => r.linTestLoss, color: COLORS.twinTest, dash: TWIN_DASH },
+  metricSeries('loss', { color: COLORS.network }),
+  metricSeries('testLoss', { color: COLORS.networkTest }),
+  metricSeries('linLoss', { color: COLORS.twin, dash: TWIN_DASH }),
+  metricSeries('linTestLoss', { color: COLORS.twinTest, dash: TWIN_DASH }),
 ];
 
 export function LossPanel(props: PanelProps) {
-  const [logX, setLogX] = useState(false);
+  const [logX, logXToggle] = useLogXToggle('Loss');
   return (
-    <PanelFrame id="loss" text={PANELS.loss} controls={<Toggle label="log x" ariaLabel="Log-scale steps: Loss" checked={logX} onChange={setLogX} />}>
+    <PanelFrame id="loss" text={PANELS.loss} controls={logXToggle}>
       <StepPlot
         rows={props.rows}
         series={LOSS_SERIES}

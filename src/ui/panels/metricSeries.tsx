@@ -1,0 +1,21 @@
+// Shared pieces of the step-indexed panels: a line series for one MetricRow field with its label,
+// formula and note from src/content, and the per-panel "log x" toggle.
+import { useState, type ReactNode } from 'react';
+import type { MetricRow } from '../../engine/session';
+import type { SeriesSpec } from '../plots/LinePlot';
+import { Toggle } from '../plots/PanelFrame';
+import { SERIES } from '../../content/explanations';
+
+type MetricKey = keyof typeof SERIES & keyof MetricRow;
+
+/** The series for metric `key`: y = row[key], text from SERIES[key], plus its style. */
+export function metricSeries(key: MetricKey, style: Pick<SeriesSpec<MetricRow>, 'color' | 'dash' | 'width'>): SeriesSpec<MetricRow> {
+  const text: { label: string; tex?: string; note?: string } = SERIES[key];
+  return { key, label: text.label, tex: text.tex, ...(text.note ? { note: text.note } : {}), y: (r) => r[key], ...style };
+}
+
+/** [logX, the toggle element] for a panel named `panelName` (the toggle's accessible name says which). */
+export function useLogXToggle(panelName: string): [boolean, ReactNode] {
+  const [logX, setLogX] = useState(false);
+  return [logX, <Toggle label="log x" ariaLabel={`Log-scale steps: ${panelName}`} checked={logX} onChange={setLogX} />];
+}
