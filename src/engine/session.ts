@@ -112,6 +112,8 @@ export class Session {
   private readonly ntkProbe0: tf.Tensor2D;
   /** Θ₀ on train × train, kept only until create() has read λmax from it. */
   private kTrainTrain0: tf.Tensor2D | null;
+  /** Θ₀ on the probe set in display order and its spectrum: read back once, in create(). */
+  private ntk0Display: number[] = [];
   private eig0: number[] = [];
   private stepCount = 0;
   private disposed = false;
@@ -125,7 +127,6 @@ export class Session {
 
   private constructor(
     readonly config: ExperimentConfig,
-    opts: SessionOptions,
     init: { data: Dataset; spec: MlpSpec; probe: ProbeSet; gridN: number; grid: Float32Array },
   ) {
     this.data = init.data;
@@ -182,7 +183,6 @@ export class Session {
         order: this.probe.order,
       },
     };
-    void opts;
   }
 
   /** Build a run: data, θ₀, Θ₀, the linear twin, and the learning rate (auto = ½ · 2N/λmax(Θ₀)). */
@@ -192,7 +192,7 @@ export class Session {
     const gridN = opts.gridSize ?? (data.inputDim === 1 ? 200 : 40);
     const grid = makeGrid(data, gridN);
     const probe = chooseProbe(data.xTrain, data.xTest, data.inputDim, opts.probeTrain, opts.probeTest);
-    const s = new Session(config, opts, { data, spec, probe, gridN, grid });
+    const s = new Session(config, { data, spec, probe, gridN, grid });
     const lam = lambdaMax(s.kTrainTrain0!);
     const probe0 = s.ntkProbe0.data();
     const lamMax = (await lam.data())[0];
@@ -202,7 +202,9 @@ export class Session {
     const critical = lamMax > 0 && Number.isFinite(lamMax) ? criticalLearningRate(lamMax, config.train) : null;
     s.meta.criticalLr = critical;
     s.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
-    s.eig0 = symmetricEigenvalues(await probe0, probe.count);
+    const k0 = await probe0;
+    s.ntk0Display = reorderSquare(k0, probe.order);
+    s.eig0 = symmetricEigenvalues(k0, probe.count);
     return s;
   }
 
@@ -298,14 +300,14 @@ export class Session {
         ? tf.zeros([0])
         : pairMatrix(this.spec, this.params, tf.slice(this.xProbe, [pairIndex, 0], [1, -1]) as tf.Tensor2D, this.xProbe),
     ]);
-    const [fg, fl, kv, k0, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), this.ntkProbe0.data(), pair.data()]);
+    const [fg, fl, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), pair.data()]);
     tf.dispose([fGrid, fLinGrid, k, pair]);
     return {
       ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: reorderSquare(pv, order) } }),
       step: this.stepCount,
       fGrid: Array.from(fg),
       fLinGrid: Array.from(fl),
-      ntk0: reorderSquare(k0, order),
+      ntk0: this.ntk0Display,
       ntkT: reorderSquare(kv, order),
       eig0: this.eig0,
       eigT: symmetricEigenvalues(kv, this.probe.count),
