@@ -14,6 +14,7 @@ import { disposeParams, initParams, toVariables, type MlpSpec, type Params } fro
 import { makeDataset } from '../src/engine/datasets';
 import { gdDirection, sgdUpdate } from '../src/engine/train';
 import { ntkLayerwise } from '../src/engine/ntk';
+import { criticalLearningRate, symmetricEigenvalues } from '../src/engine/kernelMetrics';
 import { CORRELATION_SUMMARY_NAMES, correlationSummary, pairMatrix } from '../src/engine/correlations';
 
 const env = (k: string, d: string) => process.env[k] ?? d;
@@ -26,21 +27,6 @@ const acts = env('SWEEP_ACTS', 'tanh,relu').split(',') as MlpSpec['activation'][
 
 function spec(activation: MlpSpec['activation'], width: number): MlpSpec {
   return { inputDim: 1, width, depth: 2, activation, param: 'ntk', sigmaW2: activation === 'relu' ? 2 : 1, sigmaB2: 0.1, bias: true };
-}
-
-function lambdaMax(K: Float32Array, n: number): number {
-  let v = new Float64Array(n).fill(1 / Math.sqrt(n));
-  let lam = 0;
-  for (let it = 0; it < 500; it++) {
-    const w = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) w[i] += K[i * n + j] * v[j];
-    const norm = Math.sqrt(w.reduce((s, x) => s + x * x, 0));
-    const next = norm;
-    v = w.map((x) => x / norm);
-    if (Math.abs(next - lam) < 1e-10 * next) return next;
-    lam = next;
-  }
-  return lam;
 }
 
 async function timeMs(fn: () => tf.Tensor, reps: number): Promise<number> {
@@ -121,7 +107,7 @@ it.runIf(part === 'sweep' || part === 'all')('sweep', async () => {
         const s = spec(act, width);
         const p0 = initParams(s, seed);
         const K = ntkLayerwise(s, p0, x);
-        const lr = 0.5 * (2 * 64) / lambdaMax((await K.data()) as Float32Array, 64);
+        const lr = 0.5 * criticalLearningRate(symmetricEigenvalues(await K.data(), 64)[0], 64);
         K.dispose();
         const measure = async (params: Params) => {
           const dir = gdDirection(s, params, x, y, lr);
