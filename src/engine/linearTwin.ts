@@ -3,7 +3,6 @@
 //   f_lin,t+1(x) = f_lin,t(x) − η Θ₀(x, X_B) ∂L/∂f(X_B),   with MSE: ∂L/∂f = (f_lin,t(X_B) − y_B)/|B|.
 // It needs Θ₀ on train × train and on (eval points) × train only, computed once.
 import { tf } from './tf';
-import { symmetricEigen } from './kernelMetrics';
 
 export interface LinearTwinInit {
   /** Θ₀(X, X), N × N. */
@@ -95,26 +94,6 @@ export class LinearTwin {
     this.fTrainVar.dispose();
     this.fEvalVar.dispose();
   }
-}
-
-/**
- * Closed form of GD + MSE on the linear model, in float64: f_t − Y = (I − ηΘ₀/N)^t (f₀ − Y), evaluated
- * through the eigen-decomposition Θ₀ = V Λ Vᵀ as f_t = Y + V diag((1 − ηλ_i/N)^t) Vᵀ (f₀ − Y).
- */
-export function gdClosedForm(theta0: number[][], f0: number[], y: number[], lr: number, t: number): number[] {
-  const n = f0.length;
-  const flat = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flat[i * n + j] = theta0[i][j];
-  const { values, vectors } = symmetricEigen(flat, n);
-  const r0 = f0.map((f, i) => f - y[i]);
-  const out = y.slice();
-  for (let k = 0; k < n; k++) {
-    let proj = 0;
-    for (let i = 0; i < n; i++) proj += vectors[i * n + k] * r0[i];
-    const decay = Math.pow(1 - (lr * values[k]) / n, t);
-    for (let i = 0; i < n; i++) out[i] += vectors[i * n + k] * decay * proj;
-  }
-  return out;
 }
 
 /** RMS_x (f(x) − g(x)) = sqrt(mean((f − g)²)), on device. Caller owns the scalar. */

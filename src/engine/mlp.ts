@@ -143,11 +143,6 @@ export function toVariables(params: Params): VarParams {
   return params.map((L) => ({ W: tf.variable(L.W), b: L.b ? tf.variable(L.b) : null }));
 }
 
-/** Map every parameter tensor through fn (call inside tf.tidy). */
-export function mapParams(params: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
-  return unflattenParams(flatParams(params).map(fn), params);
-}
-
 /** Read parameters back as plain arrays (async). */
 export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
   return Promise.all(
