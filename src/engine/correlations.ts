@@ -1,4 +1,4 @@
-// Derivative correlations of SCIENCE §5, computed layer by layer without ever forming a
+// Derivative correlations (docs/science.md §5), computed layer by layer without ever forming a
 // per-example gradient (a P-vector) or a Hessian.
 //
 // Notation (zero-based layer i = 0..L, our unified layer h_i = s_i·a_i W_iᵀ + s_b,i·b_i):
@@ -360,7 +360,7 @@ function rms(t: tf.Tensor): tf.Scalar {
 }
 
 /**
- * All §5 live numbers on the probe set as ONE Tensor1D (no readback), in the order of
+ * All docs/science.md §5 live numbers on the probe set as ONE Tensor1D (no readback), in the order of
  * CORRELATION_SUMMARY_NAMES:
  *   0 c2OverC1        RMS(c_2)/RMS(c_1)          (𝔆^{0,2} relative to the NTK term)
  *   1 c3OverC1        RMS(c_3)/RMS(c_1)          (𝔆^{0,3})

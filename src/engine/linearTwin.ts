@@ -1,4 +1,4 @@
-// The linear twin (SCIENCE §4): the network's linearisation at θ₀, trained by the same optimiser on
+// The linear twin (docs/science.md §4): the network's linearisation at θ₀, trained by the same optimiser on
 // the same batches with the same η, tracked in function space. For any loss and exactly,
 //   f_lin,t+1(x) = f_lin,t(x) − η Θ₀(x, X_B) ∂L/∂f(X_B),   with MSE: ∂L/∂f = (f_lin,t(X_B) − y_B)/|B|.
 // It needs Θ₀ on train × train and on (eval points) × train only, computed once.
@@ -103,7 +103,7 @@ export function rmsGap(f: tf.Tensor, g: tf.Tensor): tf.Scalar {
 
 /**
  * RMS(f_t − f_lin,t) / RMS(f_t − f_0): the network–twin gap relative to how far the function moved
- * at all (SCIENCE §4). The denominator is clamped at 1e-30, so at step 0 (f = f_lin = f_0) this is 0, not NaN.
+ * at all (docs/science.md §4). The denominator is clamped at 1e-30, so at step 0 (f = f_lin = f_0) this is 0, not NaN.
  */
 export function relativeRmsGap(f: tf.Tensor, fLin: tf.Tensor, f0: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.div(rmsGap(f, fLin), tf.maximum(rmsGap(f, f0), 1e-30)) as tf.Scalar);
