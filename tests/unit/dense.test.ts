@@ -56,13 +56,11 @@ async function valueAndGrads(fn: (spec: MlpSpec, p: Params, x: tf.Tensor2D) => t
 const TOL = 2e-5; // float32 sums in a different order
 
 /**
- * Switch backend. On wasm, tfjs's IS_TEST per-kernel leak check miscounts inside tf.customGrad
- * (it reports "internal memory leak (2 data ids)" for intermediates the forward's tidy has
- * disposed), so it is off there; the last test checks for real leaks with numDataIds instead.
+ * Switch backend (useNodeBackend turns tfjs's per-kernel leak check off on wasm, where it
+ * miscounts the tensors tf.customGrad saves; a test below checks for real leaks with numDataIds).
  */
 async function use(backend: NodeBackend, strategy: TransposeStrategy | null): Promise<void> {
   await useNodeBackend(backend);
-  if (backend === 'wasm') tf.env().set('IS_TEST', false);
   setTransposeStrategy(strategy);
 }
 
