@@ -10,6 +10,13 @@ export interface MatMulCell {
   gflops: number;
 }
 
+/** m × k · k × n: the shapes of issue 11's table (batch 256, widths 256/1024). */
+export const MATMUL_SHAPES: [number, number, number][] = [
+  [256, 1024, 1024],
+  [1024, 256, 1024],
+  [256, 256, 256],
+];
+
 const VARIANTS: MatMulCell['variant'][] = ['plain', 'transposeA', 'transposeB', 'transpose + plain'];
 
 /** Median wall time (ms) of fn() including a readback, over up to `maxRuns` runs within `budgetMs`. */

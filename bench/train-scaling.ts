@@ -20,8 +20,14 @@ export interface ScalingCell {
   steps: number;
   ms: number;
   stepsPerSec: number | null;
+  /** The first (untimed) step including kernel set-up / shader compilation, ms. */
+  firstStepMs?: number;
   note?: string;
 }
+
+/** Full grid: every width, 3 s per cell, skip cells estimated above 8 s/step; quick: 1.5 s, 4 s. */
+export const SCALING_FULL: Omit<ScalingOptions, 'before'> = { widths: SCALING_WIDTHS, seconds: 3, maxStepS: 8 };
+export const SCALING_QUICK: Omit<ScalingOptions, 'before'> = { widths: SCALING_WIDTHS, seconds: 1.5, maxStepS: 4 };
 
 export interface ScalingOptions {
   widths: number[];
@@ -91,7 +97,7 @@ export async function trainScaling(backend: string, opts: ScalingOptions, log: L
         const r = await timeCell(width, opts.seconds);
         const sps = (r.steps / r.ms) * 1000;
         lastStepMs[variant] = { width, ms: r.ms / r.steps };
-        cells.push({ backend, variant, width, steps: r.steps, ms: r.ms, stepsPerSec: sps });
+        cells.push({ backend, variant, width, steps: r.steps, ms: r.ms, stepsPerSec: sps, firstStepMs: r.firstMs });
         log(`  ${backend} ${variant} width ${width}: ${sps.toFixed(2)} steps/s (${r.steps} steps; first step ${r.firstMs.toFixed(0)} ms)`);
       }
     }
