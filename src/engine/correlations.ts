@@ -14,7 +14,8 @@ import {
   type MlpSpec,
   type Params,
 } from './mlp';
-import { activationOps } from './activations';
+import { activationOps, type ActivationOps } from './activations';
+import { dense, matMulABt } from './dense';
 import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
 
 // ----------------------------------------------------------------------------------------------
@@ -314,24 +315,24 @@ export function pairMatrix(
     const hDot: tf.Tensor2D[] = [];
     const aDot: (tf.Tensor2D | null)[] = [null];
     for (let i = 0; i <= L; i++) {
-      const coef = tf.add(tf.mul(tf.matMul(aP[i], a[i], false, true), scales[i].w ** 2), scales[i].b ** 2); // M×1
+      const coef = tf.add(tf.mul(matMulABt(aP[i], a[i]), scales[i].w ** 2), scales[i].b ** 2); // M×1
       let hd = tf.mul(coef, dP[i]) as tf.Tensor2D;
       const ad = aDot[i];
-      if (ad) hd = tf.add(hd, tf.mul(tf.matMul(ad, params[i].W, false, true), scales[i].w));
+      if (ad) hd = tf.add(hd, tf.mul(matMulABt(ad, params[i].W), scales[i].w));
       hDot.push(hd);
       if (i < L) aDot.push(tf.mul(ops.d1(h[i]), hd) as tf.Tensor2D);
     }
     // tangent backward: δ_{i}·U_{k,i} = s_i (δ_i·δ_{k,i}) a_{k,i}
     // s_{i+1} δ_{i+1}·U_{k,i+1} = s_{i+1}² (δ_{i+1}·δ_{k,i+1}) a_{k,i+1}
     const dDot = deltaTangent(spec, params, h, hDot, bw, (i) =>
-      tf.mul(tf.mul(tf.matMul(dP[i + 1], delta[i + 1], false, true), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
+      tf.mul(tf.mul(matMulABt(dP[i + 1], delta[i + 1]), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
     );
     let P: tf.Tensor2D | null = null;
     for (let i = 0; i <= L; i++) {
-      const dd = tf.matMul(dP[i], dDot[i], false, true); // M×M: δ_{j,i}·δ̇_i[k]
-      let t = tf.mul(dd, tf.matMul(aP[i], a[i], false, true)); // × (a_{j,i}·a_i) per row j
+      const dd = matMulABt(dP[i], dDot[i]); // M×M: δ_{j,i}·δ̇_i[k]
+      let t = tf.mul(dd, matMulABt(aP[i], a[i])); // × (a_{j,i}·a_i) per row j
       const ad = aDot[i];
-      if (ad) t = tf.add(t, tf.mul(tf.matMul(dP[i], delta[i], false, true), tf.matMul(aP[i], ad, false, true)));
+      if (ad) t = tf.add(t, tf.mul(matMulABt(dP[i], delta[i]), matMulABt(aP[i], ad)));
       t = tf.mul(t, scales[i].w ** 2);
       if (scales[i].b !== 0) t = tf.add(t, tf.mul(dd, scales[i].b ** 2));
       P = P ? (tf.add(P, t) as tf.Tensor2D) : (t as tf.Tensor2D);
