@@ -357,4 +357,10 @@ export interface BackendResult {
   train: TrainCell[];
   error?: string;
   info?: Record<string, unknown>;
+  /** Training steps/s per width, fast dense layer vs old kernels (bench/train-scaling.ts). */
+  scaling?: import('./train-scaling').ScalingCell[];
+  /** matMul GFLOP/s per variant (bench/matmul.ts). */
+  matmul?: import('./matmul').MatMulCell[];
+  /** Backend start-up (import + setBackend + ready), ms. */
+  setupMs?: number;
 }

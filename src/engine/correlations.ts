@@ -15,6 +15,7 @@ import {
   type Params,
 } from './mlp';
 import { activationOps } from './activations';
+import { matMulABt } from './dense';
 import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
 
 // ----------------------------------------------------------------------------------------------
@@ -314,24 +315,24 @@ export function pairMatrix(
     const hDot: tf.Tensor2D[] = [];
     const aDot: (tf.Tensor2D | null)[] = [null];
     for (let i = 0; i <= L; i++) {
-      const coef = tf.add(tf.mul(tf.matMul(aP[i], a[i], false, true), scales[i].w ** 2), scales[i].b ** 2); // M×1
+      const coef = tf.add(tf.mul(matMulABt(aP[i], a[i]), scales[i].w ** 2), scales[i].b ** 2); // M×1
       let hd = tf.mul(coef, dP[i]) as tf.Tensor2D;
       const ad = aDot[i];
-      if (ad) hd = tf.add(hd, tf.mul(tf.matMul(ad, params[i].W, false, true), scales[i].w));
+      if (ad) hd = tf.add(hd, tf.mul(matMulABt(ad, params[i].W), scales[i].w));
       hDot.push(hd);
       if (i < L) aDot.push(tf.mul(ops.d1(h[i]), hd) as tf.Tensor2D);
     }
     // tangent backward: δ_{i}·U_{k,i} = s_i (δ_i·δ_{k,i}) a_{k,i}
     // s_{i+1} δ_{i+1}·U_{k,i+1} = s_{i+1}² (δ_{i+1}·δ_{k,i+1}) a_{k,i+1}
     const dDot = deltaTangent(spec, params, h, hDot, bw, (i) =>
-      tf.mul(tf.mul(tf.matMul(dP[i + 1], delta[i + 1], false, true), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
+      tf.mul(tf.mul(matMulABt(dP[i + 1], delta[i + 1]), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
     );
     let P: tf.Tensor2D | null = null;
     for (let i = 0; i <= L; i++) {
-      const dd = tf.matMul(dP[i], dDot[i], false, true); // M×M: δ_{j,i}·δ̇_i[k]
-      let t = tf.mul(dd, tf.matMul(aP[i], a[i], false, true)); // × (a_{j,i}·a_i) per row j
+      const dd = matMulABt(dP[i], dDot[i]); // M×M: δ_{j,i}·δ̇_i[k]
+      let t = tf.mul(dd, matMulABt(aP[i], a[i])); // × (a_{j,i}·a_i) per row j
       const ad = aDot[i];
-      if (ad) t = tf.add(t, tf.mul(tf.matMul(dP[i], delta[i], false, true), tf.matMul(aP[i], ad, false, true)));
+      if (ad) t = tf.add(t, tf.mul(matMulABt(dP[i], delta[i]), matMulABt(aP[i], ad)));
       t = tf.mul(t, scales[i].w ** 2);
       if (scales[i].b !== 0) t = tf.add(t, tf.mul(dd, scales[i].b ** 2));
       P = P ? (tf.add(P, t) as tf.Tensor2D) : (t as tf.Tensor2D);
@@ -350,8 +351,8 @@ export const CORRELATION_SUMMARY_NAMES = [
   'c2OverC1',
   'c3OverC1',
   'gradChange',
-  'hessDirOverGrad',
-  'linPredError',
+  'gradChangeFirstOrder',
+  'firstOrderError',
 ] as const;
 export type CorrelationSummaryName = (typeof CORRELATION_SUMMARY_NAMES)[number];
 
@@ -365,8 +366,8 @@ function rms(t: tf.Tensor): tf.Scalar {
  *   0 c2OverC1        RMS(c_2)/RMS(c_1)          (𝔆^{0,2} relative to the NTK term)
  *   1 c3OverC1        RMS(c_3)/RMS(c_1)          (𝔆^{0,3})
  *   2 gradChange      mean_x ‖∇f(x;θ+Δ) − ∇f(x;θ)‖/‖∇f(x;θ)‖   (𝔆^{1,1}, full step)
- *   3 hessDirOverGrad mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
- *   4 linPredError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
+ *   3 gradChangeFirstOrder mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
+ *   4 firstOrderError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
  * Ratios are NaN when Δ = 0. The difference f(θ+Δ) − f(θ) is propagated without cancellation.
  * Everything shares one forward pass and one backward pass. Cost per hidden n×n layer: 13
  * N×n×n matmuls (jet to order 3: 7; backward 1; direction on the backward pass 1; δ̇ 1;

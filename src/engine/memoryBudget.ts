@@ -3,7 +3,7 @@
 // the config; the estimate counts the big items and rounds them up, it is not an exact allocator
 // trace. The limits are documented in the README ("Memory limits").
 import { effectiveBatch, type ExperimentConfig } from '../state/config';
-import { DATASET_INFO } from './datasets';
+import { DATASET_INFO, isToyDataset } from './datasets';
 import { PROBE_CAP_TEST, PROBE_CAP_TRAIN } from './probe';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -116,7 +116,9 @@ export function checkRunMemory(s: RunShape, backend: BackendName, budget = MEMOR
 
 /** The shape of the run Session.create builds for a config (its grid and probe-set sizes). */
 export function runShapeFromConfig(config: ExperimentConfig): RunShape {
-  const inputDim = DATASET_INFO[config.dataset].inputDim;
+  // Toy sets are 1-D/2-D with a plot grid; gauss has config.dim inputs, mnist res² pixels, no grid.
+  const d = config.dataset;
+  const inputDim = isToyDataset(d) ? DATASET_INFO[d].inputDim : d === 'gauss' ? config.dim : config.mnistRes * config.mnistRes;
   return {
     inputDim,
     width: config.width,
@@ -124,7 +126,7 @@ export function runShapeFromConfig(config: ExperimentConfig): RunShape {
     bias: config.bias,
     train: config.train,
     test: config.test,
-    grid: inputDim === 1 ? 200 : 40 * 40,
+    grid: !isToyDataset(d) ? 0 : inputDim === 1 ? 200 : 40 * 40,
     probe: Math.min(config.train, PROBE_CAP_TRAIN) + Math.min(config.test, PROBE_CAP_TEST),
     batch: effectiveBatch(config),
   };

@@ -7,6 +7,7 @@
 import { tf } from './tf';
 import { activationOps } from './activations';
 import { normals } from './prng';
+import { dense } from './dense';
 import type { Activation, ExperimentConfig, Parametrization } from '../state/config';
 import { resolveSigmaW2 } from '../state/config';
 
@@ -157,10 +158,8 @@ export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
 
 /** Pre-activation of layer l (1-based) from the previous activation. */
 export function affine(a: tf.Tensor2D, L: Layer, scale: LayerScale): tf.Tensor2D {
-  let h = tf.mul(tf.matMul(a, L.W, false, true), scale.w) as tf.Tensor2D;
-  // a bias at scale 0 (σ_b² = 0) is still added: tfjs refuses gradients for unused inputs
-  if (L.b) h = tf.add(h, tf.mul(L.b, scale.b));
-  return h;
+  // dense() adds a bias at scale 0 (σ_b² = 0) too: tfjs refuses gradients for unused inputs
+  return dense(a, L.W, L.b, scale);
 }
 
 export interface ForwardTrace {
