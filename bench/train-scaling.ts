@@ -20,6 +20,8 @@ export interface ScalingCell {
   steps: number;
   ms: number;
   stepsPerSec: number | null;
+  /** numpy float32 steps/s for the same step, run right before this width's cells (Node only). */
+  numpyStepsPerSec?: number | null;
   /** The first (untimed) step including kernel set-up / shader compilation, ms. */
   firstStepMs?: number;
   note?: string;
@@ -78,12 +80,23 @@ async function timeCell(width: number, seconds: number, minSteps: number): Promi
   }
 }
 
-export async function trainScaling(backend: string, opts: ScalingOptions, log: Log): Promise<ScalingCell[]> {
+/**
+ * `reference(width)`, when given, runs the native reference for that width right before its cells,
+ * so each ratio compares runs seconds apart (the machine's load drifts).
+ */
+export async function trainScaling(
+  backend: string,
+  opts: ScalingOptions,
+  log: Log,
+  reference?: (width: number) => number | null,
+): Promise<ScalingCell[]> {
   const cells: ScalingCell[] = [];
   const variants: ScalingCell['variant'][] = opts.before ? ['before', 'after'] : ['after'];
   const lastStepMs: Partial<Record<ScalingCell['variant'], { width: number; ms: number }>> = {};
   try {
     for (const width of opts.widths) {
+      const numpy = reference ? reference(width) : undefined;
+      if (numpy !== undefined) log(`  numpy float32 width ${width}: ${numpy === null ? 'skipped reference' : numpy.toFixed(2) + ' steps/s'}`);
       for (const variant of variants) {
         const prev = lastStepMs[variant];
         // step cost grows like width² (the width × width layer dominates)
@@ -92,7 +105,7 @@ export async function trainScaling(backend: string, opts: ScalingOptions, log: L
         // the old kernels are skipped when their estimate exceeds the cap.
         const minSteps = estS > opts.maxStepS ? 1 : 2;
         if (variant === 'before' && estS > opts.maxStepS) {
-          cells.push({ backend, variant, width, steps: 0, ms: 0, stepsPerSec: null, note: `skipped (≈${estS.toFixed(0)} s/step)` });
+          cells.push({ backend, variant, width, steps: 0, ms: 0, stepsPerSec: null, numpyStepsPerSec: numpy, note: `skipped (≈${estS.toFixed(0)} s/step)` });
           log(`  ${backend} ${variant} width ${width}: skipped (≈${estS.toFixed(0)} s/step)`);
           continue;
         }
@@ -100,7 +113,7 @@ export async function trainScaling(backend: string, opts: ScalingOptions, log: L
         const r = await timeCell(width, minSteps === 1 ? 0 : opts.seconds, minSteps);
         const sps = (r.steps / r.ms) * 1000;
         lastStepMs[variant] = { width, ms: r.ms / r.steps };
-        cells.push({ backend, variant, width, steps: r.steps, ms: r.ms, stepsPerSec: sps, firstStepMs: r.firstMs });
+        cells.push({ backend, variant, width, steps: r.steps, ms: r.ms, stepsPerSec: sps, numpyStepsPerSec: numpy, firstStepMs: r.firstMs });
         log(`  ${backend} ${variant} width ${width}: ${sps.toFixed(2)} steps/s (${r.steps} steps; first step ${r.firstMs.toFixed(0)} ms)`);
       }
     }
