@@ -101,10 +101,11 @@ export async function trainScaling(
         const prev = lastStepMs[variant];
         // step cost grows like width² (the width × width layer dominates)
         const estS = prev ? (prev.ms * (width / prev.width) ** 2) / 1000 : 0;
-        // The fast layer is always timed (one step when it is slow), so width 4096 finishes;
-        // the old kernels are skipped when their estimate exceeds the cap.
+        // Above the cap the fast layer is timed for one step (so width 4096 finishes on wasm) and the
+        // old kernels are skipped
         const minSteps = estS > opts.maxStepS ? 1 : 2;
-        if (variant === 'before' && estS > opts.maxStepS) {
+        // (a warm-up plus one step; beyond 8× the cap even that is skipped, e.g. the cpu backend at 4096)
+        if ((variant === 'before' && estS > opts.maxStepS) || estS > 8 * opts.maxStepS) {
           cells.push({ backend, variant, width, steps: 0, ms: 0, stepsPerSec: null, numpyStepsPerSec: numpy, note: `skipped (≈${estS.toFixed(0)} s/step)` });
           log(`  ${backend} ${variant} width ${width}: skipped (≈${estS.toFixed(0)} s/step)`);
           continue;
