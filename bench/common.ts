@@ -5,7 +5,7 @@
 import { tf } from '../src/engine/tf';
 import { disposeParams, initParams, parameterCount, toVariables, type MlpSpec } from '../src/engine/mlp';
 import { ntkLayerwise } from '../src/engine/ntk';
-import { ntkAutodiff } from '../src/engine/ntkReference';
+import { ntkAutodiff } from '../tests/reference/ntkReference';
 import { Session } from '../src/engine/session';
 import { mseLoss, sgdUpdate } from '../src/engine/train';
 import { forward } from '../src/engine/mlp';

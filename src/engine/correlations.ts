@@ -1,4 +1,4 @@
-// Derivative correlations of SCIENCE §5, computed layer by layer without ever forming a
+// Derivative correlations (docs/science.md §5), computed layer by layer without ever forming a
 // per-example gradient (a P-vector) or a Hessian.
 //
 // Notation (zero-based layer i = 0..L, our unified layer h_i = s_i·a_i W_iᵀ + s_b,i·b_i):
@@ -9,9 +9,7 @@
 // products: ⟨s δ aᵀ, s δ' a'ᵀ⟩ = s²(δ·δ')(a·a'). Everything below is built from that identity.
 import { tf } from './tf';
 import {
-  flatParams,
   layerScales,
-  unflattenParams,
   type LayerScale,
   type MlpSpec,
   type Params,
@@ -269,35 +267,6 @@ export function hessianDirection(spec: MlpSpec, params: Params, dir: Params, x: 
   });
 }
 
-/** Activation ops whose d1 is differentiable by tfjs autodiff (tf.greater has no gradient). */
-function autodiffOps(spec: MlpSpec): ActivationOps {
-  const ops = activationOps(spec.activation);
-  if (spec.activation === 'relu') return { ...ops, d1: (h) => tf.step(h) };
-  if (spec.activation === 'linear') return { ...ops, d1: (h) => tf.add(tf.mul(h, 0), 1) };
-  return ops;
-}
-
-/**
- * Reference H(x_i)Δ for ONE point x_i (1×d0): the reverse-mode gradient with respect to θ of the
- * first-order jet coefficient c_1(x_i) = ∇f(x_i)·Δ (reverse over forward; only first derivatives
- * of explicit ops are needed). Returned shaped like params (caller disposes).
- */
-export function hessianVectorAutodiff(spec: MlpSpec, params: Params, dir: Params, xi: tf.Tensor2D): Params {
-  const ops = autodiffOps(spec);
-  const flat = tf.tidy(() => {
-    const c1 = (...ts: tf.Tensor[]) => {
-      const jet = jetTrace(spec, unflattenParams(ts, params), dir, xi, 1, ops);
-      // c_1 does not depend on every parameter (e.g. the output bias); tf.grads throws for an
-      // unreachable input, so tie each one in with weight 0 (its block of HΔ is then exactly 0).
-      let y = tf.sum(jet.h[params.length - 1][1] as tf.Tensor2D) as tf.Scalar;
-      for (const t of ts) y = tf.add(y, tf.mul(tf.sum(t), 0));
-      return y;
-    };
-    return tf.grads(c1)(flatParams(params));
-  });
-  return unflattenParams(flat, params);
-}
-
 // ----------------------------------------------------------------------------------------------
 // 𝔆^{0,2} pair matrix
 
@@ -392,7 +361,7 @@ function rms(t: tf.Tensor): tf.Scalar {
 }
 
 /**
- * All §5 live numbers on the probe set as ONE Tensor1D (no readback), in the order of
+ * All docs/science.md §5 live numbers on the probe set as ONE Tensor1D (no readback), in the order of
  * CORRELATION_SUMMARY_NAMES:
  *   0 c2OverC1        RMS(c_2)/RMS(c_1)          (𝔆^{0,2} relative to the NTK term)
  *   1 c3OverC1        RMS(c_3)/RMS(c_1)          (𝔆^{0,3})

@@ -1,4 +1,4 @@
-// Taylor-mode (jet) forward propagation along a parameter direction (SCIENCE §5), and the exact
+// Taylor-mode (jet) forward propagation along a parameter direction (docs/science.md §5), and the exact
 // finite step f(θ+Δ) − f(θ) propagated as differences (no float cancellation).
 //
 // Along θ + εΔ every pre-activation and activation is carried as a truncated power series in ε:

@@ -1,9 +1,9 @@
-// The fully connected network of SCIENCE §1, with NTK or standard parametrization.
+// The fully connected network (docs/science.md §1), with NTK or standard parametrization.
 // One representation for both: h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l, where W_l (n_l × n_{l-1})
 // and b_l hold the trainable ("raw") parameters and (s_w, s_b) are fixed per-layer scales:
 //   NTK:      s_w = σ_w/√n_{l-1}, s_b = σ_b, raw entries ~ N(0, 1)
 //   standard: s_w = 1, s_b = 1, W entries ~ N(0, σ_w²/n_{l-1}), b ~ N(0, σ_b²)
-// Gradients and learning rates act on the raw parameters, as in SCIENCE §1.
+// Gradients and learning rates act on the raw parameters, as in docs/science.md §1.
 import { tf } from './tf';
 import { activationOps } from './activations';
 import { normals } from './prng';
@@ -142,11 +142,6 @@ export function disposeParams(params: { W: tf.Tensor; b: tf.Tensor | null }[]): 
 /** tf.Variable copies of params, for training in place. */
 export function toVariables(params: Params): VarParams {
   return params.map((L) => ({ W: tf.variable(L.W), b: L.b ? tf.variable(L.b) : null }));
-}
-
-/** Map every parameter tensor through fn (call inside tf.tidy). */
-export function mapParams(params: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
-  return unflattenParams(flatParams(params).map(fn), params);
 }
 
 /** Read parameters back as plain arrays (async). */

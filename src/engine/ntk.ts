@@ -1,4 +1,4 @@
-// The exact empirical NTK Θ(x, x') = ∇_θ f(x) · ∇_θ f(x'), layer by layer (SCIENCE §2), without
+// The exact empirical NTK Θ(x, x') = ∇_θ f(x) · ∇_θ f(x'), layer by layer (docs/science.md §2), without
 // ever forming the N × P Jacobian. In our unified parametrization h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l
 // (mlp.ts), the gradient of f with respect to the raw W_l is s_w,l · δ_lᵀ a_{l-1} and with respect to b_l
 // is s_b,l · δ_l, where δ_l = ∂f/∂h_l. Hence
