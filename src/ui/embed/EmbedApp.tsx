@@ -10,6 +10,7 @@ import { useRun } from '../useRun';
 import { useAppearance } from '../theme';
 import { labSearch } from '../labSearch';
 import { EmbedControl } from './EmbedControl';
+import { FitBox } from './FitBox';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 
 export interface EmbedAppProps {
@@ -83,7 +84,7 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large }: 
           </div>
         ))}
         <a className="embed-open" href={labHref} target="_top">
-          Open the full lab ↗
+          Full lab ↗
         </a>
       </div>
       {view.errors.length > 0 && (
@@ -91,9 +92,9 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large }: 
           {view.errors[view.errors.length - 1]!.message}
         </p>
       )}
-      <div className="embed-panel panel-cell" data-panel={entry.key}>
+      <FitBox className="embed-panel panel-cell">
         <Panel {...panelProps} />
-      </div>
+      </FitBox>
     </div>
   );
 }

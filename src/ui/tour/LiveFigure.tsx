@@ -15,7 +15,7 @@ export interface LiveFigureProps {
   panel: string;
   config: ExperimentConfig;
   controls: readonly (keyof ExperimentConfig)[];
-  /** Reports how much of the figure is in view (0…1). */
+  /** Reports how much of the figure is in view (0…1, see visibleShare). */
   onRatio: (id: string, ratio: number) => void;
   caption: ReactNode;
   /** Extra query for the lab link (theme, large type). */
@@ -50,8 +50,8 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
     const el = ref.current;
     if (!el || typeof IntersectionObserver !== 'function') return;
     const io = new IntersectionObserver((entries) => {
-      for (const e of entries) onRatio(id, e.isIntersecting ? e.intersectionRatio : 0);
-    }, { threshold: [0, 0.15, 0.3, 0.5, 0.7, 0.9, 1] });
+      for (const e of entries) onRatio(id, e.isIntersecting ? visibleShare(e) : 0);
+    }, { threshold: Array.from({ length: 21 }, (_, i) => i / 20) });
     io.observe(el);
     return () => {
       io.disconnect();
@@ -148,4 +148,13 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
       <figcaption>{caption}</figcaption>
     </figure>
   );
+}
+
+/**
+ * How much of the figure is in view, 0…1: its visible height over the smaller of its own height and
+ * the viewport's, so a figure taller than the window counts as fully seen when it fills it.
+ */
+export function visibleShare(e: Pick<IntersectionObserverEntry, 'intersectionRect' | 'boundingClientRect' | 'rootBounds'>): number {
+  const full = Math.min(e.boundingClientRect.height, e.rootBounds?.height ?? window.innerHeight);
+  return full > 0 ? Math.min(1, e.intersectionRect.height / full) : 0;
 }
