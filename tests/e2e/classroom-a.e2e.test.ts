@@ -213,8 +213,8 @@ describe('keyboard shortcuts', () => {
     expect(await stepCount(page)).toBe(0);
     // Inside the seed input: digits type, they don't load presets.
     const seed = page.getByLabel('Seed');
-    await seed.fill('');
-    await seed.type('2');
+    await seed.selectText();
+    await page.keyboard.type('2');
     await page.waitForTimeout(300);
     expect(await presetSelect(page).inputValue()).toBe('');
     expect(new URL(page.url()).searchParams.get('seed')).toBe('2');
