@@ -56,7 +56,9 @@ function start(): void {
     const entry = panelByKey(params.embed);
     if (entry) {
       document.documentElement.dataset.embed = '1';
-      root.render(<EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} />);
+      root.render(
+        <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} />,
+      );
       return;
     }
     notices.push(`embed=${JSON.stringify(params.embed)} is not a panel: expected one of ${PANELS.map((p) => p.key).join(', ')}; showing the full lab.`);

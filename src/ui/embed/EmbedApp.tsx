@@ -19,9 +19,11 @@ export interface EmbedAppProps {
   forcedBackend: BackendName | null;
   theme: ThemeChoice;
   large: boolean;
+  /** Notices from parsing the URL (shown in one line above the panel). */
+  urlNotices?: string[];
 }
 
-export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large }: EmbedAppProps) {
+export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, urlNotices = [] }: EmbedAppProps) {
   const [view, store] = useRun(initialConfig, forcedBackend);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   useAppearance(theme, large);
@@ -87,9 +89,9 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large }: 
           Full lab ↗
         </a>
       </div>
-      {view.errors.length > 0 && (
+      {(view.errors.length > 0 || urlNotices.length > 0) && (
         <p className="embed-error" role="alert">
-          {view.errors[view.errors.length - 1]!.message}
+          {view.errors.length > 0 ? view.errors[view.errors.length - 1]!.message : urlNotices.join(' ')}
         </p>
       )}
       <FitBox className="embed-panel panel-cell">

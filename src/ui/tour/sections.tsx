@@ -172,7 +172,7 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
       panel: 'drift',
       config: base({ width: 16, param: 'standard', lr: 0.2 }),
       controls: ['param', 'lr'],
-      caption: 'A narrow network in the standard parametrization with a large step: the kernel drifts by tens of percent.',
+      caption: 'A narrow network in the standard parametrization with a large step: the kernel drifts by about a quarter (26% after 500 steps).',
     },
   },
 ];
