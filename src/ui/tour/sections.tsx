@@ -72,8 +72,10 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         <p>
           In general Θ changes during training, because the gradients themselves depend on θ. But with the NTK parametrization
           each weight moves by about <Formula tex="1/\sqrt{n}" /> of its size when the width <Formula tex="n" /> grows, so the
-          relative kernel drift <Formula tex="\|\Theta_t-\Theta_0\|/\|\Theta_0\|" /> shrinks like <Formula tex="1/\sqrt{n}" />. In the
-          limit the kernel is frozen at its initial value and training is kernel regression with Θ₀.
+          relative kernel drift <Formula tex="\|\Theta_t-\Theta_0\|/\|\Theta_0\|" /> shrinks like <Formula tex="1/\sqrt{n}" /> for
+          large <Formula tex="n" />. In the limit the kernel is frozen at its initial value and training is kernel regression with
+          Θ₀. At moderate widths the fall is slower: for this figure's network after 500 steps the drift is 36% at width 32 and 11%
+          at width 1024 (a factor 3 for a factor 32 in width).
         </p>
       </>
     ),
@@ -81,7 +83,7 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
       panel: 'drift',
       config: base({ width: 32 }),
       controls: ['width', 'lr'],
-      caption: 'Kernel drift during training. Try width 32, then 1024: the curve drops several-fold.',
+      caption: 'Kernel drift during training. Try width 32, then 1024: the curve drops about threefold.',
     },
   },
   {
