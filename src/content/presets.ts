@@ -25,28 +25,28 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'rich',
-    title: 'Rich: a narrow network, larger step',
+    title: 'Rich: narrow, larger step',
     lesson:
       'Width 16, standard parametrization, η = 0.2 (ηc ≈ 0.26): the kernel moves a lot and the network leaves its linear twin — it learns features.',
     query: 'width=16&depth=1&param=standard&lr=0.2',
   },
   {
     name: 'edge-of-stability',
-    title: 'Edge of stability: η just below ηc',
+    title: 'Edge of stability: η < ηc',
     lesson:
       'η = 2.2, just below the measured critical rate ηc ≈ 2.30 for this network: the loss oscillates at first but gradient descent still converges.',
     query: 'lr=2.2',
   },
   {
     name: 'past-critical',
-    title: 'Just past ηc: the linear twin diverges',
+    title: 'Just past ηc: twin diverges',
     lesson:
       'η = 2.6 ≈ 1.13 ηc: gradient descent on the linear twin overshoots along the top eigenvector of Θ₀ and blows up, while the real network escapes by shrinking its kernel (a catapult) — an effect beyond the linear picture.',
     query: 'lr=2.6',
   },
   {
     name: 'diverge',
-    title: 'Far past ηc: the network diverges too',
+    title: 'Far past ηc: net diverges',
     lesson:
       'η = 12 ≈ 5 ηc: each step overshoots by far more than the kernel can shrink, so the network’s loss blows up within ten steps and the run stops (at η = 2.6 and 5 the network still escapes).',
     query: 'lr=12',
@@ -60,7 +60,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'spirals',
-    title: '2-D classification: two spirals',
+    title: '2-D classification: spirals',
     lesson:
       'Labels ±1 on two interleaved spirals: watch the network’s decision surface and its linear twin’s side by side.',
     query: 'dataset=spirals&width=512&depth=2&train=256',
