@@ -224,6 +224,13 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('2');
     await waitUntil(async () => (await presetSelect(page).inputValue()) === PRESETS[1]!.name, 10_000);
 
+    // F puts the focused panel in full screen, F again leaves.
+    await page.locator('.panel-cell').nth(1).focus();
+    await page.keyboard.press('f');
+    await waitUntil(async () => page.evaluate(() => document.fullscreenElement?.classList.contains('panel-cell') ?? false), 5_000);
+    await page.keyboard.press('f');
+    await waitUntil(async () => page.evaluate(() => document.fullscreenElement === null), 5_000);
+
     // ? opens the list; Escape closes it.
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: /keyboard shortcuts/i });
@@ -246,6 +253,17 @@ describe('share and theme', () => {
       expect(await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.large])).toEqual(['dark', '1']);
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).not.toBe('rgb(246, 247, 249)');
+      // Embed: the dialog writes an iframe snippet for the chosen panel and the current settings.
+      await page.getByRole('button', { name: 'Embed' }).click();
+      const code = page.getByLabel(/embed code/i);
+      await code.waitFor({ state: 'visible', timeout: 5_000 });
+      await page.getByLabel('Panel', { exact: true }).selectOption('gap');
+      const snippet = await code.inputValue();
+      expect(snippet).toMatch(/^<iframe src="[^"]*embed=gap[^"]*"/);
+      expect(snippet).toContain('theme=dark');
+      await page.getByRole('button', { name: 'Copy embed code' }).click();
+      await page.getByRole('dialog').getByText('Copied', { exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /large type/i }).click();
       await waitUntil(async () => new URL(page.url()).searchParams.get('large') === null, 5_000);
       expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
