@@ -351,8 +351,8 @@ export const CORRELATION_SUMMARY_NAMES = [
   'c2OverC1',
   'c3OverC1',
   'gradChange',
-  'hessDirOverGrad',
-  'linPredError',
+  'gradChangeFirstOrder',
+  'firstOrderError',
 ] as const;
 export type CorrelationSummaryName = (typeof CORRELATION_SUMMARY_NAMES)[number];
 
@@ -366,8 +366,8 @@ function rms(t: tf.Tensor): tf.Scalar {
  *   0 c2OverC1        RMS(c_2)/RMS(c_1)          (𝔆^{0,2} relative to the NTK term)
  *   1 c3OverC1        RMS(c_3)/RMS(c_1)          (𝔆^{0,3})
  *   2 gradChange      mean_x ‖∇f(x;θ+Δ) − ∇f(x;θ)‖/‖∇f(x;θ)‖   (𝔆^{1,1}, full step)
- *   3 hessDirOverGrad mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
- *   4 linPredError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
+ *   3 gradChangeFirstOrder mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
+ *   4 firstOrderError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
  * Ratios are NaN when Δ = 0. The difference f(θ+Δ) − f(θ) is propagated without cancellation.
  * Everything shares one forward pass and one backward pass. Cost per hidden n×n layer: 13
  * N×n×n matmuls (jet to order 3: 7; backward 1; direction on the backward pass 1; δ̇ 1;

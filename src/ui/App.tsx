@@ -16,7 +16,7 @@ import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
 import type { PanelProps } from './panels/types';
-import { DATASET_INFO } from '../engine/datasets';
+import { datasetInfo } from '../engine/datasets';
 import { PANELS } from './panels/registry';
 
 export interface AppProps {
@@ -178,7 +178,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         <main className="main" id="main">
           <div className="panel-grid">
             {PANELS.map(({ key, name, Panel }) => (
-              <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${key === 'function' && DATASET_INFO[config.dataset].inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
+              <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${key === 'function' && datasetInfo(config.dataset).inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
                 <PanelBoundary name={name} resetKey={view.runId}>
                   <Panel {...panelProps} />
                 </PanelBoundary>
