@@ -6,6 +6,8 @@ import { useId, useMemo, useState, type PointerEvent as ReactPointerEvent } from
 import { colorFn, formatNumber, makeScale, rasterRGBA, type ColorScaleSpec } from './plotMath';
 import { Axes } from './Axes';
 import { useWidth } from './useWidth';
+import { DataTable } from './DataTable';
+import { sampleIndices } from './dataTable';
 
 export interface HeatPoint {
   x: number;
@@ -149,7 +151,25 @@ export function Heatmap(props: HeatmapProps) {
             : `row ${hover.r + 1}, col ${hover.c + 1}: ${formatNumber(hoverValue)}`
           : '\u00a0'}
       </div>
+      <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />
     </figure>
+  );
+}
+
+/** The matrix as a table, at most 12 × 12 evenly spaced rows and columns (1-based indices). */
+function HeatmapTable({ caption, values, rows, cols }: { caption: string; values: ArrayLike<number>; rows: number; cols: number }) {
+  const colIdx = sampleIndices(cols, 12);
+  const rowIdx = sampleIndices(rows, 12);
+  return (
+    <DataTable
+      caption={caption}
+      rowCount={values.length >= rows * cols ? rowIdx.length : 0}
+      maxRows={12}
+      columns={[
+        { header: 'row', value: (i) => rowIdx[i] + 1 },
+        ...colIdx.map((c) => ({ header: `col ${c + 1}`, value: (i: number) => values[rowIdx[i] * cols + c] })),
+      ]}
+    />
   );
 }
 
