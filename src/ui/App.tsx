@@ -6,6 +6,8 @@ import { BackendBadge } from './BackendBadge';
 import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
+import { SettingsDrawer } from './SettingsDrawer';
+import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { DATASET_INFO } from '../engine/datasets';
 import { LossPanel } from './panels/LossPanel';
@@ -117,7 +119,10 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
             onStep={() => store.stepOnce()}
             onReset={() => store.reset()}
           />
-          <Settings config={config} meta={view.meta} onChange={onChange} />
+          <SettingsDrawer>
+            <Settings config={config} meta={view.meta} onChange={onChange} />
+            <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
+          </SettingsDrawer>
         </aside>
 
         <main className="main" id="main">

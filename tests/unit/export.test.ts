@@ -128,3 +128,36 @@ describe('svg helpers', () => {
     expect(svgDocument({ width: 1, height: 1, background: null, body: '' })).not.toContain('<rect');
   });
 });
+
+import { configFileText, parseConfigFileText } from '../../src/ui/export/configFile';
+import { DEFAULT_CONFIG } from '../../src/state/config';
+
+describe('config file', () => {
+  it('round-trips a config (auto lr stays null)', () => {
+    const c = { ...DEFAULT_CONFIG, width: 1024, activation: 'relu' as const, lr: null, sigmaB2: 0.25, bias: false };
+    const r = parseConfigFileText(configFileText(c));
+    expect(r).toEqual({ ok: true, config: c });
+  });
+  it('reads a bare object of config keys, missing keys default', () => {
+    const r = parseConfigFileText('{"width": 64, "dataset": "spirals"}');
+    expect(r).toEqual({ ok: true, config: { ...DEFAULT_CONFIG, width: 64, dataset: 'spirals' } });
+  });
+  it('rejects malformed, foreign and out-of-range files with a message naming the problem', () => {
+    const err = (t: string) => {
+      const r = parseConfigFileText(t);
+      return r.ok ? 'accepted' : r.error;
+    };
+    expect(err('{"width": 64')).toMatch(/not valid JSON/);
+    expect(err('[1,2]')).toMatch(/expected a JSON object/);
+    expect(err('{"name": "tangent-lab", "version": "0.1.0"}')).toMatch(/unknown keys "name", "version"/);
+    expect(err('{"format": "other", "config": {}}')).toMatch(/"format" is "other"/);
+    expect(err('{"format": "tangent-lab-config", "version": 9, "config": {}}')).toMatch(/version 9/);
+    expect(err('{"width": 3.5}')).toMatch(/"width" is 3.5: expected an integer/);
+    expect(err('{"width": "64"}')).toMatch(/"width" is "64"/);
+    expect(err('{"width": 1e9}')).toMatch(/"width"/);
+    expect(err('{"activation": "sigmoid"}')).toMatch(/"activation" is "sigmoid": expected one of/);
+    expect(err('{"bias": "yes"}')).toMatch(/"bias"/);
+    expect(err('{"lr": null}')).toBe('accepted');
+    expect(err('{"width": null}')).toMatch(/"width" is null/);
+  });
+});
