@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pwa } from './vite.pwa';
 
 // COOP/COEP make the page cross-origin isolated, which the wasm backend needs for threads.
 const isolation = {
@@ -8,7 +9,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwa],
   base: './',
   server: { headers: isolation },
   preview: { headers: isolation },
