@@ -1,6 +1,6 @@
 // The common panel chrome: title, one-line explanation with its formula (KaTeX), optional
 // controls (e.g. the log-x toggle), PNG/SVG export buttons and the plot(s).
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { exportPanel, type ImageFormat } from '../export';
 import { Formula } from '../../content/Formula';
 import type { PanelText } from '../../content/explanations';
@@ -31,9 +31,7 @@ export function PanelFrame({ text, id, controls, children, footer, className }: 
         </div>
       </header>
       <p className="panel-summary">{text.summary}</p>
-      <div className="panel-formula">
-        <Formula tex={text.tex} display />
-      </div>
+      <ScrollableFormula tex={text.tex} label={`Formula: ${text.title}`} />
       <div className="panel-body">{children}</div>
       {footer && <div className="panel-footer">{footer}</div>}
     </section>
@@ -72,5 +70,28 @@ function ExportButtons({ title, panel }: { title: string; panel: { current: HTML
         </span>
       )}
     </span>
+  );
+}
+
+/**
+ * The panel's display formula. When it is wider than the panel (phones) it scrolls sideways, and
+ * then it becomes focusable so that keyboard users can scroll it too.
+ */
+function ScrollableFormula({ tex, label }: { tex: string; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [tex]);
+  return (
+    <div ref={ref} className="panel-formula" tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined}>
+      <Formula tex={tex} display />
+    </div>
   );
 }
