@@ -273,7 +273,15 @@ describe('accessibility and layout', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
         const cs = getComputedStyle(el);
-        const visible = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+        // range inputs draw their focus ring on the thumb: a ':focus-visible::-webkit-slider-thumb' rule with a box-shadow
+        const thumbRing = () =>
+          Array.from(document.styleSheets).some((sheet) =>
+            Array.from(sheet.cssRules).some((r) => {
+              if (!(r instanceof CSSStyleRule) || !/focus-visible::-webkit-slider-thumb/.test(r.selectorText)) return false;
+              return r.selectorText.split(',').some((sel) => sel.includes('::-webkit-slider-thumb') && el.matches(sel.replace('::-webkit-slider-thumb', '').trim())) && r.style.boxShadow !== '';
+            }),
+          );
+        const visible = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none' || (el instanceof HTMLInputElement && el.type === 'range' && thumbRing());
         const labelledBy = el.getAttribute('aria-labelledby');
         const name =
           el.getAttribute('aria-label') ??
