@@ -1,6 +1,6 @@
 // Seeded data sets generated in code, each with a train/test split drawn from the same
 // distribution (independent streams). 2D classification sets use labels ±1 as MSE targets.
-import type { DatasetName } from '../state/config';
+import { TOY_DATASETS, type DatasetName, type ToyDatasetName } from '../state/config';
 import { normalStream, streamSeed, uniformStream } from './prng';
 
 export interface Dataset {
@@ -15,7 +15,7 @@ export interface Dataset {
   domain: [number, number][];
 }
 
-export const DATASET_INFO: Record<DatasetName, { inputDim: 1 | 2; label: string; description: string }> = {
+export const DATASET_INFO: Record<ToyDatasetName, { inputDim: 1 | 2; label: string; description: string }> = {
   sine: { inputDim: 1, label: 'Sine (1D)', description: 'y = sin(2x) on [−3, 3]' },
   step: { inputDim: 1, label: 'Step (1D)', description: 'y = sign(x) on [−3, 3]' },
   teacher: { inputDim: 1, label: 'Random teacher (1D)', description: 'a random tanh network, width 16, output scaled to unit variance' },
@@ -56,7 +56,7 @@ function teacherFunction(seed: number): (x: number) => number {
   return (x) => (raw(x) - mean) / sd;
 }
 
-function sampler(name: DatasetName, seed: number): Sampler {
+function sampler(name: ToyDatasetName, seed: number): Sampler {
   const unif1 = (u: () => number) => DOMAIN_1D[0] + u() * (DOMAIN_1D[1] - DOMAIN_1D[0]);
   switch (name) {
     case 'sine':
@@ -105,7 +105,7 @@ function sampler(name: DatasetName, seed: number): Sampler {
   }
 }
 
-function draw(name: DatasetName, seed: number, split: string, n: number): { x: Float32Array; y: Float32Array } {
+function draw(name: ToyDatasetName, seed: number, split: string, n: number): { x: Float32Array; y: Float32Array } {
   const info = DATASET_INFO[name];
   const s = sampler(name, seed);
   const u = uniformStream(streamSeed(seed, `data:${name}:${split}:u`));
@@ -120,7 +120,17 @@ function draw(name: DatasetName, seed: number, split: string, n: number): { x: F
   return { x, y };
 }
 
+function isToyDataset(name: DatasetName): name is ToyDatasetName {
+  return TOY_DATASETS.some((t) => t === name);
+}
+
+/** Label and description for the settings panel (data sets not generated here get a plain entry). */
+export function datasetInfo(name: DatasetName): { label: string; description: string; inputDim: number | null } {
+  return isToyDataset(name) ? DATASET_INFO[name] : { label: name, description: `the ${name} data set`, inputDim: null };
+}
+
 export function makeDataset(name: DatasetName, nTrain: number, nTest: number, seed: number): Dataset {
+  if (!isToyDataset(name)) throw new Error(`The "${name}" data set is not available in this version (available: ${TOY_DATASETS.join(', ')})`);
   const info = DATASET_INFO[name];
   const tr = draw(name, seed, 'train', nTrain);
   const te = draw(name, seed, 'test', nTest);

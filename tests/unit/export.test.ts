@@ -132,32 +132,22 @@ describe('svg helpers', () => {
 import { configFileText, parseConfigFileText } from '../../src/ui/export/configFile';
 import { DEFAULT_CONFIG } from '../../src/state/config';
 
-describe('config file', () => {
+// The format itself is tested with the contract (tests/unit/configFile.test.ts); here: what the
+// Files box writes is what it reads back, and a foreign file is refused with a message.
+describe('config file (Files box)', () => {
   it('round-trips a config (auto lr stays null)', () => {
     const c = { ...DEFAULT_CONFIG, width: 1024, activation: 'relu' as const, lr: null, sigmaB2: 0.25, bias: false };
     const r = parseConfigFileText(configFileText(c));
-    expect(r).toEqual({ ok: true, config: c });
+    expect(r.ok && r.config).toEqual(c);
   });
-  it('reads a bare object of config keys, missing keys default', () => {
-    const r = parseConfigFileText('{"width": 64, "dataset": "spirals"}');
-    expect(r).toEqual({ ok: true, config: { ...DEFAULT_CONFIG, width: 64, dataset: 'spirals' } });
-  });
-  it('rejects malformed, foreign and out-of-range files with a message naming the problem', () => {
+  it('refuses malformed and foreign files with a message naming the problem', () => {
     const err = (t: string) => {
       const r = parseConfigFileText(t);
       return r.ok ? 'accepted' : r.error;
     };
     expect(err('{"width": 64')).toMatch(/not valid JSON/);
-    expect(err('[1,2]')).toMatch(/expected a JSON object/);
-    expect(err('{"name": "tangent-lab", "version": "0.1.0"}')).toMatch(/unknown keys "name", "version"/);
-    expect(err('{"format": "other", "config": {}}')).toMatch(/"format" is "other"/);
-    expect(err('{"format": "tangent-lab-config", "version": 9, "config": {}}')).toMatch(/version 9/);
-    expect(err('{"width": 3.5}')).toMatch(/"width" is 3.5: expected an integer/);
-    expect(err('{"width": "64"}')).toMatch(/"width" is "64"/);
-    expect(err('{"width": 1e9}')).toMatch(/"width"/);
-    expect(err('{"activation": "sigmoid"}')).toMatch(/"activation" is "sigmoid": expected one of/);
-    expect(err('{"bias": "yes"}')).toMatch(/"bias"/);
-    expect(err('{"lr": null}')).toBe('accepted');
-    expect(err('{"width": null}')).toMatch(/"width" is null/);
+    expect(err('[1,2]')).toMatch(/JSON object/);
+    expect(err('{"name": "tangent-lab", "version": "0.1.0"}')).toMatch(/Unknown setting "name"/);
+    expect(err('{"width": "64"}')).toMatch(/"width"/);
   });
 });

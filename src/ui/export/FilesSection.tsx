@@ -38,9 +38,10 @@ export function FilesSection({ config, meta, rows, backend, onLoadConfig }: File
     const r = parseConfigFileText(await file.text());
     if (r.ok) {
       load.current(r.config);
-      setMessage({ kind: 'ok', text: `Loaded the config from "${file.name}".` });
+      const notes = r.notices.length ? ` ${r.notices.join(' ')}` : '';
+      setMessage({ kind: 'ok', text: `Loaded the config from "${file.name}".${notes}` });
     } else {
-      setMessage({ kind: 'error', text: `Could not load "${file.name}": ${r.error} Nothing was changed.` });
+      setMessage({ kind: 'error', text: `Could not load "${file.name}": ${r.error.replace(/\.?$/, '.')} Nothing was changed.` });
     }
   };
   const readRef = useRef(readFile);
