@@ -95,7 +95,7 @@ export function Heatmap(props: HeatmapProps) {
               style={{ imageRendering: smooth ? 'auto' : 'pixelated' }}
             />
           ) : (
-            <rect width={side} height={side} fill="#f1f5f9" />
+            <rect width={side} height={side} fill="var(--tl-heat-bg, #f1f5f9)" />
           )}
           <rect className="heatmap-frame" width={side} height={side} fill="none" />
           {axes && (

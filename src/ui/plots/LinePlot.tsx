@@ -302,7 +302,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
                     if (!isValidNumber(yv)) return null;
                     const cy = yScale(yv);
                     if (!isValidNumber(cy) || cy < 0 || cy > innerHeight) return null;
-                    return <circle key={s.key} cx={hiPx} cy={cy} r={3.6} fill="#fff" stroke={s.color} strokeWidth={2} />;
+                    return <circle key={s.key} cx={hiPx} cy={cy} r={3.6} fill="var(--tl-bg, #fff)" stroke={s.color} strokeWidth={2} />;
                   })}
                 </g>
               )}

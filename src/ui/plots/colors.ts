@@ -5,6 +5,8 @@
 // purple #CC79A7, greys), chosen so that no two series drawn in the same panel share a hue and
 // every pair stays distinct under protanopia, deuteranopia and tritanopia; line style (dashed,
 // dotted) carries the second distinction where two series are related.
+// Each colour is a CSS variable with the light-theme value as fallback, so the dark theme
+// (styles.css, [data-theme='dark']) can re-tint SVG strokes and fills without re-rendering.
 export const OKABE_ITO = {
   blue: '#0072B2',
   orange: '#E69F00',
@@ -16,27 +18,29 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
+const cssVar = <N extends string, H extends string>(name: N, hex: H) => `var(--tl-c-${name}, ${hex})` as const;
+
 export const COLORS = {
-  network: OKABE_ITO.blue,
-  networkTest: '#80b9d9',
-  twin: OKABE_ITO.orange,
-  twinTest: '#f3cf80',
-  gap: OKABE_ITO.purple,
-  gapTest: '#e6bcd3',
-  drift: OKABE_ITO.green,
-  align: OKABE_ITO.sky,
-  lambda: '#555555',
-  c2: OKABE_ITO.vermillion,
-  c3: OKABE_ITO.sky,
-  gradChange: OKABE_ITO.purple,
-  gradChangeFirstOrder: '#e6bcd3',
-  firstOrderError: '#666666',
-  init: '#999999',
-  current: OKABE_ITO.blue,
-  diverged: OKABE_ITO.vermillion,
-  target: '#1f2937',
-  targetTest: '#9ca3af',
-  highlight: '#111827',
+  network: cssVar('network', OKABE_ITO.blue),
+  networkTest: cssVar('network-test', '#80b9d9'),
+  twin: cssVar('twin', OKABE_ITO.orange),
+  twinTest: cssVar('twin-test', '#f3cf80'),
+  gap: cssVar('gap', OKABE_ITO.purple),
+  gapTest: cssVar('gap-test', '#e6bcd3'),
+  drift: cssVar('drift', OKABE_ITO.green),
+  align: cssVar('align', OKABE_ITO.sky),
+  lambda: cssVar('lambda', '#555555'),
+  c2: cssVar('c2', OKABE_ITO.vermillion),
+  c3: cssVar('c3', OKABE_ITO.sky),
+  gradChange: cssVar('grad-change', OKABE_ITO.purple),
+  gradChangeFirstOrder: cssVar('grad-change-first-order', '#e6bcd3'),
+  firstOrderError: cssVar('first-order-error', '#666666'),
+  init: cssVar('init', '#999999'),
+  current: cssVar('current', OKABE_ITO.blue),
+  diverged: cssVar('diverged', OKABE_ITO.vermillion),
+  target: cssVar('target', '#1f2937'),
+  targetTest: cssVar('target-test', '#9ca3af'),
+  highlight: cssVar('highlight', '#111827'),
 } as const;
 
 /** stroke-dasharray used for the linear twin everywhere. */
