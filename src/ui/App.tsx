@@ -15,6 +15,8 @@ import { BackendBadge } from './BackendBadge';
 import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
+import { SettingsDrawer } from './SettingsDrawer';
+import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/datasets';
 import { PANELS } from './panels/registry';
@@ -172,7 +174,10 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onStep={() => store.stepOnce()}
             onReset={() => store.reset()}
           />
-          <Settings config={config} meta={view.meta} onChange={onChange} />
+          <SettingsDrawer>
+            <Settings config={config} meta={view.meta} onChange={onChange} />
+            <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
+          </SettingsDrawer>
         </aside>
 
         <main className="main" id="main">

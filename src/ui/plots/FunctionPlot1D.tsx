@@ -3,6 +3,7 @@
 import { useId, useMemo } from 'react';
 import { Axes } from './Axes';
 import { DEFAULT_MARGIN } from './LinePlot';
+import { DataTable } from './DataTable';
 import { Legend } from './Legend';
 import { COLORS, TWIN_DASH } from './colors';
 import { functionYDomain, isValidNumber, makeScale, paddedDomain, finiteExtent } from './plotMath/scales';
@@ -76,6 +77,15 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
           )}
         </g>
       </svg>
+      <DataTable
+        caption={`${ariaLabel} on the plotting grid`}
+        rowCount={f || fLin ? gridX.length : 0}
+        columns={[
+          { header: 'x', value: (i) => gridX[i] },
+          { header: 'network f_t(x)', value: (i) => f?.[i] },
+          { header: 'linear twin f_lin,t(x)', value: (i) => fLin?.[i] },
+        ]}
+      />
     </div>
   );
 }

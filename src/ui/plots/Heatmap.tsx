@@ -8,6 +8,8 @@ import { formatNumber } from './plotMath/format';
 import { makeScale } from './plotMath/scales';
 import { Axes } from './Axes';
 import { useWidth } from './useWidth';
+import { DataTable } from './DataTable';
+import { sampleIndices } from './dataTable';
 
 export interface HeatPoint {
   x: number;
@@ -159,7 +161,25 @@ export function Heatmap(props: HeatmapProps) {
             : `row ${hover.r + 1}, col ${hover.c + 1}: ${formatNumber(hoverValue)}`
           : '\u00a0'}
       </div>
+      <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />
     </figure>
+  );
+}
+
+/** The matrix as a table, at most 12 × 12 evenly spaced rows and columns (1-based indices). */
+function HeatmapTable({ caption, values, rows, cols }: { caption: string; values: ArrayLike<number>; rows: number; cols: number }) {
+  const colIdx = sampleIndices(cols, 12);
+  const rowIdx = sampleIndices(rows, 12);
+  return (
+    <DataTable
+      caption={caption}
+      rowCount={values.length >= rows * cols ? rowIdx.length : 0}
+      maxRows={12}
+      columns={[
+        { header: 'row', value: (i) => rowIdx[i] + 1 },
+        ...colIdx.map((c) => ({ header: `col ${c + 1}`, value: (i: number) => values[rowIdx[i] * cols + c] })),
+      ]}
+    />
   );
 }
 
