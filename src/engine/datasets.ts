@@ -120,7 +120,7 @@ function draw(name: ToyDatasetName, seed: number, split: string, n: number): { x
   return { x, y };
 }
 
-function isToyDataset(name: DatasetName): name is ToyDatasetName {
+export function isToyDataset(name: DatasetName): name is ToyDatasetName {
   return TOY_DATASETS.some((t) => t === name);
 }
 

@@ -45,6 +45,17 @@ export interface HeatmapProps {
 
 const LEGEND_H = 34;
 
+/**
+ * colorFn(spec), memoised on the spec's numbers rather than its identity: panels build a fresh
+ * spec object every render, and an unchanged colour scale must reuse the painted raster. (String()
+ * of a number round-trips exactly through Number().)
+ */
+function useColorFn(spec: ColorScaleSpec): (v: number) => string {
+  const { kind } = spec;
+  const domainKey = spec.domain.join(',');
+  return useMemo(() => colorFn({ kind, domain: domainKey === '' ? [] : domainKey.split(',').map(Number) }), [kind, domainKey]);
+}
+
 export function Heatmap(props: HeatmapProps) {
   const { values, rows, cols, color, ariaLabel, testId, caption, xExtent, yExtent, points, highlight, legend = true, legendLabel, smooth = false, cellLabel, maxSize = 320 } = props;
   const [ref, width] = useWidth<HTMLDivElement>(200);
@@ -54,10 +65,7 @@ export function Heatmap(props: HeatmapProps) {
   const side = Math.max(60, Math.min(maxSize, width - m.left - m.right));
   const height = m.top + side + m.bottom + (legend ? LEGEND_H : 0);
 
-  // memoise on primitives: a fresh spec object with the same numbers reuses the painted raster
-  const specKey = color.kind + ':' + color.domain.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const paint = useMemo(() => colorFn(color), [specKey]);
+  const paint = useColorFn(color);
   const href = useMemo(() => rasterDataUrl(values, rows, cols, paint), [values, rows, cols, paint]);
 
   // Data-space scales: the image spans half a cell beyond the first/last cell centres.
@@ -177,9 +185,7 @@ function HeatmapTable({ caption, values, rows, cols }: { caption: string; values
 
 /** Horizontal colour bar with min / 0 / max ticks, drawn in SVG. */
 export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: number; label?: string }) {
-  const specKey = spec.kind + ':' + spec.domain.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const paint = useMemo(() => colorFn(spec), [specKey]);
+  const paint = useColorFn(spec);
   const lo = spec.domain[0];
   const hi = spec.domain[spec.domain.length - 1];
   const gid = 'cb' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
