@@ -106,8 +106,8 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
   const grid = opts.shard ? shardOf(sweepGrid(spec), opts.shard.i, opts.shard.k) : sweepGrid(spec);
   const runs: SweepRun[] = [];
   const t0 = now();
-  // cost model for the ETA: one run costs ∝ width² (hidden n×n matmuls)
-  const cost = (p: GridPoint) => p.width * p.width + 64 * p.width;
+  // cost model for the ETA: a fixed per-run overhead (about a width-256 run) plus width² (n×n matmuls)
+  const cost = (p: GridPoint) => 256 * 256 + p.width * p.width;
   const totalCost = grid.reduce((s, p) => s + cost(p), 0);
   let doneCost = 0;
   const progress = (current: GridPoint | null) => {
