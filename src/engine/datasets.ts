@@ -2,7 +2,7 @@
 // distribution (independent streams). 2D classification sets use labels ±1 as MSE targets.
 // High-dimensional sets: `gauss` (x ~ N(0, I_d), random two-layer teacher) and `mnist` (real
 // digits bundled with the app, see mnist.ts); they have no plot domain (no function grid).
-import type { DatasetName, ExperimentConfig, MnistResolution } from '../state/config';
+import type { DatasetName, ExperimentConfig } from '../state/config';
 import { DEFAULT_CONFIG } from '../state/config';
 import { normalStream, streamSeed, uniformStream } from './prng';
 import { MNIST_PER_DIGIT, MNIST_SIDE, loadMnistBytes, mnistBytesIfLoaded, mnistInputs, mnistSplit, parseDigits } from './mnist';
@@ -26,7 +26,7 @@ export interface DatasetOptions {
   /** gauss: input dimension. */
   dim?: number;
   /** mnist: resolution. */
-  mnistRes?: MnistResolution;
+  mnistRes?: ExperimentConfig['mnistRes'];
   /** mnist: target, e.g. 0v7 or 3vrest. */
   digits?: string;
 }
@@ -268,4 +268,9 @@ export function makeGrid(ds: Pick<Dataset, 'inputDim' | 'domain'>, n: number): F
       out[(r * n + c) * 2 + 1] = y1 - ((y1 - y0) * r) / (n - 1);
     }
   return out;
+}
+
+/** Label, description and input dimension (null when set by the config: gauss, mnist) of a data set. */
+export function datasetInfo(name: DatasetName): { label: string; description: string; inputDim: number | null } {
+  return DATASET_INFO[name];
 }

@@ -7,7 +7,7 @@ import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
 import type { PanelProps } from './panels/types';
-import { DATASET_INFO } from '../engine/datasets';
+import { datasetInfo } from '../engine/datasets';
 import { LossPanel } from './panels/LossPanel';
 import { FunctionPanel } from './panels/FunctionPanel';
 import { DriftPanel } from './panels/DriftPanel';
@@ -123,7 +123,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
         <main className="main" id="main">
           <div className="panel-grid">
             {PANELS.map(({ key, name, Panel }) => (
-              <div className={`panel-cell panel-cell-${key}${key === 'function' && DATASET_INFO[config.dataset].inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
+              <div className={`panel-cell panel-cell-${key}${key === 'function' && datasetInfo(config.dataset).inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
                 <PanelBoundary name={name} resetKey={view.runId}>
                   <Panel {...panelProps} />
                 </PanelBoundary>

@@ -13,6 +13,7 @@
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
 import { isDiverged, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
+import { finiteRow } from '../engine/runRecords';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
 
 /** What the loop needs from a Session (the real Session satisfies it). */
@@ -88,15 +89,6 @@ function errorMessage(e: unknown): string {
   return String(e);
 }
 
-function sanitizeRow(r: MetricRow): MetricRow {
-  const out: Record<string, number | number[]> = {};
-  for (const [key, v] of Object.entries(r)) {
-    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
-    else if (Array.isArray(v) && v.every(Number.isFinite)) out[key] = v;
-  }
-  return out as unknown as MetricRow;
-}
-
 export class TrainingLoop {
   private readonly opts: LoopOptions;
   private session: LoopSession | null = null;
@@ -170,14 +162,14 @@ export class TrainingLoop {
     switch (req.type) {
       case 'init':
       case 'config':
-        this.pending = { config: req.config, runId: req.runId ?? Math.max(this.runId, this.pending?.runId ?? 0) + 1 };
+        this.pending = { config: req.config, runId: req.runId };
         void this.enqueue(() => this.restart());
         return;
       case 'reset': {
         const config = this.pending?.config ?? this.config;
         if (!config) return;
         this.wantPlay = false;
-        this.pending = { config, runId: req.runId ?? Math.max(this.runId, this.pending?.runId ?? 0) + 1 };
+        this.pending = { config, runId: req.runId };
         void this.enqueue(() => this.restart());
         return;
       }
@@ -433,7 +425,7 @@ export class TrainingLoop {
     if (this.rows.length === 0) return;
     // Rows with a non-finite loss (the divergence row) are not plotted: the banner explains them.
     // Non-finite optional metrics become absent, so no plot ever receives NaN.
-    const rows = this.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(sanitizeRow);
+    const rows = this.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
     this.rows = [];
     if (rows.length > 0) this.deps.post({ type: 'metrics', runId: this.runId, rows });
   }

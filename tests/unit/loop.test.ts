@@ -1,11 +1,25 @@
 // The worker's training loop, driven in Node with a fake clock and scheduler and a real Session
 // on the tfjs cpu backend.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session } from '../../src/engine/session';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import { TrainingLoop, type LoopSession } from '../../src/worker/loop';
-import type { WorkerEvent } from '../../src/worker/protocol';
+import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
+
+/** Every event the loop posts must pass the protocol schema the UI validates with. */
+const invalidEvents: string[] = [];
+afterEach(() => {
+  expect(invalidEvents).toEqual([]);
+  invalidEvents.length = 0;
+});
+function received(ev: WorkerEvent): WorkerEvent {
+  // as postMessage would deliver it: structured clone with the typed arrays' buffers transferred
+  const copy = structuredClone(ev, { transfer: transferablesOf(ev) });
+  const r = parseEvent(copy);
+  if (!r.ok) invalidEvents.push(r.error);
+  return copy;
+}
 
 const SMALL: ExperimentConfig = { ...DEFAULT_CONFIG, width: 32, depth: 1, train: 16, test: 16, steps: 200, logEvery: 10 };
 
@@ -73,7 +87,7 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Ha
       sessions.push(wrapped);
       return wrapped;
     },
-    post: (ev) => events.push(structuredClone(ev)),
+    post: (ev) => events.push(received(ev)),
     now: () => clock.t,
     schedule: (fn, delay) => queue.push({ fn, delay }),
   });
