@@ -57,7 +57,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   let values: ReturnType<typeof parseArgs>['values'];
   let positional: string[] = [];
   try {
-    values = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    const parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'merge' });
+    values = parsed.values;
+    positional = parsed.positionals;
   } catch (e) {
     throw cliErrorFrom(e);
   }

@@ -131,7 +131,7 @@ describe('mnist', () => {
   it('asks for too many images → a clear error; bad digits → a clear error', () => {
     expect(() => mnistSplit(parseDigits('0v7'), 900, 200, 1)).toThrow(/images of digit 0 needed/);
     expect(() => parseDigits('7v7')).toThrow(/must differ/);
-    expect(configFromEntries([['digits', '1v1']]).notices[0]).toMatch(/digits="1v1" is not valid: expected two digits like 0v7/);
+    expect(configFromEntries([['digits', '1v1']]).notices[0]).toMatch(/digits="1v1" is not valid/);
     expect(configFromEntries([['digits', '2vrest']]).config.digits).toBe('2vrest');
   });
 });
