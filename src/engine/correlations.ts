@@ -14,8 +14,8 @@ import {
   type MlpSpec,
   type Params,
 } from './mlp';
-import { activationOps, type ActivationOps } from './activations';
-import { dense, matMulABt } from './dense';
+import { activationOps } from './activations';
+import { matMulABt } from './dense';
 import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
 
 // ----------------------------------------------------------------------------------------------

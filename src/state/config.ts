@@ -109,12 +109,13 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze(ConfigSc
 export const APP_PARAMS = [
   { name: 'backend', description: 'force a TensorFlow.js backend (webgpu, webgl, wasm, cpu)' },
   { name: 'preset', description: 'start from a named preset' },
-  { name: 'embed', description: 'embedded view (no page chrome)' },
+  { name: 'embed', description: 'show one panel (function, loss, drift, …) with a small control strip, for iframes' },
+  { name: 'page', description: 'which page: lab (default) or tour' },
   { name: 'view', description: 'which view or panel to show' },
   { name: 'widths', description: 'widths of a sweep' },
   { name: 'seeds', description: 'seeds of a sweep' },
-  { name: 'theme', description: 'colour theme' },
-  { name: 'large', description: 'allow large settings' },
+  { name: 'theme', description: 'colour theme: light, dark or auto (follow the system)' },
+  { name: 'large', description: 'large type for projectors (1 or 0)' },
 ] as const;
 export const APP_PARAM_NAMES: readonly string[] = APP_PARAMS.map((p) => p.name);
 

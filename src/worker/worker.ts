@@ -6,6 +6,7 @@
 import { Session } from '../engine/session';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
+import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
 import { TrainingLoop, loopSession } from './loop';
 import { parseRequest, transferablesOf, type WorkerEvent } from './protocol';
 
@@ -30,6 +31,10 @@ let backendReady = false;
 const loop = new TrainingLoop({
   createSession: async (config) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
+    // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
+    const backend = tf.getBackend();
+    const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
+    if (!memory.ok) throw new Error(memory.message);
     const s = await Session.create(config);
     // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
     // (in-order queues) it resolves when all queued training has run.
