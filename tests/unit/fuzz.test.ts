@@ -213,7 +213,6 @@ describe(`fuzz config files (seed ${SEED})`, () => {
 
 describe(`fuzz CLI arguments (seed ${SEED})`, () => {
   const COMMANDS = ['train', 'ntk', 'taylor'];
-  const FLAG_NAMES = [...FIELDS.map((f) => f.name), 'json', 'backend', 'n'];
 
   /** An argument list that is invalid (a bad value, an unknown flag, a stray word, a missing value…). */
   function invalidArgv(r: Rng): string[] {
