@@ -25,7 +25,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(USAGE + '\n');
       return 0;
     }
-    io.stderr(`error: ${(e as Error).message}\n`);
+    io.stderr(`error: ${oneLine((e as Error).message)}\n`);
     return 2;
   }
   if (args.command === 'help') {
@@ -33,7 +33,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!['train', 'ntk', 'taylor', 'sweep', 'merge'].includes(args.command)) {
-    io.stderr(`error: unknown command "${args.command}" (expected train, ntk, taylor, sweep or merge)\n`);
+    io.stderr(`error: unknown command ${oneLine(JSON.stringify(args.command))} (expected train, ntk, taylor, sweep or merge)\n`);
     return 2;
   }
   await useNodeBackend(args.backend);
@@ -44,9 +44,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (args.command === 'merge') return await runMergeCommand(args, io);
     return await runTaylor(args, io);
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}\n`);
+    io.stderr(`error: ${oneLine((e as Error).message)}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
+}
+
+/** A message on one line: control characters (a newline inside a flag name or value) written as escapes. */
+function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 function round(v: number): number {

@@ -94,7 +94,7 @@ export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportP
       <div className="transport-readout" aria-live="off">
         <span className="counter">
           <span className="counter-label">step</span>{' '}
-          <span className="counter-value" data-testid="step-count">
+          <span className="counter-value" data-testid="step-count" data-num-tensors={view.numTensors ?? undefined} data-num-bytes={view.numBytes ?? undefined}>
             {view.step}
           </span>
           <span className="counter-of"> / {view.config.steps}</span>

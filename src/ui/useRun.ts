@@ -21,6 +21,9 @@ export interface RunView {
   stepsPerSec: number;
   divergedAt: number | null;
   statusMessage: string | null;
+  /** The worker's live tensor count / bytes at the last status (null before the first). */
+  numTensors: number | null;
+  numBytes: number | null;
   backend: BackendInfo | null;
   errors: { id: number; message: string }[];
   pairIndex: number;
@@ -51,6 +54,8 @@ export class RunStore {
       stepsPerSec: 0,
       divergedAt: null,
       statusMessage: null,
+      numTensors: null,
+      numBytes: null,
       backend: null,
       errors: [],
       pairIndex: 0,
@@ -148,6 +153,8 @@ export class RunStore {
           step: ev.step,
           stepsPerSec: ev.stepsPerSec,
           statusMessage: ev.message ?? null,
+          numTensors: ev.numTensors ?? null,
+          numBytes: ev.numBytes ?? null,
           divergedAt: ev.state === 'diverged' ? ev.step : null,
           // wantPlay is the user's intent (Play/Pause): a status already in flight when the user
           // pressed Pause must not flip the button back; only the end of a run clears it.

@@ -62,6 +62,8 @@ export interface LoopDeps {
    * worker, without setTimeout's clamp), so messages can interleave.
    */
   schedule(fn: () => void, delayMs: number): void;
+  /** The backend's live tensor count and bytes (tf.memory()), reported with each status. */
+  memory?(): { numTensors: number; numBytes: number };
 }
 
 /** The pacing policy's knobs (pacing.ts) plus how often status / metrics are posted while playing. */
@@ -400,7 +402,7 @@ export class TrainingLoop {
     const step = this.session?.step ?? 0;
     const sps = this.state === 'playing' || this.state === 'done' ? Math.round(this.stepsPerSec * 10) / 10 : 0;
     const msg = message ?? (this.state === 'diverged' && this.divergedAt !== null ? `Diverged at step ${this.divergedAt} — learning rate above the stable limit` : undefined);
-    this.deps.post({ type: 'status', runId: this.runId, state: this.state, step, stepsPerSec: sps, ...(msg ? { message: msg } : {}) });
+    this.deps.post({ type: 'status', runId: this.runId, state: this.state, step, stepsPerSec: sps, ...(msg ? { message: msg } : {}), ...this.deps.memory?.() });
   }
 
   private fail(e: unknown): void {

@@ -75,6 +75,9 @@ export const EVENT_SCHEMAS = [
     step: z.number().int().nonnegative(),
     stepsPerSec: z.number().nonnegative(),
     message: z.string().optional(),
+    /** tf.memory() in the worker when the status was posted (leak checks: flat over a long run). */
+    numTensors: z.number().int().nonnegative().optional(),
+    numBytes: z.number().nonnegative().optional(),
   }),
   /** An error of one run (the run stops; Reset starts it again). */
   z.object({ type: z.literal('error'), runId: RunIdSchema, message: z.string() }),

@@ -49,6 +49,10 @@ const loop = new TrainingLoop({
   },
   post,
   now: () => performance.now(),
+  memory: () => {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes };
+  },
   schedule,
 });
 
