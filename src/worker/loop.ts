@@ -243,13 +243,23 @@ export class TrainingLoop {
     this.deps.post({ type: 'ready', runId: this.runId, meta: s.meta });
     progress.report('firstMeasure', 0.99);
     const row = await this.readRow(s);
+    if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.initialLoss = row.loss;
     this.flushRows();
     if (this.checkDiverged(row)) return;
     await this.takeSnapshot(s);
+    if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.state = 'ready';
     if (this.wantPlay) this.startPlaying();
     else this.postStatus();
+  }
+
+  /** Cancel during the first measurement: the session exists already and is dropped. */
+  private cancelStarted(s: LoopSession): void {
+    if (this.session === s) this.session = null;
+    s.dispose();
+    this.rows = [];
+    this.afterAbort();
   }
 
   /** A start-up was abandoned: a newer restart is queued, or (cancel) the worker waits idle. */

@@ -146,6 +146,20 @@ describe('TrainingLoop start-up', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('cancel during the first measurement drops the built session too', async () => {
+    await tf.ready();
+    const before = tf.memory().numTensors;
+    const { loop, events } = harness((ev, l) => {
+      if (ev.stage === 'firstMeasure') l.handle({ type: 'cancel' });
+    });
+    loop.handle({ type: 'config', config: SMALL, runId: 1 });
+    await settle(loop);
+    expect(events.at(-1)).toMatchObject({ type: 'status', state: 'paused', message: expect.stringMatching(/cancelled/i) });
+    expect(events.some((e) => e.type === 'snapshot')).toBe(false);
+    expect(loop.currentSession).toBeNull();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('a new config during a long create abandons the old one: only the new run becomes ready', async () => {
     await tf.ready();
     const before = tf.memory().numTensors;
