@@ -10,12 +10,17 @@ export interface CliArgs {
   backend: 'cpu' | 'wasm';
   /** `ntk --n`: cap on the number of training points in the output kernel. */
   n: number | null;
+  /** `sweep` / `merge` flags, raw (validated by the sweep commands): widths, seeds, lr-width-exp, out, shard. */
+  sweep: Record<string, string>;
+  /** Positional arguments (`merge DIR1 DIR2 …`); other commands reject them. */
+  positional: string[];
 }
 
 export class CliError extends Error {}
 
 /** Flags that are not experiment settings. */
-const EXTRA_FLAGS = ['json', 'backend', 'n', 'help'];
+const SWEEP_FLAGS = ['widths', 'seeds', 'out', 'shard'];
+const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', ...SWEEP_FLAGS];
 
 const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(FIELDS.map((f) => [f.name, { type: 'string' as const }])),
@@ -23,6 +28,7 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   help: { type: 'boolean' },
   backend: { type: 'string' },
   n: { type: 'string' },
+  ...Object.fromEntries(SWEEP_FLAGS.map((f) => [f, { type: 'string' as const }])),
 };
 
 const knownFlags = () => [...FIELDS.map((f) => f.name), ...EXTRA_FLAGS].map((s) => '--' + s).join(' ');
@@ -49,8 +55,11 @@ function cliErrorFrom(e: unknown): CliError {
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'help', ...rest] = argv;
   let values: ReturnType<typeof parseArgs>['values'];
+  let positional: string[] = [];
   try {
-    values = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    const parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'merge' });
+    values = parsed.values;
+    positional = parsed.positionals;
   } catch (e) {
     throw cliErrorFrom(e);
   }
@@ -67,9 +76,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const v = str(f.name);
     return v === undefined ? [] : [[f.name, v]];
   });
+  const sweep: Record<string, string> = {};
+  for (const f of SWEEP_FLAGS) {
+    const v = str(f);
+    if (v === undefined) continue;
+    if (command !== 'sweep' && command !== 'merge') throw new CliError(`flag --${f} only applies to the sweep and merge commands`);
+    sweep[f] = v;
+  }
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
-  return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw) };
+  return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw), sweep, positional };
 }
 
 export const USAGE = `usage: tangent-lab <command> [flags]
@@ -78,6 +94,10 @@ commands:
   train   train the network; with --json prints one JSON object per logged step
   ntk     print config, data, θ₀ and the empirical NTK on the training set (JSON)
   taylor  print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)
+  sweep   train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json
+          and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--lr-width-exp α: η = η₀·n^α]
+          [--shard i/K] [all train flags]); --json prints the fits
+  merge   merge shard directories: merge DIR1 DIR2 … --out DIR
 
 flags (same names and ranges as the app's URL parameters):
 ${FIELDS.map((f) => `  --${f.name.padEnd(13)} ${f.label}`).join('\n')}

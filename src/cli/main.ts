@@ -2,13 +2,14 @@
 import { tf } from '../engine/tf';
 import { useNodeBackend } from '../engine/nodeBackend';
 import { Session, isDiverged, type MetricRow } from '../engine/session';
-import { makeDataset } from '../engine/datasets';
+import { loadDataset } from '../engine/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
 import { ntkLayerwise } from '../engine/ntk';
 import { gdDirection } from '../engine/train';
 import { taylorCoefficients } from '../engine/jets';
 import { CliError, USAGE, parseCliArgs, type CliArgs } from './args';
 import { resolveSigmaW2, type ExperimentConfig } from '../state/config';
+import { UsageError, runMergeCommand, runSweepCommand } from './sweep';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -31,18 +32,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE + '\n');
     return 0;
   }
-  if (!['train', 'ntk', 'taylor'].includes(args.command)) {
-    io.stderr(`error: unknown command "${args.command}" (expected train, ntk or taylor)\n`);
+  if (!['train', 'ntk', 'taylor', 'sweep', 'merge'].includes(args.command)) {
+    io.stderr(`error: unknown command "${args.command}" (expected train, ntk, taylor, sweep or merge)\n`);
     return 2;
   }
   await useNodeBackend(args.backend);
   try {
     if (args.command === 'train') return await runTrain(args, io);
     if (args.command === 'ntk') return await runNtk(args, io);
+    if (args.command === 'sweep') return await runSweepCommand(args, io);
+    if (args.command === 'merge') return await runMergeCommand(args, io);
     return await runTaylor(args, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
-    return 1;
+    return e instanceof UsageError ? 2 : 1;
   }
 }
 
@@ -52,8 +55,12 @@ function round(v: number): number {
 
 /** JSON with non-finite numbers written as null (JSON has no NaN). */
 function rowJson(row: MetricRow): string {
-  const o: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(row)) if (typeof v === 'number') o[k] = Number.isFinite(v) ? round(v) : null;
+  const o: Record<string, number | null | (number | null)[]> = {};
+  const num = (v: number) => (Number.isFinite(v) ? round(v) : null);
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === 'number') o[k] = num(v);
+    else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(num);
+  }
   return JSON.stringify(o);
 }
 
@@ -88,7 +95,7 @@ async function runTrain(args: CliArgs, io: Io): Promise<number> {
 
 function humanRow(row: MetricRow): string {
   return Object.entries(row)
-    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : v}`)
+    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`)
     .join(' ');
 }
 
@@ -111,7 +118,7 @@ function matrixRows(flat: ArrayLike<number>, n: number, m: number): number[][] {
 /** Training inputs/targets (first n points) and θ₀, shared by `ntk` and `taylor`. */
 async function initialState(args: CliArgs) {
   const { config } = args;
-  const ds = makeDataset(config.dataset, config.train, config.test, config.seed);
+  const ds = await loadDataset(config);
   const spec = specFromConfig(config, ds.inputDim);
   const n = Math.min(args.n ?? config.train, config.train);
   const xs = ds.xTrain.subarray(0, n * ds.inputDim);

@@ -40,6 +40,13 @@ const OptionalMetricsSchema = z.object({
   gradChangeFirstOrder: metric,
   /** RMS(c1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ)): error of the first-order prediction of one step. */
   firstOrderError: metric,
+  /** RMS(c2)/RMS(c1)² and RMS(c3)/RMS(c1)³: invariant to rescaling η and the residual (read these for scaling). */
+  c2OverC1Sq: metric,
+  c3OverC1Cube: metric,
+  /** Full-step gradient change with the activations linearised at θ (relu: pattern frozen), see stepMetrics.ts. */
+  gradChangeFrozen: metric,
+  /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
+  flipFraction: metric,
 });
 
 /** Neural feature ansatz correlation of one layer: uncentred and centred (null when undefined). */

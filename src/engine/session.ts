@@ -3,7 +3,7 @@
 import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
 import { effectiveBatch, roundSignificant } from '../state/config';
-import { makeDataset, makeGrid, type Dataset } from './datasets';
+import { loadDataset, makeGrid, type Dataset } from './datasets';
 import { disposeParams, forward, initParamArrays, layerSizes, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
 import { ntkLayerwise } from './ntk';
@@ -11,6 +11,8 @@ import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetr
 import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
+import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
+import { relativeWeightChange } from './weightChange';
 import { SCALAR_METRICS, type StartupStage, type MetricRow, type RunMeta, type ScalarMetric, type Snapshot } from './runRecords';
 
 export type { MetricRow, RunMeta, Snapshot } from './runRecords';
@@ -20,6 +22,8 @@ export interface SessionOptions {
   /** Probe-set caps (training points, test points). */
   probeTrain?: number;
   probeTest?: number;
+  /** Seed of the data set (default config.seed); a width sweep keeps it fixed while θ₀'s seed varies. */
+  dataSeed?: number;
 }
 
 /**
@@ -85,6 +89,8 @@ export class Session {
   private f0Train!: tf.Tensor1D;
   private f0Test!: tf.Tensor1D;
   private ntkProbe0!: tf.Tensor2D;
+  /** W_l(0), for the relative weight change per layer. */
+  private readonly w0: tf.Tensor2D[];
   /** Θ₀ on train × train, kept only until create() has read λmax from it. */
   private kTrainTrain0: tf.Tensor2D | null = null;
   private stepCount = 0;
@@ -107,6 +113,7 @@ export class Session {
     const d = this.data.inputDim;
     const p0 = paramsFromArrays(initParamArrays(this.spec, config.seed));
     this.vars = toVariables(p0);
+    this.w0 = p0.map((l) => tf.clone(l.W));
     disposeParams(p0);
     this.xTrain = tf.tensor2d(this.data.xTrain, [config.train, d]);
     this.yTrain = tf.tensor1d(this.data.yTrain);
@@ -152,9 +159,10 @@ export class Session {
   static async create(config: ExperimentConfig, opts: SessionOptions = {}, progress?: CreateProgress): Promise<Session> {
     const t0 = now();
     progress?.report('data', 0);
-    const data = makeDataset(config.dataset, config.train, config.test, config.seed);
+    const data = await loadDataset(config, opts.dataSeed ?? config.seed);
     const spec = specFromConfig(config, data.inputDim);
-    const gridN = opts.gridSize ?? (data.inputDim === 1 ? 200 : 40);
+    // no function grid for high-dimensional inputs (d > 2)
+    const gridN = data.inputDim > 2 ? 0 : (opts.gridSize ?? (data.inputDim === 1 ? 200 : 40));
     const grid = makeGrid(data, gridN);
     const probe = chooseProbe(data.xTrain, data.xTest, data.inputDim, opts.probeTrain, opts.probeTest);
     const s = new Session(config, { data, spec, probe, gridN, grid });
@@ -293,6 +301,8 @@ export class Session {
       const corr = tf.unstack(correlationSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
       const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
       CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
+      const step = tf.unstack(stepMetricsSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
+      STEP_METRIC_NAMES.forEach((name, i) => (correlations[name] = step[i]));
       return {
         ...cheap,
         ntkDrift: relativeDrift(this.ntkProbe0, k),
@@ -301,12 +311,14 @@ export class Session {
         ...correlations,
       };
     });
-    const values = await readScalars(named);
+    const layerChange = tf.tidy(() => relativeWeightChange(this.params.map((l) => l.W), this.w0));
+    const [values, lc] = await Promise.all([readScalars(named), layerChange.data()]);
+    layerChange.dispose();
     if (expensive) {
       const t1 = now();
       this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
     }
-    return { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN };
+    return { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
   }
 
   /**
@@ -345,6 +357,7 @@ export class Session {
       v.b?.dispose();
     }
     this.twinBuilt?.dispose();
+    tf.dispose(this.w0);
     this.kTrainTrain0?.dispose();
     const built: tf.Tensor[] = [this.f0Train, this.f0Test, this.ntkProbe0].filter((t) => t !== undefined);
     tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, ...built]);

@@ -186,8 +186,9 @@ describe('exports from a trained run', () => {
     expect(await page.locator('[data-panel=loss] .hover-highlight').count()).toBe(0);
 
     await page.locator('[data-panel=loss] summary', { hasText: 'Show data' }).click();
+    // the details 'toggle' event (which renders the table) fires asynchronously
+    await expect.poll(() => page.locator('[data-panel=loss] .data-table tbody tr').count()).toBeGreaterThan(2);
     const cells = await page.locator('[data-panel=loss] .data-table tbody tr').count();
-    expect(cells).toBeGreaterThan(2);
     expect(cells).toBeLessThanOrEqual(50);
   });
 });

@@ -25,8 +25,6 @@ export function FilesSection({ config, meta, rows, backend, onLoadConfig }: File
   const [message, setMessage] = useState<Message>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const load = useRef(onLoadConfig);
-  load.current = onLoadConfig;
 
   const runName = ['tangent-lab', `w${config.width}`, `d${config.depth}`, config.activation, config.dataset, `seed${config.seed}`];
 
@@ -37,15 +35,18 @@ export function FilesSection({ config, meta, rows, backend, onLoadConfig }: File
     }
     const r = parseConfigFileText(await file.text());
     if (r.ok) {
-      load.current(r.config);
+      onLoadConfig(r.config);
       const notes = r.notices.length ? ` ${r.notices.join(' ')}` : '';
       setMessage({ kind: 'ok', text: `Loaded the config from "${file.name}".${notes}` });
     } else {
       setMessage({ kind: 'error', text: `Could not load "${file.name}": ${r.error.replace(/\.?$/, '.')} Nothing was changed.` });
     }
   };
+  // the window drop listener (registered once) calls the latest readFile
   const readRef = useRef(readFile);
-  readRef.current = readFile;
+  useEffect(() => {
+    readRef.current = readFile;
+  });
 
   // Drag-and-drop anywhere on the page.
   useEffect(() => {
