@@ -9,6 +9,15 @@ const f32 = z.instanceof(Float32Array);
 const f64 = z.instanceof(Float64Array);
 const count = z.number().int().nonnegative();
 
+/**
+ * The start-up stages of a run, in order: data and θ₀; the Θ₀ kernels train×train, eval×train
+ * (linear twin) and probe×probe; λmax and the learning rate; the first measurement (which compiles
+ * the metric kernels).
+ */
+export const STARTUP_STAGES = ['data', 'kernelTrain', 'kernelEval', 'kernelProbe', 'lr', 'firstMeasure'] as const;
+export const StartupStageSchema = z.enum(STARTUP_STAGES);
+export type StartupStage = z.infer<typeof StartupStageSchema>;
+
 const metric = z.number().optional();
 /**
  * The optional scalar metrics of a row, one name end to end (engine, rows, CLI JSON, UI).

@@ -4,7 +4,7 @@ import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
 import { effectiveBatch, roundSignificant } from '../state/config';
 import { loadDataset, makeGrid, type Dataset } from './datasets';
-import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
+import { disposeParams, forward, initParamArrays, layerSizes, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
 import { ntkLayerwise } from './ntk';
 import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
@@ -13,7 +13,7 @@ import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
 import { relativeWeightChange } from './weightChange';
-import { SCALAR_METRICS, type MetricRow, type RunMeta, type ScalarMetric, type Snapshot } from './runRecords';
+import { SCALAR_METRICS, type StartupStage, type MetricRow, type RunMeta, type ScalarMetric, type Snapshot } from './runRecords';
 
 export type { MetricRow, RunMeta, Snapshot } from './runRecords';
 
@@ -31,6 +31,39 @@ export interface SessionOptions {
  * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
  * `expensiveBudget` (the live app uses this so metrics never slow training by more than ~30%).
  */
+/** Start-up reporting for Session.create: report(stage, fraction 0…1, estimated ms left). */
+export interface CreateProgress {
+  report(stage: StartupStage, fraction: number, etaMs?: number): void;
+  /** Checked between stages: true abandons the create (CreateAborted). */
+  aborted?(): boolean;
+}
+
+/** Thrown by Session.create when its progress sink asked it to stop; nothing is left allocated. */
+export class CreateAborted extends Error {
+  constructor() {
+    super('start-up cancelled');
+    this.name = 'CreateAborted';
+  }
+}
+
+/**
+ * Relative cost of the three Θ₀ kernels (train×train, eval×train, probe×probe), in one unit: the
+ * per-point factors (a forward and backward pass, ∝ points × parameters) plus the Gram products
+ * (∝ rows × columns × Σ layer widths). Only ratios matter: the first kernel is timed and the rest
+ * scaled from it.
+ */
+export function startupKernelCosts(spec: MlpSpec, nTrain: number, nEval: number, nProbe: number): { trainTrain: number; evalTrain: number; probe: number } {
+  const params = parameterCount(spec);
+  const widthSum = layerSizes(spec).reduce((a, b) => a + b, 0);
+  const cost = (rows: number, cols: number, distinct: boolean) => (distinct ? rows + cols : rows) * params + rows * cols * widthSum;
+  // eval×train also runs two forward passes (f₀ on train and eval points).
+  return { trainTrain: cost(nTrain, nTrain, false), evalTrain: cost(nEval, nTrain, true) + (nTrain + nEval) * params, probe: cost(nProbe, nProbe, false) };
+}
+
+export function startupTotalCost(c: { trainTrain: number; evalTrain: number; probe: number }): number {
+  return c.trainTrain + c.evalTrain + c.probe;
+}
+
 export type ExpensiveMode = 'always' | 'never' | 'auto';
 
 export class Session {
@@ -46,14 +79,20 @@ export class Session {
   private readonly xProbe: tf.Tensor2D;
   private readonly probe: ProbeSet;
   private readonly schedule: BatchSchedule;
-  private readonly twin: LinearTwin;
-  private readonly f0Train: tf.Tensor1D;
-  private readonly f0Test: tf.Tensor1D;
-  private readonly ntkProbe0: tf.Tensor2D;
+  // Θ₀ and f₀: built stage by stage in create() (null until then, so an aborted create disposes
+  // exactly what it built).
+  private twinBuilt: LinearTwin | null = null;
+  private get twin(): LinearTwin {
+    if (!this.twinBuilt) throw new Error('Session used before create() finished');
+    return this.twinBuilt;
+  }
+  private f0Train!: tf.Tensor1D;
+  private f0Test!: tf.Tensor1D;
+  private ntkProbe0!: tf.Tensor2D;
   /** W_l(0), for the relative weight change per layer. */
   private readonly w0: tf.Tensor2D[];
   /** Θ₀ on train × train, kept only until create() has read λmax from it. */
-  private kTrainTrain0: tf.Tensor2D | null;
+  private kTrainTrain0: tf.Tensor2D | null = null;
   private stepCount = 0;
   private disposed = false;
   /** ExpensiveMode 'auto': earliest time of the next expensive measurement (duty cycle). */
@@ -83,24 +122,6 @@ export class Session {
     this.xGrid = tf.tensor2d(init.grid, [init.grid.length / d, d]);
     this.xProbe = tf.tensor2d(this.probe.x, [this.probe.count, d]);
     this.schedule = new BatchSchedule(config.train, effectiveBatch(config), config.optimizer === 'gd', config.seed);
-    // Θ₀ once: train×train and (test ∪ grid)×train drive the linear twin; probe×probe the drift.
-    const theta0 = this.params;
-    const built = tf.tidy(() => {
-      const xEval = tf.concat([this.xTest, this.xGrid], 0) as tf.Tensor2D;
-      return {
-        kTrainTrain: ntkLayerwise(this.spec, theta0, this.xTrain),
-        kEvalTrain: ntkLayerwise(this.spec, theta0, xEval, this.xTrain),
-        f0Train: forward(this.spec, theta0, this.xTrain),
-        f0Eval: forward(this.spec, theta0, xEval),
-        ntkProbe0: ntkLayerwise(this.spec, theta0, this.xProbe),
-      };
-    });
-    this.twin = new LinearTwin(built);
-    this.f0Train = built.f0Train;
-    this.f0Test = tf.tidy(() => tf.slice(built.f0Eval, 0, config.test));
-    this.ntkProbe0 = built.ntkProbe0;
-    this.kTrainTrain0 = built.kTrainTrain;
-    tf.dispose([built.kEvalTrain, built.f0Eval]);
     // Fresh copies: the worker transfers the meta's buffers to the UI.
     this.meta = {
       config,
@@ -129,8 +150,15 @@ export class Session {
     };
   }
 
-  /** Build a run: data, θ₀, Θ₀, the linear twin, and the learning rate (auto = ½ · 2N/λmax(Θ₀)). */
-  static async create(config: ExperimentConfig, opts: SessionOptions = {}): Promise<Session> {
+  /**
+   * Build a run: data, θ₀, Θ₀, the linear twin, and the learning rate (auto = ½ · 2N/λmax(Θ₀)).
+   * With `progress`, each start-up stage is reported as it begins (with an estimate of the time
+   * left once the first kernel has been timed), and `progress.aborted()` is checked between
+   * stages: when it says so, everything built so far is disposed and CreateAborted is thrown.
+   */
+  static async create(config: ExperimentConfig, opts: SessionOptions = {}, progress?: CreateProgress): Promise<Session> {
+    const t0 = now();
+    progress?.report('data', 0);
     const data = await loadDataset(config, opts.dataSeed ?? config.seed);
     const spec = specFromConfig(config, data.inputDim);
     // no function grid for high-dimensional inputs (d > 2)
@@ -138,19 +166,78 @@ export class Session {
     const grid = makeGrid(data, gridN);
     const probe = chooseProbe(data.xTrain, data.xTest, data.inputDim, opts.probeTrain, opts.probeTest);
     const s = new Session(config, { data, spec, probe, gridN, grid });
-    const lam = lambdaMax(s.kTrainTrain0!);
-    const probe0 = s.ntkProbe0.data();
+    try {
+      await s.buildStartup(progress, now() - t0);
+      return s;
+    } catch (e) {
+      s.dispose();
+      throw e;
+    }
+  }
+
+  /** The start-up stages after the data: Θ₀ kernels (each awaited), then λmax and the learning rate. */
+  private async buildStartup(progress: CreateProgress | undefined, dataMs: number): Promise<void> {
+    const checkpoint = async (t: tf.Tensor): Promise<void> => {
+      // Waiting for one element also lets queued messages in (a cancel arrives here).
+      const one = tf.tidy(() => tf.slice(t.reshape([-1]), 0, 1));
+      await one.data();
+      one.dispose();
+      if (progress?.aborted?.()) throw new CreateAborted();
+    };
+    if (progress?.aborted?.()) throw new CreateAborted();
+    const config = this.config;
+    const theta0 = this.params;
+    const nTrain = config.train;
+    const nEval = config.test + this.xGrid.shape[0];
+    const nProbe = this.probe.count;
+    const costs = startupKernelCosts(this.spec, nTrain, nEval, nProbe);
+    const total = startupTotalCost(costs);
+    // Until the first kernel is timed there is no estimate; the data stage counts as 5%.
+    void dataMs;
+    progress?.report('kernelTrain', 0.05);
+    const tk = now();
+    this.kTrainTrain0 = ntkLayerwise(this.spec, theta0, this.xTrain);
+    await checkpoint(this.kTrainTrain0);
+    const msPerCost = (now() - tk) / costs.trainTrain;
+    const eta = (remaining: number) => Math.round(remaining * msPerCost);
+    let done = costs.trainTrain;
+    const fraction = (d: number) => Math.min(0.99, 0.05 + (0.95 * d) / total);
+    progress?.report('kernelEval', fraction(done), eta(total - done));
+    const built = tf.tidy(() => {
+      const xEval = tf.concat([this.xTest, this.xGrid], 0) as tf.Tensor2D;
+      return {
+        kEvalTrain: ntkLayerwise(this.spec, theta0, xEval, this.xTrain),
+        f0Train: forward(this.spec, theta0, this.xTrain),
+        f0Eval: forward(this.spec, theta0, xEval),
+      };
+    });
+    try {
+      this.f0Train = built.f0Train;
+      this.f0Test = tf.tidy(() => tf.slice(built.f0Eval, 0, config.test));
+      this.twinBuilt = new LinearTwin({ kTrainTrain: this.kTrainTrain0, ...built });
+    } finally {
+      tf.dispose([built.kEvalTrain, built.f0Eval]);
+    }
+    await checkpoint(this.twin.fEval);
+    done += costs.evalTrain;
+    progress?.report('kernelProbe', fraction(done), eta(total - done));
+    this.ntkProbe0 = ntkLayerwise(this.spec, theta0, this.xProbe);
+    await checkpoint(this.ntkProbe0);
+    done += costs.probe;
+    progress?.report('lr', fraction(done), eta(total - done));
+    const lam = lambdaMax(this.kTrainTrain0);
+    const probe0 = this.ntkProbe0.data();
     const lamMax = (await lam.data())[0];
     lam.dispose();
-    s.kTrainTrain0!.dispose();
-    s.kTrainTrain0 = null;
+    this.kTrainTrain0.dispose();
+    this.kTrainTrain0 = null;
     const critical = lamMax > 0 && Number.isFinite(lamMax) ? criticalLearningRate(lamMax, config.train) : null;
-    s.meta.criticalLr = critical;
-    s.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
+    this.meta.criticalLr = critical;
+    this.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
     const k0 = await probe0;
-    s.meta.ntk0 = Float32Array.from(reorderSquare(k0, probe.order));
-    s.meta.eig0 = Float64Array.from(symmetricEigenvalues(k0, probe.count));
-    return s;
+    this.meta.ntk0 = Float32Array.from(reorderSquare(k0, this.probe.order));
+    this.meta.eig0 = Float64Array.from(symmetricEigenvalues(k0, this.probe.count));
+    if (progress?.aborted?.()) throw new CreateAborted();
   }
 
   get step(): number {
@@ -269,10 +356,11 @@ export class Session {
       v.W.dispose();
       v.b?.dispose();
     }
-    this.twin.dispose();
+    this.twinBuilt?.dispose();
     tf.dispose(this.w0);
     this.kTrainTrain0?.dispose();
-    tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, this.f0Train, this.f0Test, this.ntkProbe0]);
+    const built: tf.Tensor[] = [this.f0Train, this.f0Test, this.ntkProbe0].filter((t) => t !== undefined);
+    tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, ...built]);
   }
 }
 

@@ -116,6 +116,7 @@ export const APP_PARAMS = [
   { name: 'seeds', description: 'seeds of a sweep' },
   { name: 'theme', description: 'colour theme: light, dark or auto (follow the system)' },
   { name: 'large', description: 'large type for projectors (1 or 0)' },
+  { name: 'debug', description: 'expose window.tangentLabDebug (crash the training worker) for testing recovery' },
 ] as const;
 export const APP_PARAM_NAMES: readonly string[] = APP_PARAMS.map((p) => p.name);
 

@@ -173,6 +173,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onPause={() => store.pause()}
             onStep={() => store.stepOnce()}
             onReset={() => store.reset()}
+            onCancel={() => store.cancel()}
           />
           <SettingsDrawer>
             <Settings config={config} meta={view.meta} onChange={onChange} />

@@ -6,6 +6,7 @@ import { ACTIVATIONS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPositi
 import { DATASET_INFO, datasetInfo } from '../engine/datasets';
 import type { RunMeta } from '../engine/session';
 import type { RunView } from './useRun';
+import type { StartupStage } from '../engine/runRecords';
 import { DiscreteSlider } from './controls/DiscreteSlider';
 import { SelectField } from './controls/SelectField';
 
@@ -50,15 +51,40 @@ function Icon({ name }: { name: keyof typeof ICONS }) {
   );
 }
 
+const STAGE_LABEL: Record<StartupStage, string> = {
+  data: 'data and θ₀',
+  kernelTrain: 'kernel Θ₀ train×train',
+  kernelEval: 'kernel Θ₀ eval×train',
+  kernelProbe: 'kernel Θ₀ probe',
+  lr: 'λmax and learning rate',
+  firstMeasure: 'first measurement (compiling kernels)',
+};
+
+/** "starting: kernel Θ₀ eval×train · 40% · ~12 s left" */
+export function startupLabel(startup: RunView['startup']): string {
+  if (!startup) return 'starting…';
+  const pct = `${Math.round(startup.fraction * 100)}%`;
+  const eta = startup.etaMs !== undefined && startup.etaMs >= 500 ? ` · ~${formatDuration(startup.etaMs)} left` : '';
+  return `starting: ${STAGE_LABEL[startup.stage]} · ${pct}${eta}`;
+}
+
+function formatDuration(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${Math.max(1, Math.round(s))} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
 export interface TransportProps {
   view: RunView;
+  /** Stops a start-up in progress (shown only while loading). */
+  onCancel?: () => void;
   onPlay: () => void;
   onPause: () => void;
   onStep: () => void;
   onReset: () => void;
 }
 
-export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportProps) {
+export function Transport({ view, onPlay, onPause, onStep, onReset, onCancel }: TransportProps) {
   const playing = view.wantPlay;
   const busy = view.state === 'loading';
   const ended = view.state === 'diverged' || view.state === 'done';
@@ -90,6 +116,11 @@ export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportP
           <Icon name="reset" />
           Reset
         </button>
+        {busy && onCancel && (
+          <button type="button" className="btn" onClick={onCancel} title="Stop building this run">
+            Cancel
+          </button>
+        )}
       </div>
       <div className="transport-readout" aria-live="off">
         <span className="counter">
@@ -105,7 +136,9 @@ export function Transport({ view, onPlay, onPause, onStep, onReset }: TransportP
           </span>{' '}
           <span className="counter-label">steps/s</span>
         </span>
-        <span className={`state-pill state-${view.state}`}>{STATE_LABEL[view.state]}</span>
+        <span className={`state-pill state-${view.state}`} data-testid="run-state">
+          {view.state === 'loading' ? startupLabel(view.startup) : STATE_LABEL[view.state]}
+        </span>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../state/config';
 import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
+import type { StartupStage } from '../engine/runRecords';
 import type { BackendInfo, BackendName, RunState, WorkerEvent } from '../worker/protocol';
 import { createWorkerClient, type WorkerClient } from '../worker/client';
 
@@ -27,6 +28,10 @@ export interface RunView {
   backend: BackendInfo | null;
   errors: { id: number; message: string }[];
   pairIndex: number;
+  /** While state is 'loading': the start-up stage, fraction done and estimated ms left. */
+  startup: { stage: StartupStage; fraction: number; etaMs?: number } | null;
+  /** The worker crashed and was terminated: Reset starts a fresh one with the current config. */
+  workerCrashed: boolean;
 }
 
 type Listener = () => void;
@@ -59,6 +64,8 @@ export class RunStore {
       backend: null,
       errors: [],
       pairIndex: 0,
+      startup: null,
+      workerCrashed: false,
     };
   }
 
@@ -71,7 +78,10 @@ export class RunStore {
 
   connect(): void {
     if (this.client) return;
-    this.client = createWorkerClient((ev) => this.onEvent(ev));
+    this.client = createWorkerClient(
+      (ev) => this.onEvent(ev),
+      () => this.onCrash(),
+    );
     this.client.send({ type: 'init', config: this.view.config, backend: this.forcedBackend, runId: this.view.runId });
     if (this.view.pairIndex) this.client.send({ type: 'pairIndex', index: this.view.pairIndex });
   }
@@ -85,7 +95,7 @@ export class RunStore {
   // ---- actions ----
   setConfig(config: ExperimentConfig): void {
     const runId = this.view.runId + 1;
-    this.update({ config, runId, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null }, true);
+    this.update({ config, runId, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null, startup: null }, true);
     this.client?.send({ type: 'config', config, runId });
   }
   play(): void {
@@ -108,8 +118,26 @@ export class RunStore {
   }
   reset(): void {
     const runId = this.view.runId + 1;
-    this.update({ runId, wantPlay: false, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null }, true);
-    this.client?.send({ type: 'reset', runId });
+    this.update({ runId, wantPlay: false, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null, startup: null }, true);
+    if (this.view.workerCrashed || !this.client) {
+      // The old worker was terminated when it crashed: a fresh one starts the current config.
+      this.client?.dispose();
+      this.client = null;
+      this.update({ workerCrashed: false }, true);
+      this.connect();
+      return;
+    }
+    this.client.send({ type: 'reset', runId });
+  }
+  /** Stop a start-up in progress (between its stages); Reset starts it again. */
+  cancel(): void {
+    this.update({ wantPlay: false }, true);
+    this.client?.send({ type: 'cancel' });
+  }
+  private onCrash(): void {
+    this.client?.dispose();
+    this.client = null;
+    this.update({ workerCrashed: true, wantPlay: false, state: 'paused', startup: null, statusMessage: 'The training worker stopped — press Reset to start a new one' }, true);
   }
   setPairIndex(index: number): void {
     if (index === this.view.pairIndex) return;
@@ -140,6 +168,9 @@ export class RunStore {
       case 'ready':
         this.update({ meta: ev.meta, rows: [], snapshot: null, divergedAt: null });
         return;
+      case 'progress':
+        this.update({ startup: { stage: ev.stage, fraction: ev.fraction, ...(ev.etaMs !== undefined ? { etaMs: ev.etaMs } : {}) } });
+        return;
       case 'metrics':
         this.update({ rows: v.rows.concat(ev.rows) });
         return;
@@ -155,6 +186,7 @@ export class RunStore {
           statusMessage: ev.message ?? null,
           numTensors: ev.numTensors ?? null,
           numBytes: ev.numBytes ?? null,
+          startup: ev.state === 'loading' ? v.startup : null,
           divergedAt: ev.state === 'diverged' ? ev.step : null,
           // wantPlay is the user's intent (Play/Pause): a status already in flight when the user
           // pressed Pause must not flip the button back; only the end of a run clears it.

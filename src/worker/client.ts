@@ -14,7 +14,14 @@ export function receiveEvent(data: unknown, onEvent: (ev: WorkerEvent) => void):
   onEvent(r.ok ? r.value : { type: 'fatal', message: r.error });
 }
 
-export function createWorkerClient(onEvent: (ev: WorkerEvent) => void): WorkerClient {
+/**
+ * Starts the training worker. When it crashes (an error event reaches the page: it failed to load
+ * or threw outside any handler) it is terminated at once, a fatal event is reported, and onCrash
+ * runs so the owner can start a fresh one; no worker is ever left behind.
+ * With `?debug` in the page URL, `window.tangentLabDebug.crashWorker()` raises such a crash (see
+ * README, "Debugging").
+ */
+export function createWorkerClient(onEvent: (ev: WorkerEvent) => void, onCrash?: () => void): WorkerClient {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tangent-lab-trainer' });
@@ -23,13 +30,36 @@ export function createWorkerClient(onEvent: (ev: WorkerEvent) => void): WorkerCl
     return { send: () => undefined, dispose: () => undefined };
   }
   worker.onmessage = (e: MessageEvent<unknown>) => receiveEvent(e.data, onEvent);
+  let alive = true;
+  const crash = (message: string) => {
+    if (!alive) return;
+    alive = false;
+    worker.terminate();
+    onEvent({ type: 'fatal', message });
+    onCrash?.();
+  };
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    onEvent({ type: 'fatal', message: `Training worker failed: ${e.message || 'could not load'}` });
+    crash(`Training worker failed: ${e.message || 'could not load'}`);
   };
   worker.onmessageerror = () => onEvent({ type: 'fatal', message: 'A message from the training worker could not be read' });
+  exposeDebugHook(worker, crash);
   return {
-    send: (req) => worker.postMessage(req),
-    dispose: () => worker.terminate(),
+    send: (req) => {
+      if (alive) worker.postMessage(req);
+    },
+    dispose: () => {
+      alive = false;
+      worker.terminate();
+    },
   };
+}
+
+/** `?debug` only: a hook to crash the live worker from the page, for testing recovery by hand or in e2e. */
+function exposeDebugHook(worker: Worker, crash: (message: string) => void): void {
+  if (typeof window === 'undefined' || !new URLSearchParams(window.location.search).has('debug')) return;
+  Reflect.set(window, 'tangentLabDebug', {
+    /** Kills the worker as a crash would (terminate + the crash path). */
+    crashWorker: () => crash('Training worker failed: killed from the page (debug)'),
+  });
 }

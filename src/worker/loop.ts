@@ -11,7 +11,7 @@
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
-import { isDiverged, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
+import { CreateAborted, isDiverged, type CreateProgress, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
 import { finiteRow } from '../engine/runRecords';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
 import { isSnapshotDue, nextStepsPerTick, nextTickDelay, planTick, updateMsPerStep, type PacingOptions } from './pacing';
@@ -52,8 +52,11 @@ export function loopSession(
   };
 }
 
+/** What createSession gets to report start-up stages and to learn that it should stop. */
+export type StartupProgress = CreateProgress;
+
 export interface LoopDeps {
-  createSession(config: ExperimentConfig): Promise<LoopSession>;
+  createSession(config: ExperimentConfig, progress: StartupProgress): Promise<LoopSession>;
   post(ev: WorkerEvent): void;
   /** Milliseconds, monotonic (performance.now in the worker). */
   now(): number;
@@ -100,6 +103,8 @@ export class TrainingLoop {
   private pending: { config: ExperimentConfig; runId: number } | null = null;
   private chain: Promise<void> = Promise.resolve();
   private tickScheduled = false;
+  /** A cancel request arrived: the start-up in progress stops at its next stage boundary. */
+  private cancelled = false;
 
   // Throughput bookkeeping.
   private k = 1;
@@ -153,6 +158,7 @@ export class TrainingLoop {
     switch (req.type) {
       case 'init':
       case 'config':
+        this.cancelled = false;
         this.pending = { config: req.config, runId: req.runId };
         void this.enqueue(() => this.restart());
         return;
@@ -160,6 +166,7 @@ export class TrainingLoop {
         const config = this.pending?.config ?? this.config;
         if (!config) return;
         this.wantPlay = false;
+        this.cancelled = false;
         this.pending = { config, runId: req.runId };
         void this.enqueue(() => this.restart());
         return;
@@ -175,6 +182,12 @@ export class TrainingLoop {
       case 'step':
         this.wantPlay = false;
         void this.enqueue(() => this.stepBy(Math.max(1, Math.floor(req.count))));
+        return;
+      case 'cancel':
+        // Checked between start-up stages: the create in progress stops and disposes what it built.
+        this.cancelled = true;
+        this.wantPlay = false;
+        this.pending = null;
         return;
       case 'pairIndex':
         this.pairIndex = Math.max(0, Math.floor(req.index));
@@ -204,22 +217,59 @@ export class TrainingLoop {
     this.stepsPerSec = 0;
     this.state = 'loading';
     this.postStatus();
-    const s = await this.deps.createSession(p.config);
-    if (this.pending) {
-      // A newer config arrived while this one was being built: its queued restart takes over.
+    const runId = p.runId;
+    // A newer config/reset (pending) or a cancel stops this start-up between stages.
+    const aborted = () => this.pending !== null || this.cancelled;
+    const progress: StartupProgress = {
+      report: (stage, fraction, etaMs) => {
+        if (!aborted()) this.deps.post({ type: 'progress', runId, stage, fraction, ...(etaMs !== undefined ? { etaMs } : {}) });
+      },
+      aborted,
+    };
+    let s: LoopSession;
+    try {
+      s = await this.deps.createSession(p.config, progress);
+    } catch (e) {
+      if (e instanceof CreateAborted || aborted()) {
+        this.afterAbort();
+        return;
+      }
+      throw e;
+    }
+    if (aborted()) {
       s.dispose();
+      this.afterAbort();
       return;
     }
     this.session = s;
     this.deps.post({ type: 'ready', runId: this.runId, meta: s.meta });
+    progress.report('firstMeasure', 0.99);
     const row = await this.readRow(s);
+    if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.initialLoss = row.loss;
     this.flushRows();
     if (this.checkDiverged(row)) return;
     await this.takeSnapshot(s);
+    if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.state = 'ready';
     if (this.wantPlay) this.startPlaying();
     else this.postStatus();
+  }
+
+  /** Cancel during the first measurement: the session exists already and is dropped. */
+  private cancelStarted(s: LoopSession): void {
+    if (this.session === s) this.session = null;
+    s.dispose();
+    this.rows = [];
+    this.afterAbort();
+  }
+
+  /** A start-up was abandoned: a newer restart is queued, or (cancel) the worker waits idle. */
+  private afterAbort(): void {
+    if (this.pending) return;
+    this.cancelled = false;
+    this.state = 'paused';
+    this.postStatus('Start-up cancelled — press Reset to start again');
   }
 
   private async play(): Promise<void> {

@@ -8,7 +8,7 @@
 // `type`); the WorkerRequest / WorkerEvent unions and the validation follow.
 import { z } from 'zod';
 import { ConfigSchema } from '../state/config';
-import { MetricRowSchema, RunMetaSchema, SnapshotSchema } from '../engine/runRecords';
+import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export const BackendNameSchema = z.enum(BACKENDS);
@@ -56,6 +56,8 @@ export const REQUEST_SCHEMAS = [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('step'), count: z.number().int().min(1).max(1_000_000) }),
   z.object({ type: z.literal('reset'), runId: RunIdSchema }),
+  /** Abandon the run being started (the worker stays, idle, until the next config or reset). */
+  z.object({ type: z.literal('cancel') }),
   /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
   z.object({ type: z.literal('pairIndex'), index: z.number().int().nonnegative() }),
 ] as const;
@@ -78,6 +80,14 @@ export const EVENT_SCHEMAS = [
     /** tf.memory() in the worker when the status was posted (leak checks: flat over a long run). */
     numTensors: z.number().int().nonnegative().optional(),
     numBytes: z.number().nonnegative().optional(),
+  }),
+  /** Start-up of a run: the stage it is in, overall fraction done, estimated milliseconds left. */
+  z.object({
+    type: z.literal('progress'),
+    runId: RunIdSchema,
+    stage: StartupStageSchema,
+    fraction: z.number().min(0).max(1),
+    etaMs: z.number().nonnegative().optional(),
   }),
   /** An error of one run (the run stops; Reset starts it again). */
   z.object({ type: z.literal('error'), runId: RunIdSchema, message: z.string() }),

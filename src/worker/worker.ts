@@ -29,13 +29,13 @@ const schedule = (fn: () => void, delayMs: number) => {
 
 let backendReady = false;
 const loop = new TrainingLoop({
-  createSession: async (config) => {
+  createSession: async (config, progress) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
     // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
     const backend = tf.getBackend();
     const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
     if (!memory.ok) throw new Error(memory.message);
-    const s = await Session.create(config);
+    const s = await Session.create(config, {}, progress);
     // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
     // (in-order queues) it resolves when all queued training has run.
     const fence = async () => {
