@@ -21,6 +21,12 @@ export interface SeriesText {
 }
 
 export const PANELS = {
+  digits: {
+    title: 'Digits',
+    summary:
+      'Sampled MNIST training digits with their ±1 targets, and the network’s and the linear twin’s outputs on the first test digits: the sign is the predicted class (✓ right, ✗ wrong).',
+    tex: String.raw`\hat y(x) = \operatorname{sign} f(x;\theta_t)\quad\text{vs}\quad \operatorname{sign} f_{\mathrm{lin}}(x;\theta_t)`,
+  },
   loss: {
     title: 'Loss',
     summary:

@@ -121,5 +121,8 @@ export const SnapshotSchema = z.object({
   eigT: f64.optional(),
   /** 𝔆^{0,2} pair matrix ½∇²f(x)[∇f(x'), ∇f(x'')] for x = probe point `index` (a probe index), in display order. */
   pair: z.object({ index: count, matrix: f32 }).optional(),
+  /** Inputs with d > 2 only: network and linear twin on the first few test points (meta.dataset.xTest order). */
+  fTestSample: f32.optional(),
+  fLinTestSample: f32.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -26,11 +26,9 @@ export interface SessionOptions {
   dataSeed?: number;
 }
 
-/**
- * Which expensive metrics (probe NTK drift, derivative correlations) measure() computes:
- * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
- * `expensiveBudget` (the live app uses this so metrics never slow training by more than ~30%).
- */
+/** How many test points (the first ones) a snapshot evaluates when the inputs have no grid (d > 2). */
+export const TEST_SAMPLE_SIZE = 12;
+
 /** Start-up reporting for Session.create: report(stage, fraction 0…1, estimated ms left). */
 export interface CreateProgress {
   report(stage: StartupStage, fraction: number, etaMs?: number): void;
@@ -64,6 +62,11 @@ export function startupTotalCost(c: { trainTrain: number; evalTrain: number; pro
   return c.trainTrain + c.evalTrain + c.probe;
 }
 
+/**
+ * Which expensive metrics (probe NTK drift, derivative correlations) measure() computes:
+ * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
+ * `expensiveBudget` (the live app uses this so metrics never slow training by more than ~30%).
+ */
 export type ExpensiveMode = 'always' | 'never' | 'auto';
 
 export class Session {
@@ -329,18 +332,23 @@ export class Session {
     const nTest = this.config.test;
     const order = this.probe.order;
     const pairIndex = opts.pairIndex === undefined ? null : Math.min(Math.max(0, Math.round(opts.pairIndex)), this.probe.count - 1);
-    const [fGrid, fLinGrid, k, pair] = tf.tidy(() => [
+    // High-dimensional inputs have no grid: the first few test points stand in for it (digits panel).
+    const nSample = this.data.inputDim > 2 ? Math.min(TEST_SAMPLE_SIZE, nTest) : 0;
+    const [fGrid, fLinGrid, fSample, fLinSample, k, pair] = tf.tidy(() => [
       forward(this.spec, this.params, this.xGrid),
       tf.slice(this.twin.fEval, nTest, this.twin.nEval - nTest),
+      nSample > 0 ? forward(this.spec, this.params, tf.slice(this.xTest, 0, nSample) as tf.Tensor2D) : tf.zeros([0]),
+      tf.slice(this.twin.fEval, 0, nSample),
       ntkLayerwise(this.spec, this.params, this.xProbe),
       pairIndex === null
         ? tf.zeros([0])
         : pairMatrix(this.spec, this.params, tf.slice(this.xProbe, [pairIndex, 0], [1, -1]) as tf.Tensor2D, this.xProbe),
     ]);
-    const [fg, fl, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), pair.data()]);
-    tf.dispose([fGrid, fLinGrid, k, pair]);
+    const [fg, fl, fs, fls, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), fSample.data(), fLinSample.data(), k.data(), pair.data()]);
+    tf.dispose([fGrid, fLinGrid, fSample, fLinSample, k, pair]);
     return {
       ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: Float32Array.from(reorderSquare(pv, order)) } }),
+      ...(nSample > 0 ? { fTestSample: Float32Array.from(fs), fLinTestSample: Float32Array.from(fls) } : {}),
       step: this.stepCount,
       fGrid: Float32Array.from(fg),
       fLinGrid: Float32Array.from(fl),

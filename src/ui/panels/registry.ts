@@ -12,6 +12,7 @@ import { GapPanel } from './GapPanel';
 import { CorrelationsPanel } from './CorrelationsPanel';
 import { NtkPanel } from './NtkPanel';
 import { PairPanel } from './PairPanel';
+import { DigitsPanel } from './DigitsPanel';
 
 export interface PanelEntry {
   key: string;
@@ -29,6 +30,7 @@ export const PANELS: readonly PanelEntry[] = [
   { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, embedControls: ['width', 'activation'] },
   { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, embedControls: ['width', 'lr'] },
   { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, embedControls: ['width', 'activation'] },
+  { key: 'digits', name: 'Digits', Panel: DigitsPanel, embedControls: ['width', 'activation'] },
 ];
 
 export function panelByKey(key: string): PanelEntry | undefined {
