@@ -96,7 +96,7 @@ function gramFrob2(m: tf.Tensor2D): tf.Scalar {
 
 /** [Σ A, Σ B, Σ A², Σ B², Σ A∘B] for A = WᵀW, B = GᵀG with G = δW (call inside tf.tidy). */
 function alignmentSums(w: tf.Tensor2D, delta: tf.Tensor2D): tf.Tensor1D {
-  const g = tf.matMul(delta, w); // N × n_in
+  const g = tf.matMul(delta, w) as tf.Tensor2D; // N × n_in
   return tf.stack([
     frob2(tf.sum(w, 1)),
     frob2(tf.sum(g, 1)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { activationOps } from '../../src/engine/activations';
-import { disposeParams, initParams, layerScales, mapParams, paramsToArrays, type MlpSpec, type Params } from '../../src/engine/mlp';
+import { disposeParams, flatParams, initParams, layerScales, mapParams, paramsToArrays, type MlpSpec, type Params } from '../../src/engine/mlp';
 import {
   displayIndices,
   hiddenInputSizes,
@@ -117,7 +117,8 @@ describe('UC-NFA and C-NFA', () => {
     let params = mapParams(params0, (t) => tf.clone(t));
     for (let k = 0; k < 3; k++) {
       const dir = gdDirection(s, params, x, y, 2);
-      const next = tf.tidy(() => params.map((L, l) => ({ W: tf.add(L.W, dir[l].W) as tf.Tensor2D, b: L.b ? (tf.add(L.b, dir[l].b!) as tf.Tensor1D) : null })));
+      const prev = params;
+      const next = mapParams(prev, (t, i) => tf.add(t, flatParams(dir)[i]));
       disposeParams(params);
       disposeParams(dir);
       params = next;
