@@ -2,6 +2,7 @@
 import { tf } from '../engine/tf';
 import { useNodeBackend } from '../engine/nodeBackend';
 import { Session, isDiverged, type MetricRow } from '../engine/session';
+import { EarlyTimeSession } from '../engine/earlyTimeSession';
 import { makeDataset } from '../engine/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
 import { ntkLayerwise } from '../engine/ntk';
@@ -50,20 +51,35 @@ function round(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(7)) : v;
 }
 
-/** JSON with non-finite numbers written as null (JSON has no NaN). */
-function rowJson(row: MetricRow): string {
-  const o: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(row)) if (typeof v === 'number') o[k] = Number.isFinite(v) ? round(v) : null;
+const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? round(v) : null);
+
+/** JSON with non-finite numbers written as null (JSON has no NaN); `extra` fields go first. */
+function rowJson(row: MetricRow, extra: Record<string, number> = {}): string {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extra)) o[k] = finiteOrNull(v);
+  for (const [k, v] of Object.entries(row)) if (typeof v === 'number') o[k] = finiteOrNull(v);
+  if (row.nfa) o.nfa = row.nfa.map((n) => ({ layer: n.layer, uc: finiteOrNull(n.uc), c: finiteOrNull(n.c) }));
   return JSON.stringify(o);
 }
 
+/** What `train` needs from a run: the MLP Session or the early-time model. */
+type TrainRun = Pick<Session, 'meta' | 'step' | 'advance' | 'dispose'> & { measure(): Promise<MetricRow> };
+
 async function runTrain(args: CliArgs, io: Io): Promise<number> {
   const { config } = args;
-  const session = await Session.create(config, { gridSize: 2 });
+  const early = config.model === 'early-time' ? await EarlyTimeSession.create(config) : null;
+  const session: TrainRun = early ?? (await Session.create(config, { gridSize: 2 }));
+  // the early-time model's constants, on the first row (top level)
+  const header: Record<string, number> = early ? { zeta: early.moments.zeta, nu: early.moments.nu, c: early.meta.earlyTime.c, m: early.spec.width, lr: early.meta.lr } : {};
   const t0 = performance.now();
   try {
     const first = await session.measure();
-    const emit = (row: MetricRow) => io.stdout((args.json ? rowJson(row) : humanRow(row)) + '\n');
+    let firstRow = true;
+    const emit = (row: MetricRow) => {
+      io.stdout((args.json ? rowJson(row, firstRow ? header : {}) : humanRow(row)) + '\n');
+      firstRow = false;
+    };
+    if (early && !args.json) io.stderr(`# early-time model: m = ${early.spec.width}, d = ${early.spec.inputDim}, ζ = ${round(early.moments.zeta)}, ν = ${round(early.moments.nu)} (${early.moments.method})\n`);
     if (!args.json) io.stderr(`# lr ${round(session.meta.lr)}${session.meta.lrAuto ? ' (auto)' : ''}, critical lr ${round(session.meta.criticalLr ?? NaN)}, ${session.meta.paramCount} parameters\n`);
     emit(first);
     while (session.step < config.steps) {
@@ -87,8 +103,13 @@ async function runTrain(args: CliArgs, io: Io): Promise<number> {
 }
 
 function humanRow(row: MetricRow): string {
+  const nfa = (v: number | null) => (v === null ? '—' : v.toFixed(3));
   return Object.entries(row)
-    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : v}`)
+    .map(([k, v]) =>
+      k === 'nfa'
+        ? (v as NonNullable<MetricRow['nfa']>).map((n) => `nfa${n.layer}=${nfa(n.uc)}/${nfa(n.c)}`).join(' ')
+        : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : v}`,
+    )
     .join(' ');
 }
 

@@ -11,6 +11,11 @@ import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetr
 import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
+import { displayIndices, hiddenInputSizes, nfaFromSums, nfaMatrices, nfaSums, type NfaValue } from './nfa';
+import type { EarlyPredictions, EarlyTimeMeta } from './earlyTimeSession';
+
+/** Largest side of the NFM/AGOP heatmaps in snapshots (bigger layers show evenly spaced coordinates). */
+const NFA_DISPLAY_MAX = 32;
 
 /** MetricRow fields filled from correlationSummary, in CORRELATION_SUMMARY_NAMES order. */
 const CORRELATION_FIELDS: (keyof MetricRow)[] = CORRELATION_SUMMARY_NAMES.map(
@@ -38,6 +43,10 @@ export interface MetricRow {
   gradChangeFirstOrder?: number;
   /** RMS(c1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ)): error of the first-order prediction of one step. */
   firstOrderError?: number;
+  /** UC-NFA and C-NFA per hidden layer l = 1…L (null where undefined: C-NFA at step 0, a 1×1 NFM). */
+  nfa?: NfaValue[];
+  /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
+  earlyGap?: number;
 }
 
 export interface RunMeta {
@@ -64,6 +73,21 @@ export interface RunMeta {
    * k-th point in display order (sorted by input), the order of every probe heatmap.
    */
   probe: { x: number[]; count: number; trainCount: number; order: number[] };
+  /** Present for the early-time model only. */
+  earlyTime?: EarlyTimeMeta;
+}
+
+/** NFM = WᵀW and AGOP = WᵀKW of one hidden layer, at θ₀ and now, on the coordinates `index`. */
+export interface NfaSnapshot {
+  layer: number;
+  /** Size n_{l−1} of the layer's input. */
+  inputSize: number;
+  /** The input coordinates shown (all, or evenly spaced when n_{l−1} > 32); matrices are k × k, k = index.length. */
+  index: number[];
+  nfm0: number[];
+  agop0: number[];
+  nfm: number[];
+  agop: number[];
 }
 
 export interface Snapshot {
@@ -77,6 +101,10 @@ export interface Snapshot {
   eigT?: number[];
   /** 𝔆^{0,2} pair matrix ½∇²f(x)[∇f(x'), ∇f(x'')] for x = probe point `index` (a probe index), in display order. */
   pair?: { index: number; matrix: number[] };
+  /** NFM/AGOP heatmaps of the chosen hidden layer (MLP). */
+  nfa?: NfaSnapshot;
+  /** Early-time model: predictions of both models on the shown test points at every logged step. */
+  early?: { predictions: EarlyPredictions[] };
 }
 
 export interface SessionOptions {
@@ -98,6 +126,10 @@ export class Session {
   readonly data: Dataset;
   readonly meta: RunMeta;
   private readonly vars: VarParams;
+  /** θ₀, kept for ΔW = W − W(0) (C-NFA) and the NFM/AGOP heatmaps at init. */
+  private readonly params0: Params;
+  /** NFM/AGOP at θ₀ per hidden layer, read back once on first request. */
+  private readonly nfa0 = new Map<number, { nfm: number[]; agop: number[] }>();
   private readonly xTrain: tf.Tensor2D;
   private readonly yTrain: tf.Tensor1D;
   private readonly xTest: tf.Tensor2D;
@@ -135,7 +167,7 @@ export class Session {
     const d = this.data.inputDim;
     const p0 = paramsFromArrays(initParamArrays(this.spec, config.seed));
     this.vars = toVariables(p0);
-    disposeParams(p0);
+    this.params0 = p0;
     this.xTrain = tf.tensor2d(this.data.xTrain, [config.train, d]);
     this.yTrain = tf.tensor1d(this.data.yTrain);
     this.xTest = tf.tensor2d(this.data.xTest, [config.test, d]);
@@ -269,6 +301,7 @@ export class Session {
       return tf.concat([
         tf.stack([...cheap, relativeDrift(this.ntkProbe0, k), alignmentDrift(this.ntkProbe0, k), tf.div(lambdaMax(k), this.probe.count)]),
         corr,
+        nfaSums(this.spec, theta, this.params0, this.xTrain),
       ]);
     });
     const v = await packed.data();
@@ -281,6 +314,7 @@ export class Session {
     names.forEach((name, i) => {
       (row as unknown as Record<string, number>)[name] = v[i];
     });
+    if (expensive) row.nfa = nfaFromSums(v.subarray(names.length), hiddenInputSizes(this.spec));
     return row;
   }
 
@@ -288,7 +322,7 @@ export class Session {
    * Function values on the grid (network and twin), Θ on the probe set and its spectrum, and the
    * 𝔆^{0,2} pair matrix for x = probe point `pairIndex` (a probe index; omit to skip it).
    */
-  async snapshot(opts: { pairIndex?: number } = {}): Promise<Snapshot> {
+  async snapshot(opts: { pairIndex?: number; nfaLayer?: number } = {}): Promise<Snapshot> {
     const nTest = this.config.test;
     const order = this.probe.order;
     const pairIndex = opts.pairIndex === undefined ? null : Math.min(Math.max(0, Math.round(opts.pairIndex)), this.probe.count - 1);
@@ -302,8 +336,10 @@ export class Session {
     ]);
     const [fg, fl, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), pair.data()]);
     tf.dispose([fGrid, fLinGrid, k, pair]);
+    const nfa = opts.nfaLayer === undefined ? null : await this.nfaSnapshot(opts.nfaLayer);
     return {
       ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: reorderSquare(pv, order) } }),
+      ...(nfa ? { nfa } : {}),
       step: this.stepCount,
       fGrid: Array.from(fg),
       fLinGrid: Array.from(fl),
@@ -314,9 +350,35 @@ export class Session {
     };
   }
 
+  /** Default hidden layer for the NFM/AGOP heatmaps: the first, unless its input is 1-D or 2-D. */
+  defaultNfaLayer(): number {
+    return this.data.inputDim >= 3 || this.spec.depth === 1 ? 1 : 2;
+  }
+
+  /** NFM and AGOP of hidden layer `layer` (clamped to 1…L) at θ₀ (cached) and now. */
+  async nfaSnapshot(layer: number): Promise<NfaSnapshot> {
+    const l = Math.min(Math.max(1, Math.round(layer)), this.spec.depth);
+    const inputSize = hiddenInputSizes(this.spec)[l - 1];
+    const index = displayIndices(inputSize, NFA_DISPLAY_MAX);
+    const read = async (params: Params) => {
+      const { nfm, agop } = nfaMatrices(this.spec, params, this.xTrain, l, index);
+      const [a, b] = await Promise.all([nfm.data(), agop.data()]);
+      tf.dispose([nfm, agop]);
+      return { nfm: Array.from(a), agop: Array.from(b) };
+    };
+    let init = this.nfa0.get(l);
+    if (!init) {
+      init = await read(this.params0);
+      this.nfa0.set(l, init);
+    }
+    const cur = await read(this.params);
+    return { layer: l, inputSize, index, nfm0: init.nfm, agop0: init.agop, nfm: cur.nfm, agop: cur.agop };
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    disposeParams(this.params0);
     for (const v of this.vars) {
       v.W.dispose();
       v.b?.dispose();

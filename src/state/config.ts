@@ -6,13 +6,17 @@ export const ACTIVATIONS = ['relu', 'tanh', 'erf', 'linear'] as const;
 export const PARAMETRIZATIONS = ['ntk', 'standard'] as const;
 export const DATASETS = ['sine', 'step', 'teacher', 'spirals', 'circles', 'xor', 'blobs'] as const;
 export const OPTIMIZERS = ['gd', 'sgd'] as const;
+export const MODELS = ['mlp', 'early-time'] as const;
 
 export type Activation = (typeof ACTIVATIONS)[number];
 export type Parametrization = (typeof PARAMETRIZATIONS)[number];
 export type DatasetName = (typeof DATASETS)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type ModelName = (typeof MODELS)[number];
 
 export interface ExperimentConfig {
+  /** mlp: the deep network; early-time: the two-layer net with f₀ ≡ 0 beside the linear model on the inputs. */
+  model: ModelName;
   width: number;
   depth: number;
   activation: Activation;
@@ -67,6 +71,7 @@ export type Field =
   | BoolField<keyof ExperimentConfig>;
 
 export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
+  model: 'mlp',
   width: 256,
   depth: 2,
   activation: 'tanh',
@@ -86,6 +91,7 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
 });
 
 export const FIELDS: readonly Field[] = [
+  { key: 'model', name: 'model', label: 'Model', kind: 'enum', values: MODELS },
   { key: 'width', name: 'width', label: 'Width', kind: 'int', min: 8, max: 4096, log: true },
   { key: 'depth', name: 'depth', label: 'Depth', kind: 'int', min: 1, max: 6 },
   { key: 'activation', name: 'activation', label: 'Activation', kind: 'enum', values: ACTIVATIONS },

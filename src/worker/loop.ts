@@ -13,6 +13,8 @@
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
 import { isDiverged, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
+import type { EarlyTimeSession } from '../engine/earlyTimeSession';
+import type { NfaValue } from '../engine/nfa';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
 
 /** What the loop needs from a Session (the real Session satisfies it). */
@@ -21,7 +23,7 @@ export interface LoopSession {
   readonly step: number;
   advance(k: number): void;
   measure(): Promise<MetricRow>;
-  snapshot(opts?: { pairIndex?: number }): Promise<Snapshot>;
+  snapshot(opts?: { pairIndex?: number; nfaLayer?: number }): Promise<Snapshot>;
   /** Resolves once all queued training work has run (a tiny readback that depends on it). */
   fence?(): Promise<void>;
   dispose(): void;
@@ -45,7 +47,24 @@ export function loopSession(
     },
     advance: (k) => s.advance(k),
     measure: () => s.measure(expensive),
-    snapshot: (o) => s.snapshot(pair ? o : {}),
+    snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
+    ...(opts.fence ? { fence: opts.fence } : {}),
+    dispose: () => s.dispose(),
+  };
+}
+
+/** An early-time run as the loop sees it (it has no NTK probe, pair matrix or NFA). */
+export function earlyTimeLoopSession(s: EarlyTimeSession, opts: { fence?: () => Promise<void> } = {}): LoopSession {
+  return {
+    get meta() {
+      return s.meta;
+    },
+    get step() {
+      return s.step;
+    },
+    advance: (k) => s.advance(k),
+    measure: () => s.measure(),
+    snapshot: () => s.snapshot(),
     ...(opts.fence ? { fence: opts.fence } : {}),
     dispose: () => s.dispose(),
   };
@@ -88,9 +107,16 @@ function errorMessage(e: unknown): string {
   return String(e);
 }
 
+/** NFA values with any non-finite number turned into null ("not defined"). */
+function sanitizeNfa(nfa: NfaValue[]): NfaValue[] {
+  const fin = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
+  return nfa.map((n) => ({ layer: n.layer, uc: fin(n.uc), c: fin(n.c) }));
+}
+
 function sanitizeRow(r: MetricRow): MetricRow {
-  const out: Record<string, number> = {};
+  const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(r)) if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+  if (r.nfa) out.nfa = sanitizeNfa(r.nfa);
   return out as unknown as MetricRow;
 }
 
@@ -103,6 +129,8 @@ export class TrainingLoop {
   /** The user wants the run to be playing (survives restarts). */
   private wantPlay = false;
   private pairIndex = 0;
+  /** Hidden layer of the NFM/AGOP heatmaps; undefined = the session's default. */
+  private nfaLayer: number | undefined = undefined;
   private initialLoss = NaN;
   private lastRowStep = -1;
   private divergedAt: number | null = null;
@@ -192,6 +220,10 @@ export class TrainingLoop {
         return;
       case 'pairIndex':
         this.pairIndex = Math.max(0, Math.floor(req.index));
+        void this.enqueue(() => this.refreshSnapshot());
+        return;
+      case 'nfaLayer':
+        this.nfaLayer = Math.max(1, Math.floor(req.layer));
         void this.enqueue(() => this.refreshSnapshot());
         return;
     }
@@ -387,7 +419,7 @@ export class TrainingLoop {
   }
 
   private async takeSnapshot(s: LoopSession): Promise<void> {
-    const snapshot = await s.snapshot({ pairIndex: this.pairIndex });
+    const snapshot = await s.snapshot({ pairIndex: this.pairIndex, ...(this.nfaLayer === undefined ? {} : { nfaLayer: this.nfaLayer }) });
     this.lastSnapshotT = this.deps.now();
     if (this.session !== s) return;
     this.deps.post({ type: 'snapshot', runId: this.runId, snapshot });

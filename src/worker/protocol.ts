@@ -38,7 +38,9 @@ export type WorkerRequest =
   | { type: 'step'; count: number }
   | { type: 'reset'; runId?: number }
   /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
-  | { type: 'pairIndex'; index: number };
+  | { type: 'pairIndex'; index: number }
+  /** Which hidden layer the NFM/AGOP heatmaps show (1…depth). */
+  | { type: 'nfaLayer'; layer: number };
 
 export type RunState = 'loading' | 'ready' | 'playing' | 'paused' | 'diverged' | 'done';
 
