@@ -15,6 +15,8 @@ import { GapPanel } from './panels/GapPanel';
 import { CorrelationsPanel } from './panels/CorrelationsPanel';
 import { NtkPanel } from './panels/NtkPanel';
 import { PairPanel } from './panels/PairPanel';
+import { NfaPanel } from './panels/NfaPanel';
+import { EarlyTimePanel } from './panels/EarlyTimePanel';
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
@@ -23,15 +25,25 @@ export interface AppProps {
   urlNotices: string[];
 }
 
-const PANELS: { key: string; name: string; Panel: (p: PanelProps) => ReactNode; wide?: boolean }[] = [
-  { key: 'function', name: 'Learned function', Panel: FunctionPanel },
-  { key: 'loss', name: 'Loss', Panel: LossPanel },
-  { key: 'drift', name: 'NTK drift', Panel: DriftPanel },
-  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel },
-  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel },
-  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel },
-  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel },
+// `mlpOnly` panels are about the deep network and its linear twin: with the early-time model they
+// give way to a one-line note instead of drawing nothing.
+const PANELS: { key: string; name: string; Panel: (p: PanelProps) => ReactNode; wide?: boolean; mlpOnly?: boolean }[] = [
+  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, wide: true },
+  { key: 'function', name: 'Learned function', Panel: FunctionPanel, mlpOnly: true },
+  { key: 'loss', name: 'Loss', Panel: LossPanel, mlpOnly: true },
+  { key: 'drift', name: 'NTK drift', Panel: DriftPanel, mlpOnly: true },
+  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, mlpOnly: true },
+  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, mlpOnly: true },
+  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, mlpOnly: true },
+  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, mlpOnly: true },
+  { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel },
 ];
+
+/** Panels for a model: early-time first and only its own; the MLP keeps the early-time note last. */
+function panelsFor(model: ExperimentConfig['model']) {
+  if (model === 'early-time') return PANELS.filter((p) => !p.mlpOnly);
+  return [...PANELS.filter((p) => p.key !== 'early-time'), ...PANELS.filter((p) => p.key === 'early-time')];
+}
 
 function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
   const search = configToSearch(config, forced ? { backend: forced } : {});
@@ -59,6 +71,8 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
     [store, forcedBackend],
   );
   const onPairIndex = useCallback((i: number) => store.setPairIndex(i), [store]);
+  const onNfaLayer = useCallback((l: number) => store.setNfaLayer(l), [store]);
+  const onEarlySweep = useCallback(() => store.runEarlySweep(), [store]);
 
   const notices: Notice[] = [
     ...urlNotices.map((text, i) => ({ id: `url-${i}`, text, kind: 'notice' as const })),
@@ -79,7 +93,13 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
     pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
     onPairIndex,
     divergedAt,
+    nfaLayer: view.nfaLayer,
+    onNfaLayer,
+    earlySweep: view.earlySweep,
+    onEarlySweep,
   };
+  // panels follow the running model (meta), not the config that is still loading
+  const model = view.meta?.config.model ?? config.model;
 
   return (
     <div className="app">
@@ -122,8 +142,11 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
 
         <main className="main" id="main">
           <div className="panel-grid">
-            {PANELS.map(({ key, name, Panel }) => (
-              <div className={`panel-cell panel-cell-${key}${key === 'function' && DATASET_INFO[config.dataset].inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
+            {panelsFor(model).map(({ key, name, Panel, wide }) => (
+              <div
+                className={`panel-cell panel-cell-${key}${(wide && model === 'early-time') || (key === 'function' && DATASET_INFO[config.dataset].inputDim === 2) ? ' panel-cell-wide' : ''}`}
+                key={key}
+              >
                 <PanelBoundary name={name} resetKey={view.runId}>
                   <Panel {...panelProps} />
                 </PanelBoundary>

@@ -5,6 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../state/config';
 import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
 import type { BackendInfo, BackendName, RunState, WorkerEvent } from '../worker/protocol';
+import type { EarlySweepState } from './panels/types';
 import { createWorkerClient, type WorkerClient } from '../worker/client';
 
 export interface RunView {
@@ -24,6 +25,9 @@ export interface RunView {
   backend: BackendInfo | null;
   errors: { id: number; message: string }[];
   pairIndex: number;
+  /** Hidden layer of the NFM/AGOP heatmaps; null = the run's default. */
+  nfaLayer: number | null;
+  earlySweep: EarlySweepState;
 }
 
 type Listener = () => void;
@@ -54,6 +58,8 @@ export class RunStore {
       backend: null,
       errors: [],
       pairIndex: 0,
+      nfaLayer: null,
+      earlySweep: { status: 'idle' },
     };
   }
 
@@ -111,6 +117,16 @@ export class RunStore {
     this.update({ pairIndex: index }, true);
     this.client?.send({ type: 'pairIndex', index });
   }
+  setNfaLayer(layer: number): void {
+    if (layer === this.view.nfaLayer) return;
+    this.update({ nfaLayer: layer }, true);
+    this.client?.send({ type: 'nfaLayer', layer });
+  }
+  runEarlySweep(): void {
+    if (this.view.earlySweep.status === 'running') return;
+    this.update({ earlySweep: { status: 'running' } }, true);
+    this.client?.send({ type: 'earlySweep' });
+  }
   dismissError(id: number): void {
     this.update({ errors: this.view.errors.filter((e) => e.id !== id) }, true);
   }
@@ -130,7 +146,10 @@ export class RunStore {
     if (ev.runId !== v.runId) return; // a stale run
     switch (ev.type) {
       case 'ready':
-        this.update({ meta: ev.meta, rows: [], snapshot: null, divergedAt: null });
+        this.update({ meta: ev.meta, rows: [], snapshot: null, divergedAt: null, earlySweep: { status: 'idle' } });
+        return;
+      case 'earlySweep':
+        this.update({ earlySweep: ev.points ? { status: 'done', points: ev.points } : { status: 'failed', message: ev.message ?? 'no result' } });
         return;
       case 'metrics':
         this.update({ rows: v.rows.concat(ev.rows) });

@@ -15,6 +15,7 @@ import type { ExperimentConfig } from '../state/config';
 import { isDiverged, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
 import type { EarlyTimeSession } from '../engine/earlyTimeSession';
 import type { NfaValue } from '../engine/nfa';
+import type { EarlyWidthPoint } from '../engine/earlyTimeSweep';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
 
 /** What the loop needs from a Session (the real Session satisfies it). */
@@ -80,6 +81,8 @@ export interface LoopDeps {
    * worker, without setTimeout's clamp), so messages can interleave.
    */
   schedule(fn: () => void, delayMs: number): void;
+  /** earlyGap against width for an early-time config with learning rate lr (absent: not offered). */
+  earlySweep?(config: ExperimentConfig, lr: number): Promise<EarlyWidthPoint[]>;
 }
 
 export interface LoopOptions {
@@ -222,6 +225,9 @@ export class TrainingLoop {
         this.pairIndex = Math.max(0, Math.floor(req.index));
         void this.enqueue(() => this.refreshSnapshot());
         return;
+      case 'earlySweep':
+        void this.enqueue(() => this.runEarlySweep());
+        return;
       case 'nfaLayer':
         this.nfaLayer = Math.max(1, Math.floor(req.layer));
         void this.enqueue(() => this.refreshSnapshot());
@@ -313,6 +319,18 @@ export class TrainingLoop {
     await this.takeSnapshot(s);
     if (s.step >= cfg.steps) this.state = 'done';
     this.postStatus();
+  }
+
+  private async runEarlySweep(): Promise<void> {
+    const s = this.session;
+    const cfg = this.config;
+    const runId = this.runId;
+    if (!s || !cfg || cfg.model !== 'early-time' || !this.deps.earlySweep) {
+      this.deps.post({ type: 'earlySweep', runId, points: null, message: 'The width sweep needs the early-time model.' });
+      return;
+    }
+    const points = await this.deps.earlySweep(cfg, s.meta.lr);
+    if (this.runId === runId) this.deps.post({ type: 'earlySweep', runId, points });
   }
 
   private async refreshSnapshot(): Promise<void> {

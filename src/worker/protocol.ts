@@ -3,6 +3,7 @@
 // stale messages from a restarted run are dropped by the UI.
 import type { ExperimentConfig } from '../state/config';
 import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
+import type { EarlyWidthPoint } from '../engine/earlyTimeSweep';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -40,7 +41,9 @@ export type WorkerRequest =
   /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
   | { type: 'pairIndex'; index: number }
   /** Which hidden layer the NFM/AGOP heatmaps show (1…depth). */
-  | { type: 'nfaLayer'; layer: number };
+  | { type: 'nfaLayer'; layer: number }
+  /** Early-time model: measure earlyGap at a few widths (the run pauses meanwhile). */
+  | { type: 'earlySweep' };
 
 export type RunState = 'loading' | 'ready' | 'playing' | 'paused' | 'diverged' | 'done';
 
@@ -50,7 +53,9 @@ export type WorkerEvent =
   | { type: 'metrics'; runId: number; rows: MetricRow[] }
   | { type: 'snapshot'; runId: number; snapshot: Snapshot }
   | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message?: string }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  /** Result of an earlySweep request: points, or null with a message when it could not run. */
+  | { type: 'earlySweep'; runId: number; points: EarlyWidthPoint[] | null; message?: string };
 
 export function isWorkerEvent(x: unknown): x is WorkerEvent {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';

@@ -2,9 +2,11 @@
 // Nothing here throws into the void: failures are posted as {type:'error'} events.
 /// <reference lib="webworker" />
 import { Session } from '../engine/session';
+import { EarlyTimeSession } from '../engine/earlyTimeSession';
+import { earlyGapByWidth } from '../engine/earlyTimeSweep';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
-import { TrainingLoop, loopSession } from './loop';
+import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -27,6 +29,7 @@ let backendReady = false;
 const loop = new TrainingLoop({
   createSession: async (config) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
+    if (config.model === 'early-time') return earlyTimeLoopSession(await EarlyTimeSession.create(config));
     const s = await Session.create(config);
     // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
     // (in-order queues) it resolves when all queued training has run.
@@ -40,6 +43,7 @@ const loop = new TrainingLoop({
     return loopSession(s, { expensive: 'auto', fence });
   },
   post,
+  earlySweep: (config, lr) => earlyGapByWidth(config, lr),
   now: () => performance.now(),
   schedule,
 });
