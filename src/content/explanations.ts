@@ -64,14 +64,13 @@ export const PANELS = {
     title: 'Feature alignment',
     summary:
       'Does a layer’s weight matrix line up with the directions the output is sensitive to? UC-NFA correlates WᵀW with the average gradient outer product WᵀKW; C-NFA does the same for what training changed, ΔW = W − W₀. Lazy (wide, NTK) training barely moves them; feature learning (narrow, standard parametrisation, larger η) makes them rise.',
-    tex: String.raw`\mathrm{UC}_l = hoig(W_l^	op W_l,\ W_l^	op K_l W_lig),\quad \mathrm{C}_l = hoig(\Delta W_l^	op \Delta W_l,\ \Delta W_l^	op K_l \Delta W_lig),\quad K_l = \sum_x \Big(rac{\partial f}{\partial h_l}\Big)^{\!	op}rac{\partial f}{\partial h_l}`,
+    tex: String.raw`\mathrm{UC}_l = \rho\big(W_l^\top W_l,\ W_l^\top K_l W_l\big),\quad \mathrm{C}_l = \rho\big(\Delta W_l^\top \Delta W_l,\ \Delta W_l^\top K_l \Delta W_l\big),\quad K_l = \sum_x \Big(\frac{\partial f}{\partial h_l}\Big)^{\!\top}\frac{\partial f}{\partial h_l}`,
   },
   earlyTime: {
     title: 'Early-time simplicity',
     summary:
       'A two-layer network that starts at f₀ ≡ 0 first learns what a linear model on the inputs learns: with ζ = E[φ′(g)], ν = E[φ(g)] the two agree early in training, for wide networks on high-dimensional inputs, and part later.',
-    tex: String.raw`f(x) = 	frac{1}{\sqrt m}\sum_{r=1}^m v_r\,arphi\!ig(	frac{w_r\cdot x}{\sqrt d}ig)\ pprox\ f_{\mathrm{lin}}(x) = \delta^	op\Big[	frac{\sqrt2\,\zeta\,x}{\sqrt d};\ 
-u\Big]`,
+    tex: String.raw`f(x) = \tfrac{1}{\sqrt m}\sum_{r=1}^m v_r\,\varphi\!\big(\tfrac{w_r\cdot x}{\sqrt d}\big)\ \approx\ f_{\mathrm{lin}}(x) = \delta^\top\Big[\tfrac{\sqrt2\,\zeta\,x}{\sqrt d};\ \nu\Big]`,
   },
 } satisfies Record<string, PanelText>;
 
