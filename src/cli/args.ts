@@ -9,11 +9,23 @@ export interface CliArgs {
   backend: 'cpu' | 'wasm';
   /** `ntk --n`: cap on the number of training points in the output kernel. */
   n: number | null;
+  /** `early-sweep --widths`: hidden widths to compare. */
+  widths: number[] | null;
+  /** `early-sweep --at`: steps at which earlyGap is read. */
+  at: number[] | null;
 }
 
 export class CliError extends Error {}
 
-const EXTRA_FLAGS = ['json', 'backend', 'n', 'help'];
+const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', 'widths', 'at'];
+
+/** "64,256,1024" → [64, 256, 1024]: positive integers up to max, or a CliError naming the flag. */
+function intList(flag: string, value: string, max: number): number[] {
+  const parts = value.split(',').map((s) => s.trim());
+  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max))
+    throw new CliError(`--${flag}=${JSON.stringify(value)} is not valid: expected comma-separated integers from 1 to ${max}`);
+  return parts.map(Number);
+}
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'help', ...rest] = argv;
@@ -21,6 +33,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   let json = false;
   let backend: 'cpu' | 'wasm' = 'cpu';
   let n: number | null = null;
+  let widths: number[] | null = null;
+  let at: number[] | null = null;
   for (let i = 0; i < rest.length; i++) {
     const tok = rest[i];
     if (!tok.startsWith('--')) throw new CliError(`unexpected argument "${tok}" (flags look like --width 256)`);
@@ -45,11 +59,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
     } else if (name === 'n') {
       if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`--n=${JSON.stringify(value)} is not valid: expected an integer ≥ 1`);
       n = Number(value);
-    } else entries.push([name, value]);
+    } else if (name === 'widths') widths = intList(name, value, 16384);
+    else if (name === 'at') at = intList(name, value, 1000000);
+    else entries.push([name, value]);
   }
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
-  return { command, config, json, backend, n };
+  return { command, config, json, backend, n, widths, at };
 }
 
 export const USAGE = `usage: tangent-lab <command> [flags]
@@ -58,9 +74,13 @@ commands:
   train   train the network; with --json prints one JSON object per logged step
   ntk     print config, data, θ₀ and the empirical NTK on the training set (JSON)
   taylor  print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)
+  early-sweep  early-time model: earlyGap at steps --at (default 10,100) for each of
+          --widths (default 64,256,1024,4096), one line per width (same data, seed, η)
 
 flags (same names and ranges as the app's URL parameters):
 ${FIELDS.map((f) => `  --${f.name.padEnd(11)} ${f.label}`).join('\n')}
   --json        machine-readable output
   --backend     cpu (default) or wasm
-  --n           (ntk, taylor) use only the first n training points`;
+  --n           (ntk, taylor) use only the first n training points
+  --widths      (early-sweep) comma-separated hidden widths
+  --at          (early-sweep) comma-separated steps`;

@@ -3,6 +3,7 @@ import { tf } from '../engine/tf';
 import { useNodeBackend } from '../engine/nodeBackend';
 import { Session, isDiverged, type MetricRow } from '../engine/session';
 import { EarlyTimeSession } from '../engine/earlyTimeSession';
+import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTimeSweep';
 import { makeDataset } from '../engine/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
 import { ntkLayerwise } from '../engine/ntk';
@@ -32,14 +33,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE + '\n');
     return 0;
   }
-  if (!['train', 'ntk', 'taylor'].includes(args.command)) {
-    io.stderr(`error: unknown command "${args.command}" (expected train, ntk or taylor)\n`);
+  if (!['train', 'ntk', 'taylor', 'early-sweep'].includes(args.command)) {
+    io.stderr(`error: unknown command "${args.command}" (expected train, ntk, taylor or early-sweep)\n`);
     return 2;
   }
   await useNodeBackend(args.backend);
   try {
     if (args.command === 'train') return await runTrain(args, io);
     if (args.command === 'ntk') return await runNtk(args, io);
+    if (args.command === 'early-sweep') return await runEarlySweep(args, io);
     return await runTaylor(args, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
@@ -100,6 +102,22 @@ async function runTrain(args: CliArgs, io: Io): Promise<number> {
   } finally {
     session.dispose();
   }
+}
+
+/** One JSON line per width: {width, m, lr, zeta, nu, gaps: {step: earlyGap}}; η is resolved once, at the config's width. */
+async function runEarlySweep(args: CliArgs, io: Io): Promise<number> {
+  const config = { ...args.config, model: 'early-time' as const };
+  const probe = await EarlyTimeSession.create(config);
+  const lr = probe.meta.lr;
+  const { zeta, nu } = probe.moments;
+  probe.dispose();
+  const steps = args.at ?? SWEEP_STEPS;
+  for (const width of args.widths ?? SWEEP_WIDTHS) {
+    const pts = await earlyGapByWidth(config, lr, { widths: [width], steps });
+    const gaps = Object.fromEntries(pts.map((p) => [String(p.step), p.earlyGap === null ? null : round(p.earlyGap)]));
+    io.stdout(JSON.stringify({ width, m: pts[0]?.width ?? width, seed: config.seed, dataset: config.dataset, lr: round(lr), zeta: round(zeta), nu: round(nu), gaps }) + '\n');
+  }
+  return 0;
 }
 
 function humanRow(row: MetricRow): string {
