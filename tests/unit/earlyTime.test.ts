@@ -153,3 +153,26 @@ describe('early-time model', () => {
     expect(g1024).toBeLessThan(0.6 * g64);
   });
 });
+
+describe('CLI --model early-time', () => {
+  it('prints zeta and nu on the first row, then loss, linLoss and earlyGap', async () => {
+    const { main } = await import('../../src/cli/main');
+    let out = '';
+    const code = await main(['train', '--model', 'early-time', '--activation', 'erf', '--width', '32', '--dataset', 'blobs', '--train', '16', '--steps', '3', '--log-every', '1', '--lr', '0.5', '--json'], {
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(0);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | null>);
+    expect(rows).toHaveLength(4);
+    expect(rows[0].zeta).toBeCloseTo(2 / Math.sqrt(3 * Math.PI), 6);
+    expect(rows[0].nu).toBe(0);
+    expect(rows[0].earlyGap).toBeUndefined();
+    for (const r of rows.slice(1)) {
+      expect(r.loss).toBeGreaterThan(0);
+      expect(r.linLoss).toBeGreaterThan(0);
+      expect(r.earlyGap).toBeGreaterThan(0);
+      expect(r.zeta).toBeUndefined();
+    }
+  });
+});

@@ -191,3 +191,26 @@ describe('UC-NFA and C-NFA', () => {
       x.dispose();
     });
 });
+
+describe('CLI train --json rows', () => {
+  it('carry nfa: [{layer, uc, c}] for every hidden layer, c null at step 0 only', async () => {
+    const { main } = await import('../../src/cli/main');
+    let out = '';
+    const code = await main(['train', '--width', '16', '--depth', '2', '--dataset', 'circles', '--train', '16', '--steps', '4', '--log-every', '2', '--json'], {
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(0);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { step: number; nfa: { layer: number; uc: number | null; c: number | null }[] });
+    expect(rows.map((r) => r.step)).toEqual([0, 2, 4]);
+    for (const r of rows) {
+      expect(r.nfa.map((n) => n.layer)).toEqual([1, 2]);
+      for (const n of r.nfa) {
+        expect(n.uc === null || (n.uc >= -1 && n.uc <= 1)).toBe(true);
+        expect(n.uc).not.toBeNull(); // 2-D input: a 2×2 NFM is defined
+      }
+    }
+    expect(rows[0].nfa.map((n) => n.c)).toEqual([null, null]);
+    for (const n of rows[2].nfa) expect(typeof n.c).toBe('number');
+  });
+});
