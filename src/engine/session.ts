@@ -16,6 +16,11 @@ import type { EarlyPredictions, EarlyTimeMeta } from './earlyTimeSession';
 
 /** Largest side of the NFM/AGOP heatmaps in snapshots (bigger layers show evenly spaced coordinates). */
 const NFA_DISPLAY_MAX = 32;
+/**
+ * Live ('auto') NFA only while its largest product, ‖WᵀW‖²_F at n_in²·n_out multiply-adds, stays
+ * below this (width 2048 with depth ≥ 2); the CLI ('always') measures it at any width.
+ */
+export const NFA_LIVE_MAX_COST = 2048 ** 3;
 
 /** MetricRow fields filled from correlationSummary, in CORRELATION_SUMMARY_NAMES order. */
 const CORRELATION_FIELDS: (keyof MetricRow)[] = CORRELATION_SUMMARY_NAMES.map(
@@ -75,6 +80,8 @@ export interface RunMeta {
   probe: { x: number[]; count: number; trainCount: number; order: number[] };
   /** Present for the early-time model only. */
   earlyTime?: EarlyTimeMeta;
+  /** MLP: false when the network is too wide for live feature-alignment measurements. */
+  nfaLive?: boolean;
 }
 
 /** NFM = WᵀW and AGOP = WᵀKW of one hidden layer, at θ₀ and now, on the coordinates `index`. */
@@ -208,6 +215,7 @@ export class Session {
         domain: this.data.domain,
       },
       grid: { n: init.gridN, x: Array.from(init.grid) },
+      nfaLive: true,
       probe: {
         x: Array.from(this.probe.x),
         count: this.probe.count,
@@ -225,6 +233,7 @@ export class Session {
     const grid = makeGrid(data, gridN);
     const probe = chooseProbe(data.xTrain, data.xTest, data.inputDim, opts.probeTrain, opts.probeTest);
     const s = new Session(config, { data, spec, probe, gridN, grid });
+    s.meta.nfaLive = s.nfaLive;
     const lam = lambdaMax(s.kTrainTrain0!);
     const probe0 = s.ntkProbe0.data();
     const lamMax = (await lam.data())[0];
@@ -275,6 +284,7 @@ export class Session {
   /** All metrics at the current step, read back in one batch. */
   async measure(mode: ExpensiveMode = 'always'): Promise<MetricRow> {
     const expensive = this.wantExpensive(mode);
+    const withNfa = expensive && (mode === 'always' || this.nfaLive);
     const t0 = now();
     const names: (keyof MetricRow)[] = ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'gapTrain', 'gapTest', 'gapTrainRel', 'gapTestRel'];
     if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax', ...CORRELATION_FIELDS);
@@ -301,7 +311,7 @@ export class Session {
       return tf.concat([
         tf.stack([...cheap, relativeDrift(this.ntkProbe0, k), alignmentDrift(this.ntkProbe0, k), tf.div(lambdaMax(k), this.probe.count)]),
         corr,
-        nfaSums(this.spec, theta, this.params0, this.xTrain),
+        ...(withNfa ? [nfaSums(this.spec, theta, this.params0, this.xTrain)] : []),
       ]);
     });
     const v = await packed.data();
@@ -314,7 +324,7 @@ export class Session {
     names.forEach((name, i) => {
       (row as unknown as Record<string, number>)[name] = v[i];
     });
-    if (expensive) row.nfa = nfaFromSums(v.subarray(names.length), hiddenInputSizes(this.spec));
+    if (withNfa) row.nfa = nfaFromSums(v.subarray(names.length), hiddenInputSizes(this.spec));
     return row;
   }
 
@@ -348,6 +358,12 @@ export class Session {
       eig0: this.eig0,
       eigT: symmetricEigenvalues(kv, this.probe.count),
     };
+  }
+
+  /** Whether the live app measures NFA for this network (see NFA_LIVE_MAX_COST). */
+  get nfaLive(): boolean {
+    const sizes = hiddenInputSizes(this.spec);
+    return sizes.every((nIn) => Math.min(nIn, this.spec.width) ** 2 * Math.max(nIn, this.spec.width) <= NFA_LIVE_MAX_COST);
   }
 
   /** Default hidden layer for the NFM/AGOP heatmaps: the first, unless its input is 1-D or 2-D. */

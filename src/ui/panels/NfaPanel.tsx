@@ -40,6 +40,14 @@ export function NfaPanel(props: PanelProps) {
         </p>
       </PanelFrame>
     );
+  if (meta?.nfaLive === false)
+    return (
+      <PanelFrame id="nfa" text={PANELS.nfa}>
+        <p className="plot-note" data-testid="nfa-not-live">
+          At width {meta.config.width} one alignment measurement costs about n³ = {(meta.config.width ** 3 / 1e9).toFixed(0)}·10⁹ multiply-adds, too slow to run live here: feature alignment is measured up to width 2048 in the app. The command line measures it at any width (<code>npx tangent-lab train --json</code>).
+        </p>
+      </PanelFrame>
+    );
   const last = nfaRows[nfaRows.length - 1]?.nfa;
   const cMissing = last !== undefined && last.every((n) => n.c === null);
   const ucMissing = last?.filter((n) => n.uc === null).map((n) => n.layer) ?? [];
