@@ -5,7 +5,8 @@ import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
-import { formatNumber, nearestIndex } from '../plots/plotMath';
+import { formatNumber } from '../plots/plotMath/format';
+import { nearestIndex } from '../plots/plotMath/lines';
 import { PANELS } from '../../content/explanations';
 
 const CORR_SERIES: SeriesSpec<MetricRow>[] = [
