@@ -8,6 +8,7 @@
 // ±pairs in an order the backend chooses and leave rounding residue).
 import { tf } from './tf';
 import { activationOps } from './activations';
+import { matMulAB, matMulABt, matMulAtB } from './dense';
 import { normals } from './prng';
 import type { Activation } from '../state/config';
 import type { GaussianMoments } from './earlyTimeMoments';
@@ -55,8 +56,8 @@ export function initEarlyParams(spec: EarlyTimeSpec, seed: number): EarlyParams 
 /** φ(X Wᵀ/√d) v for one half (N). */
 function halfOutput(spec: EarlyTimeSpec, w: tf.Tensor2D, v: tf.Tensor1D, x: tf.Tensor2D): tf.Tensor1D {
   const phi = activationOps(spec.activation).phi;
-  const u = tf.mul(tf.matMul(x, w, false, true), 1 / Math.sqrt(spec.inputDim));
-  return tf.reshape(tf.matMul(phi(u) as tf.Tensor2D, tf.reshape(v, [-1, 1])), [-1]) as tf.Tensor1D;
+  const u = tf.mul(matMulABt(x, w), 1 / Math.sqrt(spec.inputDim));
+  return tf.reshape(matMulAB(phi(u) as tf.Tensor2D, tf.reshape(v, [-1, 1]) as tf.Tensor2D), [-1]) as tf.Tensor1D;
 }
 
 /** f(x) for the rows of x (N × d), length N. */
@@ -90,7 +91,7 @@ export function linearFeatures(x: tf.Tensor2D, m: Pick<GaussianMoments, 'zeta' |
 export function linearUpdate(delta: tf.Variable<tf.Rank.R1>, psi: tf.Tensor2D, y: tf.Tensor1D, lr: number): void {
   tf.tidy(() => {
     const r = tf.sub(tf.reshape(tf.matMul(psi, tf.reshape(delta, [-1, 1])), [-1]), y);
-    const g = tf.reshape(tf.matMul(psi, tf.reshape(r, [-1, 1]), true, false), [-1]);
+    const g = tf.reshape(matMulAtB(psi, tf.reshape(r, [-1, 1]) as tf.Tensor2D), [-1]);
     delta.assign(tf.sub(delta, tf.mul(g, lr / psi.shape[0])) as tf.Tensor1D);
   });
 }
@@ -109,11 +110,11 @@ export function earlyNtk(spec: EarlyTimeSpec, p: EarlyParams, x: tf.Tensor2D): t
     const act = activationOps(spec.activation);
     const w = tf.concat([p.wA, p.wB], 0);
     const v = tf.concat([p.vA, p.vB], 0);
-    const u = tf.mul(tf.matMul(x, w, false, true), 1 / Math.sqrt(spec.inputDim));
+    const u = tf.mul(matMulABt(x, w as tf.Tensor2D), 1 / Math.sqrt(spec.inputDim));
     const a = act.phi(u) as tf.Tensor2D;
     const b = tf.mul(act.d1(u), v) as tf.Tensor2D;
-    const xx = tf.div(tf.matMul(x, x, false, true), spec.inputDim);
-    return tf.div(tf.add(tf.matMul(a, a, false, true), tf.mul(tf.matMul(b, b, false, true), xx)), spec.width) as tf.Tensor2D;
+    const xx = tf.div(matMulABt(x, x), spec.inputDim);
+    return tf.div(tf.add(matMulABt(a, a), tf.mul(matMulABt(b, b), xx)), spec.width) as tf.Tensor2D;
   });
 }
 
@@ -121,7 +122,7 @@ export function earlyNtk(spec: EarlyTimeSpec, p: EarlyParams, x: tf.Tensor2D): t
 export function predictedKernel(x: tf.Tensor2D, m: GaussianMoments): tf.Tensor2D {
   return tf.tidy(() => {
     const [n, d] = x.shape;
-    const lin = tf.mul(tf.matMul(x, x, false, true), (2 * m.zeta * m.zeta) / d);
+    const lin = tf.mul(matMulABt(x, x), (2 * m.zeta * m.zeta) / d);
     return tf.add(tf.add(lin, m.nu * m.nu), tf.mul(tf.eye(n), kernelDiagonalShift(m))) as tf.Tensor2D;
   });
 }

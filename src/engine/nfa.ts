@@ -13,6 +13,7 @@
 // ρ ignores, so the raw weights are used throughout.
 import { tf } from './tf';
 import { layerFactors } from './ntk';
+import { matMulABt, matMulAtB } from './dense';
 import type { MlpSpec, Params } from './mlp';
 
 /** One hidden layer's alignment; null where ρ is undefined (see pearsonFromSums). */
@@ -91,7 +92,7 @@ function frob2(m: tf.Tensor): tf.Scalar {
 /** ‖MᵀM‖²_F = ‖MMᵀ‖²_F through the cheaper of the two Gram matrices. */
 function gramFrob2(m: tf.Tensor2D): tf.Scalar {
   const [r, c] = m.shape;
-  return frob2(r <= c ? tf.matMul(m, m, false, true) : tf.matMul(m, m, true, false));
+  return frob2(r <= c ? matMulABt(m, m) : matMulAtB(m, m));
 }
 
 /** [Σ A, Σ B, Σ A², Σ B², Σ A∘B] for A = WᵀW, B = GᵀG with G = δW (call inside tf.tidy). */
@@ -102,7 +103,7 @@ function alignmentSums(w: tf.Tensor2D, delta: tf.Tensor2D): tf.Tensor1D {
     frob2(tf.sum(g, 1)),
     gramFrob2(w),
     gramFrob2(g),
-    frob2(tf.matMul(w, g, false, true)),
+    frob2(matMulABt(w, g)),
   ]) as tf.Tensor1D;
 }
 
@@ -142,7 +143,7 @@ export function hiddenInputSizes(spec: MlpSpec): number[] {
 export function layerGradientOuterProducts(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tensor2D[] {
   return tf.tidy(() => {
     const { delta } = layerFactors(spec, params, x);
-    return delta.slice(0, spec.depth).map((d) => tf.matMul(d, d, true, false) as tf.Tensor2D);
+    return delta.slice(0, spec.depth).map((d) => matMulAtB(d, d));
   });
 }
 
@@ -164,6 +165,6 @@ export function nfaMatrices(spec: MlpSpec, params: Params, x: tf.Tensor2D, layer
     const cols = tf.tensor1d(idx, 'int32');
     const w = tf.gather(params[layer - 1].W, cols, 1) as tf.Tensor2D;
     const g = tf.gather(tf.matMul(delta[layer - 1], params[layer - 1].W), cols, 1) as tf.Tensor2D;
-    return { nfm: tf.matMul(w, w, true, false) as tf.Tensor2D, agop: tf.matMul(g, g, true, false) as tf.Tensor2D };
+    return { nfm: matMulAtB(w, w), agop: matMulAtB(g, g) };
   });
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { activationOps } from '../../src/engine/activations';
-import { disposeParams, flatParams, initParams, layerScales, mapParams, paramsToArrays, type MlpSpec, type Params } from '../../src/engine/mlp';
+import { disposeParams, flatParams, initParams, layerScales, paramsToArrays, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
+
+/** Params with fn applied to every tensor (W1, b1, W2, …). */
+function mapParams(p: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
+  return unflattenParams(flatParams(p).map(fn), p);
+}
 import {
   displayIndices,
   hiddenInputSizes,
