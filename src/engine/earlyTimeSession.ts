@@ -4,7 +4,7 @@
 import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
 import { effectiveBatch, roundSignificant } from '../state/config';
-import { makeDataset, type Dataset } from './datasets';
+import { loadDataset, type Dataset } from './datasets';
 import { BatchSchedule, mseLoss } from './train';
 import { criticalLearningRate, lambdaMax } from './kernelMetrics';
 import { gaussianMoments, kernelDiagonalShift, type GaussianMoments } from './earlyTimeMoments';
@@ -129,7 +129,7 @@ export class EarlyTimeSession {
 
   /** Data, θ₀ (f₀ ≡ 0), the linear model at δ = 0, Θ₀ and the learning rate (auto = ½ · 2N/λmax(Θ₀)). */
   static async create(config: ExperimentConfig, data?: Dataset): Promise<EarlyTimeSession> {
-    const s = new EarlyTimeSession(config, data ?? makeDataset(config.dataset, config.train, config.test, config.seed));
+    const s = new EarlyTimeSession(config, data ?? (await loadDataset(config)));
     const nView = Math.min(KERNEL_VIEW_POINTS, config.train);
     const [lam, k0, kPred] = tf.tidy(() => {
       const k = earlyNtk(s.spec, s.vars, s.xTrain);

@@ -3,7 +3,7 @@
 // statement, so this is the plot that shows it (docs/science.md §7).
 import type { ExperimentConfig } from '../state/config';
 import type { Dataset } from './datasets';
-import { makeDataset } from './datasets';
+import { loadDataset } from './datasets';
 import { EarlyTimeSession } from './earlyTimeSession';
 
 export interface EarlyWidthPoint {
@@ -27,7 +27,7 @@ export async function earlyGapByWidth(
 ): Promise<EarlyWidthPoint[]> {
   const widths = opts.widths ?? SWEEP_WIDTHS;
   const steps = [...(opts.steps ?? SWEEP_STEPS)].sort((a, b) => a - b);
-  const data = opts.data ?? makeDataset(config.dataset, config.train, config.test, config.seed);
+  const data = opts.data ?? (await loadDataset(config));
   const out: EarlyWidthPoint[] = [];
   for (const [i, width] of widths.entries()) {
     const s = await EarlyTimeSession.create({ ...config, model: 'early-time', width, lr }, data);
