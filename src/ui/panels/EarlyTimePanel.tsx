@@ -27,10 +27,24 @@ const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
 const GAP_SERIES: SeriesSpec<MetricRow>[] = [metricSeries('earlyGap', { color: COLORS.gap })];
 const stepOf = (r: MetricRow) => r.step;
 
-/** First logged step at which earlyGap exceeds the threshold, or null. */
+/**
+ * First logged step at which earlyGap rises above the threshold after having been at or below it
+ * (the network leaving the linear model), or null. A gap that starts above the threshold (narrow
+ * width, low d) has no such step.
+ */
 export function departureStep(rows: readonly MetricRow[], threshold = EARLY_GAP_THRESHOLD): number | null {
-  for (const r of rows) if (r.earlyGap !== undefined && Number.isFinite(r.earlyGap) && r.earlyGap > threshold) return r.step;
+  let below = false;
+  for (const r of rows) {
+    if (r.earlyGap === undefined || !Number.isFinite(r.earlyGap)) continue;
+    if (r.earlyGap <= threshold) below = true;
+    else if (below) return r.step;
+  }
   return null;
+}
+
+/** Whether any logged earlyGap is at or below the threshold. */
+function everBelow(rows: readonly MetricRow[], threshold = EARLY_GAP_THRESHOLD): boolean {
+  return rows.some((r) => r.earlyGap !== undefined && r.earlyGap <= threshold);
 }
 
 export function EarlyTimePanel(props: PanelProps) {
@@ -104,7 +118,21 @@ export function EarlyTimePanel(props: PanelProps) {
             emptyMessage={rows.length ? 'earlyGap is defined from step 1 on (f_lin ≡ 0 at step 0)…' : EMPTY_MESSAGE}
             testId="early-gap-plot"
             height={170}
-          />
+          >
+            {({ yScale, innerWidth }) => {
+              const y = yScale(EARLY_GAP_THRESHOLD);
+              return Number.isFinite(y) ? <line className="threshold-line" x1={0} x2={innerWidth} y1={y} y2={y} stroke={COLORS.gap} strokeDasharray="2 3" strokeOpacity={0.6} /> : null;
+            }}
+          </LinePlot>
+          <p className="plot-note" data-testid="early-departure">
+            {departed !== null
+              ? `The network leaves the linear model at step ${departed}: earlyGap rises above ${EARLY_GAP_THRESHOLD} (dotted line).`
+              : gapRows.length === 0
+                ? ''
+                : everBelow(gapRows)
+                  ? `earlyGap is still below ${EARLY_GAP_THRESHOLD} (dotted line): the network still follows the linear model.`
+                  : `earlyGap has not come below ${EARLY_GAP_THRESHOLD} (dotted line) in this run: at width m = ${early.width} and d = ${early.inputDim} finite-width fluctuations and the c·I part of Θ₀, which the linear model lacks, keep the two apart from the first step; a wider network shrinks the first.`}
+          </p>
           {history.length > 0 && (
             <EarlyPredictionsPlot
               history={history}
