@@ -176,3 +176,15 @@ describe('CLI --model early-time', () => {
     }
   });
 });
+
+describe('departure step', () => {
+  it('is the first step where earlyGap rises back above the threshold, null if it never dipped below', async () => {
+    const { departureStep, everBelow } = await import('../../src/ui/panels/earlyDeparture');
+    const rows = (gaps: number[]) => gaps.map((earlyGap, i) => ({ step: i + 1, earlyGap }));
+    expect(departureStep(rows([0.3, 0.15, 0.1, 0.19, 0.25, 0.4]), 0.2)).toBe(5);
+    expect(departureStep(rows([0.3, 0.25, 0.22]), 0.2)).toBeNull();
+    expect(everBelow(rows([0.3, 0.25, 0.22]), 0.2)).toBe(false);
+    expect(departureStep(rows([0.05, 0.1, 0.15]), 0.2)).toBeNull();
+    expect(departureStep([{ step: 0 }, { step: 1, earlyGap: 0.1 }, { step: 2, earlyGap: 0.5 }], 0.2)).toBe(2);
+  });
+});

@@ -14,9 +14,7 @@ import { PANELS, EMPTY_MESSAGE } from '../../content/explanations';
 import { EarlyPredictionsPlot } from './EarlyPredictionsPlot';
 import { EarlyWidthSweep } from './EarlyWidthSweep';
 import { KernelIdentity } from './KernelIdentity';
-
-/** earlyGap above this counts as "the network has left the linear model". */
-export const EARLY_GAP_THRESHOLD = 0.2;
+import { EARLY_GAP_THRESHOLD, departureStep, everBelow } from './earlyDeparture';
 
 const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
   { ...metricSeries('loss', { color: COLORS.network }), label: 'network · train' },
@@ -26,26 +24,6 @@ const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
 ];
 const GAP_SERIES: SeriesSpec<MetricRow>[] = [metricSeries('earlyGap', { color: COLORS.gap })];
 const stepOf = (r: MetricRow) => r.step;
-
-/**
- * First logged step at which earlyGap rises above the threshold after having been at or below it
- * (the network leaving the linear model), or null. A gap that starts above the threshold (narrow
- * width, low d) has no such step.
- */
-export function departureStep(rows: readonly MetricRow[], threshold = EARLY_GAP_THRESHOLD): number | null {
-  let below = false;
-  for (const r of rows) {
-    if (r.earlyGap === undefined || !Number.isFinite(r.earlyGap)) continue;
-    if (r.earlyGap <= threshold) below = true;
-    else if (below) return r.step;
-  }
-  return null;
-}
-
-/** Whether any logged earlyGap is at or below the threshold. */
-function everBelow(rows: readonly MetricRow[], threshold = EARLY_GAP_THRESHOLD): boolean {
-  return rows.some((r) => r.earlyGap !== undefined && r.earlyGap <= threshold);
-}
 
 export function EarlyTimePanel(props: PanelProps) {
   const { meta, rows, snapshot } = props;
