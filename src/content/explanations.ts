@@ -63,8 +63,8 @@ export const PANELS = {
   nfa: {
     title: 'Feature alignment',
     summary:
-      'Does a layer’s weight matrix line up with the directions the output is sensitive to? UC-NFA correlates WᵀW with the average gradient outer product WᵀKW; C-NFA does the same for what training changed, ΔW = W − W₀. Lazy (wide, NTK) training barely moves them; feature learning (narrow, standard parametrisation, larger η) makes them rise.',
-    tex: String.raw`\mathrm{UC}_l = \rho\big(W_l^\top W_l,\ W_l^\top K_l W_l\big),\quad \mathrm{C}_l = \rho\big(\Delta W_l^\top \Delta W_l,\ \Delta W_l^\top K_l \Delta W_l\big),\quad K_l = \sum_x \Big(\frac{\partial f}{\partial h_l}\Big)^{\!\top}\frac{\partial f}{\partial h_l}`,
+      'Does a layer’s weight matrix line up with the directions the output is sensitive to? UC-NFA correlates WᵀW with the average gradient outer product WᵀKW, K = Σₓ (∂f/∂h)ᵀ(∂f/∂h) over the training set; C-NFA does the same for what training changed, ΔW = W − W₀. Lazy (wide, NTK) training barely moves them; feature learning (narrow, standard parametrisation, larger η) makes them rise.',
+    tex: String.raw`\mathrm{UC}_l = \rho\big(W_l^\top W_l,\ W_l^\top K_l W_l\big),\quad \mathrm{C}_l = \rho\big(\Delta W_l^\top \Delta W_l,\ \Delta W_l^\top K_l \Delta W_l\big)`,
   },
   earlyTime: {
     title: 'Early-time simplicity',
