@@ -11,6 +11,7 @@ import { gdDirection } from '../engine/train';
 import { taylorCoefficients } from '../engine/jets';
 import { CliError, USAGE, parseCliArgs, type CliArgs } from './args';
 import { resolveSigmaW2, type ExperimentConfig } from '../state/config';
+import { UsageError, runMergeCommand, runSweepCommand } from './sweep';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -33,8 +34,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE + '\n');
     return 0;
   }
-  if (!['train', 'ntk', 'taylor', 'early-sweep'].includes(args.command)) {
-    io.stderr(`error: unknown command "${args.command}" (expected train, ntk, taylor or early-sweep)\n`);
+  if (!['train', 'ntk', 'taylor', 'sweep', 'merge', 'early-sweep'].includes(args.command)) {
+    io.stderr(`error: unknown command "${args.command}" (expected train, ntk, taylor, sweep, merge or early-sweep)\n`);
     return 2;
   }
   await useNodeBackend(args.backend);
@@ -42,10 +43,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (args.command === 'train') return await runTrain(args, io);
     if (args.command === 'ntk') return await runNtk(args, io);
     if (args.command === 'early-sweep') return await runEarlySweep(args, io);
+    if (args.command === 'sweep') return await runSweepCommand(args, io);
+    if (args.command === 'merge') return await runMergeCommand(args, io);
     return await runTaylor(args, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
-    return 1;
+    return e instanceof UsageError ? 2 : 1;
   }
 }
 
@@ -59,7 +62,10 @@ const finiteOrNull = (v: number | null): number | null => (v !== null && Number.
 function rowJson(row: MetricRow, extra: Record<string, number> = {}): string {
   const o: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(extra)) o[k] = finiteOrNull(v);
-  for (const [k, v] of Object.entries(row)) if (typeof v === 'number') o[k] = finiteOrNull(v);
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === 'number') o[k] = finiteOrNull(v);
+    else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(finiteOrNull);
+  }
   if (row.nfa) o.nfa = row.nfa.map((n) => ({ layer: n.layer, uc: finiteOrNull(n.uc), c: finiteOrNull(n.c) }));
   return JSON.stringify(o);
 }
@@ -126,7 +132,7 @@ function humanRow(row: MetricRow): string {
     .map(([k, v]) =>
       k === 'nfa'
         ? (v as NonNullable<MetricRow['nfa']>).map((n) => `nfa${n.layer}=${nfa(n.uc)}/${nfa(n.c)}`).join(' ')
-        : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : v}`,
+        : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`,
     )
     .join(' ');
 }

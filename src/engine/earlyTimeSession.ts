@@ -105,14 +105,17 @@ export class EarlyTimeSession {
       paramCount: this.spec.width * (d + 1),
       dataset: {
         inputDim: data.inputDim,
-        xTrain: Array.from(data.xTrain),
-        yTrain: Array.from(data.yTrain),
-        xTest: Array.from(data.xTest),
-        yTest: Array.from(data.yTest),
+        xTrain: data.xTrain.slice(),
+        yTrain: data.yTrain.slice(),
+        xTest: data.xTest.slice(),
+        yTest: data.yTest.slice(),
         domain: data.domain,
       },
-      grid: { n: 0, x: [] },
-      probe: { x: [], count: 0, trainCount: 0, order: [] },
+      grid: { n: 0, x: new Float32Array(0) },
+      probe: { x: new Float32Array(0), count: 0, trainCount: 0, order: [] },
+      // no probe kernel for this model (its kernel view is meta.earlyTime.kernel)
+      ntk0: new Float32Array(0),
+      eig0: new Float64Array(0),
       earlyTime: {
         width: this.spec.width,
         inputDim: d,
@@ -210,7 +213,7 @@ export class EarlyTimeSession {
 
   /** The prediction history of the shown test points (no function grid for this model). */
   async snapshot(): Promise<Snapshot> {
-    return { step: this.stepCount, fGrid: [], early: { predictions: this.history.slice() } };
+    return { step: this.stepCount, fGrid: new Float32Array(0), early: { predictions: this.history.slice() } };
   }
 
   dispose(): void {

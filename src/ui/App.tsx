@@ -1,52 +1,37 @@
-// The page: header with the backend badge, controls, notices, the divergence banner and the panel grid.
+// The page: header (Lab/Tour links, presenter tools, backend badge), controls with the preset menu,
+// notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
 import { Component, useCallback, useState, type ReactNode } from 'react';
-import { configToSearch, type ExperimentConfig } from '../state/config';
+import { configFromSearch, type ExperimentConfig } from '../state/config';
+import { labSearch } from './labSearch';
+import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
+import { PRESETS } from '../content/presets';
+import { PresetField, presetMatching } from './PresetField';
+import { Toolbar } from './Toolbar';
+import { useAppearance } from './theme';
+import { useShortcuts, toggleFullscreenPanel } from './shortcuts/useShortcuts';
+import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import type { BackendName } from '../worker/protocol';
 import { BackendBadge } from './BackendBadge';
 import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
+import { SettingsDrawer } from './SettingsDrawer';
+import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
-import { DATASET_INFO } from '../engine/datasets';
-import { LossPanel } from './panels/LossPanel';
-import { FunctionPanel } from './panels/FunctionPanel';
-import { DriftPanel } from './panels/DriftPanel';
-import { GapPanel } from './panels/GapPanel';
-import { CorrelationsPanel } from './panels/CorrelationsPanel';
-import { NtkPanel } from './panels/NtkPanel';
-import { PairPanel } from './panels/PairPanel';
-import { NfaPanel } from './panels/NfaPanel';
-import { EarlyTimePanel } from './panels/EarlyTimePanel';
+import { datasetInfo } from '../engine/datasets';
+import { panelsFor } from './panels/registry';
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
   forcedBackend: BackendName | null;
   /** Notices from parsing the URL (rejected values fell back to their defaults). */
   urlNotices: string[];
+  /** `?theme=` (null: follow the system) and `?large=1`. */
+  theme: ThemeChoice;
+  large: boolean;
 }
 
-// `mlpOnly` panels are about the deep network and its linear twin: with the early-time model they
-// give way to a one-line note instead of drawing nothing.
-const PANELS: { key: string; name: string; Panel: (p: PanelProps) => ReactNode; wide?: boolean; mlpOnly?: boolean }[] = [
-  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, wide: true },
-  { key: 'function', name: 'Learned function', Panel: FunctionPanel, mlpOnly: true },
-  { key: 'loss', name: 'Loss', Panel: LossPanel, mlpOnly: true },
-  { key: 'drift', name: 'NTK drift', Panel: DriftPanel, mlpOnly: true },
-  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, mlpOnly: true },
-  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, mlpOnly: true },
-  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, mlpOnly: true },
-  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, mlpOnly: true },
-  { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel },
-];
-
-/** Panels for a model: early-time first and only its own; the MLP keeps the early-time note last. */
-function panelsFor(model: ExperimentConfig['model']) {
-  if (model === 'early-time') return PANELS.filter((p) => !p.mlpOnly);
-  return [...PANELS.filter((p) => p.key !== 'early-time'), ...PANELS.filter((p) => p.key === 'early-time')];
-}
-
-function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
-  const search = configToSearch(config, forced ? { backend: forced } : {});
+function writeUrl(search: string): void {
   const url = `${location.pathname}${search}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);
@@ -55,21 +40,66 @@ function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
   }
 }
 
-export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
+export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTheme, large: initialLarge }: AppProps) {
   const [view, store] = useRun(initialConfig, forcedBackend);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const [dismissed, setDismissed] = useState<Set<Notice['id']>>(() => new Set());
+  const [themeChoice, setThemeChoice] = useState<ThemeChoice>(initialTheme);
+  const [large, setLarge] = useState(initialLarge);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const theme = useAppearance(themeChoice, large);
 
   const config = view.config;
+  const search = labSearch(config, forcedBackend, themeChoice, large);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
-      writeUrl(next, forcedBackend);
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large));
       setHoverStep(null);
       store.setConfig(next);
     },
-    [store, forcedBackend],
+    [store, forcedBackend, themeChoice, large],
   );
+  const loadPreset = useCallback(
+    (index: number) => {
+      const p = PRESETS[index];
+      if (!p) return;
+      // A preset replaces every setting (not a patch): the URL becomes exactly the preset's query.
+      const { config: next } = configFromSearch(p.query, APP_PARAM_NAMES);
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large));
+      setHoverStep(null);
+      store.setConfig(next);
+    },
+    [store, forcedBackend, themeChoice, large],
+  );
+  const setAppearance = (t: ThemeChoice, l: boolean) => {
+    setThemeChoice(t);
+    setLarge(l);
+    writeUrl(labSearch(store.getView().config, forcedBackend, t, l));
+  };
+  useShortcuts((a) => {
+    switch (a.type) {
+      case 'toggle-play':
+        if (store.getView().wantPlay) store.pause();
+        else store.play();
+        return;
+      case 'step':
+        store.stepOnce();
+        return;
+      case 'reset':
+        store.reset();
+        return;
+      case 'fullscreen':
+        toggleFullscreenPanel();
+        return;
+      case 'preset':
+        loadPreset(a.index);
+        return;
+      case 'help':
+        setHelpOpen(true);
+        return;
+    }
+  }, !helpOpen);
   const onPairIndex = useCallback((i: number) => store.setPairIndex(i), [store]);
   const onNfaLayer = useCallback((l: number) => store.setNfaLayer(l), [store]);
   const onEarlySweep = useCallback(() => store.runEarlySweep(), [store]);
@@ -108,6 +138,20 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
           <h1>Tangent Lab</h1>
           <p className="app-subtitle">Train a neural network live and watch why a wide one behaves like its linearisation.</p>
         </div>
+        <nav className="app-nav" aria-label="Pages">
+          <a href={`?${new URLSearchParams({ ...appParamsToEntries({ theme: themeChoice, large }) }).toString()}`} aria-current="page">
+            Lab
+          </a>
+          <a href={`?page=tour${themeChoice ? `&theme=${themeChoice}` : ''}${large ? '&large=1' : ''}`}>Tour</a>
+        </nav>
+        <Toolbar
+          search={search}
+          theme={theme}
+          large={large}
+          onTheme={(t) => setAppearance(t, large)}
+          onLarge={(l) => setAppearance(themeChoice, l)}
+          onHelp={() => setHelpOpen(true)}
+        />
         <BackendBadge info={view.backend} />
       </header>
 
@@ -130,6 +174,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
 
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
+          <PresetField current={presetMatching(config)} onChoose={loadPreset} />
           <Transport
             view={view}
             onPlay={() => store.play()}
@@ -137,14 +182,19 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
             onStep={() => store.stepOnce()}
             onReset={() => store.reset()}
           />
-          <Settings config={config} meta={view.meta} onChange={onChange} />
+          <SettingsDrawer>
+            <Settings config={config} meta={view.meta} onChange={onChange} />
+            <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
+          </SettingsDrawer>
         </aside>
 
         <main className="main" id="main">
           <div className="panel-grid">
             {panelsFor(model).map(({ key, name, Panel, wide }) => (
               <div
-                className={`panel-cell panel-cell-${key}${(wide && model === 'early-time') || (key === 'function' && DATASET_INFO[config.dataset].inputDim === 2) ? ' panel-cell-wide' : ''}`}
+                tabIndex={-1}
+                data-panel={key}
+                className={`panel-cell panel-cell-${key}${(wide && model === 'early-time') || (key === 'function' && datasetInfo(config.dataset).inputDim === 2) ? ' panel-cell-wide' : ''}`}
                 key={key}
               >
                 <PanelBoundary name={name} resetKey={view.runId}>
@@ -156,6 +206,8 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
         </main>
       </div>
 
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} presets={PRESETS.map((p) => p.name)} />
+
       <footer className="app-footer">
         <p>
           <strong>The badge</strong> names the TensorFlow.js backend that trains the network in a background worker:{' '}
@@ -163,7 +215,10 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
           <em>cpu</em> (plain JavaScript). It is picked at start-up by timing one training step on each, and says why when it
           fell back; open it for the measurements. Add <code>?backend=webgl</code> (or webgpu, wasm, cpu) to the address to force one.
         </p>
-        <p>Every setting is in the address bar: copy the link to share this exact run (same seed, same initial weights).</p>
+        <p>
+          Every setting is in the address bar: <strong>Share</strong> copies the link to this exact run (same seed, same initial
+          weights). Press <kbd>?</kbd> for keyboard shortcuts.
+        </p>
       </footer>
     </div>
   );

@@ -3,8 +3,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPathDs, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForSeries, waitUntil, type OpenedPage, type PathInfo } from './helpers';
-import { configToSearch, DEFAULT_CONFIG, DATASETS } from '../../src/state/config';
-import { EARLY_TIME_PRESET, NFA_PRESETS } from '../../src/content/nfaPresets';
+import { configFromSearch, configToSearch, DATASETS } from '../../src/state/config';
+import { presetByName, type Preset } from '../../src/content/presets';
+
+const NFA_PRESETS: Preset[] = ['lazy-alignment', 'rich-alignment'].map((n) => presetByName(n)!);
+const EARLY_TIME_PRESET = presetByName('early-time')!;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,8 +18,11 @@ afterAll(async () => {
 });
 
 /** A preset's URL with a short run, on wasm (the CI machine has no GPU). */
-function presetQuery(patch: object, over: object = {}): string {
-  return configToSearch({ ...DEFAULT_CONFIG, ...patch, ...over }, { backend: 'wasm' });
+function presetQuery(preset: Preset, over: object = {}): string {
+  return configToSearch({ ...presetConfig(preset), ...over }, { backend: 'wasm' });
+}
+function presetConfig(preset: Preset) {
+  return configFromSearch(preset.query).config;
 }
 
 async function expectNoNaN(p: OpenedPage): Promise<void> {
@@ -25,14 +31,14 @@ async function expectNoNaN(p: OpenedPage): Promise<void> {
 }
 
 for (const preset of NFA_PRESETS)
-  describe(`preset "${preset.label}"`, () => {
+  describe(`preset "${preset.title}"`, () => {
     let p: OpenedPage | undefined;
     afterAll(async () => {
       await closePage(p);
     });
     it('trains and draws UC-NFA / C-NFA per layer and the NFM/AGOP heatmaps', async () => {
       // a narrower copy of the wide preset keeps the software backend quick
-      p = await openApp(browser, presetQuery(preset.patch, { width: Math.min(preset.patch.width ?? 64, 128), steps: 60, logEvery: 10 }));
+      p = await openApp(browser, presetQuery(preset, { width: Math.min(presetConfig(preset).width, 128), steps: 60, logEvery: 10 }));
       await waitForBackend(p.page);
       await play(p.page);
       // NFA is one of the budgeted (expensive) metrics: UC-NFA from step 0 on, C-NFA (undefined at
@@ -43,7 +49,7 @@ for (const preset of NFA_PRESETS)
         paths = await seriesPaths(p!.page, /feature alignment vs step/i);
         return ['uc1', 'uc2', 'c1', 'c2'].every((k) => drawn().includes(k));
       }, 150_000, 500);
-      await screenshot(p.page, `nfa-${preset.id}`);
+      await screenshot(p.page, `nfa-${preset.name}`);
       expect(drawn(), describePaths(paths)).toEqual(expect.arrayContaining(['uc1', 'uc2', 'c1', 'c2']));
       await waitUntil(async () => (await p!.page.getByTestId('nfa-heatmap-agop').count()) > 0, 60_000);
       const heat = await p.page.getByTestId('nfa-heatmaps').locator('image').count();
@@ -61,7 +67,7 @@ describe('early-time model', () => {
   const highDim = (DATASETS as readonly string[]).includes('gauss');
   it(highDim ? 'on gauss: losses, earlyGap vs step and the kernel identity' : 'on 2-D data: says the agreement needs high-dimensional inputs', async () => {
     const dataset = highDim ? 'gauss' : 'blobs';
-    p = await openApp(browser, presetQuery(EARLY_TIME_PRESET.patch, { dataset, width: 256, train: 128, steps: 40, logEvery: 2 }));
+    p = await openApp(browser, presetQuery(EARLY_TIME_PRESET, { dataset, width: 256, train: 128, steps: 40, logEvery: 2 }));
     await waitForBackend(p.page);
     await play(p.page);
     const loss = await waitForSeries(p.page, /early-time losses vs step/i, 3, 120_000);

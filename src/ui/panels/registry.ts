@@ -1,0 +1,53 @@
+// The panels of the lab, in page order. Each entry names the panel (key used by `?embed=<key>`),
+// its title, its component and the one or two settings an embed's control strip shows for it.
+// New panels (sweep, NFA, early-time …) are added here and appear in the lab, the embed chooser
+// and `?embed=` without touching App.tsx.
+import type { ReactNode } from 'react';
+import type { ExperimentConfig } from '../../state/config';
+import type { PanelProps } from './types';
+import { LossPanel } from './LossPanel';
+import { FunctionPanel } from './FunctionPanel';
+import { DriftPanel } from './DriftPanel';
+import { GapPanel } from './GapPanel';
+import { CorrelationsPanel } from './CorrelationsPanel';
+import { NtkPanel } from './NtkPanel';
+import { PairPanel } from './PairPanel';
+import { NfaPanel } from './NfaPanel';
+import { EarlyTimePanel } from './EarlyTimePanel';
+
+export interface PanelEntry {
+  key: string;
+  name: string;
+  Panel: (p: PanelProps) => ReactNode;
+  /** Settings shown as sliders/selects in the embed control strip (one or two). */
+  embedControls: readonly (keyof ExperimentConfig)[];
+  /** Spans the whole row when the early-time model runs. */
+  wide?: boolean;
+  /**
+   * About the deep network and its linear twin: hidden with the early-time model (which has its
+   * own panel) instead of drawing nothing.
+   */
+  mlpOnly?: boolean;
+}
+
+export const PANELS: readonly PanelEntry[] = [
+  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true },
+  { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
+  { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'], mlpOnly: true },
+  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, embedControls: ['width', 'activation'], mlpOnly: true },
+  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, embedControls: ['width', 'activation'], mlpOnly: true },
+  { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel, embedControls: ['width', 'lr'] },
+];
+
+/** Panels for a model: early-time first and only its own; the MLP keeps the early-time note last. */
+export function panelsFor(model: ExperimentConfig['model']): readonly PanelEntry[] {
+  if (model === 'early-time') return PANELS.filter((p) => !p.mlpOnly);
+  return [...PANELS.filter((p) => p.key !== 'early-time'), ...PANELS.filter((p) => p.key === 'early-time')];
+}
+
+export function panelByKey(key: string): PanelEntry | undefined {
+  return PANELS.find((p) => p.key === key);
+}
