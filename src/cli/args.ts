@@ -10,6 +10,10 @@ export interface CliArgs {
   backend: 'cpu' | 'wasm';
   /** `ntk --n`: cap on the number of training points in the output kernel. */
   n: number | null;
+  /** `early-sweep --widths`: hidden widths to compare. */
+  widths: number[] | null;
+  /** `early-sweep --at`: steps at which earlyGap is read. */
+  at: number[] | null;
   /** `sweep` / `merge` flags, raw (validated by the sweep commands): widths, seeds, lr-width-exp, out, shard. */
   sweep: Record<string, string>;
   /** Positional arguments (`merge DIR1 DIR2 …`); other commands reject them. */
@@ -18,9 +22,19 @@ export interface CliArgs {
 
 export class CliError extends Error {}
 
+/** "64,256,1024" → [64, 256, 1024]: positive integers up to max, or a CliError naming the flag. */
+function intList(flag: string, value: string, max: number): number[] {
+  const parts = value.split(',').map((s) => s.trim());
+  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max))
+    throw new CliError(`--${flag}=${JSON.stringify(value)} is not valid: expected comma-separated integers from 1 to ${max}`);
+  return parts.map(Number);
+}
+
 /** Flags that are not experiment settings. */
 const SWEEP_FLAGS = ['widths', 'seeds', 'out', 'shard'];
-const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', ...SWEEP_FLAGS];
+/** Flags of the early-sweep command (`widths` is shared with sweep). */
+const EARLY_SWEEP_FLAGS = ['at'];
+const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', ...SWEEP_FLAGS, ...EARLY_SWEEP_FLAGS];
 
 const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(FIELDS.map((f) => [f.name, { type: 'string' as const }])),
@@ -28,7 +42,7 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   help: { type: 'boolean' },
   backend: { type: 'string' },
   n: { type: 'string' },
-  ...Object.fromEntries(SWEEP_FLAGS.map((f) => [f, { type: 'string' as const }])),
+  ...Object.fromEntries([...SWEEP_FLAGS, ...EARLY_SWEEP_FLAGS].map((f) => [f, { type: 'string' as const }])),
 };
 
 const knownFlags = () => [...FIELDS.map((f) => f.name), ...EXTRA_FLAGS].map((s) => '--' + s).join(' ');
@@ -76,16 +90,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const v = str(f.name);
     return v === undefined ? [] : [[f.name, v]];
   });
+  const earlySweep = command === 'early-sweep';
+  const widthsRaw = str('widths');
+  const atRaw = str('at');
+  if (atRaw !== undefined && !earlySweep) throw new CliError('flag --at only applies to the early-sweep command');
+  const widths = earlySweep && widthsRaw !== undefined ? intList('widths', widthsRaw, 16384) : null;
+  const at = atRaw !== undefined ? intList('at', atRaw, 1000000) : null;
   const sweep: Record<string, string> = {};
   for (const f of SWEEP_FLAGS) {
     const v = str(f);
-    if (v === undefined) continue;
+    if (v === undefined || (earlySweep && f === 'widths')) continue;
     if (command !== 'sweep' && command !== 'merge') throw new CliError(`flag --${f} only applies to the sweep and merge commands`);
     sweep[f] = v;
   }
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
-  return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw), sweep, positional };
+  return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw), sweep, positional, widths, at };
 }
 
 export const USAGE = `usage: tangent-lab <command> [flags]
@@ -98,9 +118,13 @@ commands:
           and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--lr-width-exp α: η = η₀·n^α]
           [--shard i/K] [all train flags]); --json prints the fits
   merge   merge shard directories: merge DIR1 DIR2 … --out DIR
+  early-sweep  early-time model: earlyGap at steps --at (default 10,100) for each of
+          --widths (default 64,256,1024,4096), one line per width (same data, seed, η)
 
 flags (same names and ranges as the app's URL parameters):
 ${FIELDS.map((f) => `  --${f.name.padEnd(13)} ${f.label}`).join('\n')}
   --json          machine-readable output
   --backend       cpu (default) or wasm
-  --n             (ntk, taylor) use only the first n training points`;
+  --n             (ntk, taylor) use only the first n training points
+  --widths        (sweep, early-sweep) comma-separated hidden widths
+  --at            (early-sweep) comma-separated steps`;

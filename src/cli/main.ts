@@ -2,6 +2,8 @@
 import { tf } from '../engine/tf';
 import { useNodeBackend } from '../engine/nodeBackend';
 import { Session, isDiverged, type MetricRow } from '../engine/session';
+import { EarlyTimeSession } from '../engine/earlyTimeSession';
+import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTimeSweep';
 import { loadDataset } from '../engine/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
 import { ntkLayerwise } from '../engine/ntk';
@@ -32,14 +34,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE + '\n');
     return 0;
   }
-  if (!['train', 'ntk', 'taylor', 'sweep', 'merge'].includes(args.command)) {
-    io.stderr(`error: unknown command ${oneLine(JSON.stringify(args.command))} (expected train, ntk, taylor, sweep or merge)\n`);
+  if (!['train', 'ntk', 'taylor', 'sweep', 'merge', 'early-sweep'].includes(args.command)) {
+    io.stderr(`error: unknown command ${oneLine(JSON.stringify(args.command))} (expected train, ntk, taylor, sweep, merge or early-sweep)\n`);
     return 2;
   }
   await useNodeBackend(args.backend);
   try {
     if (args.command === 'train') return await runTrain(args, io);
     if (args.command === 'ntk') return await runNtk(args, io);
+    if (args.command === 'early-sweep') return await runEarlySweep(args, io);
     if (args.command === 'sweep') return await runSweepCommand(args, io);
     if (args.command === 'merge') return await runMergeCommand(args, io);
     return await runTaylor(args, io);
@@ -59,24 +62,38 @@ function round(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(7)) : v;
 }
 
-/** JSON with non-finite numbers written as null (JSON has no NaN). */
-function rowJson(row: MetricRow): string {
-  const o: Record<string, number | null | (number | null)[]> = {};
-  const num = (v: number) => (Number.isFinite(v) ? round(v) : null);
+const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? round(v) : null);
+
+/** JSON with non-finite numbers written as null (JSON has no NaN); `extra` fields go first. */
+function rowJson(row: MetricRow, extra: Record<string, number> = {}): string {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extra)) o[k] = finiteOrNull(v);
   for (const [k, v] of Object.entries(row)) {
-    if (typeof v === 'number') o[k] = num(v);
-    else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(num);
+    if (typeof v === 'number') o[k] = finiteOrNull(v);
+    else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(finiteOrNull);
   }
+  if (row.nfa) o.nfa = row.nfa.map((n) => ({ layer: n.layer, uc: finiteOrNull(n.uc), c: finiteOrNull(n.c) }));
   return JSON.stringify(o);
 }
 
+/** What `train` needs from a run: the MLP Session or the early-time model. */
+type TrainRun = Pick<Session, 'meta' | 'step' | 'advance' | 'dispose'> & { measure(): Promise<MetricRow> };
+
 async function runTrain(args: CliArgs, io: Io): Promise<number> {
   const { config } = args;
-  const session = await Session.create(config, { gridSize: 2 });
+  const early = config.model === 'early-time' ? await EarlyTimeSession.create(config) : null;
+  const session: TrainRun = early ?? (await Session.create(config, { gridSize: 2 }));
+  // the early-time model's constants, on the first row (top level)
+  const header: Record<string, number> = early ? { zeta: early.moments.zeta, nu: early.moments.nu, c: early.meta.earlyTime.c, m: early.spec.width, lr: early.meta.lr } : {};
   const t0 = performance.now();
   try {
     const first = await session.measure();
-    const emit = (row: MetricRow) => io.stdout((args.json ? rowJson(row) : humanRow(row)) + '\n');
+    let firstRow = true;
+    const emit = (row: MetricRow) => {
+      io.stdout((args.json ? rowJson(row, firstRow ? header : {}) : humanRow(row)) + '\n');
+      firstRow = false;
+    };
+    if (early && !args.json) io.stderr(`# early-time model: m = ${early.spec.width}, d = ${early.spec.inputDim}, ζ = ${round(early.moments.zeta)}, ν = ${round(early.moments.nu)} (${early.moments.method})\n`);
     if (!args.json) io.stderr(`# lr ${round(session.meta.lr)}${session.meta.lrAuto ? ' (auto)' : ''}, critical lr ${round(session.meta.criticalLr ?? NaN)}, ${session.meta.paramCount} parameters\n`);
     emit(first);
     while (session.step < config.steps) {
@@ -99,9 +116,30 @@ async function runTrain(args: CliArgs, io: Io): Promise<number> {
   }
 }
 
+/** One JSON line per width: {width, m, lr, zeta, nu, gaps: {step: earlyGap}}; η is resolved once, at the config's width. */
+async function runEarlySweep(args: CliArgs, io: Io): Promise<number> {
+  const config = { ...args.config, model: 'early-time' as const };
+  const probe = await EarlyTimeSession.create(config);
+  const lr = probe.meta.lr;
+  const { zeta, nu } = probe.moments;
+  probe.dispose();
+  const steps = args.at ?? SWEEP_STEPS;
+  for (const width of args.widths ?? SWEEP_WIDTHS) {
+    const pts = await earlyGapByWidth(config, lr, { widths: [width], steps });
+    const gaps = Object.fromEntries(pts.map((p) => [String(p.step), p.earlyGap === null ? null : round(p.earlyGap)]));
+    io.stdout(JSON.stringify({ width, m: pts[0]?.width ?? width, seed: config.seed, dataset: config.dataset, lr: round(lr), zeta: round(zeta), nu: round(nu), gaps }) + '\n');
+  }
+  return 0;
+}
+
 function humanRow(row: MetricRow): string {
+  const nfa = (v: number | null) => (v === null ? '—' : v.toFixed(3));
   return Object.entries(row)
-    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`)
+    .map(([k, v]) =>
+      k === 'nfa'
+        ? (v as NonNullable<MetricRow['nfa']>).map((n) => `nfa${n.layer}=${nfa(n.uc)}/${nfa(n.c)}`).join(' ')
+        : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`,
+    )
     .join(' ');
 }
 

@@ -66,6 +66,18 @@ export const PANELS = {
     summary: 'For one probe point x, how the curvature of f at x couples the gradients of two other probe points: the second-order term that the linear model leaves out.',
     tex: String.raw`P_{x}(x', x'') = \tfrac12\,\nabla^2_\theta f(x)\big[\nabla_\theta f(x'),\, \nabla_\theta f(x'')\big]`,
   },
+  nfa: {
+    title: 'Feature alignment',
+    summary:
+      'Does a layer’s weight matrix line up with the directions the output is sensitive to? UC-NFA correlates WᵀW with the average gradient outer product WᵀKW, K = Σₓ (∂f/∂h)ᵀ(∂f/∂h) over the training set; C-NFA does the same for what training changed, ΔW = W − W₀. Lazy (wide, NTK) training barely moves them; feature learning (narrow, standard parametrisation, larger η) makes them rise.',
+    tex: String.raw`\mathrm{UC}_l = \rho\big(W_l^\top W_l,\ W_l^\top K_l W_l\big),\quad \mathrm{C}_l = \rho\big(\Delta W_l^\top \Delta W_l,\ \Delta W_l^\top K_l \Delta W_l\big)`,
+  },
+  earlyTime: {
+    title: 'Early-time simplicity',
+    summary:
+      'A two-layer network that starts at f₀ ≡ 0 first learns what a linear model on the inputs learns: with ζ = E[φ′(g)], ν = E[φ(g)] the two agree early in training, for wide networks on high-dimensional inputs, and part later.',
+    tex: String.raw`f(x) = \tfrac{1}{\sqrt m}\sum_{r=1}^m v_r\,\varphi\!\big(\tfrac{w_r\cdot x}{\sqrt d}\big)\ \approx\ f_{\mathrm{lin}}(x) = \delta^\top\Big[\tfrac{\sqrt2\,\zeta\,x}{\sqrt d};\ \nu\Big]`,
+  },
 } satisfies Record<string, PanelText>;
 
 export const SERIES = {
@@ -104,6 +116,11 @@ export const SERIES = {
     label: '1st-order error',
     tex: String.raw`\frac{\operatorname{RMS}\big(c_1 - (f(\theta+\Delta) - f(\theta))\big)}{\operatorname{RMS}\big(f(\theta+\Delta)-f(\theta)\big)}`,
     note: 'How wrong the first-order (NTK) prediction of one step is.',
+  },
+  earlyGap: {
+    label: 'earlyGap',
+    tex: String.raw`\frac{\operatorname{RMS}_{X}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X}(f_{\mathrm{lin},t})}`,
+    note: 'Distance between the network and the linear model on the inputs, relative to the linear model’s size, over the training points.',
   },
   eig0: { label: 'Θ₀ eigenvalues', tex: String.raw`\lambda_k(\Theta_0)` },
   eigT: { label: 'Θt eigenvalues', tex: String.raw`\lambda_k(\Theta_t)` },

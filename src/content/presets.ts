@@ -65,6 +65,28 @@ export const PRESETS: readonly Preset[] = [
       'Labels ±1 on two interleaved spirals: watch the network’s decision surface and its linear twin’s side by side.',
     query: 'dataset=spirals&width=512&depth=2&train=256',
   },
+  // Feature alignment and early-time simplicity (numbers they were checked with: docs/early-time-and-nfa-*.md).
+  {
+    name: 'lazy-alignment',
+    title: 'Feature alignment: lazy',
+    lesson:
+      'A wide network in NTK parametrization at the automatic η: the weights barely move, so UC-NFA (Feature alignment panel) stays where it started.',
+    query: 'width=1024&depth=2&param=ntk&dataset=circles&steps=1000',
+  },
+  {
+    name: 'rich-alignment',
+    title: 'Feature alignment: rich',
+    lesson:
+      'A narrow network in standard parametrization with a large step (η = 0.15, about 0.8 of the critical rate): the weights turn towards the directions the output uses, and UC-NFA rises.',
+    query: 'width=64&depth=2&param=standard&lr=0.15&dataset=circles&steps=1000',
+  },
+  {
+    name: 'early-time',
+    title: 'Early-time simplicity',
+    lesson:
+      'The two-layer network with f₀ ≡ 0 on high-dimensional Gaussian inputs, beside the linear model on the inputs: they agree early and part later.',
+    query: 'model=early-time&width=1024&activation=tanh&lr=1&dataset=gauss&dim=100&train=256&steps=1000',
+  },
 ];
 
 export function presetByName(name: string): Preset | undefined {

@@ -11,7 +11,7 @@ import { matMulABt } from './dense';
 import { forwardTrace, layerScales, type MlpSpec, type Params } from './mlp';
 
 /** Per-layer backpropagated sensitivities δ_l = ∂f/∂h_l (N × n_l), l = 1..L+1, and the activations a_{l-1}. */
-interface LayerFactors {
+export interface LayerFactors {
   /** aPrev[l-1] = a_{l-1}, l = 1..L+1 (aPrev[0] = x). */
   aPrev: tf.Tensor2D[];
   /** delta[l-1] = δ_l, l = 1..L+1 (the last is N × 1 of ones). */
@@ -19,7 +19,7 @@ interface LayerFactors {
 }
 
 /** Forward trace plus the backward pass of δ_l for a batch x (call inside tf.tidy). */
-function layerFactors(spec: MlpSpec, params: Params, x: tf.Tensor2D): LayerFactors {
+export function layerFactors(spec: MlpSpec, params: Params, x: tf.Tensor2D): LayerFactors {
   const scales = layerScales(spec);
   const act = activationOps(spec.activation);
   const { h, a } = forwardTrace(spec, params, x);

@@ -47,10 +47,12 @@ const OptionalMetricsSchema = z.object({
   gradChangeFrozen: metric,
   /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
   flipFraction: metric,
+  /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
+  earlyGap: metric,
 });
 
-/** Neural feature ansatz correlation of one layer: uncentred and centred (null when undefined). */
-export const NfaEntrySchema = z.object({ layer: count, uc: z.number(), c: z.number().nullable() });
+/** Neural feature ansatz correlation of hidden layer l = 1…L: uncentred and centred (null where undefined: C-NFA at step 0, a 1×1 NFM). */
+export const NfaEntrySchema = z.object({ layer: count, uc: z.number().nullable(), c: z.number().nullable() });
 
 /** One logged step: `step` (updates done, 0 = init), loss and test loss, and optional finite metrics. */
 export const MetricRowSchema = z.object({
@@ -68,6 +70,10 @@ export const SCALAR_METRICS = ['loss', 'testLoss', ...OptionalMetricsSchema.keyo
 export type ScalarMetric = (typeof SCALAR_METRICS)[number];
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 
+function finiteOrNull(v: number | null): number | null {
+  return v !== null && Number.isFinite(v) ? v : null;
+}
+
 /** A row with every non-finite optional metric removed (the wire schema accepts finite numbers only). */
 export function finiteRow(r: MetricRow): MetricRow {
   const out: MetricRow = { step: r.step, loss: r.loss, testLoss: r.testLoss };
@@ -76,9 +82,48 @@ export function finiteRow(r: MetricRow): MetricRow {
     if (v !== undefined && Number.isFinite(v)) out[k] = v;
   }
   if (r.layerChange && r.layerChange.every(Number.isFinite)) out.layerChange = r.layerChange;
-  if (r.nfa) out.nfa = r.nfa.filter((e) => Number.isFinite(e.uc) && (e.c === null || Number.isFinite(e.c)));
+  if (r.nfa) out.nfa = r.nfa.map((e) => ({ layer: e.layer, uc: finiteOrNull(e.uc), c: finiteOrNull(e.c) }));
   return out;
 }
+
+const nums = z.array(z.number());
+
+/** Early-time model: constants of the theory and what its panel shows. */
+export const EarlyTimeMetaSchema = z.object({
+  /** Hidden width m actually used (even). */
+  width: count,
+  inputDim: count,
+  zeta: z.number(),
+  nu: z.number(),
+  /** c = E[φ²] + E[φ′²] − ν² − 2ζ². */
+  c: z.number(),
+  momentsMethod: z.enum(['closed form', 'Gauss–Hermite']),
+  /** Mean ‖x‖²/d over the training inputs (the theory assumes ≈ 1). */
+  normRatio: z.number(),
+  /** Test points whose predictions are tracked: indices into the test set, and their targets. */
+  shown: z.object({ index: z.array(count), y: nums }),
+  /** Θ₀ and its prediction 2ζ²XXᵀ/d + ν² + c·I on the first n training points (row-major n × n). */
+  kernel: z.object({ n: count, theta0: nums, predicted: nums }),
+});
+export type EarlyTimeMeta = z.infer<typeof EarlyTimeMetaSchema>;
+
+/** Predictions of the network and of the linear model on the shown test points at one step. */
+export const EarlyPredictionsSchema = z.object({ step: count, f: nums, fLin: nums });
+export type EarlyPredictions = z.infer<typeof EarlyPredictionsSchema>;
+
+/** NFM = WᵀW and AGOP = WᵀKW of one hidden layer, at θ₀ and now, on the coordinates `index`. */
+export const NfaSnapshotSchema = z.object({
+  layer: count,
+  /** Size n_{l−1} of the layer's input. */
+  inputSize: count,
+  /** The input coordinates shown (all, or evenly spaced when n_{l−1} > 32); matrices are k × k, k = index.length. */
+  index: z.array(count),
+  nfm0: nums,
+  agop0: nums,
+  nfm: nums,
+  agop: nums,
+});
+export type NfaSnapshot = z.infer<typeof NfaSnapshotSchema>;
 
 export const RunMetaSchema = z.object({
   config: ConfigSchema,
@@ -109,6 +154,10 @@ export const RunMetaSchema = z.object({
   ntk0: f32,
   /** Eigenvalues of Θ₀ on the probe set. */
   eig0: f64,
+  /** Present for the early-time model only. */
+  earlyTime: EarlyTimeMetaSchema.optional(),
+  /** MLP: false when the network is too wide for live feature-alignment measurements. */
+  nfaLive: z.boolean().optional(),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;
 
@@ -124,5 +173,9 @@ export const SnapshotSchema = z.object({
   /** Inputs with d > 2 only: network and linear twin on the first few test points (meta.dataset.xTest order). */
   fTestSample: f32.optional(),
   fLinTestSample: f32.optional(),
+  /** NFM/AGOP heatmaps of the chosen hidden layer (MLP). */
+  nfa: NfaSnapshotSchema.optional(),
+  /** Early-time model: predictions of both models on the shown test points at every logged step. */
+  early: z.object({ predictions: z.array(EarlyPredictionsSchema) }).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -13,9 +13,18 @@ import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
 import { relativeWeightChange } from './weightChange';
-import { SCALAR_METRICS, type StartupStage, type MetricRow, type RunMeta, type ScalarMetric, type Snapshot } from './runRecords';
+import { SCALAR_METRICS, type StartupStage, type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from './runRecords';
 
-export type { MetricRow, RunMeta, Snapshot } from './runRecords';
+export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from './runRecords';
+import { displayIndices, hiddenInputSizes, nfaFromSums, nfaMatrices, nfaSums } from './nfa';
+
+/** Largest side of the NFM/AGOP heatmaps in snapshots (bigger layers show evenly spaced coordinates). */
+const NFA_DISPLAY_MAX = 32;
+/**
+ * Live ('auto') NFA only while its largest product, ‖WᵀW‖²_F at n_in²·n_out multiply-adds, stays
+ * below this (width 2048 with depth ≥ 2); the CLI ('always') measures it at any width.
+ */
+export const NFA_LIVE_MAX_COST = 2048 ** 3;
 
 export interface SessionOptions {
   gridSize?: number;
@@ -74,6 +83,10 @@ export class Session {
   readonly data: Dataset;
   readonly meta: RunMeta;
   private readonly vars: VarParams;
+  /** θ₀, kept for ΔW = W − W(0) (C-NFA) and the NFM/AGOP heatmaps at init. */
+  private readonly params0: Params;
+  /** NFM/AGOP at θ₀ per hidden layer, read back once on first request. */
+  private readonly nfa0 = new Map<number, { nfm: number[]; agop: number[] }>();
   private readonly xTrain: tf.Tensor2D;
   private readonly yTrain: tf.Tensor1D;
   private readonly xTest: tf.Tensor2D;
@@ -116,8 +129,8 @@ export class Session {
     const d = this.data.inputDim;
     const p0 = paramsFromArrays(initParamArrays(this.spec, config.seed));
     this.vars = toVariables(p0);
+    this.params0 = p0;
     this.w0 = p0.map((l) => tf.clone(l.W));
-    disposeParams(p0);
     this.xTrain = tf.tensor2d(this.data.xTrain, [config.train, d]);
     this.yTrain = tf.tensor1d(this.data.yTrain);
     this.xTest = tf.tensor2d(this.data.xTest, [config.test, d]);
@@ -141,6 +154,7 @@ export class Session {
         domain: this.data.domain,
       },
       grid: { n: init.gridN, x: init.grid.slice() },
+      nfaLive: true,
       probe: {
         x: Float32Array.from(this.probe.x),
         count: this.probe.count,
@@ -228,6 +242,7 @@ export class Session {
     await checkpoint(this.ntkProbe0);
     done += costs.probe;
     progress?.report('lr', fraction(done), eta(total - done));
+    this.meta.nfaLive = this.nfaLive;
     const lam = lambdaMax(this.kTrainTrain0);
     const probe0 = this.ntkProbe0.data();
     const lamMax = (await lam.data())[0];
@@ -281,6 +296,7 @@ export class Session {
    */
   async measure(mode: ExpensiveMode = 'always'): Promise<MetricRow> {
     const expensive = this.wantExpensive(mode);
+    const withNfa = expensive && (mode === 'always' || this.nfaLive);
     const t0 = now();
     const named = tf.tidy((): Partial<Record<ScalarMetric, tf.Scalar>> => {
       const theta = this.params;
@@ -315,20 +331,24 @@ export class Session {
       };
     });
     const layerChange = tf.tidy(() => relativeWeightChange(this.params.map((l) => l.W), this.w0));
-    const [values, lc] = await Promise.all([readScalars(named), layerChange.data()]);
+    const nfaSumsT = withNfa ? tf.tidy(() => nfaSums(this.spec, this.params, this.params0, this.xTrain)) : null;
+    const [values, lc, ns] = await Promise.all([readScalars(named), layerChange.data(), nfaSumsT ? nfaSumsT.data() : Promise.resolve(null)]);
     layerChange.dispose();
+    nfaSumsT?.dispose();
     if (expensive) {
       const t1 = now();
       this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
     }
-    return { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
+    const row: MetricRow = { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
+    if (ns) row.nfa = nfaFromSums(ns, hiddenInputSizes(this.spec));
+    return row;
   }
 
   /**
    * Function values on the grid (network and twin), Θ on the probe set and its spectrum, and the
    * 𝔆^{0,2} pair matrix for x = probe point `pairIndex` (a probe index; omit to skip it).
    */
-  async snapshot(opts: { pairIndex?: number } = {}): Promise<Snapshot> {
+  async snapshot(opts: { pairIndex?: number; nfaLayer?: number } = {}): Promise<Snapshot> {
     const nTest = this.config.test;
     const order = this.probe.order;
     const pairIndex = opts.pairIndex === undefined ? null : Math.min(Math.max(0, Math.round(opts.pairIndex)), this.probe.count - 1);
@@ -346,7 +366,9 @@ export class Session {
     ]);
     const [fg, fl, fs, fls, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), fSample.data(), fLinSample.data(), k.data(), pair.data()]);
     tf.dispose([fGrid, fLinGrid, fSample, fLinSample, k, pair]);
+    const nfa = opts.nfaLayer === undefined ? null : await this.nfaSnapshot(opts.nfaLayer);
     return {
+      ...(nfa ? { nfa } : {}),
       ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: Float32Array.from(reorderSquare(pv, order)) } }),
       ...(nSample > 0 ? { fTestSample: Float32Array.from(fs), fLinTestSample: Float32Array.from(fls) } : {}),
       step: this.stepCount,
@@ -357,9 +379,41 @@ export class Session {
     };
   }
 
+  /** Whether the live app measures NFA for this network (see NFA_LIVE_MAX_COST). */
+  get nfaLive(): boolean {
+    const sizes = hiddenInputSizes(this.spec);
+    return sizes.every((nIn) => Math.min(nIn, this.spec.width) ** 2 * Math.max(nIn, this.spec.width) <= NFA_LIVE_MAX_COST);
+  }
+
+  /** Default hidden layer for the NFM/AGOP heatmaps: the first, unless its input is 1-D or 2-D. */
+  defaultNfaLayer(): number {
+    return this.data.inputDim >= 3 || this.spec.depth === 1 ? 1 : 2;
+  }
+
+  /** NFM and AGOP of hidden layer `layer` (clamped to 1…L) at θ₀ (cached) and now. */
+  async nfaSnapshot(layer: number): Promise<NfaSnapshot> {
+    const l = Math.min(Math.max(1, Math.round(layer)), this.spec.depth);
+    const inputSize = hiddenInputSizes(this.spec)[l - 1];
+    const index = displayIndices(inputSize, NFA_DISPLAY_MAX);
+    const read = async (params: Params) => {
+      const { nfm, agop } = nfaMatrices(this.spec, params, this.xTrain, l, index);
+      const [a, b] = await Promise.all([nfm.data(), agop.data()]);
+      tf.dispose([nfm, agop]);
+      return { nfm: Array.from(a), agop: Array.from(b) };
+    };
+    let init = this.nfa0.get(l);
+    if (!init) {
+      init = await read(this.params0);
+      this.nfa0.set(l, init);
+    }
+    const cur = await read(this.params);
+    return { layer: l, inputSize, index, nfm0: init.nfm, agop0: init.agop, nfm: cur.nfm, agop: cur.agop };
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    disposeParams(this.params0);
     for (const v of this.vars) {
       v.W.dispose();
       v.b?.dispose();

@@ -19,7 +19,7 @@ import { SettingsDrawer } from './SettingsDrawer';
 import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/datasets';
-import { PANELS } from './panels/registry';
+import { panelsFor } from './panels/registry';
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
@@ -101,6 +101,8 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
     }
   }, !helpOpen);
   const onPairIndex = useCallback((i: number) => store.setPairIndex(i), [store]);
+  const onNfaLayer = useCallback((l: number) => store.setNfaLayer(l), [store]);
+  const onEarlySweep = useCallback(() => store.runEarlySweep(), [store]);
 
   const notices: Notice[] = [
     ...urlNotices.map((text, i) => ({ id: `url-${i}`, text, kind: 'notice' as const })),
@@ -121,7 +123,13 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
     pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
     onPairIndex,
     divergedAt,
+    nfaLayer: view.nfaLayer,
+    onNfaLayer,
+    earlySweep: view.earlySweep,
+    onEarlySweep,
   };
+  // panels follow the running model (meta), not the config that is still loading
+  const model = view.meta?.config.model ?? config.model;
 
   return (
     <div className="app">
@@ -183,8 +191,13 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
 
         <main className="main" id="main">
           <div className="panel-grid">
-            {PANELS.map(({ key, name, Panel }) => (
-              <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${key === 'function' && datasetInfo(config.dataset).inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
+            {panelsFor(model, config.dataset).map(({ key, name, Panel, wide }) => (
+              <div
+                tabIndex={-1}
+                data-panel={key}
+                className={`panel-cell panel-cell-${key}${(wide && model === 'early-time') || (key === 'function' && datasetInfo(config.dataset).inputDim === 2) ? ' panel-cell-wide' : ''}`}
+                key={key}
+              >
                 <PanelBoundary name={name} resetKey={view.runId}>
                   <Panel {...panelProps} />
                 </PanelBoundary>

@@ -2,7 +2,7 @@
 // Every control is a native element with a visible label; the slider names are exactly "Width",
 // "Depth" and "Learning rate".
 import { useId } from 'react';
-import { ACTIVATIONS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
+import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
 import { DATASET_INFO, datasetInfo } from '../engine/datasets';
 import type { RunMeta } from '../engine/session';
 import type { RunView } from './useRun';
@@ -167,6 +167,13 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
     <div className="settings">
       <fieldset className="settings-group">
         <legend>Network</legend>
+        <SelectField
+          label="Model"
+          value={config.model}
+          options={MODELS.map((m) => ({ value: m, label: m === 'mlp' ? 'MLP (deep network + linear twin)' : 'early-time (2 layers, f₀ = 0, vs linear model)' }))}
+          onChange={(model) => onChange({ model })}
+          hint={config.model === 'early-time' ? 'Width = m hidden units; depth and parametrisation do not apply.' : undefined}
+        />
         <DiscreteSlider
           id={`${uid}-width`}
           label="Width"

@@ -6,6 +6,7 @@ import type { ExperimentConfig } from '../state/config';
 import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
 import type { StartupStage } from '../engine/runRecords';
 import type { BackendInfo, BackendName, RunState, WorkerEvent } from '../worker/protocol';
+import type { EarlySweepState } from './panels/types';
 import { createWorkerClient, type WorkerClient } from '../worker/client';
 
 export interface RunView {
@@ -32,6 +33,9 @@ export interface RunView {
   startup: { stage: StartupStage; fraction: number; etaMs?: number } | null;
   /** The worker crashed and was terminated: Reset starts a fresh one with the current config. */
   workerCrashed: boolean;
+  /** Hidden layer of the NFM/AGOP heatmaps; null = the run's default. */
+  nfaLayer: number | null;
+  earlySweep: EarlySweepState;
 }
 
 type Listener = () => void;
@@ -66,6 +70,8 @@ export class RunStore {
       pairIndex: 0,
       startup: null,
       workerCrashed: false,
+      nfaLayer: null,
+      earlySweep: { status: 'idle' },
     };
   }
 
@@ -144,6 +150,16 @@ export class RunStore {
     this.update({ pairIndex: index }, true);
     this.client?.send({ type: 'pairIndex', index });
   }
+  setNfaLayer(layer: number): void {
+    if (layer === this.view.nfaLayer) return;
+    this.update({ nfaLayer: layer }, true);
+    this.client?.send({ type: 'nfaLayer', layer });
+  }
+  runEarlySweep(): void {
+    if (this.view.earlySweep.status === 'running') return;
+    this.update({ earlySweep: { status: 'running' } }, true);
+    this.client?.send({ type: 'earlySweep' });
+  }
   dismissError(id: number): void {
     this.update({ errors: this.view.errors.filter((e) => e.id !== id) }, true);
   }
@@ -166,7 +182,10 @@ export class RunStore {
     if (ev.runId !== v.runId) return; // a stale run
     switch (ev.type) {
       case 'ready':
-        this.update({ meta: ev.meta, rows: [], snapshot: null, divergedAt: null });
+        this.update({ meta: ev.meta, rows: [], snapshot: null, divergedAt: null, earlySweep: { status: 'idle' } });
+        return;
+      case 'earlySweep':
+        this.update({ earlySweep: ev.points ? { status: 'done', points: ev.points } : { status: 'failed', message: ev.message ?? 'no result' } });
         return;
       case 'progress':
         this.update({ startup: { stage: ev.stage, fraction: ev.fraction, ...(ev.etaMs !== undefined ? { etaMs: ev.etaMs } : {}) } });

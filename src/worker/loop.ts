@@ -12,6 +12,8 @@
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
 import { CreateAborted, isDiverged, type CreateProgress, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
+import type { EarlyTimeSession } from '../engine/earlyTimeSession';
+import type { EarlyWidthPoint } from '../engine/earlyTimeSweep';
 import { finiteRow } from '../engine/runRecords';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
 import { isSnapshotDue, nextStepsPerTick, nextTickDelay, planTick, updateMsPerStep, type PacingOptions } from './pacing';
@@ -22,7 +24,7 @@ export interface LoopSession {
   readonly step: number;
   advance(k: number): void;
   measure(): Promise<MetricRow>;
-  snapshot(opts?: { pairIndex?: number }): Promise<Snapshot>;
+  snapshot(opts?: { pairIndex?: number; nfaLayer?: number }): Promise<Snapshot>;
   /** Resolves once all queued training work has run (a tiny readback that depends on it). */
   fence?(): Promise<void>;
   dispose(): void;
@@ -46,7 +48,24 @@ export function loopSession(
     },
     advance: (k) => s.advance(k),
     measure: () => s.measure(expensive),
-    snapshot: (o) => s.snapshot(pair ? o : {}),
+    snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
+    ...(opts.fence ? { fence: opts.fence } : {}),
+    dispose: () => s.dispose(),
+  };
+}
+
+/** An early-time run as the loop sees it (it has no NTK probe, pair matrix or NFA). */
+export function earlyTimeLoopSession(s: EarlyTimeSession, opts: { fence?: () => Promise<void> } = {}): LoopSession {
+  return {
+    get meta() {
+      return s.meta;
+    },
+    get step() {
+      return s.step;
+    },
+    advance: (k) => s.advance(k),
+    measure: () => s.measure(),
+    snapshot: () => s.snapshot(),
     ...(opts.fence ? { fence: opts.fence } : {}),
     dispose: () => s.dispose(),
   };
@@ -67,6 +86,8 @@ export interface LoopDeps {
   schedule(fn: () => void, delayMs: number): void;
   /** The backend's live tensor count and bytes (tf.memory()), reported with each status. */
   memory?(): { numTensors: number; numBytes: number };
+  /** earlyGap against width for an early-time config with learning rate lr (absent: not offered). */
+  earlySweep?(config: ExperimentConfig, lr: number): Promise<EarlyWidthPoint[]>;
 }
 
 /** The pacing policy's knobs (pacing.ts) plus how often status / metrics are posted while playing. */
@@ -97,6 +118,8 @@ export class TrainingLoop {
   /** The user wants the run to be playing (survives restarts). */
   private wantPlay = false;
   private pairIndex = 0;
+  /** Hidden layer of the NFM/AGOP heatmaps; undefined = the session's default. */
+  private nfaLayer: number | undefined = undefined;
   private initialLoss = NaN;
   private lastRowStep = -1;
   private divergedAt: number | null = null;
@@ -191,6 +214,13 @@ export class TrainingLoop {
         return;
       case 'pairIndex':
         this.pairIndex = Math.max(0, Math.floor(req.index));
+        void this.enqueue(() => this.refreshSnapshot());
+        return;
+      case 'earlySweep':
+        void this.enqueue(() => this.runEarlySweep());
+        return;
+      case 'nfaLayer':
+        this.nfaLayer = Math.max(1, Math.floor(req.layer));
         void this.enqueue(() => this.refreshSnapshot());
         return;
     }
@@ -319,6 +349,18 @@ export class TrainingLoop {
     this.postStatus();
   }
 
+  private async runEarlySweep(): Promise<void> {
+    const s = this.session;
+    const cfg = this.config;
+    const runId = this.runId;
+    if (!s || !cfg || cfg.model !== 'early-time' || !this.deps.earlySweep) {
+      this.deps.post({ type: 'earlySweep', runId, points: null, message: 'The width sweep needs the early-time model.' });
+      return;
+    }
+    const points = await this.deps.earlySweep(cfg, s.meta.lr);
+    if (this.runId === runId) this.deps.post({ type: 'earlySweep', runId, points });
+  }
+
   private async refreshSnapshot(): Promise<void> {
     const s = this.session;
     if (!s || this.state === 'playing' || this.state === 'loading' || this.state === 'diverged') return;
@@ -404,7 +446,7 @@ export class TrainingLoop {
   }
 
   private async takeSnapshot(s: LoopSession): Promise<void> {
-    const snapshot = await s.snapshot({ pairIndex: this.pairIndex });
+    const snapshot = await s.snapshot({ pairIndex: this.pairIndex, ...(this.nfaLayer === undefined ? {} : { nfaLayer: this.nfaLayer }) });
     this.lastSnapshotT = this.deps.now();
     if (this.session !== s) return;
     this.deps.post({ type: 'snapshot', runId: this.runId, snapshot });

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { ConfigSchema } from '../state/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
+import { EarlyWidthPointSchema } from '../engine/earlyTimeSweep';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export const BackendNameSchema = z.enum(BACKENDS);
@@ -60,6 +61,10 @@ export const REQUEST_SCHEMAS = [
   z.object({ type: z.literal('cancel') }),
   /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
   z.object({ type: z.literal('pairIndex'), index: z.number().int().nonnegative() }),
+  /** Which hidden layer the NFM/AGOP heatmaps show (1…depth). */
+  z.object({ type: z.literal('nfaLayer'), layer: z.number().int().min(1) }),
+  /** Early-time model: measure earlyGap at a few widths (the run pauses meanwhile). */
+  z.object({ type: z.literal('earlySweep') }),
 ] as const;
 export const WorkerRequestSchema = z.discriminatedUnion('type', REQUEST_SCHEMAS);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
@@ -93,6 +98,8 @@ export const EVENT_SCHEMAS = [
   z.object({ type: z.literal('error'), runId: RunIdSchema, message: z.string() }),
   /** An error not tied to a run: the worker could not start, a message could not be read, … */
   z.object({ type: z.literal('fatal'), message: z.string() }),
+  /** Result of an earlySweep request: points, or null with a message when it could not run. */
+  z.object({ type: z.literal('earlySweep'), runId: RunIdSchema, points: z.array(EarlyWidthPointSchema).nullable(), message: z.string().optional() }),
 ] as const;
 export const WorkerEventSchema = z.discriminatedUnion('type', EVENT_SCHEMAS);
 export type WorkerEvent = z.infer<typeof WorkerEventSchema>;

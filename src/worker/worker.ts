@@ -4,10 +4,12 @@
 // failures of a run are {type:'error'} events, failures outside any run {type:'fatal'}.
 /// <reference lib="webworker" />
 import { Session } from '../engine/session';
+import { EarlyTimeSession } from '../engine/earlyTimeSession';
+import { earlyGapByWidth } from '../engine/earlyTimeSweep';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
-import { TrainingLoop, loopSession } from './loop';
+import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
 import { parseRequest, transferablesOf, type WorkerEvent } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -31,6 +33,7 @@ let backendReady = false;
 const loop = new TrainingLoop({
   createSession: async (config, progress) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
+    if (config.model === 'early-time') return earlyTimeLoopSession(await EarlyTimeSession.create(config));
     // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
     const backend = tf.getBackend();
     const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
@@ -48,6 +51,7 @@ const loop = new TrainingLoop({
     return loopSession(s, { expensive: 'auto', fence });
   },
   post,
+  earlySweep: (config, lr) => earlyGapByWidth(config, lr),
   now: () => performance.now(),
   memory: () => {
     const m = tf.memory();

@@ -102,9 +102,10 @@ describe('worker protocol: events', () => {
     expect(list).toContain(a.buffer);
   });
 
-  it('finiteRow drops non-finite optional metrics so a row always passes the schema', () => {
+  it('finiteRow drops non-finite optional metrics (NFA values become null) so a row always passes the schema', () => {
     const r = finiteRow({ step: 2, loss: 1, testLoss: 1, ntkDrift: NaN, gapTrain: Infinity, c2OverC1: 0.5, layerChange: [NaN], nfa: [{ layer: 1, uc: NaN, c: null }, { layer: 2, uc: 0.3, c: 0.1 }] });
-    expect(r).toEqual({ step: 2, loss: 1, testLoss: 1, c2OverC1: 0.5, nfa: [{ layer: 2, uc: 0.3, c: 0.1 }] });
+    // an NFA value that is not finite becomes null ("not defined"): every hidden layer keeps its entry
+    expect(r).toEqual({ step: 2, loss: 1, testLoss: 1, c2OverC1: 0.5, nfa: [{ layer: 1, uc: null, c: null }, { layer: 2, uc: 0.3, c: 0.1 }] });
     expect(parseEvent({ type: 'metrics', runId: 1, rows: [r] }).ok).toBe(true);
   });
 });

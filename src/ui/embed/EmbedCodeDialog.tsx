@@ -6,7 +6,7 @@ import { copyText, embedSnippet, embedUrl } from '../share';
 export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onClose: () => void; pageUrl: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [panel, setPanel] = useState(PANELS[2]?.key ?? PANELS[0]!.key);
+  const [panel, setPanel] = useState(PANELS.find((p) => p.key === 'drift')?.key ?? PANELS[0]!.key);
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => {
     const d = ref.current;

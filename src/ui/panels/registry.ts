@@ -13,6 +13,8 @@ import { CorrelationsPanel } from './CorrelationsPanel';
 import { NtkPanel } from './NtkPanel';
 import { PairPanel } from './PairPanel';
 import { DigitsPanel } from './DigitsPanel';
+import { NfaPanel } from './NfaPanel';
+import { EarlyTimePanel } from './EarlyTimePanel';
 
 export interface PanelEntry {
   key: string;
@@ -20,18 +22,36 @@ export interface PanelEntry {
   Panel: (p: PanelProps) => ReactNode;
   /** Settings shown as sliders/selects in the embed control strip (one or two). */
   embedControls: readonly (keyof ExperimentConfig)[];
+  /** Spans the whole row when the early-time model runs. */
+  wide?: boolean;
+  /**
+   * About the deep network and its linear twin: hidden with the early-time model (which has its
+   * own panel) instead of drawing nothing.
+   */
+  mlpOnly?: boolean;
+  /** Shown only for these data sets (e.g. the digit grid for mnist); absent: every data set. */
+  datasets?: readonly ExperimentConfig['dataset'][];
 }
 
 export const PANELS: readonly PanelEntry[] = [
-  { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'] },
-  { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'] },
-  { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'] },
-  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'] },
-  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, embedControls: ['width', 'activation'] },
-  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, embedControls: ['width', 'lr'] },
-  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, embedControls: ['width', 'activation'] },
-  { key: 'digits', name: 'Digits', Panel: DigitsPanel, embedControls: ['width', 'activation'] },
+  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true },
+  { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
+  { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'], mlpOnly: true },
+  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, embedControls: ['width', 'activation'], mlpOnly: true },
+  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, embedControls: ['width', 'activation'], mlpOnly: true },
+  { key: 'digits', name: 'Digits', Panel: DigitsPanel, embedControls: ['width', 'activation'], mlpOnly: true, datasets: ['mnist'] },
+  { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel, embedControls: ['width', 'lr'] },
 ];
+
+/** Panels for a model: early-time first and only its own; the MLP keeps the early-time note last. */
+export function panelsFor(model: ExperimentConfig['model'], dataset?: ExperimentConfig['dataset']): readonly PanelEntry[] {
+  const shown = PANELS.filter((p) => !p.datasets || dataset === undefined || p.datasets.includes(dataset));
+  if (model === 'early-time') return shown.filter((p) => !p.mlpOnly);
+  return [...shown.filter((p) => p.key !== 'early-time'), ...shown.filter((p) => p.key === 'early-time')];
+}
 
 export function panelByKey(key: string): PanelEntry | undefined {
   return PANELS.find((p) => p.key === key);

@@ -1,6 +1,10 @@
 // The one props shape every panel takes, so App can lay panels out uniformly and new panels
 // (scaling lab, NFA, early-time) slot in without touching the others.
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
+import type { EarlyWidthPoint } from '../../engine/earlyTimeSweep';
+
+/** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
+export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };
 
 export interface PanelProps {
   meta: RunMeta | null;
@@ -16,4 +20,10 @@ export interface PanelProps {
   onPairIndex: (index: number) => void;
   /** Divergence step, when the run diverged. */
   divergedAt: number | null;
+  /** Hidden layer chosen for the NFM/AGOP heatmaps (null: the run's default). */
+  nfaLayer?: number | null;
+  onNfaLayer?: (layer: number) => void;
+  /** The early-time model's earlyGap-vs-width mini sweep, and the action that starts it. */
+  earlySweep?: EarlySweepState;
+  onEarlySweep?: () => void;
 }

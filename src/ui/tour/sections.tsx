@@ -167,7 +167,7 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
           (a catapult). Feature learning shows up as the weights aligning with the data; early in training even rich
           networks first learn the simplest (near-linear) part of the target. Try these in the lab:
         </p>
-        <PresetLinks names={['rich', 'past-critical', 'diverge', 'alignment', 'feature-alignment', 'early-time']} presetLink={presetLink} />
+        <PresetLinks names={['rich', 'past-critical', 'diverge', 'lazy-alignment', 'rich-alignment', 'early-time']} presetLink={presetLink} />
       </>
     ),
     figure: {

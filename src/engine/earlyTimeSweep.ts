@@ -1,0 +1,48 @@
+// earlyGap against the hidden width: the same data, seed and η, one early-time run per width,
+// read at a few fixed steps (a fixed η·t). The agreement with the linear model is a large-width
+// statement, so this is the plot that shows it (docs/science.md §7).
+import { z } from 'zod';
+import type { ExperimentConfig } from '../state/config';
+import type { Dataset } from './datasets';
+import { loadDataset } from './datasets';
+import { EarlyTimeSession } from './earlyTimeSession';
+
+export const EarlyWidthPointSchema = z.object({
+  width: z.number().int().positive(),
+  step: z.number().int().nonnegative(),
+  /** null when the run diverged or f_lin is still 0. */
+  earlyGap: z.number().nullable(),
+});
+export type EarlyWidthPoint = z.infer<typeof EarlyWidthPointSchema>;
+
+export const SWEEP_WIDTHS = [64, 256, 1024, 4096];
+export const SWEEP_STEPS = [10, 100];
+
+/**
+ * earlyGap at each of `steps` for each width. η is the config's, or when it is auto, the one the
+ * run at the config's own width resolved (`lr`), so every width trains with the same η.
+ */
+export async function earlyGapByWidth(
+  config: ExperimentConfig,
+  lr: number,
+  opts: { widths?: number[]; steps?: number[]; data?: Dataset; onProgress?: (done: number, total: number) => void } = {},
+): Promise<EarlyWidthPoint[]> {
+  const widths = opts.widths ?? SWEEP_WIDTHS;
+  const steps = [...(opts.steps ?? SWEEP_STEPS)].sort((a, b) => a - b);
+  const data = opts.data ?? (await loadDataset(config));
+  const out: EarlyWidthPoint[] = [];
+  for (const [i, width] of widths.entries()) {
+    const s = await EarlyTimeSession.create({ ...config, model: 'early-time', width, lr }, data);
+    try {
+      for (const step of steps) {
+        s.advance(step - s.step);
+        const row = await s.measure();
+        out.push({ width: s.spec.width, step, earlyGap: row.earlyGap !== undefined && Number.isFinite(row.earlyGap) ? row.earlyGap : null });
+      }
+    } finally {
+      s.dispose();
+    }
+    opts.onProgress?.(i + 1, widths.length);
+  }
+  return out;
+}

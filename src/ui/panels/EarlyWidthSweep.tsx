@@ -1,0 +1,53 @@
+// earlyGap against width: a mini sweep run on request in the worker (same data, seed and η, one
+// run per width, read at fixed steps).
+import { useMemo } from 'react';
+import type { EarlyWidthPoint } from '../../engine/earlyTimeSweep';
+import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/earlyTimeSweep';
+import type { EarlySweepState } from './types';
+import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
+import { formatNumber } from '../plots/plotMath';
+
+interface ByWidth {
+  width: number;
+  gaps: Record<number, number | null>;
+}
+
+const STEP_COLORS = ['#7c3aed', '#dc2626', '#0f8a7e'];
+
+export function EarlyWidthSweep({ state, onRun, lr }: { state: EarlySweepState; onRun?: () => void; lr: number }) {
+  const points = state.status === 'done' ? state.points : [];
+  const data = useMemo<ByWidth[]>(() => groupByWidth(points), [points]);
+  const series = useMemo<SeriesSpec<ByWidth>[]>(
+    () => SWEEP_STEPS.map((s, i) => ({ key: `s${s}`, label: `step ${s}`, y: (d) => d.gaps[s] ?? null, color: STEP_COLORS[i % STEP_COLORS.length], dots: true })),
+    [],
+  );
+  return (
+    <div className="early-width-sweep" data-testid="early-width-sweep">
+      <div className="field-head">
+        <span>
+          earlyGap against width m = {SWEEP_WIDTHS.join(', ')} at steps {SWEEP_STEPS.join(' and ')} (this data and seed, η = {formatNumber(lr)}, one run per width)
+        </span>
+        {onRun && (
+          <button type="button" className="btn btn-small" onClick={onRun} disabled={state.status === 'running'}>
+            {state.status === 'running' ? 'Measuring…' : state.status === 'done' ? 'Measure again' : 'Measure earlyGap vs width'}
+          </button>
+        )}
+      </div>
+      {state.status === 'failed' && <p role="alert">The width sweep failed: {state.message}</p>}
+      {state.status === 'done' && (
+        <LinePlot<ByWidth> data={data} x={(d) => d.width} series={series} ariaLabel="earlyGap vs width" xScaleType="log" yScaleType="log" xLabel="width m" xName="m" yLabel="earlyGap" height={160} testId="early-width-plot" />
+      )}
+      {state.status === 'running' && <p className="plot-note">Training {SWEEP_WIDTHS.length} networks; the run pauses meanwhile…</p>}
+    </div>
+  );
+}
+
+function groupByWidth(points: readonly EarlyWidthPoint[]): ByWidth[] {
+  const m = new Map<number, ByWidth>();
+  for (const p of points) {
+    const e = m.get(p.width) ?? { width: p.width, gaps: {} };
+    e.gaps[p.step] = p.earlyGap;
+    m.set(p.width, e);
+  }
+  return [...m.values()].sort((a, b) => a.width - b.width);
+}

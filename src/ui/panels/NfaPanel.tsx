@@ -1,0 +1,101 @@
+// Neural feature alignment per hidden layer: UC-NFA and C-NFA vs step, and the NFM / AGOP of one
+// chosen layer at init and now (docs/science.md §6).
+import { useMemo } from 'react';
+import type { MetricRow } from '../../engine/session';
+import type { PanelProps } from './types';
+import { PanelFrame } from '../plots/PanelFrame';
+import { useLogXToggle } from './metricSeries';
+import { StepPlot } from '../plots/StepPlot';
+import type { SeriesSpec } from '../plots/LinePlot';
+
+import { SelectField } from '../controls/SelectField';
+import { PANELS, EMPTY_MESSAGE } from '../../content/explanations';
+import { NfaHeatmaps } from './NfaHeatmaps';
+
+/** One hue per layer (uc solid, c dashed). */
+const LAYER_COLORS = ['#2563eb', '#dc2626', '#0f8a7e', '#7c3aed', '#ea7a1a', '#475569'];
+
+function nfaSeries(depth: number): SeriesSpec<MetricRow>[] {
+  const out: SeriesSpec<MetricRow>[] = [];
+  for (let l = 1; l <= depth; l++) {
+    const color = LAYER_COLORS[(l - 1) % LAYER_COLORS.length];
+    const at = (r: MetricRow) => r.nfa?.find((n) => n.layer === l);
+    out.push({ key: `uc${l}`, label: `UC-NFA · layer ${l}`, tex: String.raw`\rho(W_${l}^\top W_${l},\ W_${l}^\top K_${l} W_${l})`, y: (r) => at(r)?.uc ?? null, color });
+    out.push({ key: `c${l}`, label: `C-NFA · layer ${l}`, tex: String.raw`\rho(\Delta W_${l}^\top \Delta W_${l},\ \Delta W_${l}^\top K_${l} \Delta W_${l})`, y: (r) => at(r)?.c ?? null, color, dash: '6 4' });
+  }
+  return out;
+}
+
+export function NfaPanel(props: PanelProps) {
+  const [logX, logXToggle] = useLogXToggle('Feature alignment');
+  const { meta, rows, snapshot } = props;
+  const depth = meta?.config.depth ?? 0;
+  const series = useMemo(() => nfaSeries(depth), [depth]);
+  const nfaRows = useMemo(() => rows.filter((r) => r.nfa !== undefined), [rows]);
+  if (meta?.config.model === 'early-time')
+    return (
+      <PanelFrame id="nfa" text={PANELS.nfa}>
+        <p className="plot-note" data-testid="nfa-not-applicable">
+          Feature alignment is measured for the deep network (Model: MLP). The early-time model is shown in “Early-time simplicity”.
+        </p>
+      </PanelFrame>
+    );
+  if (meta?.nfaLive === false)
+    return (
+      <PanelFrame id="nfa" text={PANELS.nfa}>
+        <p className="plot-note" data-testid="nfa-not-live">
+          At width {meta.config.width} one alignment measurement costs about n³ = {(meta.config.width ** 3 / 1e9).toFixed(0)}·10⁹ multiply-adds, too slow to run live here: feature alignment is measured up to width 2048 in the app. The command line measures it at any width (<code>npx tangent-lab train --json</code>).
+        </p>
+      </PanelFrame>
+    );
+  const last = nfaRows[nfaRows.length - 1]?.nfa;
+  const cMissing = last !== undefined && last.every((n) => n.c === null);
+  const ucMissing = last?.filter((n) => n.uc === null).map((n) => n.layer) ?? [];
+  const nfa = snapshot?.nfa;
+  return (
+    <PanelFrame
+      id="nfa"
+      text={PANELS.nfa}
+      controls={logXToggle}
+      footer={
+        <span className="plot-note">
+          ρ = Pearson correlation of the matrix entries; K_l from the backprop signals over the training set.
+          {cMissing && ' C-NFA: not defined yet — ΔW = 0 at step 0.'}
+          {ucMissing.length > 0 && ` UC-NFA of layer ${ucMissing.join(', ')}: not defined (its input is 1-D, so WᵀW is 1×1).`}
+        </span>
+      }
+    >
+      <StepPlot
+        rows={nfaRows}
+        series={series}
+        ariaLabel="Feature alignment vs step"
+        xScaleType={logX ? 'log' : 'linear'}
+        yScaleType="linear"
+        yLabel="correlation ρ"
+        yDomain={[-0.05, 1.02]}
+        hoverStep={props.hoverStep}
+        onHoverStep={props.onHoverStep}
+        divergedAt={props.divergedAt}
+        notMeasuredMessage="Feature alignment is measured every few steps…"
+        testId="nfa-plot"
+        height={210}
+      />
+      {depth > 1 && props.onNfaLayer && (
+        <SelectField
+          label="Layer shown"
+          value={String(nfa?.layer ?? props.nfaLayer ?? 1)}
+          options={Array.from({ length: depth }, (_, i) => ({ value: String(i + 1), label: `hidden layer ${i + 1}` }))}
+          onChange={(v) => props.onNfaLayer?.(Number(v))}
+        />
+      )}
+      {nfa ? (
+        <NfaHeatmaps nfa={nfa} step={snapshot?.step ?? 0} />
+      ) : (
+        <p className="plot-note" data-testid="nfa-heatmap-empty">
+          {rows.length === 0 ? EMPTY_MESSAGE : 'Waiting for the first NFM/AGOP snapshot…'}
+        </p>
+      )}
+    </PanelFrame>
+  );
+}
+
