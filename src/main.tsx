@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { configFromSearch } from './state/config';
 import { BACKENDS, type BackendName } from './worker/protocol';
 import { App } from './ui/App';
+import { SWEEP_URL_PARAMS, sweepFromSearch } from './ui/sweep/sweepUrl';
 import './ui/styles.css';
 
 function start(): void {
-  const { config, notices } = configFromSearch(location.search);
+  const { config, notices } = configFromSearch(location.search, ['backend', ...SWEEP_URL_PARAMS]);
+  notices.push(...sweepFromSearch(location.search).notices);
   const raw = new URLSearchParams(location.search).get('backend');
   let forcedBackend: BackendName | null = null;
   if (raw !== null) {

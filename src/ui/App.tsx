@@ -15,6 +15,9 @@ import { GapPanel } from './panels/GapPanel';
 import { CorrelationsPanel } from './panels/CorrelationsPanel';
 import { NtkPanel } from './panels/NtkPanel';
 import { PairPanel } from './panels/PairPanel';
+import { SweepView } from './sweep/SweepView';
+import { ViewTabs, useSweepRoute } from './sweep/useSweepRoute';
+import { sweepParamsOf } from './sweep/sweepUrl';
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
@@ -34,7 +37,7 @@ const PANELS: { key: string; name: string; Panel: (p: PanelProps) => ReactNode; 
 ];
 
 function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
-  const search = configToSearch(config, forced ? { backend: forced } : {});
+  const search = configToSearch(config, { ...(forced ? { backend: forced } : {}), ...sweepParamsOf(location.search) });
   const url = `${location.pathname}${search}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);
@@ -47,6 +50,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
   const [view, store] = useRun(initialConfig, forcedBackend);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const [dismissed, setDismissed] = useState<Set<Notice['id']>>(() => new Set());
+  const route = useSweepRoute();
 
   const config = view.config;
   const onChange = useCallback(
@@ -88,6 +92,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
           <h1>Tangent Lab</h1>
           <p className="app-subtitle">Train a neural network live and watch why a wide one behaves like its linearisation.</p>
         </div>
+        <ViewTabs view={route.view} onView={route.setView} />
         <BackendBadge info={view.backend} />
       </header>
 
@@ -108,6 +113,17 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
         )}
       </div>
 
+      {route.view === 'sweep' ? (
+        <SweepView
+          config={config}
+          settings={route.settings}
+          onSettings={route.setSettings}
+          onSteps={(steps) => onChange({ steps })}
+          store={route.store}
+          backend={forcedBackend ?? view.backend?.name ?? null}
+          onRun={() => store.pause()}
+        />
+      ) : (
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
           <Transport
@@ -132,6 +148,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
           </div>
         </main>
       </div>
+      )}
 
       <footer className="app-footer">
         <p>

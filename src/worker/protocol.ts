@@ -3,6 +3,7 @@
 // stale messages from a restarted run are dropped by the UI.
 import type { ExperimentConfig } from '../state/config';
 import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
+import type { SweepProgress, SweepRequestSpec, SweepRun } from './sweepSpec';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -38,7 +39,11 @@ export type WorkerRequest =
   | { type: 'step'; count: number }
   | { type: 'reset'; runId?: number }
   /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
-  | { type: 'pairIndex'; index: number };
+  | { type: 'pairIndex'; index: number }
+  /** Width sweep: run every (width, seed) of the spec one after another (see sweepRunner.ts). */
+  | { type: 'sweepStart'; sweepId: number; spec: SweepRequestSpec; backend: BackendName | null }
+  /** Stop the sweep after the current run's next logged step; finished runs are kept. */
+  | { type: 'sweepCancel'; sweepId: number };
 
 export type RunState = 'loading' | 'ready' | 'playing' | 'paused' | 'diverged' | 'done';
 
@@ -48,7 +53,11 @@ export type WorkerEvent =
   | { type: 'metrics'; runId: number; rows: MetricRow[] }
   | { type: 'snapshot'; runId: number; snapshot: Snapshot }
   | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message?: string }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  | { type: 'sweepProgress'; sweepId: number; progress: SweepProgress }
+  /** One finished (width, seed) run of a sweep. */
+  | { type: 'sweepRun'; sweepId: number; run: SweepRun }
+  | { type: 'sweepDone'; sweepId: number; state: 'done' | 'cancelled' | 'failed'; elapsedMs: number; message?: string };
 
 export function isWorkerEvent(x: unknown): x is WorkerEvent {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';

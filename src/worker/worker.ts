@@ -5,7 +5,9 @@ import { Session } from '../engine/session';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { TrainingLoop, loopSession } from './loop';
-import type { WorkerEvent, WorkerRequest } from './protocol';
+import type { BackendName, WorkerEvent, WorkerRequest } from './protocol';
+import { SweepRunner } from './sweepRunner';
+import { runSweepCell } from './sweepRun';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (ev: WorkerEvent) => scope.postMessage(ev);
@@ -46,24 +48,53 @@ const loop = new TrainingLoop({
 
 let initialised = false;
 
+/** Select the backend once (first request that needs it); later callers wait for the same probe. */
+function ensureBackend(forced: BackendName | null, runId: number): void {
+  if (initialised) return;
+  initialised = true;
+  // The backend probe runs first in the loop's queue: every later request waits for it.
+  void loop.enqueue(async () => {
+    try {
+      const info = await selectBackend(forced);
+      backendReady = true;
+      post({ type: 'backend', info });
+    } catch (err) {
+      post({ type: 'error', runId, message: `Could not start TensorFlow.js: ${(err as Error).message}` });
+    }
+  });
+}
+
+// A width sweep runs in this worker's queue, after the backend probe (the page opens a separate
+// worker for sweeps, so the Lab's run and a sweep never share one).
+const sweeps = new SweepRunner({
+  runOne: (config, opts) => runSweepCell(config, { ...opts, yieldNow: () => new Promise((r) => setTimeout(r, 0)) }),
+  post,
+  now: () => performance.now(),
+});
+
 scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const req = e.data;
+  if (req.type === 'sweepStart') {
+    ensureBackend(req.backend, 0);
+    void loop.enqueue(async () => {
+      if (!backendReady) {
+        post({ type: 'sweepDone', sweepId: req.sweepId, state: 'failed', elapsedMs: 0, message: 'No TensorFlow.js backend is running' });
+        return;
+      }
+      await sweeps.run(req.sweepId, req.spec);
+    });
+    return;
+  }
+  if (req.type === 'sweepCancel') {
+    sweeps.cancel(req.sweepId);
+    return;
+  }
   if (req.type === 'init') {
     if (initialised) {
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
     }
-    initialised = true;
-    // The backend probe runs first in the loop's queue: every later request waits for it.
-    void loop.enqueue(async () => {
-      try {
-        const info = await selectBackend(req.backend);
-        backendReady = true;
-        post({ type: 'backend', info });
-      } catch (err) {
-        post({ type: 'error', runId: req.runId ?? 0, message: `Could not start TensorFlow.js: ${(err as Error).message}` });
-      }
-    });
+    ensureBackend(req.backend, req.runId ?? 0);
     loop.handle({ type: 'config', config: req.config, runId: req.runId });
     return;
   }

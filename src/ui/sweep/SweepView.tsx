@@ -1,0 +1,228 @@
+// The "Width sweep" view: train the current Lab config at many widths and seeds in a worker, then
+// plot every metric against width on log–log axes (at initialisation and after training) with a
+// fitted power law, and each metric's trajectory per width.
+import { useMemo, useState } from 'react';
+import type { ExperimentConfig } from '../../state/config';
+import type { BackendName } from '../../worker/protocol';
+import { Toggle } from '../plots/PanelFrame';
+import { LogLogPlot, type LogLogSeries } from './LogLogPlot';
+import { FamilyPlot } from './FamilyPlot';
+import { PlotCard } from './PlotCard';
+import { SweepSettingsPanel } from './SweepSettings';
+import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
+import { REFERENCE_SLOPES, widthSeries } from './sweepData';
+import { fitPowerLaw } from './fit';
+import { fitsJson, runsCsv, summarize, summaryCsv, sweepJson, type FitTable } from './sweepFiles';
+import { downloadText } from './download';
+import type { SweepSettings } from './sweepUrl';
+import type { SweepStore, SweepView as SweepState } from './useSweep';
+import { useSweepView } from './useSweep';
+import { PHASES, type Phase, type SweepRun } from './types';
+import './sweep.css';
+
+export interface SweepViewProps {
+  config: ExperimentConfig;
+  settings: SweepSettings;
+  onSettings: (s: SweepSettings) => void;
+  onSteps: (steps: number) => void;
+  store: SweepStore;
+  backend: BackendName | null;
+  /** Called when a sweep starts (the Lab pauses its own run). */
+  onRun?: () => void;
+}
+
+const PHASE_STYLE: Record<Phase, { label: string; color: string; hollow: boolean }> = {
+  init: { label: 'at initialisation', color: '#d55e00', hollow: true },
+  final: { label: 'after training', color: '#0072b2', hollow: false },
+};
+
+const GROUPS: { key: SweepMetric['group']; title: string }[] = [
+  { key: 'kernel', title: 'Kernel' },
+  { key: 'gap', title: 'Network vs linear twin' },
+  { key: 'correlations', title: 'Derivative correlations' },
+  { key: 'gradient', title: 'Gradient change of one step' },
+  { key: 'layers', title: 'Weight change per layer' },
+];
+
+function configSummary(c: ExperimentConfig): string {
+  const lr = c.lr === null ? 'η auto' : `η₀ = ${c.lr}`;
+  return `${c.activation}, depth ${c.depth}, ${c.param} parametrization, ${c.dataset} (${c.train} training points), ${c.optimizer}${c.optimizer === 'sgd' ? ` batch ${c.batch}` : ''}, ${lr}, seed ${c.seed}`;
+}
+
+/** Fits of every metric at both phases, from the per-seed values. */
+function fitTable(runs: readonly SweepRun[], metrics: readonly SweepMetric[]): FitTable {
+  const out: FitTable = {};
+  for (const m of metrics) {
+    for (const phase of PHASES) {
+      if (phase === 'init' && m.zeroAtInit) continue;
+      const fit = fitPowerLaw(widthSeries(runs, m, phase).points);
+      if (fit) (out[m.key] ??= {})[phase] = fit;
+    }
+  }
+  return out;
+}
+
+export function SweepView({ config, settings, onSettings, onSteps, store, backend, onRun }: SweepViewProps) {
+  const view = useSweepView(store);
+  const [showRefs, setShowRefs] = useState(false);
+  const [logX, setLogX] = useState(false);
+  // The plots describe the sweep that ran (its activation and widths), not the form's current values.
+  const ranConfig = view.spec?.base ?? config;
+  const ranWidths = view.spec?.widths ?? settings.widths;
+  const metrics = useMemo(() => {
+    const rows = view.runs.flatMap((r) => [r.init, r.final] as SweepRow[]);
+    return [...sweepMetrics(ranConfig.activation), ...layerChangeMetrics(layerCount(rows))];
+  }, [view.runs, ranConfig.activation]);
+  const fits = useMemo(() => fitTable(view.runs, metrics), [view.runs, metrics]);
+  const [familyKey, setFamilyKey] = useState('ntkDrift');
+  const familyMetric = metrics.find((m) => m.key === familyKey) ?? metrics[0];
+
+  const run = () => {
+    onRun?.();
+    store.start({ base: config, widths: settings.widths, seeds: settings.seeds, alpha: settings.alpha }, backend);
+  };
+  const hasRuns = view.runs.length > 0;
+  const exports = (
+    <div className="export-buttons">
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('runs.csv', runsCsv(view.runs), 'text/csv')}>
+        runs.csv
+      </button>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('summary.csv', summaryCsv(summarize(view.runs, metrics)), 'text/csv')}>
+        summary.csv
+      </button>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('fits.json', fitsJson(fits), 'application/json')}>
+        fits.json
+      </button>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('sweep.json', sweepJson(view.spec, view.runs, fits), 'application/json')}>
+        sweep.json
+      </button>
+      <p className="field-hint">Every run and the fits; each plot also saves as SVG or PNG.</p>
+    </div>
+  );
+
+  return (
+    <div className="app-body sweep-view">
+      <aside className="sidebar" aria-label="Sweep settings">
+        <SweepSettingsPanel
+          settings={settings}
+          config={config}
+          onSettings={onSettings}
+          onSteps={onSteps}
+          view={view}
+          onRun={run}
+          onCancel={() => store.cancel()}
+          exports={exports}
+        />
+      </aside>
+      <main className="main sweep-main" id="main">
+        <SweepIntro config={config} view={view} />
+        <div className="sweep-toolbar">
+          <Toggle label="reference slopes n^−1/2, n^−1" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
+        </div>
+        {GROUPS.map((g) => {
+          const ms = metrics.filter((m) => m.group === g.key);
+          if (ms.length === 0) return null;
+          return (
+            <section key={g.key} className="sweep-group" aria-label={g.title}>
+              <h2 className="sweep-group-title">{g.title}</h2>
+              {g.key === 'correlations' && <CorrelationAdvice />}
+              <div className="sweep-grid">
+                {ms.map((m) => (
+                  <MetricCard key={m.key} metric={m} runs={view.runs} widths={ranWidths} fits={fits} showRefs={showRefs} />
+                ))}
+              </div>
+            </section>
+          );
+        })}
+        <section className="sweep-group" aria-label="Trajectories per width">
+          <h2 className="sweep-group-title">Trajectories per width</h2>
+          <PlotCard
+            title={`${familyMetric.label} during training`}
+            fileStem={`sweep-family-${familyMetric.key}`}
+            testId="family-card"
+            controls={
+              <>
+                <label className="inline-select">
+                  <span>Metric</span>
+                  <select value={familyMetric.key} onChange={(e) => setFamilyKey(e.currentTarget.value)} aria-label="Metric of the trajectories">
+                    {metrics.map((m) => (
+                      <option key={m.key} value={m.key}>
+                        {m.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <Toggle label="log x" checked={logX} onChange={setLogX} ariaLabel="Log-scale steps: trajectories per width" />
+              </>
+            }
+            note="Mean over the seeds of each width. Darker = narrower, lighter = wider: the whole trajectory shrinks as the width grows."
+          >
+            <FamilyPlot runs={view.runs} metric={familyMetric} widths={ranWidths} xScaleType={logX ? 'log' : 'linear'} />
+          </PlotCard>
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepState }) {
+  const ran = view.spec?.base;
+  return (
+    <div className="sweep-intro">
+      <p>
+        Train the same network at many widths and seeds, then see how each quantity falls with width on log–log axes: a straight line means a
+        power law n<sup>slope</sup>. Each faint dot is one seed, the large marker the mean over seeds with a bar from the smallest to the largest
+        seed, the line a least-squares fit over all seeds with its 95% band (bootstrap over seeds).
+      </p>
+      <p className="sweep-config">
+        Other settings come from the Lab: <b>{configSummary(config)}</b>. Change them in the Lab tab.
+        {ran && ran !== config && configSummary(ran) !== configSummary(config) && (
+          <>
+            {' '}
+            The plots show the last sweep: {configSummary(ran)}.
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** Which correlation ratio supports a scaling claim (shown with the correlation plots). */
+export function CorrelationAdvice() {
+  return (
+    <p className="sweep-advice">
+      <b>Which ratio to read for a scaling claim:</b> c₂/c₁² and c₃/c₁³. With Δ = −η∇L, c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², so c₂/c₁ moves with the step size
+      and the residual r (it also falls as training fits the data), while c₂/c₁² and c₃/c₁³ are unchanged when η or r is rescaled and change only with
+      the network itself.
+    </p>
+  );
+}
+
+function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: FitTable; showRefs: boolean }) {
+  const series = useMemo<LogLogSeries[]>(
+    () =>
+      PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit)).map((phase) => {
+        const s = widthSeries(runs, metric, phase);
+        const st = PHASE_STYLE[phase];
+        return { key: phase, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[phase] ?? null };
+      }),
+    [runs, metric, fits],
+  );
+  const seeds = new Set(runs.map((r) => r.seed)).size;
+  return (
+    <PlotCard
+      title={metric.label}
+      fileStem={`sweep-${metric.key}`}
+      testId={`sweep-card-${metric.key}`}
+      note={
+        <>
+          {metric.note}
+          {metric.zeroAtInit && <> Zero at initialisation by definition, so only the end of training is plotted.</>}
+          {runs.length > 0 && seeds < 2 && <> One seed per width: the 95% interval needs at least two.</>}
+        </>
+      }
+    >
+      <LogLogPlot series={series} widths={widths} ariaLabel={`${metric.label} vs width (log–log)`} references={showRefs ? REFERENCE_SLOPES : []} testId="loglog-plot" />
+    </PlotCard>
+  );
+}

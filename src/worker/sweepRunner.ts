@@ -1,0 +1,96 @@
+// Runs a width sweep inside the worker: every (width, seed) cell one after another, posting
+// progress (run k of K, elapsed, ETA), each finished run, and done / cancelled / failed.
+// A cancel stops the current run at its next logged step; the runs already posted stay valid.
+import type { MetricRow } from '../engine/session';
+import type { ExperimentConfig } from '../state/config';
+import type { WorkerEvent } from './protocol';
+import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from './sweepSpec';
+
+export interface SweepRunnerDeps {
+  runOne(config: ExperimentConfig, opts: { logEvery: number; onRow: (row: MetricRow) => void; signal: AbortSignal }): Promise<SweepRun>;
+  post(ev: WorkerEvent): void;
+  now(): number;
+  /** Minimum time between two progress events. */
+  progressIntervalMs?: number;
+}
+
+/** Rows logged per run of a sweep: about this many, whatever the number of steps. */
+export const SWEEP_ROWS_PER_RUN = 25;
+
+/** The logging stride of a sweep with `steps` steps (at least the config's own logEvery). */
+export function sweepLogEvery(steps: number, logEvery: number): number {
+  return Math.max(1, logEvery, Math.ceil(steps / SWEEP_ROWS_PER_RUN));
+}
+
+/**
+ * Relative cost of one training step at width n, used to weight progress for the ETA: the
+ * per-step work grows with n, plus a fixed overhead that dominates small widths.
+ */
+export function stepCost(width: number): number {
+  return width + 128;
+}
+
+export class SweepRunner {
+  private active: { id: number; abort: AbortController } | null = null;
+
+  constructor(private readonly deps: SweepRunnerDeps) {}
+
+  get running(): boolean {
+    return this.active !== null;
+  }
+
+  cancel(sweepId: number): void {
+    if (this.active?.id === sweepId) this.active.abort.abort();
+  }
+
+  /** Run the sweep to the end (or until cancelled); never throws: failures end it as 'failed'. */
+  async run(sweepId: number, spec: SweepRequestSpec): Promise<void> {
+    this.active?.abort.abort();
+    const abort = new AbortController();
+    const me = { id: sweepId, abort };
+    this.active = me;
+    const { deps } = this;
+    const cells = sweepCells(spec);
+    const steps = spec.base.steps;
+    const logEvery = sweepLogEvery(steps, spec.base.logEvery);
+    const totalCost = cells.reduce((s, c) => s + stepCost(c.width) * steps, 0);
+    const t0 = deps.now();
+    let doneCost = 0;
+    let lastPost = -Infinity;
+    const interval = deps.progressIntervalMs ?? 200;
+    const progress = (k: number, cell: { width: number; seed: number }, step: number, force: boolean) => {
+      const t = deps.now();
+      if (!force && t - lastPost < interval) return;
+      lastPost = t;
+      const fraction = Math.min(1, (doneCost + stepCost(cell.width) * step) / totalCost);
+      const elapsedMs = t - t0;
+      const etaMs = fraction > 0.005 && fraction < 1 ? (elapsedMs * (1 - fraction)) / fraction : fraction >= 1 ? 0 : null;
+      deps.post({ type: 'sweepProgress', sweepId, progress: { run: k, total: cells.length, width: cell.width, seed: cell.seed, step, steps, fraction, elapsedMs, etaMs } });
+    };
+    let state: 'done' | 'cancelled' | 'failed' = 'done';
+    let message: string | undefined;
+    try {
+      for (let i = 0; i < cells.length; i++) {
+        if (abort.signal.aborted) break;
+        const cell = cells[i];
+        progress(i + 1, cell, 0, true);
+        const config = configForSweepRun(spec, cell.width, cell.seed);
+        const run = await deps.runOne(config, { logEvery, signal: abort.signal, onRow: (row) => progress(i + 1, cell, row.step, false) });
+        if (abort.signal.aborted && run.final.step < steps) break;
+        deps.post({ type: 'sweepRun', sweepId, run });
+        doneCost += stepCost(cell.width) * steps;
+        progress(i + 1, cell, steps, true);
+      }
+      if (abort.signal.aborted) state = 'cancelled';
+    } catch (e) {
+      if (abort.signal.aborted) state = 'cancelled';
+      else {
+        state = 'failed';
+        message = e instanceof Error ? e.message || e.name : String(e);
+      }
+    } finally {
+      if (this.active === me) this.active = null;
+    }
+    deps.post({ type: 'sweepDone', sweepId, state, elapsedMs: deps.now() - t0, ...(message ? { message } : {}) });
+  }
+}
