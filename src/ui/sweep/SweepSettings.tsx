@@ -149,7 +149,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
         </div>
         {settings.widths.length === 0 && <p className="field-hint field-error">Choose at least one width.</p>}
         {settings.widths.length === 1 && <p className="field-hint">With one width there is no slope to fit.</p>}
-        <div className="sweep-progress" data-testid="sweep-progress" data-status={view.status}>
+        <div className="sweep-progress" data-testid="sweep-progress" data-status={view.status} data-runs={view.runs.length}>
           <div
             className="progress-track"
             role="progressbar"
