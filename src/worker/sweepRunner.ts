@@ -78,8 +78,8 @@ export class SweepRunner {
         const run = await deps.runOne(config, { logEvery, signal: abort.signal, onRow: (row) => progress(i + 1, cell, row.step, false) });
         if (abort.signal.aborted && run.final.step < steps) break;
         deps.post({ type: 'sweepRun', sweepId, run });
-        doneCost += stepCost(cell.width) * steps;
         progress(i + 1, cell, steps, true);
+        doneCost += stepCost(cell.width) * steps;
       }
       if (abort.signal.aborted) state = 'cancelled';
     } catch (e) {
