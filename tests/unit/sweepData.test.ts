@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/engine/session';
 import { sweepMetrics, layerChangeMetrics, type SweepMetric } from '../../src/ui/sweep/metrics';
-import { familyCurves, fitBand, formatDuration, powerLawAt, referenceLine, slopeLabel, widthColor, widthSeries } from '../../src/ui/sweep/sweepData';
+import { familyCurves, fitBand, formatDuration, powerLawAt, referenceLabelAt, referenceLine, slopeLabel, widthColor, widthSeries } from '../../src/ui/sweep/sweepData';
 import { fitPowerLaw, olsLogLog } from '../../src/ui/sweep/fit';
 import { mulberry32 } from '../../src/ui/sweep/random';
 import type { SweepRun } from '../../src/ui/sweep/types';
@@ -151,5 +151,19 @@ describe('formatting', () => {
     expect(formatDuration(185_000)).toBe('3 min 05 s');
     expect(formatDuration(3_720_000)).toBe('1 h 02 min');
     expect(formatDuration(null)).toBe('–');
+  });
+});
+
+describe('referenceLabelAt', () => {
+  it('puts the label at the right edge when the line ends inside, else where it leaves the y range', () => {
+    const a = { width: 10, value: 1 };
+    // slope −1/2 over 10…1000 ends at 0.1, inside [0.01, 10]
+    const [n, v] = referenceLabelAt(-0.5, a, [10, 1000], [0.01, 10], 0)!;
+    expect(n).toBe(1000);
+    expect(v).toBeCloseTo(0.1, 12);
+    // slope −1 leaves the bottom (0.1) at n = 100
+    const [n2, v2] = referenceLabelAt(-1, a, [10, 1000], [0.1, 10], 0)!;
+    expect(n2).toBeCloseTo(100, 9);
+    expect(v2).toBeCloseTo(0.1, 12);
   });
 });

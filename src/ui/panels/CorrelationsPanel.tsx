@@ -4,16 +4,35 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
-import { COLORS, TWIN_DASH } from '../plots/colors';
-import { formatNumber, nearestIndex } from '../plots/plotMath';
-import { PANELS } from '../../content/explanations';
+import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
+import { formatNumber, hasAnyValue, nearestIndex } from '../plots/plotMath';
+import { PANELS, SERIES } from '../../content/explanations';
+import type { SweepRow } from '../sweep/metrics';
 
-const CORR_SERIES: SeriesSpec<MetricRow>[] = [
-  metricSeries('c2OverC1', { color: COLORS.c2 }),
-  metricSeries('c3OverC1', { color: COLORS.c3 }),
-  metricSeries('gradChange', { color: COLORS.gradChange }),
-  metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
-  metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
+type ExtraKey = 'c2OverC1Sq' | 'c3OverC1Cube' | 'gradChangeFrozen' | 'flipFraction';
+
+/** A series for a metric the sweep engine adds to the rows (absent rows simply draw nothing). */
+function extraSeries(key: ExtraKey, style: Pick<SeriesSpec<MetricRow>, 'color' | 'dash' | 'width'>): SeriesSpec<MetricRow> {
+  const text = SERIES[key];
+  return { key, label: text.label, tex: text.tex, note: text.note, y: (r: SweepRow) => r[key], ...style };
+}
+
+function corrSeries(relu: boolean): SeriesSpec<MetricRow>[] {
+  const gradChange = metricSeries('gradChange', { color: COLORS.gradChange });
+  return [
+    metricSeries('c2OverC1', { color: COLORS.c2 }),
+    metricSeries('c3OverC1', { color: COLORS.c3 }),
+    relu ? { ...gradChange, label: `${gradChange.label} (includes kinks)` } : gradChange,
+    metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
+    extraSeries('gradChangeFrozen', { color: COLORS.gradChange, dash: DOT_DASH, width: 2.4 }),
+    extraSeries('flipFraction', { color: COLORS.lambda, dash: '4 2' }),
+    metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
+  ];
+}
+const CORR_SERIES = { relu: corrSeries(true), other: corrSeries(false) };
+const INVARIANT_SERIES: SeriesSpec<MetricRow>[] = [
+  extraSeries('c2OverC1Sq', { color: COLORS.c2 }),
+  extraSeries('c3OverC1Cube', { color: COLORS.c3 }),
 ];
 const stepOf = (r: MetricRow) => r.step;
 
@@ -24,6 +43,8 @@ export function CorrelationsPanel(props: PanelProps) {
   const i = hoverStep === null ? rows.length - 1 : nearestIndex(rows, stepOf, hoverStep);
   const row = i >= 0 ? rows[i] : undefined;
   const gap = row?.gapTrainRel ?? row?.gapTrain;
+  const relu = props.meta?.config.activation === 'relu';
+  const invariant = hasAnyValue(rows, INVARIANT_SERIES.map((s) => s.y), 'log');
   return (
     <PanelFrame
       id="correlations"
@@ -32,6 +53,8 @@ export function CorrelationsPanel(props: PanelProps) {
       footer={
         <>
           <p className="why">{PANELS.correlations.why}</p>
+          <p className="why">{PANELS.correlations.scaling}</p>
+          {relu && <p className="why">{PANELS.correlations.kinks}</p>}
           {row && gap !== undefined && (
             <p className="plot-note linked-readout" data-step={row.step}>
               {hoverStep === null ? 'Latest' : 'At'} step {row.step}: {row.gapTrainRel !== undefined ? 'relative gap (train)' : 'gap (train)'} to the linear model ={' '}
@@ -49,7 +72,7 @@ export function CorrelationsPanel(props: PanelProps) {
     >
       <StepPlot
         rows={rows}
-        series={CORR_SERIES}
+        series={relu ? CORR_SERIES.relu : CORR_SERIES.other}
         ariaLabel="Derivative correlations vs step"
         xScaleType={logX ? 'log' : 'linear'}
         yScaleType="log"
@@ -60,6 +83,20 @@ export function CorrelationsPanel(props: PanelProps) {
         notMeasuredMessage="Derivative correlations are measured every few steps…"
         height={220}
       />
+      {invariant && (
+        <StepPlot
+          rows={rows}
+          series={INVARIANT_SERIES}
+          ariaLabel="Step-size-invariant correlation ratios vs step"
+          xScaleType={logX ? 'log' : 'linear'}
+          yScaleType="log"
+          yLabel="η-invariant ratio (log)"
+          hoverStep={hoverStep}
+          onHoverStep={props.onHoverStep}
+          divergedAt={props.divergedAt}
+          height={170}
+        />
+      )}
     </PanelFrame>
   );
 }

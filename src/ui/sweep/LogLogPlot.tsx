@@ -8,7 +8,7 @@ import { Axes } from '../plots/Axes';
 import { DEFAULT_MARGIN } from '../plots/LinePlot';
 import { finiteExtent, formatNumber, makeScale, paddedDomain } from '../plots/plotMath';
 import { useWidth } from '../plots/useWidth';
-import { fitBand, referenceLine, slopeLabel, type BandPoint, type ReferenceSlope, type SeedPoint, type WidthMean } from './sweepData';
+import { fitBand, referenceLabelAt, referenceLine, slopeLabel, type BandPoint, type ReferenceSlope, type SeedPoint, type WidthMean } from './sweepData';
 import type { PowerLawFit } from './types';
 
 export interface LogLogSeries {
@@ -86,7 +86,7 @@ export const LogLogPlot = forwardRef<SVGSVGElement, LogLogPlotProps>(function Lo
                 {slopeLabel(s.fit)}
               </span>
             ) : (
-              <span className="slope-label slope-missing">{s.means.length < 2 ? 'needs ≥ 2 widths to fit' : 'no fit'}</span>
+              <span className="slope-label slope-missing">{s.points.length === 0 ? 'no values' : s.means.length < 2 ? 'needs ≥ 2 widths to fit' : 'no fit'}</span>
             )}
           </li>
         ))}
@@ -173,12 +173,14 @@ export const LogLogPlot = forwardRef<SVGSVGElement, LogLogPlotProps>(function Lo
               </g>
               {anchor &&
                 references.map((r) => {
-                  const [, [a1, v1]] = referenceLine(r.slope, anchor, x0, x1);
-                  const y = yScale(v1);
-                  if (!(y >= 8 && y <= innerHeight - 4)) return null;
+                  const at = referenceLabelAt(r.slope, anchor, [x0, x1], [y0, y1]);
+                  if (!at) return null;
                   return (
-                    <text key={r.label} className="reference-label" x={xScale(a1) - 4} y={y - 4} textAnchor="end" fill="#6b7280">
-                      {r.label}
+                    <text key={r.label} className="reference-label" data-reference={r.slope} x={xScale(at[0]) - 4} y={yScale(at[1]) - 5} textAnchor="end" fill="#6b7280" aria-label={r.label}>
+                      reference n
+                      <tspan dy={-4} fontSize="8.5">
+                        {r.exponent}
+                      </tspan>
                     </text>
                   );
                 })}

@@ -36,12 +36,11 @@ const PHASE_STYLE: Record<Phase, { label: string; color: string; hollow: boolean
   final: { label: 'after training', color: '#0072b2', hollow: false },
 };
 
-const GROUPS: { key: SweepMetric['group']; title: string }[] = [
-  { key: 'kernel', title: 'Kernel' },
-  { key: 'gap', title: 'Network vs linear twin' },
-  { key: 'correlations', title: 'Derivative correlations' },
-  { key: 'gradient', title: 'Gradient change of one step' },
-  { key: 'layers', title: 'Weight change per layer' },
+const GROUPS: { keys: SweepMetric['group'][]; title: string }[] = [
+  { keys: ['kernel', 'layers'], title: 'Kernel and weights' },
+  { keys: ['gap'], title: 'Network vs linear twin' },
+  { keys: ['correlations'], title: 'Derivative correlations' },
+  { keys: ['gradient'], title: 'Gradient change of one step' },
 ];
 
 function configSummary(c: ExperimentConfig): string {
@@ -117,15 +116,15 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
       <main className="main sweep-main" id="main">
         <SweepIntro config={config} view={view} />
         <div className="sweep-toolbar">
-          <Toggle label="reference slopes n^−1/2, n^−1" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
+          <Toggle label="reference slopes −1/2 and −1 (dashed grey, not data)" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
         </div>
         {GROUPS.map((g) => {
-          const ms = metrics.filter((m) => m.group === g.key);
+          const ms = metrics.filter((m) => g.keys.includes(m.group));
           if (ms.length === 0) return null;
           return (
-            <section key={g.key} className="sweep-group" aria-label={g.title}>
+            <section key={g.title} className="sweep-group" aria-label={g.title}>
               <h2 className="sweep-group-title">{g.title}</h2>
-              {g.key === 'correlations' && <CorrelationAdvice />}
+              {g.keys.includes('correlations') && <CorrelationAdvice />}
               <div className="sweep-grid">
                 {ms.map((m) => (
                   <MetricCard key={m.key} metric={m} runs={view.runs} widths={ranWidths} fits={fits} showRefs={showRefs} />
@@ -222,7 +221,14 @@ function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMet
         </>
       }
     >
-      <LogLogPlot series={series} widths={widths} ariaLabel={`${metric.label} vs width (log–log)`} references={showRefs ? REFERENCE_SLOPES : []} testId="loglog-plot" />
+      <LogLogPlot
+        series={series}
+        widths={widths}
+        ariaLabel={`${metric.label} vs width (log–log)`}
+        references={showRefs ? REFERENCE_SLOPES : []}
+        emptyMessage={runs.length === 0 ? 'No finished runs yet' : 'Not measured in these runs'}
+        testId="loglog-plot"
+      />
     </PlotCard>
   );
 }

@@ -111,12 +111,14 @@ export function slopeLabel(fit: PowerLawFit): string {
 
 export interface ReferenceSlope {
   slope: number;
+  /** Plain-text label, e.g. "reference n^−1/2"; `exponent` is drawn as a superscript. */
   label: string;
+  exponent: string;
 }
 
 export const REFERENCE_SLOPES: readonly ReferenceSlope[] = [
-  { slope: -0.5, label: 'reference n^−1/2' },
-  { slope: -1, label: 'reference n^−1' },
+  { slope: -0.5, label: 'reference n^−1/2', exponent: '−1/2' },
+  { slope: -1, label: 'reference n^−1', exponent: '−1' },
 ];
 
 /** End points of a reference line of `slope` through `anchor`, over [n0, n1]. */
@@ -126,6 +128,33 @@ export function referenceLine(slope: number, anchor: { width: number; value: num
     [n0, at(n0)],
     [n1, at(n1)],
   ];
+}
+
+/**
+ * Where to write a reference line's label: its rightmost point inside the plot's y range
+ * (shrunk by `margin` in log space so the text stays inside), or null when it never enters it.
+ */
+export function referenceLabelAt(
+  slope: number,
+  anchor: { width: number; value: number },
+  [n0, n1]: [number, number],
+  [y0, y1]: [number, number],
+  margin = 0.08,
+): [number, number] | null {
+  const ly0 = Math.log(y0);
+  const ly1 = Math.log(y1);
+  const lo = Math.exp(ly0 + (ly1 - ly0) * margin);
+  const hi = Math.exp(ly1 - (ly1 - ly0) * margin);
+  const at = (n: number) => anchor.value * (n / anchor.width) ** slope;
+  let n = n1;
+  const v = at(n1);
+  if (v < lo || v > hi) {
+    if (slope === 0) return null;
+    const target = v < lo ? lo : hi;
+    n = anchor.width * (target / anchor.value) ** (1 / slope);
+  }
+  if (!(n >= n0 && n <= n1)) return null;
+  return [n, at(n)];
 }
 
 export interface CurvePoint {
