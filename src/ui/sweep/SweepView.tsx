@@ -164,8 +164,14 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   );
 }
 
+/** Runs that stopped before `steps` (a finished run only stops early when its loss diverged), as "width 2048 (seed 1)". */
+export function divergedRuns(runs: readonly SweepRun[], steps: number): string[] {
+  return runs.filter((r) => r.final.step < steps).map((r) => `width ${r.width} (seed ${r.seed})`);
+}
+
 function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepState }) {
   const ran = view.spec?.base;
+  const diverged = divergedRuns(view.runs, ran?.steps ?? config.steps);
   return (
     <div className="sweep-intro">
       <p>
@@ -182,6 +188,12 @@ function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepSta
           </>
         )}
       </p>
+      {diverged.length > 0 && (
+        <p className="field-error" role="status" data-testid="sweep-diverged">
+          {diverged.length} run{diverged.length === 1 ? '' : 's'} diverged (the learning rate was above the stable limit): {diverged.join(', ')}. Their non-finite
+          values are left out of the plots and fits.
+        </p>
+      )}
     </div>
   );
 }
