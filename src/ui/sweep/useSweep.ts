@@ -30,6 +30,9 @@ export class SweepStore {
   private listeners = new Set<Listener>();
   private client: WorkerClient | null = null;
 
+  /** `createClient` opens the worker (tests pass a fake). */
+  constructor(private readonly createClient: (onEvent: (ev: WorkerEvent) => void) => WorkerClient = createWorkerClient) {}
+
   subscribe = (l: Listener): (() => void) => {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
@@ -37,7 +40,7 @@ export class SweepStore {
   getView = (): SweepView => this.view;
 
   start(spec: SweepRequestSpec, backend: BackendName | null): void {
-    if (!this.client) this.client = createWorkerClient((ev) => this.onEvent(ev));
+    if (!this.client) this.client = this.createClient((ev) => this.onEvent(ev));
     const sweepId = this.view.sweepId + 1;
     this.update({ sweepId, status: 'starting', spec, runs: [], progress: null, elapsedMs: 0, message: null, cancelling: false });
     this.client.send({ type: 'sweepStart', sweepId, spec, backend });
