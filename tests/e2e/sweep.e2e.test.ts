@@ -66,6 +66,11 @@ describe('Width sweep view', () => {
         expect(d).not.toMatch(/NaN|Infinity/);
       }
     }
+    // The table of all slopes: drift has none at init (zero by definition), c2/c1 has both.
+    const drift = page.getByTestId('slope-table').locator('tr[data-metric=ntkDrift] td');
+    expect(await drift.allTextContents()).toEqual(['0 at init', expect.stringMatching(/^−?\d+\.\d\d \[/)]);
+    const c2 = await page.getByTestId('slope-table').locator('tr[data-metric=c2OverC1] td').allTextContents();
+    expect(c2.every((t) => /^−?\d+\.\d\d \[−?\d+\.\d\d, −?\d+\.\d\d\]$/.test(t)), c2.join(' | ')).toBe(true);
     // The family of curves: one line per width.
     expect(await page.getByTestId('family-plot').locator('path.series-line').count()).toBe(3);
 

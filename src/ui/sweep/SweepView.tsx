@@ -9,6 +9,7 @@ import { LogLogPlot, type LogLogSeries } from './LogLogPlot';
 import { FamilyPlot } from './FamilyPlot';
 import { PlotCard } from './PlotCard';
 import { SweepSettingsPanel } from './SweepSettings';
+import { SlopeTable } from './SlopeTable';
 import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
 import { REFERENCE_SLOPES, widthSeries } from './sweepData';
 import { fitPowerLaw } from './fit';
@@ -115,6 +116,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
       </aside>
       <main className="main sweep-main" id="main">
         <SweepIntro config={config} view={view} />
+        <SlopeTable metrics={metrics} fits={fits} />
         <div className="sweep-toolbar">
           <Toggle label="reference slopes −1/2 and −1 (dashed grey, not data)" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
         </div>
