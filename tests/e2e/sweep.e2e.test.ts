@@ -1,10 +1,11 @@
 // The Width sweep view in the built app: a tiny 3-width sweep runs in the worker to 100%, every
 // log–log plot gets one mean marker per width and a fitted slope label, runs.csv downloads with
 // the expected header, and Cancel stops a longer sweep while keeping its finished runs.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openApp, screenshot, tail, waitUntil, type OpenedPage } from './helpers';
+import { closePage, launchBrowser, openApp, screenshot, screenshotDir, tail, waitUntil, type OpenedPage } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -97,6 +98,21 @@ describe('Width sweep view', () => {
     const fits = JSON.parse(readFileSync((await fitsDl.path())!, 'utf8')) as Record<string, { final?: { slope: number; ci95: number[]; n: number } }>;
     expect(fits.ntkDrift?.final?.n).toBe(6);
     expect(Number.isFinite(fits.ntkDrift?.final?.slope)).toBe(true);
+
+    // A plot exports as a standalone SVG (with its data) and as a PNG.
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-card-ntkDrift').getByRole('button', { name: /as SVG/ }).click()]);
+    expect(svgDl.suggestedFilename()).toBe('sweep-ntkDrift.svg');
+    const svgText = readFileSync((await svgDl.path())!, 'utf8');
+    expect(svgText).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText.match(/class="mean-point"/g)).toHaveLength(3);
+    expect(svgText).toContain('fit-line');
+    const [pngDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-card-ntkDrift').getByRole('button', { name: /as PNG/ }).click()]);
+    expect(pngDl.suggestedFilename()).toBe('sweep-ntkDrift.png');
+    const png = readFileSync((await pngDl.path())!);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width in pixels (2× the plot)
+    mkdirSync(screenshotDir, { recursive: true });
+    writeFileSync(path.join(screenshotDir, 'sweep-export-ntkDrift.png'), png);
 
     await screenshot(page, 'sweep-view');
     expect(p.errors, p.errors.join('\n')).toEqual([]);

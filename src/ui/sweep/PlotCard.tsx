@@ -16,16 +16,20 @@ export function PlotCard({ title, fileStem, note, controls, children, testId }: 
   const ref = useRef<HTMLElement | null>(null);
   const [error, setError] = useState<string | null>(null);
   const svg = () => ref.current?.querySelector<SVGSVGElement>('svg.plot-svg') ?? null;
+  // The legend (series names, fitted slopes) is HTML on the page: written above the exported plot.
+  const caption = () => Array.from(ref.current?.querySelectorAll('.legend-item') ?? [], (li) => Array.from(li.children, (c) => c.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const svgDocument = (el: SVGSVGElement) => serializeSvg(el, title, caption());
   const saveSvg = () => {
     const el = svg();
-    if (el) downloadText(`${fileStem}.svg`, serializeSvg(el, title), 'image/svg+xml');
+    if (el) downloadText(`${fileStem}.svg`, svgDocument(el), 'image/svg+xml');
   };
   const savePng = async () => {
     const el = svg();
     if (!el) return;
     try {
-      const r = el.getBoundingClientRect();
-      downloadBlob(`${fileStem}.png`, await svgToPng(serializeSvg(el, title), r.width, r.height, 2));
+      const text = svgDocument(el);
+      const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(text) ?? [];
+      downloadBlob(`${fileStem}.png`, await svgToPng(text, Number(w), Number(h), 2));
       setError(null);
     } catch (e) {
       setError(`PNG export failed: ${(e as Error).message}`);

@@ -20,8 +20,12 @@ export function downloadBlob(filename: string, blob: Blob): void {
 
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline'];
 
-/** A standalone SVG document of `svg`: computed presentation styles inlined, a white background, a title. */
-export function serializeSvg(svg: SVGSVGElement, title?: string): string {
+/**
+ * A standalone SVG document of `svg`: computed presentation styles inlined, a white background,
+ * and above the plot its title and caption lines (e.g. the legend with the fitted slopes), which
+ * live in HTML on the page.
+ */
+export function serializeSvg(svg: SVGSVGElement, title?: string, caption: readonly string[] = []): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = svg.querySelectorAll<SVGElement>('*');
   const dst = clone.querySelectorAll<SVGElement>('*');
@@ -32,12 +36,28 @@ export function serializeSvg(svg: SVGSVGElement, title?: string): string {
     target.setAttribute('style', decl);
   });
   const w = svg.width.baseVal.value || svg.getBoundingClientRect().width;
-  const h = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  const plotH = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  const ns = 'http://www.w3.org/2000/svg';
+  const lines = [...(title ? [title] : []), ...caption];
+  const headH = lines.length ? 10 + 17 * lines.length : 0;
+  const h = plotH + headH;
+  // Move the plot down below the header.
+  const body = document.createElementNS(ns, 'g');
+  body.setAttribute('transform', `translate(0,${headH})`);
+  while (clone.firstChild) body.appendChild(clone.firstChild);
+  clone.appendChild(body);
+  lines.forEach((text, i) => {
+    const t = document.createElementNS(ns, 'text');
+    t.setAttribute('x', '8');
+    t.setAttribute('y', String(18 + 17 * i));
+    t.setAttribute('style', `font-family:system-ui,sans-serif;font-size:${i === 0 && title ? 14 : 12}px;font-weight:${i === 0 && title ? 650 : 400};fill:#1f2937`);
+    t.textContent = text;
+    clone.appendChild(t);
+  });
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
   clone.setAttribute('viewBox', `0 0 ${w} ${h}`);
-  const ns = 'http://www.w3.org/2000/svg';
   const bg = document.createElementNS(ns, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
