@@ -1,6 +1,7 @@
-// A card around one sweep plot: title, optional note, and SVG / PNG export of the plot inside.
+// A card around one sweep plot: title, optional controls and note, and SVG / PNG export of the
+// card's body (plot, legend with the fitted slopes, note) through the shared export utilities.
 import { useRef, useState, type ReactNode } from 'react';
-import { downloadBlob, downloadText, serializeSvg, svgToPng } from './download';
+import { downloadBlob, downloadText, MIME, panelToSvg, svgToPng } from '../export';
 
 export interface PlotCardProps {
   title: string;
@@ -15,24 +16,16 @@ export interface PlotCardProps {
 export function PlotCard({ title, fileStem, note, controls, children, testId }: PlotCardProps) {
   const ref = useRef<HTMLElement | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const svg = () => ref.current?.querySelector<SVGSVGElement>('svg.plot-svg') ?? null;
-  // The legend (series names, fitted slopes) is HTML on the page: written above the exported plot.
-  const caption = () => Array.from(ref.current?.querySelectorAll('.legend-item') ?? [], (li) => Array.from(li.children, (c) => c.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const svgDocument = (el: SVGSVGElement) => serializeSvg(el, title, caption());
-  const saveSvg = () => {
-    const el = svg();
-    if (el) downloadText(`${fileStem}.svg`, svgDocument(el), 'image/svg+xml');
-  };
-  const savePng = async () => {
-    const el = svg();
+  const save = async (format: 'svg' | 'png') => {
+    const el = ref.current;
     if (!el) return;
     try {
-      const text = svgDocument(el);
-      const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(text) ?? [];
-      downloadBlob(`${fileStem}.png`, await svgToPng(text, Number(w), Number(h), 2));
+      const { svg, width, height } = panelToSvg(el, title);
+      if (format === 'svg') downloadText(svg, `${fileStem}.svg`, MIME.svg);
+      else downloadBlob(await svgToPng(svg, width, height, 2), `${fileStem}.png`);
       setError(null);
     } catch (e) {
-      setError(`PNG export failed: ${(e as Error).message}`);
+      setError(`${format.toUpperCase()} export failed: ${(e as Error).message}`);
     }
   };
   return (
@@ -41,17 +34,23 @@ export function PlotCard({ title, fileStem, note, controls, children, testId }: 
         <h3 className="panel-title">{title}</h3>
         <div className="panel-controls">
           {controls}
-          <button type="button" className="btn btn-small" onClick={saveSvg} aria-label={`Save ${title} as SVG`}>
+          <button type="button" className="btn btn-small" onClick={() => void save('svg')} aria-label={`Save ${title} as SVG`}>
             SVG
           </button>
-          <button type="button" className="btn btn-small" onClick={() => void savePng()} aria-label={`Save ${title} as PNG`}>
+          <button type="button" className="btn btn-small" onClick={() => void save('png')} aria-label={`Save ${title} as PNG`}>
             PNG
           </button>
         </div>
       </header>
-      {children}
-      {note && <p className="plot-note">{note}</p>}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <div className="panel-body">
+        {children}
+        {note && <p className="plot-note">{note}</p>}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

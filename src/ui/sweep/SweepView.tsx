@@ -14,7 +14,7 @@ import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type Sw
 import { REFERENCE_SLOPES, widthSeries } from './sweepData';
 import { fitPowerLaw } from './fit';
 import { fitsJson, runsCsv, summarize, summaryCsv, sweepJson, type FitTable } from './sweepFiles';
-import { downloadText } from './download';
+import { downloadText, MIME } from '../export';
 import type { SweepSettings } from './sweepUrl';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
@@ -84,16 +84,16 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   const hasRuns = view.runs.length > 0;
   const exports = (
     <div className="export-buttons">
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('runs.csv', runsCsv(view.runs), 'text/csv')}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(runsCsv(view.runs), 'runs.csv', MIME.csv)}>
         runs.csv
       </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('summary.csv', summaryCsv(summarize(view.runs, metrics)), 'text/csv')}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(summaryCsv(summarize(view.runs, metrics)), 'summary.csv', MIME.csv)}>
         summary.csv
       </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('fits.json', fitsJson(fits), 'application/json')}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(fitsJson(fits), 'fits.json', MIME.json)}>
         fits.json
       </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText('sweep.json', sweepJson(view.spec, view.runs, fits), 'application/json')}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(sweepJson(view.spec, view.runs, fits), 'sweep.json', MIME.json)}>
         sweep.json
       </button>
       <p className="field-hint">Every run and the fits; each plot also saves as SVG or PNG.</p>
