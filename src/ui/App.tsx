@@ -8,13 +8,7 @@ import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
 import type { PanelProps } from './panels/types';
 import { DATASET_INFO } from '../engine/datasets';
-import { LossPanel } from './panels/LossPanel';
-import { FunctionPanel } from './panels/FunctionPanel';
-import { DriftPanel } from './panels/DriftPanel';
-import { GapPanel } from './panels/GapPanel';
-import { CorrelationsPanel } from './panels/CorrelationsPanel';
-import { NtkPanel } from './panels/NtkPanel';
-import { PairPanel } from './panels/PairPanel';
+import { PANELS } from './panels/registry';
 import { SweepView } from './sweep/SweepView';
 import { ViewTabs, useSweepRoute } from './sweep/useSweepRoute';
 import { sweepParamsOf } from './sweep/sweepUrl';
@@ -25,16 +19,6 @@ export interface AppProps {
   /** Notices from parsing the URL (rejected values fell back to their defaults). */
   urlNotices: string[];
 }
-
-const PANELS: { key: string; name: string; Panel: (p: PanelProps) => ReactNode; wide?: boolean }[] = [
-  { key: 'function', name: 'Learned function', Panel: FunctionPanel },
-  { key: 'loss', name: 'Loss', Panel: LossPanel },
-  { key: 'drift', name: 'NTK drift', Panel: DriftPanel },
-  { key: 'gap', name: 'Network vs linear model', Panel: GapPanel },
-  { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel },
-  { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel },
-  { key: 'pair', name: 'Pair heatmap', Panel: PairPanel },
-];
 
 function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
   const search = configToSearch(config, { ...(forced ? { backend: forced } : {}), ...sweepParamsOf(location.search) });
