@@ -5,7 +5,7 @@
 import { tf } from '../src/engine/tf';
 import { disposeParams, initParams, parameterCount, toVariables, type MlpSpec } from '../src/engine/mlp';
 import { ntkLayerwise } from '../src/engine/ntk';
-import { ntkAutodiff } from '../src/engine/ntkReference';
+import { ntkAutodiff } from '../tests/reference/ntkReference';
 import { Session } from '../src/engine/session';
 import { mseLoss, sgdUpdate } from '../src/engine/train';
 import { forward } from '../src/engine/mlp';
@@ -357,4 +357,10 @@ export interface BackendResult {
   train: TrainCell[];
   error?: string;
   info?: Record<string, unknown>;
+  /** Training steps/s per width, fast dense layer vs old kernels (bench/train-scaling.ts). */
+  scaling?: import('./train-scaling').ScalingCell[];
+  /** matMul GFLOP/s per variant (bench/matmul.ts). */
+  matmul?: import('./matmul').MatMulCell[];
+  /** Backend start-up (import + setBackend + ready), ms. */
+  setupMs?: number;
 }

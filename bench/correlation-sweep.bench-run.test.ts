@@ -1,4 +1,4 @@
-// Manual science check for SCIENCE §5 (not part of the unit run):
+// Manual science check for docs/science.md §5 (not part of the unit run):
 //   npx vitest run --config bench/vitest.correlations.config.ts
 // Env: SWEEP_PART=timing|sweep|all (default all), SWEEP_BACKEND=cpu|wasm (default cpu),
 //      SWEEP_WIDTHS=32,64,… SWEEP_SEEDS=1,2,3 SWEEP_STEPS=500 SWEEP_ACTS=tanh,relu.

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [--no-node] [--no-overhead] [--no-browser] [--no-webgpu] [--budget=S]` (S: autodiff seconds per cell)
+// `npm run bench [-- --quick] [--no-node] [--no-overhead] [--no-browser] [--no-webgpu] [--no-numpy] [--no-cli] [--budget=S]` (S: autodiff seconds per cell)
 // (a) Node: tfjs 'cpu' and 'wasm' through the Vite module runner (scripts/vite-node-runner.mjs).
 // (b) Headless Debian Chromium (playwright-core, /usr/bin/chromium): webgl, wasm, cpu from a page
 //     served by a Vite dev server (bench/browser/index.html), plus webgpu in a second browser
 //     launched with --enable-unsafe-webgpu (SwiftShader software adapter: correctness only).
+// (c) Native reference: bench/numpy_step.py (numpy float32, the same GD step) if python3 + numpy exist,
+//     run next to each block so ratios come from the same run; CLI start-up (bundle vs module runner).
 // Prints aligned tables and writes test-output/bench/results.json. Never asserts on times.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { importTs, projectRoot } from '../scripts/vite-node-runner.mjs';
@@ -23,9 +26,74 @@ const WEBGPU_LABEL = 'webgpu (software adapter — correctness only, not speed)'
 
 /** @type {any[]} */
 const results = [];
+/** numpy reference runs: { when, threads, numpy, cells: [{ width, stepsPerSec }] } */
+const numpyRuns = [];
+const SCALING_WIDTHS = [64, 256, 1024, 4096];
+
+/**
+ * The same GD step in numpy float32, twice: BLAS with its default threads and with one thread (on a
+ * loaded 2-core machine multithreaded OpenBLAS can be 10× slower than one thread). Ratios use the
+ * faster of the two per width, so they never flatter us.
+ */
+function numpyReference(when) {
+  for (const threads of ['default', '1']) {
+    const env = { ...process.env, ...(threads === '1' ? { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } : {}) };
+    try {
+      const out = execFileSync('python3', [path.join(projectRoot, 'bench', 'numpy_step.py'), quick ? '1' : '2', ...SCALING_WIDTHS.map(String)], { env, encoding: 'utf8', timeout: 300_000 });
+      const r = JSON.parse(out);
+      numpyRuns.push({ when, threads, numpy: r.numpy, cells: r.cells });
+      log(`[bench] numpy ${r.numpy} (${threads} BLAS threads, ${when}): ${r.cells.map((c) => `${c.width}: ${c.stepsPerSec.toFixed(1)}`).join(', ')} steps/s`);
+    } catch (e) {
+      log(`[bench] skipped reference: python3 with numpy not available (${String(e).split('\n')[0].slice(0, 80)})`);
+      return;
+    }
+  }
+}
+
+/** Best numpy steps/s at a width among the runs of one block. */
+function numpyBest(when, width) {
+  const xs = numpyRuns.filter((r) => r.when === when).flatMap((r) => r.cells.filter((c) => c.width === width).map((c) => c.stepsPerSec));
+  return xs.length ? Math.max(...xs) : null;
+}
+
+/** Whole-process wall time (median of n, alternating A and B) of two commands. */
+function startupAB(n, a, b) {
+  const wall = (cmd) => {
+    const t0 = performance.now();
+    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: projectRoot, encoding: 'utf8' });
+    return { ms: performance.now() - t0, ok: r.status === 0 };
+  };
+  const ta = [];
+  const tb = [];
+  wall(a.cmd);
+  for (let i = 0; i < n; i++) {
+    ta.push(wall(a.cmd));
+    if (b) tb.push(wall(b.cmd));
+  }
+  const med = (xs) => {
+    const s = xs.map((x) => x.ms).sort((p, q) => p - q);
+    return s[s.length >> 1];
+  };
+  return { a: { ...a, ms: med(ta), ok: ta.every((x) => x.ok) }, b: b ? { ...b, ms: med(tb), ok: tb.every((x) => x.ok) } : null };
+}
+
+// ---------------------------------------------------------------- (c) CLI start-up
+/** @type {any[]} */
+const cliStartup = [];
+if (!flag('no-cli')) {
+  if (!existsSync(path.join(projectRoot, 'dist-cli', 'main.mjs'))) execFileSync('node', ['scripts/build-cli.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  log('[bench] CLI start-up: bin/tangent-lab.mjs (bundle) vs the TypeScript through Vite\'s module runner');
+  const runner = (args) => ['node', '--input-type=module', '-e', `const { importTs } = await import('./scripts/vite-node-runner.mjs'); const { mod, close } = await importTs('src/cli/main.ts'); const c = await mod.main(${JSON.stringify(args)}, { stdout() {}, stderr() {} }); await close(); process.exitCode = c;`];
+  for (const args of [['help'], ['ntk', '--width', '64', '--n', '8', '--json']]) {
+    const r = startupAB(quick ? 3 : 5, { what: `bundle: tangent-lab ${args.join(' ')}`, cmd: ['node', 'bin/tangent-lab.mjs', ...args] }, { what: `module runner: tangent-lab ${args.join(' ')}`, cmd: runner(args) });
+    cliStartup.push(r.a, r.b);
+    log(`[bench] ${r.a.what}: ${r.a.ms.toFixed(0)} ms; ${r.b.what}: ${r.b.ms.toFixed(0)} ms`);
+  }
+}
 
 // ---------------------------------------------------------------- (a) Node
 if (!flag('no-node')) {
+  if (!flag('no-numpy')) numpyReference('node');
   log(`[bench] Node backends (cpu, wasm)${quick ? ' — quick grid' : ''}`);
   const { mod, close } = await importTs('bench/node-bench.ts');
   try {
@@ -80,6 +148,7 @@ if (!flag('no-browser')) {
         ],
       },
     });
+    if (!flag('no-numpy')) numpyReference('browser');
     await server.listen();
     const url = `http://127.0.0.1:${port}/bench/browser/index.html`;
     log(`[bench] Vite dev server at ${url}`);
@@ -145,7 +214,7 @@ if (!flag('no-browser')) {
 printTables(results);
 const outDir = path.join(projectRoot, 'test-output', 'bench');
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), quick, results, overhead }, null, 2));
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), quick, results, overhead, numpy: numpyRuns, cliStartup }, null, 2));
 log(`\n[bench] total ${elapsed()}; raw results in test-output/bench/results.json`);
 
 function fmtMs(ms) {
@@ -206,6 +275,7 @@ function printTables(all) {
     console.log(table(['variant', 'seconds', 'steps', 'steps/s', 'rows', 'rows with correlations'], orows, [false, true, true, true, true, true]));
     console.log(`\nslowdown from NTK drift + correlations + pair matrix: ${((1 - mean('app') / mean('bare')) * 100).toFixed(0)}% (mean steps/s ${mean('app').toFixed(1)} vs ${mean('bare').toFixed(1)})`);
   }
+  printPerfTables(all);
   const infos = all.filter((r) => r.info).map((r) => `  ${r.label ?? r.backend}: ${JSON.stringify(r.info)}`);
   if (infos.length) console.log('\nBackend details:\n' + infos.join('\n'));
 }
@@ -219,4 +289,47 @@ function freePort() {
       srv.close(() => resolve(addr.port));
     });
   });
+}
+
+function printPerfTables(all) {
+  const srows = [];
+  for (const r of all) {
+    const name = r.label ?? r.backend;
+    const when = name.startsWith('node') ? 'node' : 'browser';
+    for (const c of r.scaling ?? []) {
+      const np = numpyBest(when, c.width);
+      srows.push([
+        name,
+        c.variant === 'after' ? 'fast dense (after)' : 'transpose flags (before)',
+        c.width,
+        c.stepsPerSec === null ? c.note ?? '—' : c.stepsPerSec.toFixed(c.stepsPerSec < 10 ? 2 : 1),
+        np === null ? '—' : np.toFixed(1),
+        np === null || c.stepsPerSec === null ? '—' : `${(c.stepsPerSec / np).toFixed(3)}×`,
+        c.firstStepMs === undefined ? '—' : c.firstStepMs.toFixed(0),
+      ]);
+    }
+  }
+  if (srows.length) {
+    console.log('\n## Training step vs numpy float32 (full-batch GD, depth 2, tanh, 256 points; numpy = best of default/1 BLAS thread, same run)\n');
+    console.log(table(['backend', 'kernels', 'width', 'steps/s', 'numpy steps/s', 'ratio', 'first step ms'], srows, [false, false, true, true, true, true, true]));
+  }
+  const mrows = [];
+  for (const r of all) for (const c of r.matmul ?? []) mrows.push([r.label ?? r.backend, c.shape, c.variant, c.gflops.toFixed(2)]);
+  if (mrows.length) {
+    console.log('\n## matMul GFLOP/s per variant (tfjs-wasm; median, readback included)\n');
+    console.log(table(['backend', 'm×k · k×n', 'variant', 'GFLOP/s'], mrows, [false, false, false, true]));
+  }
+  const frows = [];
+  for (const r of all) {
+    const c = (r.scaling ?? []).find((x) => x.variant === 'after' && x.width === 256 && x.firstStepMs !== undefined);
+    if (r.setupMs !== undefined && c) frows.push([r.label ?? r.backend, r.setupMs.toFixed(0), c.firstStepMs.toFixed(0), (r.setupMs + c.firstStepMs).toFixed(0)]);
+  }
+  if (frows.length) {
+    console.log('\n## Time to first trained step (backend start-up + first GD step incl. kernel/shader set-up; width 256, 256 points)\n');
+    console.log(table(['backend', 'start-up ms', 'first step ms', 'total ms'], frows, [false, true, true, true]));
+  }
+  if (cliStartup.length) {
+    console.log('\n## CLI start-up (whole process, median wall ms)\n');
+    console.log(table(['command', 'ms', 'exit ok'], cliStartup.map((c) => [c.what, c.ms.toFixed(0), c.ok ? 'yes' : 'NO']), [false, true, false]));
+  }
 }

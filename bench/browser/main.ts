@@ -6,6 +6,8 @@
 // flags are registered ("Cannot evaluate flag 'DEBUG'").
 import '@tensorflow/tfjs-core';
 import { tf } from '../../src/engine/tf';
+import { matMulBench, MATMUL_SHAPES } from '../matmul';
+import { SCALING_FULL, SCALING_QUICK, trainScaling } from '../train-scaling';
 import { FULL_OPTIONS, QUICK_OPTIONS, ntkGrid, trainBench, type BackendResult } from '../common';
 
 declare global {
@@ -68,13 +70,19 @@ async function setUp(name: string): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
   const result: BackendResult = { backend, ntk: [], train: [] };
   try {
+    const t0 = performance.now();
     result.info = await setUp(backend);
+    result.setupMs = performance.now() - t0;
     log(`${backend}: ${JSON.stringify(result.info)}`);
     const base = quick ? QUICK_OPTIONS : FULL_OPTIONS;
     // Browser GPU backends keep tensors in textures/buffers: a smaller Jacobian cap than Node.
     const opts = { ...base, jacobianBudgetMB: Math.min(base.jacobianBudgetMB, 256), ...(budget > 0 ? { autodiffBudgetS: budget } : {}) };
     // WebGPU here is SwiftShader's software adapter: correctness only, so the small grid suffices.
     if (backend === 'webgpu') Object.assign(opts, { ns: QUICK_OPTIONS.ns, widths: QUICK_OPTIONS.widths });
+    if (backend === 'wasm') result.matmul = await matMulBench(backend, MATMUL_SHAPES, quick ? 500 : 1000, log);
+    // steps/s per width (software WebGPU: the small widths only); before/after A/B on wasm
+    const grid = quick ? SCALING_QUICK : SCALING_FULL;
+    result.scaling = await trainScaling(backend, { ...grid, widths: backend === 'webgpu' ? [64, 256] : grid.widths, before: backend === 'wasm' }, log);
     const { cells, checks } = await ntkGrid(backend, opts, log);
     result.ntk = cells;
     result.checks = checks;

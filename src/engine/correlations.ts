@@ -1,4 +1,4 @@
-// Derivative correlations of SCIENCE §5, computed layer by layer without ever forming a
+// Derivative correlations (docs/science.md §5), computed layer by layer without ever forming a
 // per-example gradient (a P-vector) or a Hessian.
 //
 // Notation (zero-based layer i = 0..L, our unified layer h_i = s_i·a_i W_iᵀ + s_b,i·b_i):
@@ -9,14 +9,13 @@
 // products: ⟨s δ aᵀ, s δ' a'ᵀ⟩ = s²(δ·δ')(a·a'). Everything below is built from that identity.
 import { tf } from './tf';
 import {
-  flatParams,
   layerScales,
-  unflattenParams,
   type LayerScale,
   type MlpSpec,
   type Params,
 } from './mlp';
 import { activationOps, type ActivationOps } from './activations';
+import { dense, matMulABt } from './dense';
 import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
 
 // ----------------------------------------------------------------------------------------------
@@ -268,35 +267,6 @@ export function hessianDirection(spec: MlpSpec, params: Params, dir: Params, x: 
   });
 }
 
-/** Activation ops whose d1 is differentiable by tfjs autodiff (tf.greater has no gradient). */
-function autodiffOps(spec: MlpSpec): ActivationOps {
-  const ops = activationOps(spec.activation);
-  if (spec.activation === 'relu') return { ...ops, d1: (h) => tf.step(h) };
-  if (spec.activation === 'linear') return { ...ops, d1: (h) => tf.add(tf.mul(h, 0), 1) };
-  return ops;
-}
-
-/**
- * Reference H(x_i)Δ for ONE point x_i (1×d0): the reverse-mode gradient with respect to θ of the
- * first-order jet coefficient c_1(x_i) = ∇f(x_i)·Δ (reverse over forward; only first derivatives
- * of explicit ops are needed). Returned shaped like params (caller disposes).
- */
-export function hessianVectorAutodiff(spec: MlpSpec, params: Params, dir: Params, xi: tf.Tensor2D): Params {
-  const ops = autodiffOps(spec);
-  const flat = tf.tidy(() => {
-    const c1 = (...ts: tf.Tensor[]) => {
-      const jet = jetTrace(spec, unflattenParams(ts, params), dir, xi, 1, ops);
-      // c_1 does not depend on every parameter (e.g. the output bias); tf.grads throws for an
-      // unreachable input, so tie each one in with weight 0 (its block of HΔ is then exactly 0).
-      let y = tf.sum(jet.h[params.length - 1][1] as tf.Tensor2D) as tf.Scalar;
-      for (const t of ts) y = tf.add(y, tf.mul(tf.sum(t), 0));
-      return y;
-    };
-    return tf.grads(c1)(flatParams(params));
-  });
-  return unflattenParams(flat, params);
-}
-
 // ----------------------------------------------------------------------------------------------
 // 𝔆^{0,2} pair matrix
 
@@ -345,24 +315,24 @@ export function pairMatrix(
     const hDot: tf.Tensor2D[] = [];
     const aDot: (tf.Tensor2D | null)[] = [null];
     for (let i = 0; i <= L; i++) {
-      const coef = tf.add(tf.mul(tf.matMul(aP[i], a[i], false, true), scales[i].w ** 2), scales[i].b ** 2); // M×1
+      const coef = tf.add(tf.mul(matMulABt(aP[i], a[i]), scales[i].w ** 2), scales[i].b ** 2); // M×1
       let hd = tf.mul(coef, dP[i]) as tf.Tensor2D;
       const ad = aDot[i];
-      if (ad) hd = tf.add(hd, tf.mul(tf.matMul(ad, params[i].W, false, true), scales[i].w));
+      if (ad) hd = tf.add(hd, tf.mul(matMulABt(ad, params[i].W), scales[i].w));
       hDot.push(hd);
       if (i < L) aDot.push(tf.mul(ops.d1(h[i]), hd) as tf.Tensor2D);
     }
     // tangent backward: δ_{i}·U_{k,i} = s_i (δ_i·δ_{k,i}) a_{k,i}
     // s_{i+1} δ_{i+1}·U_{k,i+1} = s_{i+1}² (δ_{i+1}·δ_{k,i+1}) a_{k,i+1}
     const dDot = deltaTangent(spec, params, h, hDot, bw, (i) =>
-      tf.mul(tf.mul(tf.matMul(dP[i + 1], delta[i + 1], false, true), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
+      tf.mul(tf.mul(matMulABt(dP[i + 1], delta[i + 1]), scales[i + 1].w ** 2), aP[i + 1]) as tf.Tensor2D,
     );
     let P: tf.Tensor2D | null = null;
     for (let i = 0; i <= L; i++) {
-      const dd = tf.matMul(dP[i], dDot[i], false, true); // M×M: δ_{j,i}·δ̇_i[k]
-      let t = tf.mul(dd, tf.matMul(aP[i], a[i], false, true)); // × (a_{j,i}·a_i) per row j
+      const dd = matMulABt(dP[i], dDot[i]); // M×M: δ_{j,i}·δ̇_i[k]
+      let t = tf.mul(dd, matMulABt(aP[i], a[i])); // × (a_{j,i}·a_i) per row j
       const ad = aDot[i];
-      if (ad) t = tf.add(t, tf.mul(tf.matMul(dP[i], delta[i], false, true), tf.matMul(aP[i], ad, false, true)));
+      if (ad) t = tf.add(t, tf.mul(matMulABt(dP[i], delta[i]), matMulABt(aP[i], ad)));
       t = tf.mul(t, scales[i].w ** 2);
       if (scales[i].b !== 0) t = tf.add(t, tf.mul(dd, scales[i].b ** 2));
       P = P ? (tf.add(P, t) as tf.Tensor2D) : (t as tf.Tensor2D);
@@ -391,7 +361,7 @@ function rms(t: tf.Tensor): tf.Scalar {
 }
 
 /**
- * All §5 live numbers on the probe set as ONE Tensor1D (no readback), in the order of
+ * All docs/science.md §5 live numbers on the probe set as ONE Tensor1D (no readback), in the order of
  * CORRELATION_SUMMARY_NAMES:
  *   0 c2OverC1        RMS(c_2)/RMS(c_1)          (𝔆^{0,2} relative to the NTK term)
  *   1 c3OverC1        RMS(c_3)/RMS(c_1)          (𝔆^{0,3})

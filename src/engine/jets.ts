@@ -1,4 +1,4 @@
-// Taylor-mode (jet) forward propagation along a parameter direction (SCIENCE §5), and the exact
+// Taylor-mode (jet) forward propagation along a parameter direction (docs/science.md §5), and the exact
 // finite step f(θ+Δ) − f(θ) propagated as differences (no float cancellation).
 //
 // Along θ + εΔ every pre-activation and activation is carried as a truncated power series in ε:
@@ -16,6 +16,7 @@
 import { tf } from './tf';
 import { layerScales, type Layer, type LayerScale, type MlpSpec, type Params } from './mlp';
 import { activationOps, type ActivationOps } from './activations';
+import { dense, matMulABt } from './dense';
 
 /** A truncated series; null marks a coefficient that is identically zero. */
 export type Series = (tf.Tensor2D | null)[];
@@ -39,9 +40,7 @@ function mulMaybe(x: tf.Tensor | null, y: tf.Tensor | null): tf.Tensor | null {
 
 /** s_w·a·Wᵀ (+ s_b·b when b is given and s_b ≠ 0). */
 function linear(a: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D | null, scale: LayerScale): tf.Tensor2D {
-  let h = tf.mul(tf.matMul(a, W, false, true), scale.w) as tf.Tensor2D;
-  if (b && scale.b !== 0) h = tf.add(h, tf.mul(b, scale.b));
-  return h;
+  return dense(a, W, b && scale.b !== 0 ? b : null, scale);
 }
 
 /** Series coefficients of one layer's pre-activation (Cauchy product with W + εΔW). */

@@ -1,4 +1,4 @@
-// Scalars that summarise how the NTK moves during training (SCIENCE §3), computed on device
+// Scalars that summarise how the NTK moves during training (docs/science.md §3), computed on device
 // (tf.Scalar results, no readback), plus a float64 symmetric eigensolver for the spectrum plot.
 import { tf } from './tf';
 import { normals } from './prng';

@@ -1,9 +1,8 @@
-// The linear twin (SCIENCE §4): the network's linearisation at θ₀, trained by the same optimiser on
+// The linear twin (docs/science.md §4): the network's linearisation at θ₀, trained by the same optimiser on
 // the same batches with the same η, tracked in function space. For any loss and exactly,
 //   f_lin,t+1(x) = f_lin,t(x) − η Θ₀(x, X_B) ∂L/∂f(X_B),   with MSE: ∂L/∂f = (f_lin,t(X_B) − y_B)/|B|.
 // It needs Θ₀ on train × train and on (eval points) × train only, computed once.
 import { tf } from './tf';
-import { symmetricEigen } from './kernelMetrics';
 
 export interface LinearTwinInit {
   /** Θ₀(X, X), N × N. */
@@ -97,26 +96,6 @@ export class LinearTwin {
   }
 }
 
-/**
- * Closed form of GD + MSE on the linear model, in float64: f_t − Y = (I − ηΘ₀/N)^t (f₀ − Y), evaluated
- * through the eigen-decomposition Θ₀ = V Λ Vᵀ as f_t = Y + V diag((1 − ηλ_i/N)^t) Vᵀ (f₀ − Y).
- */
-export function gdClosedForm(theta0: number[][], f0: number[], y: number[], lr: number, t: number): number[] {
-  const n = f0.length;
-  const flat = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flat[i * n + j] = theta0[i][j];
-  const { values, vectors } = symmetricEigen(flat, n);
-  const r0 = f0.map((f, i) => f - y[i]);
-  const out = y.slice();
-  for (let k = 0; k < n; k++) {
-    let proj = 0;
-    for (let i = 0; i < n; i++) proj += vectors[i * n + k] * r0[i];
-    const decay = Math.pow(1 - (lr * values[k]) / n, t);
-    for (let i = 0; i < n; i++) out[i] += vectors[i * n + k] * decay * proj;
-  }
-  return out;
-}
-
 /** RMS_x (f(x) − g(x)) = sqrt(mean((f − g)²)), on device. Caller owns the scalar. */
 export function rmsGap(f: tf.Tensor, g: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.sqrt(tf.mean(tf.square(tf.sub(f, g)))) as tf.Scalar);
@@ -124,7 +103,7 @@ export function rmsGap(f: tf.Tensor, g: tf.Tensor): tf.Scalar {
 
 /**
  * RMS(f_t − f_lin,t) / RMS(f_t − f_0): the network–twin gap relative to how far the function moved
- * at all (SCIENCE §4). The denominator is clamped at 1e-30, so at step 0 (f = f_lin = f_0) this is 0, not NaN.
+ * at all (docs/science.md §4). The denominator is clamped at 1e-30, so at step 0 (f = f_lin = f_0) this is 0, not NaN.
  */
 export function relativeRmsGap(f: tf.Tensor, fLin: tf.Tensor, f0: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.div(rmsGap(f, fLin), tf.maximum(rmsGap(f, f0), 1e-30)) as tf.Scalar);

@@ -1,12 +1,13 @@
-// The fully connected network of SCIENCE §1, with NTK or standard parametrization.
+// The fully connected network (docs/science.md §1), with NTK or standard parametrization.
 // One representation for both: h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l, where W_l (n_l × n_{l-1})
 // and b_l hold the trainable ("raw") parameters and (s_w, s_b) are fixed per-layer scales:
 //   NTK:      s_w = σ_w/√n_{l-1}, s_b = σ_b, raw entries ~ N(0, 1)
 //   standard: s_w = 1, s_b = 1, W entries ~ N(0, σ_w²/n_{l-1}), b ~ N(0, σ_b²)
-// Gradients and learning rates act on the raw parameters, as in SCIENCE §1.
+// Gradients and learning rates act on the raw parameters, as in docs/science.md §1.
 import { tf } from './tf';
 import { activationOps } from './activations';
 import { normals } from './prng';
+import { dense } from './dense';
 import type { Activation, ExperimentConfig, Parametrization } from '../state/config';
 import { resolveSigmaW2 } from '../state/config';
 
@@ -143,11 +144,6 @@ export function toVariables(params: Params): VarParams {
   return params.map((L) => ({ W: tf.variable(L.W), b: L.b ? tf.variable(L.b) : null }));
 }
 
-/** Map every parameter tensor through fn (call inside tf.tidy). */
-export function mapParams(params: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
-  return unflattenParams(flatParams(params).map(fn), params);
-}
-
 /** Read parameters back as plain arrays (async). */
 export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
   return Promise.all(
@@ -162,10 +158,8 @@ export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
 
 /** Pre-activation of layer l (1-based) from the previous activation. */
 export function affine(a: tf.Tensor2D, L: Layer, scale: LayerScale): tf.Tensor2D {
-  let h = tf.mul(tf.matMul(a, L.W, false, true), scale.w) as tf.Tensor2D;
-  // a bias at scale 0 (σ_b² = 0) is still added: tfjs refuses gradients for unused inputs
-  if (L.b) h = tf.add(h, tf.mul(L.b, scale.b));
-  return h;
+  // dense() adds a bias at scale 0 (σ_b² = 0) too: tfjs refuses gradients for unused inputs
+  return dense(a, L.W, L.b, scale);
 }
 
 export interface ForwardTrace {

@@ -10,7 +10,11 @@ export async function useNodeBackend(name: NodeBackend = 'cpu'): Promise<string>
     const { createRequire } = await import('node:module');
     g.require = createRequire(import.meta.url);
   }
-  tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
+  // IS_TEST and PROD both silence the "install tfjs-node" banner. IS_TEST also checks every kernel for
+  // leaked buffers, which on wasm miscounts the tensors a tf.customGrad saves for its backward pass
+  // (wasm's clone copies the buffer), so wasm runs with PROD instead.
+  tf.env().set('IS_TEST', name !== 'wasm');
+  tf.env().set('PROD', name === 'wasm');
   if (name === 'wasm') {
     // tfjs-backend-wasm's ESM entry imports emscripten's CommonJS glue, which Vite's module runner
     // cannot evaluate ("module is not defined"); its flat ESM bundle loads natively in Node and

@@ -1,4 +1,4 @@
-// The exact empirical NTK Θ(x, x') = ∇_θ f(x) · ∇_θ f(x'), layer by layer (SCIENCE §2), without
+// The exact empirical NTK Θ(x, x') = ∇_θ f(x) · ∇_θ f(x'), layer by layer (docs/science.md §2), without
 // ever forming the N × P Jacobian. In our unified parametrization h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l
 // (mlp.ts), the gradient of f with respect to the raw W_l is s_w,l · δ_lᵀ a_{l-1} and with respect to b_l
 // is s_b,l · δ_l, where δ_l = ∂f/∂h_l. Hence
@@ -7,6 +7,7 @@
 // The bias term is present only for layers whose params carry b. Cost O(L·N²·n + L·N·n²), memory O(N² + N·n).
 import { tf } from './tf';
 import { activationOps } from './activations';
+import { matMulABt } from './dense';
 import { forwardTrace, layerScales, type MlpSpec, type Params } from './mlp';
 
 /** Per-layer backpropagated sensitivities δ_l = ∂f/∂h_l (N × n_l), l = 1..L+1, and the activations a_{l-1}. */
@@ -50,10 +51,10 @@ export function ntkLayerwise(spec: MlpSpec, params: Params, x1: tf.Tensor2D, x2?
     const F2 = x2 === undefined || x2 === x1 ? F1 : layerFactors(spec, params, x2);
     let theta: tf.Tensor2D | null = null;
     for (let l = 0; l < params.length; l++) {
-      const A = tf.matMul(F1.aPrev[l], F2.aPrev[l], false, true);
+      const A = matMulABt(F1.aPrev[l], F2.aPrev[l]);
       let weightAndBias = tf.mul(A, scales[l].w * scales[l].w);
       if (sb2[l] !== 0) weightAndBias = tf.add(weightAndBias, sb2[l]);
-      const D = tf.matMul(F1.delta[l], F2.delta[l], false, true);
+      const D = matMulABt(F1.delta[l], F2.delta[l]);
       const term = tf.mul(weightAndBias, D) as tf.Tensor2D;
       theta = theta === null ? term : (tf.add(theta, term) as tf.Tensor2D);
     }

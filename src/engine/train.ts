@@ -1,4 +1,4 @@
-// MSE loss, its gradient, and one GD/SGD update on the raw parameters (SCIENCE §1).
+// MSE loss, its gradient, and one GD/SGD update on the raw parameters (docs/science.md §1).
 import { tf } from './tf';
 import { flatParams, forward, unflattenParams, type MlpSpec, type Params, type VarParams } from './mlp';
 import { permutation, streamSeed, uniformStream } from './prng';

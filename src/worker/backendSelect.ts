@@ -10,7 +10,7 @@ import { tf } from '../engine/tf';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -19,9 +19,10 @@ import { mseLoss, sgdUpdate } from '../engine/train';
 import { makeDataset } from '../engine/datasets';
 import type { BackendInfo, BackendMeasurement, BackendName } from './protocol';
 
-// Threads off: the emscripten pthread workers that the threaded build spawns from inside this
-// (bundled, module) worker fail with "ReferenceError: e is not defined"; SIMD stays on.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// wasm threads: the threaded SIMD build runs when the page is cross-origin isolated (COOP/COEP);
+// vite.config.ts's tfjsWasmThreads plugin keeps its pthread workers working in the bundle.
+// One XNNPACK thread per logical core, up to 4 (must be set before the backend starts).
+setThreadsCount(Math.min(4, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)));
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
@@ -149,7 +150,26 @@ const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) 
 export async function selectBackend(forced: BackendName | null): Promise<BackendInfo> {
   const t0 = performance.now();
   const info = await chooseBackend(forced);
-  return { ...info, probeMs: Math.round(performance.now() - t0) };
+  const threads = info.name === 'wasm' ? await wasmThreads() : null;
+  return {
+    ...info,
+    ...(threads ? { wasmThreads: threads.count, reason: `${info.reason}. ${threads.text}` } : {}),
+    probeMs: Math.round(performance.now() - t0),
+  };
+}
+
+/** How many threads the running wasm backend uses, and a sentence for the badge. */
+async function wasmThreads(): Promise<{ count: number; text: string }> {
+  const count = getThreadsCount();
+  if (count > 1) return { count, text: `wasm runs ${count} threads` };
+  const supported = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  const why = !globalThis.crossOriginIsolated
+    ? 'page not cross-origin isolated (COOP/COEP)'
+    : !supported
+      ? 'no shared-memory WebAssembly threads here'
+      : // the threaded SIMD build is loaded, but tfjs-wasm 4.22 creates no pool threads inside a worker (bench/README.md)
+        'threaded build loaded; tfjs-wasm starts no pool threads in a worker';
+  return { count, text: `wasm runs 1 thread (${why})` };
 }
 
 async function chooseBackend(forced: BackendName | null): Promise<BackendInfo> {

@@ -27,6 +27,8 @@ export interface BackendInfo {
   adapter?: string;
   /** Wall time of the whole start-up probe, ms. */
   probeMs?: number;
+  /** Threads of the wasm backend (1 when it runs single-threaded); only when wasm runs. */
+  wasmThreads?: number;
 }
 
 // `runId` on init/config/reset (optional) is chosen by the UI: the run those requests start carries

@@ -2,7 +2,7 @@
 // from its own output (θ₀, x, y) with the float64 reference network.
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { dot64, flatten64, forward64, gradient64, axpy64 } from '../../src/engine/reference64';
+import { dot64, flatten64, forward64, gradient64, axpy64 } from '../reference/reference64';
 import type { LayerArrays, MlpSpec } from '../../src/engine/mlp';
 
 async function run(argv: string[]) {

@@ -9,7 +9,6 @@ import {
   correlationSummary,
   gradientChange,
   hessianDirection,
-  hessianVectorAutodiff,
   pairMatrix,
 } from '../../src/engine/correlations';
 import {
@@ -21,7 +20,8 @@ import {
   gradient64,
   norm64,
   taylorFD64,
-} from '../../src/engine/reference64';
+} from '../reference/reference64';
+import { hessianVectorAutodiff } from '../reference/hessianAutodiff';
 import type { Activation } from '../../src/state/config';
 import { makeSpec, relErr, rms, setup } from './helpers';
 

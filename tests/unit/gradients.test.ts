@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, flatParams, initParamArrays, paramsFromArrays, type MlpSpec } from '../../src/engine/mlp';
 import { lossGradients } from '../../src/engine/train';
-import { forward64 } from '../../src/engine/reference64';
+import { forward64 } from '../reference/reference64';
 import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/state/config';
 
 const cases = ACTIVATIONS.flatMap((activation) => PARAMETRIZATIONS.map((param) => ({ activation, param })));

@@ -11,7 +11,7 @@ import {
 } from '../../src/engine/mlp';
 import { makeDataset } from '../../src/engine/datasets';
 import { gdDirection } from '../../src/engine/train';
-import { randomDirection64 } from '../../src/engine/reference64';
+import { randomDirection64 } from '../reference/reference64';
 import type { Activation } from '../../src/state/config';
 
 /** ‖a − b‖₂ / ‖b‖₂ in float64 (the relative Frobenius error for flattened matrices); a and b of equal length. */

@@ -74,7 +74,7 @@ describe('initialisation', () => {
     x.dispose();
   });
 
-  it('layer scales follow SCIENCE §1', () => {
+  it('layer scales follow docs/science.md §1', () => {
     const s = layerScales({ ...base, width: 100 });
     expect(s[0].w).toBeCloseTo(Math.sqrt(1.5 / 2));
     expect(s[1].w).toBeCloseTo(Math.sqrt(1.5 / 100));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, forward } from '../../src/engine/mlp';
 import { forwardDifference, taylorCoefficients } from '../../src/engine/jets';
-import { axpy64, forward64, forwardAlong64, forwardTrace64, taylorFD64 } from '../../src/engine/reference64';
+import { axpy64, forward64, forwardAlong64, forwardTrace64, taylorFD64 } from '../reference/reference64';
 import { makeSpec, relErr, rms, setup, type Setup } from './helpers';
 
 /** Sign pattern of every hidden pre-activation at θ + εΔ, for all points (relu kink check). */

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, forward, initParams, layerScales, toVariables, type MlpSpec, type Params } from '../../src/engine/mlp';
 import { ntkLayerwise } from '../../src/engine/ntk';
-import { perExampleJacobian } from '../../src/engine/ntkReference';
-import { LinearTwin, gdClosedForm, relativeRmsGap, rmsGap } from '../../src/engine/linearTwin';
+import { perExampleJacobian } from '../reference/ntkReference';
+import { LinearTwin, relativeRmsGap, rmsGap } from '../../src/engine/linearTwin';
+import { gdClosedForm } from '../reference/gdClosedForm';
 import { BatchSchedule, sgdUpdate } from '../../src/engine/train';
 import { normals } from '../../src/engine/prng';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, initParams, type MlpSpec } from '../../src/engine/mlp';
 import { ntkDiagonal, ntkLayerwise } from '../../src/engine/ntk';
-import { ntkAutodiff } from '../../src/engine/ntkReference';
+import { ntkAutodiff } from '../reference/ntkReference';
 import { symmetricEigenvalues } from '../../src/engine/kernelMetrics';
 import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/probe';
 import { normals } from '../../src/engine/prng';

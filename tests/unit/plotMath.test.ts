@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  autoColorSpec,
-  axisTicks,
-  colorFn,
-  divergingSpec,
-  downsample,
-  finiteExtent,
-  formatNumber,
-  formatTick,
-  functionYDomain,
-  hasAnyValue,
-  isPlottable,
-  isValidNumber,
-  linePath,
-  makeScale,
-  nearestIndex,
-  paddedDomain,
-  parseColor,
-  rasterRGBA,
-  squareSide,
-  stepExtent,
-  subtract,
-  symmetricDomain,
-} from '../../src/ui/plots/plotMath';
+import { autoColorSpec, colorFn, divergingSpec, parseColor, rasterRGBA } from '../../src/ui/plots/plotMath/colorScale';
+import { axisTicks } from '../../src/ui/plots/plotMath/ticks';
+import { downsample, linePath, nearestIndex } from '../../src/ui/plots/plotMath/lines';
+import { finiteExtent, functionYDomain, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent, symmetricDomain } from '../../src/ui/plots/plotMath/scales';
+import { formatNumber, formatTick } from '../../src/ui/plots/plotMath/format';
+import { squareSide, subtract } from '../../src/ui/plots/plotMath/matrix';
 
 const id = (v: number) => v;
 
@@ -65,12 +47,6 @@ describe('valid numbers and extents', () => {
     expect(stepExtent(rows, (r) => r.step, 'log')).toEqual([1, 100]);
     expect(stepExtent([{ step: 0 }], (r) => r.step, 'log')).toBeNull();
     expect(stepExtent([{ step: 0 }], (r) => r.step, 'linear')).toEqual([0, 10]);
-  });
-  it('hasAnyValue is false for missing fields and for non-positive values on a log axis', () => {
-    const rows: { a?: number }[] = [{}, { a: 0 }, { a: NaN }];
-    expect(hasAnyValue(rows, [(r) => r.a], 'log')).toBe(false);
-    expect(hasAnyValue(rows, [(r) => r.a], 'linear')).toBe(true);
-    expect(hasAnyValue([], [(r: { a?: number }) => r.a])).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@ import {
   gradient64,
   norm64,
   taylorFD64,
-} from '../../src/engine/reference64';
+} from '../reference/reference64';
 import { relErr } from './helpers';
 
 const xs = Float32Array.from([-2.5, -1.1, -0.3, 0.4, 1.7, 2.9]);

@@ -2,10 +2,11 @@ import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle } from './metricSeries';
-import { StepPlot } from '../plots/StepPlot';
+import { StepPlot, presentKeys } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
-import { formatNumber, hasAnyValue, nearestIndex } from '../plots/plotMath';
+import { formatNumber } from '../plots/plotMath/format';
+import { nearestIndex } from '../plots/plotMath/lines';
 import { PANELS, SERIES } from '../../content/explanations';
 import type { SweepRow } from '../sweep/metrics';
 
@@ -44,7 +45,7 @@ export function CorrelationsPanel(props: PanelProps) {
   const row = i >= 0 ? rows[i] : undefined;
   const gap = row?.gapTrainRel ?? row?.gapTrain;
   const relu = props.meta?.config.activation === 'relu';
-  const invariant = hasAnyValue(rows, INVARIANT_SERIES.map((s) => s.y), 'log');
+  const invariant = presentKeys(rows, INVARIANT_SERIES) !== '';
   return (
     <PanelFrame
       id="correlations"

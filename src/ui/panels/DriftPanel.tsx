@@ -6,7 +6,9 @@ import { metricSeries, useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
-import { formatNumber, isValidNumber, nearestIndex } from '../plots/plotMath';
+import { formatNumber } from '../plots/plotMath/format';
+import { isValidNumber } from '../plots/plotMath/scales';
+import { nearestIndex } from '../plots/plotMath/lines';
 import { Formula } from '../../content/Formula';
 import { PANELS } from '../../content/explanations';
 

@@ -3,7 +3,9 @@ import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { Heatmap } from '../plots/Heatmap';
 import { SpectrumPlot } from '../plots/SpectrumPlot';
-import { autoColorSpec, divergingSpec, formatNumber, squareSide, subtract } from '../plots/plotMath';
+import { autoColorSpec, divergingSpec } from '../plots/plotMath/colorScale';
+import { formatNumber } from '../plots/plotMath/format';
+import { squareSide, subtract } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
 export function NtkPanel(props: PanelProps) {

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { Heatmap } from '../plots/Heatmap';
-import { divergingSpec, formatNumber, squareSide } from '../plots/plotMath';
+import { divergingSpec } from '../plots/plotMath/colorScale';
+import { formatNumber } from '../plots/plotMath/format';
+import { squareSide } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
 function pointLabel(x: readonly number[], index: number, d: number): string {

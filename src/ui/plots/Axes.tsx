@@ -1,5 +1,6 @@
 // Axes with grid lines, tick labels and axis titles, drawn by React from pure tick lists.
-import { axisTicks, type ScaleKind } from './plotMath';
+import { axisTicks } from './plotMath/ticks';
+import { type ScaleKind } from './plotMath/scales';
 
 export interface Margin {
   top: number;

@@ -5,7 +5,8 @@ import { Axes } from './Axes';
 import { DEFAULT_MARGIN } from './LinePlot';
 import { Legend } from './Legend';
 import { COLORS, TWIN_DASH } from './colors';
-import { functionYDomain, isValidNumber, linePath, makeScale, paddedDomain, finiteExtent } from './plotMath';
+import { functionYDomain, isValidNumber, makeScale, paddedDomain, finiteExtent } from './plotMath/scales';
+import { linePath } from './plotMath/lines';
 import { useWidth } from './useWidth';
 
 export interface FunctionPlot1DProps {

@@ -2,7 +2,9 @@
 // their difference, with the training points coloured by label on the same colour scale.
 import { useMemo } from 'react';
 import { Heatmap, type HeatPoint } from './Heatmap';
-import { divergingSpec, formatNumber, subtract } from './plotMath';
+import { divergingSpec } from './plotMath/colorScale';
+import { formatNumber } from './plotMath/format';
+import { subtract } from './plotMath/matrix';
 
 export interface FunctionPlot2DProps {
   /** Grid side: values are n × n, row-major, y outer, row 0 = top (largest y). */

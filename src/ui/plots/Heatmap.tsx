@@ -3,7 +3,9 @@
 // the raster covers a known data-space rectangle), overlay points, a highlighted row/column,
 // a colour legend and a hover readout of the cell under the pointer.
 import { useId, useMemo, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { colorFn, formatNumber, makeScale, rasterRGBA, type ColorScaleSpec } from './plotMath';
+import { colorFn, rasterRGBA, type ColorScaleSpec } from './plotMath/colorScale';
+import { formatNumber } from './plotMath/format';
+import { makeScale } from './plotMath/scales';
 import { Axes } from './Axes';
 import { useWidth } from './useWidth';
 

@@ -5,20 +5,9 @@
 import { useCallback, useId, useMemo, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { Axes, type Margin } from './Axes';
 import { Legend } from './Legend';
-import {
-  downsample,
-  finiteExtent,
-  formatNumber,
-  isMissing,
-  isPlottable,
-  isValidNumber,
-  linePath,
-  makeScale,
-  nearestIndex,
-  paddedDomain,
-  stepExtent,
-  type ScaleKind,
-} from './plotMath';
+import { downsample, isMissing, linePath, nearestIndex } from './plotMath/lines';
+import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent, type ScaleKind } from './plotMath/scales';
+import { formatNumber } from './plotMath/format';
 import { useWidth } from './useWidth';
 import { COLORS } from './colors';
 

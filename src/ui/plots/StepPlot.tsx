@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { MetricRow } from '../../engine/session';
 import { LinePlot, type SeriesSpec, type XMarker, type LinePlotProps } from './LinePlot';
-import { isValidNumber, type ScaleKind } from './plotMath';
+import { isValidNumber, type ScaleKind } from './plotMath/scales';
 import { EMPTY_MESSAGE } from '../../content/explanations';
 
 export const stepOf = (r: MetricRow): number => r.step;

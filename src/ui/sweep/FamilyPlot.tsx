@@ -2,7 +2,7 @@
 // seeds), coloured by width on a colour-blind-safe sequential scale, with a legend.
 import { useMemo } from 'react';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
-import type { ScaleKind } from '../plots/plotMath';
+import type { ScaleKind } from '../plots/plotMath/scales';
 import type { SweepMetric } from './metrics';
 import { familyCurves, widthColor } from './sweepData';
 import type { SweepRun } from './types';

@@ -1,9 +1,9 @@
 // An independent float64 reference of the MLP on plain arrays (no tfjs): forward pass,
 // f(x; θ + εΔ), the per-example gradient ∇_θ f(x) by hand-written backprop, and finite-difference
 // helpers (Fornberg stencil weights). Used by tests to check the float32 tfjs engine.
-import { layerScales, type LayerArrays, type MlpSpec } from './mlp';
-import { activationNumber } from './activations';
-import { normals } from './prng';
+import { layerScales, type LayerArrays, type MlpSpec } from '../../src/engine/mlp';
+import { activationNumber } from '../../src/engine/activations';
+import { normals } from '../../src/engine/prng';
 
 export interface Trace64 {
   /** h[l]: pre-activation of layer l+1 for one point (h[L] has length 1: f). */

@@ -1,0 +1,108 @@
+// Training steps/s per width (full-batch GD on 256 points, depth 2, tanh, NTK parametrization —
+// the same step as bench/numpy_step.py), on the active backend, for the fast dense layer ("after")
+// and, for an A/B in the same run, the old kernels ("before": transpose flags, i.e. tfjs-wasm's
+// slow transposed matMuls). Cells whose estimated step time exceeds the cap are skipped, so width
+// 4096 finishes. Readback (await data()) after every timed chunk.
+import { tf } from '../src/engine/tf';
+import { disposeParams, initParams, toVariables } from '../src/engine/mlp';
+import { sgdUpdate } from '../src/engine/train';
+import { setTransposeStrategy, type TransposeStrategy } from '../src/engine/dense';
+import { benchSpec, type Log } from './common';
+
+export const SCALING_WIDTHS = [64, 256, 1024, 4096];
+export const SCALING_POINTS = 256;
+
+export interface ScalingCell {
+  backend: string;
+  /** 'after' = the fast dense layer (per-backend choice), 'before' = transpose flags (old kernels). */
+  variant: 'after' | 'before';
+  width: number;
+  steps: number;
+  ms: number;
+  stepsPerSec: number | null;
+  /** The first (untimed) step including kernel set-up / shader compilation, ms. */
+  firstStepMs?: number;
+  note?: string;
+}
+
+/** Full grid: every width, 3 s per cell, skip cells estimated above 8 s/step; quick: 1.5 s, 4 s. */
+export const SCALING_FULL: Omit<ScalingOptions, 'before'> = { widths: SCALING_WIDTHS, seconds: 3, maxStepS: 8 };
+export const SCALING_QUICK: Omit<ScalingOptions, 'before'> = { widths: SCALING_WIDTHS, seconds: 1.5, maxStepS: 4 };
+
+export interface ScalingOptions {
+  widths: number[];
+  /** Seconds to time per cell (at least 2 steps). */
+  seconds: number;
+  /** Skip a cell whose estimated step time exceeds this many seconds. */
+  maxStepS: number;
+  /** Also time the old kernels (transpose flags) on this backend. */
+  before: boolean;
+}
+
+async function timeCell(width: number, seconds: number): Promise<{ steps: number; ms: number; firstMs: number }> {
+  const spec = benchSpec(width);
+  const n = SCALING_POINTS;
+  const x = tf.tidy(() => tf.reshape(tf.linspace(-3, 3, n), [n, 1]) as tf.Tensor2D);
+  const y = tf.tidy(() => tf.sin(tf.reshape(x, [-1])) as tf.Tensor1D);
+  const p0 = initParams(spec, 1);
+  const vars = toVariables(p0);
+  disposeParams(p0);
+  try {
+    const t0 = performance.now();
+    const l0 = sgdUpdate(spec, vars, x, y, 0.01); // warm-up (kernel set-up, allocation)
+    await l0.data();
+    l0.dispose();
+    const firstMs = performance.now() - t0;
+    let steps = 0;
+    let chunk = 1;
+    const start = performance.now();
+    while (steps < 2 || performance.now() - start < seconds * 1000) {
+      let last: tf.Scalar | null = null;
+      for (let i = 0; i < chunk; i++) {
+        last?.dispose();
+        last = sgdUpdate(spec, vars, x, y, 0.01);
+      }
+      await last!.data();
+      last!.dispose();
+      steps += chunk;
+      const perStep = (performance.now() - start) / steps;
+      chunk = Math.max(1, Math.min(32, Math.floor(200 / perStep)));
+    }
+    return { steps, ms: performance.now() - start, firstMs };
+  } finally {
+    for (const v of vars) {
+      v.W.dispose();
+      v.b?.dispose();
+    }
+    tf.dispose([x, y]);
+  }
+}
+
+export async function trainScaling(backend: string, opts: ScalingOptions, log: Log): Promise<ScalingCell[]> {
+  const cells: ScalingCell[] = [];
+  const variants: ScalingCell['variant'][] = opts.before ? ['before', 'after'] : ['after'];
+  const lastStepMs: Partial<Record<ScalingCell['variant'], { width: number; ms: number }>> = {};
+  try {
+    for (const width of opts.widths) {
+      for (const variant of variants) {
+        const prev = lastStepMs[variant];
+        // step cost grows like width² (the width × width layer dominates)
+        const estS = prev ? (prev.ms * (width / prev.width) ** 2) / 1000 : 0;
+        if (estS > opts.maxStepS) {
+          cells.push({ backend, variant, width, steps: 0, ms: 0, stepsPerSec: null, note: `skipped (≈${estS.toFixed(0)} s/step)` });
+          log(`  ${backend} ${variant} width ${width}: skipped (≈${estS.toFixed(0)} s/step)`);
+          continue;
+        }
+        setTransposeStrategy(variant === 'before' ? ('flag' as TransposeStrategy) : null);
+        const r = await timeCell(width, opts.seconds);
+        const sps = (r.steps / r.ms) * 1000;
+        lastStepMs[variant] = { width, ms: r.ms / r.steps };
+        cells.push({ backend, variant, width, steps: r.steps, ms: r.ms, stepsPerSec: sps, firstStepMs: r.firstMs });
+        log(`  ${backend} ${variant} width ${width}: ${sps.toFixed(2)} steps/s (${r.steps} steps; first step ${r.firstMs.toFixed(0)} ms)`);
+      }
+    }
+  } finally {
+    setTransposeStrategy(null);
+  }
+  return cells;
+}
