@@ -2,7 +2,7 @@
 import { tf } from '../engine/tf';
 import { useNodeBackend } from '../engine/nodeBackend';
 import { Session, isDiverged, type MetricRow } from '../engine/session';
-import { makeDataset } from '../engine/datasets';
+import { loadDataset } from '../engine/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
 import { ntkLayerwise } from '../engine/ntk';
 import { gdDirection } from '../engine/train';
@@ -111,7 +111,7 @@ function matrixRows(flat: ArrayLike<number>, n: number, m: number): number[][] {
 /** Training inputs/targets (first n points) and θ₀, shared by `ntk` and `taylor`. */
 async function initialState(args: CliArgs) {
   const { config } = args;
-  const ds = makeDataset(config.dataset, config.train, config.test, config.seed);
+  const ds = await loadDataset(config);
   const spec = specFromConfig(config, ds.inputDim);
   const n = Math.min(args.n ?? config.train, config.train);
   const xs = ds.xTrain.subarray(0, n * ds.inputDim);

@@ -3,7 +3,7 @@
 import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
 import { effectiveBatch, roundSignificant } from '../state/config';
-import { makeDataset, makeGrid, type Dataset } from './datasets';
+import { loadDataset, makeGrid, type Dataset } from './datasets';
 import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
 import { ntkLayerwise } from './ntk';
@@ -49,7 +49,7 @@ export interface RunMeta {
   criticalLr: number | null;
   paramCount: number;
   dataset: {
-    inputDim: 1 | 2;
+    inputDim: number;
     xTrain: number[];
     yTrain: number[];
     xTest: number[];
@@ -84,6 +84,8 @@ export interface SessionOptions {
   /** Probe-set caps (training points, test points). */
   probeTrain?: number;
   probeTest?: number;
+  /** Seed of the data set (default config.seed); a width sweep keeps it fixed while θ₀'s seed varies. */
+  dataSeed?: number;
 }
 
 /**
@@ -187,9 +189,10 @@ export class Session {
 
   /** Build a run: data, θ₀, Θ₀, the linear twin, and the learning rate (auto = ½ · 2N/λmax(Θ₀)). */
   static async create(config: ExperimentConfig, opts: SessionOptions = {}): Promise<Session> {
-    const data = makeDataset(config.dataset, config.train, config.test, config.seed);
+    const data = await loadDataset(config, opts.dataSeed ?? config.seed);
     const spec = specFromConfig(config, data.inputDim);
-    const gridN = opts.gridSize ?? (data.inputDim === 1 ? 200 : 40);
+    // no function grid for high-dimensional inputs (d > 2)
+    const gridN = data.inputDim > 2 ? 0 : (opts.gridSize ?? (data.inputDim === 1 ? 200 : 40));
     const grid = makeGrid(data, gridN);
     const probe = chooseProbe(data.xTrain, data.xTest, data.inputDim, opts.probeTrain, opts.probeTest);
     const s = new Session(config, { data, spec, probe, gridN, grid });

@@ -4,13 +4,20 @@
 
 export const ACTIVATIONS = ['relu', 'tanh', 'erf', 'linear'] as const;
 export const PARAMETRIZATIONS = ['ntk', 'standard'] as const;
-export const DATASETS = ['sine', 'step', 'teacher', 'spirals', 'circles', 'xor', 'blobs'] as const;
+export const DATASETS = ['sine', 'step', 'teacher', 'spirals', 'circles', 'xor', 'blobs', 'gauss', 'mnist'] as const;
+export const MNIST_RESOLUTIONS = ['28', '14'] as const;
+/** MNIST targets: `AvB` (digit A → +1, digit B → −1) or `Avrest` (digit A → +1, any other → −1). */
+export const MNIST_DIGITS: readonly string[] = [
+  ...Array.from({ length: 10 }, (_, a) => Array.from({ length: 10 - a - 1 }, (_, k) => `${a}v${a + k + 1}`)).flat(),
+  ...Array.from({ length: 10 }, (_, a) => `${a}vrest`),
+];
 export const OPTIMIZERS = ['gd', 'sgd'] as const;
 
 export type Activation = (typeof ACTIVATIONS)[number];
 export type Parametrization = (typeof PARAMETRIZATIONS)[number];
 export type DatasetName = (typeof DATASETS)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type MnistResolution = (typeof MNIST_RESOLUTIONS)[number];
 
 export interface ExperimentConfig {
   width: number;
@@ -31,6 +38,12 @@ export interface ExperimentConfig {
   batch: number;
   steps: number;
   logEvery: number;
+  /** Input dimension of the `gauss` data set. */
+  dim: number;
+  /** MNIST resolution: 28×28 or 14×14 (2×2 average pooling). */
+  mnistRes: MnistResolution;
+  /** MNIST target, e.g. `0v7` or `3vrest` (see MNIST_DIGITS). */
+  digits: string;
 }
 
 interface FieldBase<K extends keyof ExperimentConfig> {
@@ -83,6 +96,9 @@ export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
   batch: 16,
   steps: 2000,
   logEvery: 10,
+  dim: 100,
+  mnistRes: '28',
+  digits: '0v7',
 });
 
 export const FIELDS: readonly Field[] = [
@@ -102,6 +118,9 @@ export const FIELDS: readonly Field[] = [
   { key: 'batch', name: 'batch', label: 'Batch size', kind: 'int', min: 1, max: 2048, log: true },
   { key: 'steps', name: 'steps', label: 'Steps', kind: 'int', min: 1, max: 1000000, log: true },
   { key: 'logEvery', name: 'log-every', label: 'Log every', kind: 'int', min: 1, max: 100000, log: true },
+  { key: 'dim', name: 'dim', label: 'Input dimension (gauss)', kind: 'int', min: 1, max: 4096, log: true },
+  { key: 'mnistRes', name: 'mnist-res', label: 'MNIST resolution', kind: 'enum', values: MNIST_RESOLUTIONS },
+  { key: 'digits', name: 'digits', label: 'MNIST digits', kind: 'enum', values: MNIST_DIGITS },
 ];
 
 export function fieldByName(name: string): Field | undefined {
@@ -121,7 +140,7 @@ export function describeAllowed(f: Field): string {
     case 'number':
       return `a number from ${f.min} to ${f.max}${f.auto ? ' or "auto"' : ''}`;
     case 'enum':
-      return `one of ${f.values.join(', ')}`;
+      return f.key === 'digits' ? 'two digits like 0v7, or one digit against the rest like 3vrest' : `one of ${f.values.join(', ')}`;
     case 'bool':
       return 'true or false';
   }

@@ -19,7 +19,12 @@ export function FunctionPanel(props: PanelProps) {
   const n = meta.grid.n;
   return (
     <PanelFrame id="function" text={PANELS.function} footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}>
-      {ds.inputDim === 1 ? (
+      {ds.inputDim > 2 ? (
+        <p className="plot-note">
+          No function plot for {ds.inputDim}-dimensional inputs: the losses, the gap to the linear twin and the probe-set metrics
+          still track the run.
+        </p>
+      ) : ds.inputDim === 1 ? (
         <FunctionPlot1D
           xTrain={ds.xTrain}
           yTrain={ds.yTrain}
