@@ -1,14 +1,14 @@
 // All fitted slopes of a sweep in one table: metric × (initialisation, after training), each as
 // "−0.52 [−0.61, −0.44]", so the scaling exponents can be read (and copied) at a glance.
 import type { SweepMetric } from './metrics';
-import { formatSlopeNumber } from './sweepData';
+import { slopeText } from './sweepData';
 import type { FitTable } from './sweepFiles';
 import { PHASES, type PowerLawFit } from './types';
 
 function cell(fit: PowerLawFit | undefined, zero: boolean): string {
   if (zero) return '0 at init';
   if (!fit) return '–';
-  return `${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+  return slopeText(fit);
 }
 
 export function SlopeTable({ metrics, fits }: { metrics: readonly SweepMetric[]; fits: FitTable }) {

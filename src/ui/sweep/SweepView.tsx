@@ -11,8 +11,7 @@ import { PlotCard } from './PlotCard';
 import { SweepSettingsPanel } from './SweepSettings';
 import { SlopeTable } from './SlopeTable';
 import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
-import { REFERENCE_SLOPES, widthSeries } from './sweepData';
-import { fitPowerLaw } from './fit';
+import { REFERENCE_SLOPES, fitSeedPoints, widthSeries } from './sweepData';
 import { fitsJson, runsCsv, summarize, summaryCsv, sweepJson, type FitTable } from './sweepFiles';
 import { downloadText, MIME } from '../export';
 import type { SweepSettings } from './sweepUrl';
@@ -55,7 +54,7 @@ function fitTable(runs: readonly SweepRun[], metrics: readonly SweepMetric[]): F
   for (const m of metrics) {
     for (const phase of PHASES) {
       if (phase === 'init' && m.zeroAtInit) continue;
-      const fit = fitPowerLaw(widthSeries(runs, m, phase).points);
+      const fit = fitSeedPoints(widthSeries(runs, m, phase).points);
       if (fit) (out[m.key] ??= {})[phase] = fit;
     }
   }

@@ -2,6 +2,7 @@
 // power law and its 95% band, reference slopes, the per-width mean curve over training steps, and
 // colours by width. No DOM, no React (tests/unit/sweepData.test.ts).
 import { interpolateViridis } from 'd3-scale-chromatic';
+import { fitPowerLaw } from '../../engine/scaling/powerLaw';
 import type { SweepMetric, SweepRow } from './metrics';
 import type { Phase, PowerLawFit, SweepRun } from './types';
 
@@ -85,7 +86,7 @@ export function fitBand(fit: PowerLawFit, widths: readonly number[], count = 24)
   const l1 = Math.log(Math.max(...ws));
   const lc = ws.reduce((s, w) => s + Math.log(w), 0) / ws.length;
   const yc = fit.intercept + fit.slope * lc;
-  const [a, b] = fit.ci95;
+  const [a, b] = fit.ci95 ?? [fit.slope, fit.slope];
   const out: BandPoint[] = [];
   for (let i = 0; i < count; i++) {
     const l = count === 1 ? l0 : l0 + ((l1 - l0) * i) / (count - 1);
@@ -104,9 +105,20 @@ export function formatSlopeNumber(v: number): string {
   return (v < 0 && s !== '0.00' ? '−' : '') + s;
 }
 
+/** "−0.52 [−0.61, −0.44]", or "−0.52 (one seed: no interval)". */
+export function slopeText(fit: PowerLawFit): string {
+  if (!fit.ci95) return `${formatSlopeNumber(fit.slope)} (one seed: no interval)`;
+  return `${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+}
+
 /** "slope −0.52 [−0.61, −0.44]" */
 export function slopeLabel(fit: PowerLawFit): string {
-  return `slope ${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+  return `slope ${slopeText(fit)}`;
+}
+
+/** The fit of per-seed points (the engine's power-law fit: OLS over seeds, bootstrap-over-seeds interval). */
+export function fitSeedPoints(points: readonly SeedPoint[]): PowerLawFit | null {
+  return fitPowerLaw(points.map((p) => ({ x: p.width, y: p.value, group: p.seed })));
 }
 
 export interface ReferenceSlope {

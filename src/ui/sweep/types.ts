@@ -4,11 +4,5 @@ export type { SweepProgress, SweepRun } from '../../worker/sweepSpec';
 export type Phase = 'init' | 'final';
 export const PHASES: readonly Phase[] = ['init', 'final'];
 
-/** y ≈ e^intercept · n^slope, fitted in log–log space; ci95 is the slope's 95% interval. */
-export interface PowerLawFit {
-  slope: number;
-  intercept: number;
-  ci95: [number, number];
-  /** Number of (width, seed) values the fit used. */
-  n: number;
-}
+/** y ≈ e^intercept · n^slope over per-seed values; ci95 is the slope's 95% interval (null with one seed). */
+export type { PowerLawFit } from '../../engine/scaling/powerLaw';
