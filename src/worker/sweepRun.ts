@@ -7,6 +7,8 @@ import type { SweepRun } from './sweepSpec';
 
 export interface RunOneOptions {
   logEvery: number;
+  /** Seed of the data set (fixed across a sweep's seeds, so only θ₀ varies); default config.seed. */
+  dataSeed?: number;
   onRow?: (row: MetricRow) => void;
   signal?: AbortSignal;
   /** Called after every chunk; resolves once pending messages (e.g. a cancel) have been handled. */
@@ -23,7 +25,7 @@ export class SweepAborted extends Error {
 /** Train `config` for config.steps steps, logging every `logEvery`; the whole record of the run. */
 export async function runSweepCell(config: ExperimentConfig, opts: RunOneOptions): Promise<SweepRun> {
   const logEvery = Math.max(1, Math.floor(opts.logEvery));
-  const s = await Session.create(config);
+  const s = await Session.create(config, opts.dataSeed === undefined ? {} : { dataSeed: opts.dataSeed });
   try {
     const rows: MetricRow[] = [];
     const take = async () => {

@@ -7,7 +7,7 @@ import type { WorkerEvent } from './protocol';
 import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from './sweepSpec';
 
 export interface SweepRunnerDeps {
-  runOne(config: ExperimentConfig, opts: { logEvery: number; onRow: (row: MetricRow) => void; signal: AbortSignal }): Promise<SweepRun>;
+  runOne(config: ExperimentConfig, opts: { logEvery: number; dataSeed: number; onRow: (row: MetricRow) => void; signal: AbortSignal }): Promise<SweepRun>;
   post(ev: WorkerEvent): void;
   now(): number;
   /** Minimum time between two progress events. */
@@ -76,7 +76,7 @@ export class SweepRunner {
         const cell = cells[i];
         progress(i + 1, cell, 0, true);
         const config = configForSweepRun(spec, cell.width, cell.seed);
-        const run = await deps.runOne(config, { logEvery, signal: abort.signal, onRow: (row) => progress(i + 1, cell, row.step, false) });
+        const run = await deps.runOne(config, { logEvery, dataSeed: spec.base.seed, signal: abort.signal, onRow: (row) => progress(i + 1, cell, row.step, false) });
         if (abort.signal.aborted && run.final.step < steps) break;
         deps.post({ type: 'sweepRun', sweepId, run });
         progress(i + 1, cell, steps, true);

@@ -8,7 +8,7 @@ export interface SweepRequestSpec {
   base: ExperimentConfig;
   /** Distinct widths, ascending. */
   widths: number[];
-  /** Seeds per width: base.seed, base.seed + 1, … */
+  /** Seeds per width: base.seed, base.seed + 1, … (initial weights only: the data keep base.seed). */
   seeds: number;
   /** Learning-rate width exponent α: η = η₀·n^α (only when η₀ is explicit; auto η is per width already). */
   alpha: number;

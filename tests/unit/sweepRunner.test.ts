@@ -20,6 +20,7 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
   const events: WorkerEvent[] = [];
   const clock = { t: 0 };
   const configs: ExperimentConfig[] = [];
+  const dataSeeds: number[] = [];
   let runner: SweepRunner;
   const runner0 = new SweepRunner({
     post: (ev) => {
@@ -28,8 +29,9 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
     },
     now: () => clock.t,
     progressIntervalMs: 0,
-    runOne: async (config, { logEvery, onRow, signal }) => {
+    runOne: async (config, { logEvery, onRow, signal, dataSeed }) => {
       configs.push(config);
+      dataSeeds.push(dataSeed);
       if (opts.failAt === configs.length) throw new Error('out of memory');
       const rows: MetricRow[] = [];
       for (let step = 0; step <= config.steps; step += logEvery) {
@@ -44,7 +46,7 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
     },
   });
   runner = runner0;
-  return { runner, events, configs };
+  return { runner, events, configs, dataSeeds };
 }
 
 describe('sweep grid and configs', () => {
@@ -69,8 +71,9 @@ describe('sweep grid and configs', () => {
 
 describe('SweepRunner', () => {
   it('posts every run in order, progress to 100% with run k of K and a falling ETA, then done', async () => {
-    const { runner, events, configs } = fakeRunner();
+    const { runner, events, configs, dataSeeds } = fakeRunner();
     await runner.run(7, SPEC);
+    expect(dataSeeds).toEqual([1, 1, 1, 1]); // the data stay fixed; only θ₀'s seed varies
     expect(configs.map((c) => [c.width, c.seed])).toEqual([
       [16, 1],
       [16, 2],
