@@ -43,9 +43,16 @@ const GROUPS: { keys: SweepMetric['group'][]; title: string }[] = [
   { keys: ['gradient'], title: 'Gradient change of one step' },
 ];
 
+function dataSummary(c: ExperimentConfig): string {
+  if (c.dataset === 'mnist') return `MNIST ${c.digits} at ${c.mnistRes}×${c.mnistRes} (${c.train} training images)`;
+  if (c.dataset === 'gauss') return `gauss in ${c.dim} dimensions (${c.train} training points)`;
+  return `${c.dataset} (${c.train} training points)`;
+}
+
 function configSummary(c: ExperimentConfig): string {
   const lr = c.lr === null ? 'η auto' : `η₀ = ${c.lr}`;
-  return `${c.activation}, depth ${c.depth}, ${c.param} parametrization, ${c.dataset} (${c.train} training points), ${c.optimizer}${c.optimizer === 'sgd' ? ` batch ${c.batch}` : ''}, ${lr}, seed ${c.seed}`;
+  const sw = c.sigmaW2 === null ? '' : `, σ_w² = ${c.sigmaW2}`;
+  return `${c.activation}, depth ${c.depth}, ${c.param} parametrization${sw}, σ_b² = ${c.sigmaB2}, ${dataSummary(c)}, ${c.optimizer}${c.optimizer === 'sgd' ? ` batch ${c.batch}` : ''}, ${lr}, seed ${c.seed}`;
 }
 
 /** Fits of every metric at both phases, from the per-seed values. */
