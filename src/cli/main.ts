@@ -52,8 +52,12 @@ function round(v: number): number {
 
 /** JSON with non-finite numbers written as null (JSON has no NaN). */
 function rowJson(row: MetricRow): string {
-  const o: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(row)) if (typeof v === 'number') o[k] = Number.isFinite(v) ? round(v) : null;
+  const o: Record<string, number | null | (number | null)[]> = {};
+  const num = (v: number) => (Number.isFinite(v) ? round(v) : null);
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === 'number') o[k] = num(v);
+    else if (Array.isArray(v)) o[k] = v.map(num);
+  }
   return JSON.stringify(o);
 }
 
@@ -88,7 +92,7 @@ async function runTrain(args: CliArgs, io: Io): Promise<number> {
 
 function humanRow(row: MetricRow): string {
   return Object.entries(row)
-    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : v}`)
+    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : Array.isArray(v) ? v.map((x: number) => x.toExponential(3)).join(',') : v}`)
     .join(' ');
 }
 

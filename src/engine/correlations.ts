@@ -88,7 +88,7 @@ function firstOrderFromJet(spec: MlpSpec, params: Params, dir: Params, jet: JetT
 }
 
 /** ‖∇_θ f(x)‖² per point (B×1) from the layerwise factors. */
-function gradNormSq(scales: LayerScale[], a: tf.Tensor2D[], delta: tf.Tensor2D[]): tf.Tensor2D {
+export function gradNormSq(scales: LayerScale[], a: tf.Tensor2D[], delta: tf.Tensor2D[]): tf.Tensor2D {
   let acc: tf.Tensor2D | null = null;
   for (let i = 0; i < delta.length; i++) {
     const dd = rowSq(delta[i]);
@@ -104,7 +104,7 @@ function gradNormSq(scales: LayerScale[], a: tf.Tensor2D[], delta: tf.Tensor2D[]
  * |dδ|²|aP|² + |δ|²|da|² + 2(dδ·δ)(aP·da): the squared norm of a change of the per-example
  * gradient whose layer factors change by (dδ, da). da[i] = null means zero.
  */
-function gradChangeNormSq(
+export function gradChangeNormSq(
   scales: LayerScale[],
   aP: tf.Tensor2D[],
   da: (tf.Tensor2D | null)[],
@@ -353,6 +353,8 @@ export const CORRELATION_SUMMARY_NAMES = [
   'gradChange',
   'hessDirOverGrad',
   'linPredError',
+  'c2OverC1Sq',
+  'c3OverC1Cube',
 ] as const;
 export type CorrelationSummaryName = (typeof CORRELATION_SUMMARY_NAMES)[number];
 
@@ -368,6 +370,8 @@ function rms(t: tf.Tensor): tf.Scalar {
  *   2 gradChange      mean_x ‖∇f(x;θ+Δ) − ∇f(x;θ)‖/‖∇f(x;θ)‖   (𝔆^{1,1}, full step)
  *   3 hessDirOverGrad mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
  *   4 linPredError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
+ *   5 c2OverC1Sq      RMS(c_2)/RMS(c_1)²        (unchanged when η or the residual is rescaled:
+ *   6 c3OverC1Cube    RMS(c_3)/RMS(c_1)³         c_k ∝ η^k, so read these for a scaling claim)
  * Ratios are NaN when Δ = 0. The difference f(θ+Δ) − f(θ) is propagated without cancellation.
  * Everything shares one forward pass and one backward pass. Cost per hidden n×n layer: 13
  * N×n×n matmuls (jet to order 3: 7; backward 1; direction on the backward pass 1; δ̇ 1;
@@ -385,10 +389,12 @@ export function correlationSummary(spec: MlpSpec, params: Params, dir: Params, p
     const rc1 = rms(c1);
     const c2ratio = out[2] ? tf.div(rms(out[2]), rc1) : zero;
     const c3ratio = out[3] ? tf.div(rms(out[3]), rc1) : zero;
+    const c2sq = out[2] ? tf.div(rms(out[2]), tf.square(rc1)) : zero;
+    const c3cube = out[3] ? tf.div(rms(out[3]), tf.pow(rc1, 3)) : zero;
     const { pr, h1, a1 } = firstOrderFromJet(spec, params, dir, jet);
     const hd = hessianDirectionFromJet(spec, params, pr, h1, a1);
     const gc = gradientChangeParts(spec, params, dir, probeX, pr);
     const linErr = tf.div(rms(tf.sub(c1, gc.df)), rms(gc.df));
-    return tf.stack([c2ratio, c3ratio, tf.mean(gc.ratio), tf.mean(hd.ratio), linErr]) as tf.Tensor1D;
+    return tf.stack([c2ratio, c3ratio, tf.mean(gc.ratio), tf.mean(hd.ratio), linErr, c2sq, c3cube]) as tf.Tensor1D;
   });
 }

@@ -11,6 +11,8 @@ import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetr
 import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
+import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
+import { relativeWeightChange } from './weightChange';
 
 /** MetricRow fields filled from correlationSummary, in CORRELATION_SUMMARY_NAMES order. */
 const CORRELATION_FIELDS: (keyof MetricRow)[] = CORRELATION_SUMMARY_NAMES.map(
@@ -38,6 +40,15 @@ export interface MetricRow {
   gradChangeFirstOrder?: number;
   /** RMS(c1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ)): error of the first-order prediction of one step. */
   firstOrderError?: number;
+  /** RMS(c2)/RMS(c1)² and RMS(c3)/RMS(c1)³: the correlation ratios made invariant to rescaling η and the residual. */
+  c2OverC1Sq?: number;
+  c3OverC1Cube?: number;
+  /** Full-step gradient change with the activations linearised at θ (relu: pattern frozen), see stepMetrics.ts. */
+  gradChangeFrozen?: number;
+  /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
+  flipFraction?: number;
+  /** ‖W_l(t) − W_l(0)‖_F / ‖W_l(0)‖_F for each layer l = 1 … depth+1 (input → output). */
+  layerChange?: number[];
 }
 
 export interface RunMeta {
@@ -112,6 +123,8 @@ export class Session {
   private readonly f0Train: tf.Tensor1D;
   private readonly f0Test: tf.Tensor1D;
   private readonly ntkProbe0: tf.Tensor2D;
+  /** W_l(0), for the relative weight change per layer. */
+  private readonly w0: tf.Tensor2D[];
   /** Θ₀ on train × train, kept only until create() has read λmax from it. */
   private kTrainTrain0: tf.Tensor2D | null;
   /** Θ₀ on the probe set in display order and its spectrum: read back once, in create(). */
@@ -137,6 +150,7 @@ export class Session {
     const d = this.data.inputDim;
     const p0 = paramsFromArrays(initParamArrays(this.spec, config.seed));
     this.vars = toVariables(p0);
+    this.w0 = p0.map((l) => tf.clone(l.W));
     disposeParams(p0);
     this.xTrain = tf.tensor2d(this.data.xTrain, [config.train, d]);
     this.yTrain = tf.tensor1d(this.data.yTrain);
@@ -248,7 +262,7 @@ export class Session {
     const expensive = this.wantExpensive(mode);
     const t0 = now();
     const names: (keyof MetricRow)[] = ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'gapTrain', 'gapTest', 'gapTrainRel', 'gapTestRel'];
-    if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax', ...CORRELATION_FIELDS);
+    if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax', ...CORRELATION_FIELDS, ...STEP_METRIC_NAMES);
     const packed = tf.tidy(() => {
       const theta = this.params;
       const fTrain = forward(this.spec, theta, this.xTrain);
@@ -264,7 +278,8 @@ export class Session {
         relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
         relativeRmsGap(fTest, linTest, this.f0Test),
       ];
-      if (!expensive) return tf.stack(cheap);
+      const layerChange = relativeWeightChange(theta.map((l) => l.W), this.w0);
+      if (!expensive) return tf.concat([tf.stack(cheap), layerChange]);
       const k = ntkLayerwise(this.spec, theta, this.xProbe);
       // derivative correlations along the full-batch GD step Δ = −η∇θL at the current θ
       const dir = gdDirection(this.spec, theta, this.xTrain, this.yTrain, this.meta.lr);
@@ -272,6 +287,8 @@ export class Session {
       return tf.concat([
         tf.stack([...cheap, relativeDrift(this.ntkProbe0, k), alignmentDrift(this.ntkProbe0, k), tf.div(lambdaMax(k), this.probe.count)]),
         corr,
+        stepMetricsSummary(this.spec, theta, dir, this.xProbe),
+        layerChange,
       ]);
     });
     const v = await packed.data();
@@ -284,6 +301,7 @@ export class Session {
     names.forEach((name, i) => {
       (row as unknown as Record<string, number>)[name] = v[i];
     });
+    row.layerChange = Array.from(v.subarray(names.length));
     return row;
   }
 
@@ -325,6 +343,7 @@ export class Session {
       v.b?.dispose();
     }
     this.twin.dispose();
+    tf.dispose(this.w0);
     this.kTrainTrain0?.dispose();
     tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, this.f0Train, this.f0Test, this.ntkProbe0]);
   }

@@ -89,8 +89,11 @@ function errorMessage(e: unknown): string {
 }
 
 function sanitizeRow(r: MetricRow): MetricRow {
-  const out: Record<string, number> = {};
-  for (const [key, v] of Object.entries(r)) if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+  const out: Record<string, number | number[]> = {};
+  for (const [key, v] of Object.entries(r)) {
+    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+    else if (Array.isArray(v) && v.every(Number.isFinite)) out[key] = v;
+  }
   return out as unknown as MetricRow;
 }
 

@@ -179,6 +179,8 @@ describe('correlationSummary', () => {
         gradChange: gc.mean.dataSync()[0],
         hessDirOverGrad: hd.mean.dataSync()[0],
         linPredError: rms(df.map((d, i) => c1[i] - d)) / rms(df),
+        c2OverC1Sq: rms(t.c2.dataSync()) / rms(c1) ** 2,
+        c3OverC1Cube: rms(t.c3.dataSync()) / rms(c1) ** 3,
       };
       CORRELATION_SUMMARY_NAMES.forEach((name, i) => {
         const e = expected[name];
