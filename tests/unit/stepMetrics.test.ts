@@ -6,7 +6,7 @@ import { disposeParams, type Params } from '../../src/engine/mlp';
 import { CORRELATION_SUMMARY_NAMES, correlationSummary, gradientChange, hessianDirection } from '../../src/engine/correlations';
 import { flipFraction, frozenGradChangeRatio, stepMetricsSummary } from '../../src/engine/stepMetrics';
 import { relativeWeightChange } from '../../src/engine/weightChange';
-import { axpy64, forwardTrace64 } from '../../src/engine/reference64';
+import { axpy64, forwardTrace64 } from '../reference/reference64';
 import { makeSpec, setup } from './helpers';
 
 function scaled(dir: Params, e: number): Params {

@@ -7,16 +7,7 @@ import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
 import { formatNumber } from '../plots/plotMath/format';
 import { nearestIndex } from '../plots/plotMath/lines';
-import { PANELS, SERIES } from '../../content/explanations';
-import type { SweepRow } from '../sweep/metrics';
-
-type ExtraKey = 'c2OverC1Sq' | 'c3OverC1Cube' | 'gradChangeFrozen' | 'flipFraction';
-
-/** A series for a metric the sweep engine adds to the rows (absent rows simply draw nothing). */
-function extraSeries(key: ExtraKey, style: Pick<SeriesSpec<MetricRow>, 'color' | 'dash' | 'width'>): SeriesSpec<MetricRow> {
-  const text = SERIES[key];
-  return { key, label: text.label, tex: text.tex, note: text.note, y: (r: SweepRow) => r[key], ...style };
-}
+import { PANELS } from '../../content/explanations';
 
 function corrSeries(relu: boolean): SeriesSpec<MetricRow>[] {
   const gradChange = metricSeries('gradChange', { color: COLORS.gradChange });
@@ -25,15 +16,15 @@ function corrSeries(relu: boolean): SeriesSpec<MetricRow>[] {
     metricSeries('c3OverC1', { color: COLORS.c3 }),
     relu ? { ...gradChange, label: `${gradChange.label} (includes kinks)` } : gradChange,
     metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
-    extraSeries('gradChangeFrozen', { color: COLORS.gradChange, dash: DOT_DASH, width: 2.4 }),
-    extraSeries('flipFraction', { color: COLORS.lambda, dash: '4 2' }),
+    metricSeries('gradChangeFrozen', { color: COLORS.gradChange, dash: DOT_DASH, width: 2.4 }),
+    metricSeries('flipFraction', { color: COLORS.lambda, dash: '4 2' }),
     metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
   ];
 }
 const CORR_SERIES = { relu: corrSeries(true), other: corrSeries(false) };
 const INVARIANT_SERIES: SeriesSpec<MetricRow>[] = [
-  extraSeries('c2OverC1Sq', { color: COLORS.c2 }),
-  extraSeries('c3OverC1Cube', { color: COLORS.c3 }),
+  metricSeries('c2OverC1Sq', { color: COLORS.c2 }),
+  metricSeries('c3OverC1Cube', { color: COLORS.c3 }),
 ];
 const stepOf = (r: MetricRow) => r.step;
 

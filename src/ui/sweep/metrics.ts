@@ -3,15 +3,8 @@
 import type { MetricRow } from '../../engine/session';
 import type { Activation } from '../../state/config';
 
-/** The metric fields a sweep row may carry (all optional: a row has what was measured). */
-export type SweepRow = MetricRow &
-  Partial<{
-    c2OverC1Sq: number;
-    c3OverC1Cube: number;
-    gradChangeFrozen: number;
-    flipFraction: number;
-    layerChange: number[];
-  }>;
+/** A logged row of a sweep run (every metric optional: a row has what was measured). */
+export type SweepRow = MetricRow;
 
 type ScalarKey =
   | 'ntkDrift'
