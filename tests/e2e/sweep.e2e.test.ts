@@ -15,7 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const TINY = '?view=sweep&widths=16,32,64&seeds=2&steps=20&depth=1&train=16&test=16';
+const TINY = '?view=sweep&widths=16,32,64&seeds=2&steps=20&depth=1&train=16&test=16&activation=relu';
 
 async function sweepStatus(page: Page): Promise<{ status: string; runs: number; pct: number; text: string }> {
   const box = page.getByTestId('sweep-progress');
@@ -53,9 +53,10 @@ describe('Width sweep view', () => {
     expect(done.text).toMatch(/Done: 6 runs/);
 
     // Every plotted series: one mean marker per width (3), two seed points per width, and a slope label.
-    for (const metric of ['ntkDrift', 'gapTrain', 'c2OverC1', 'gradChange']) {
+    const zeroAtInit = ['ntkDrift', 'gapTrain', 'layerChange.0', 'layerChange.1'];
+    for (const metric of ['ntkDrift', 'gapTrain', 'c2OverC1', 'c2OverC1Sq', 'gradChange', 'gradChangeFrozen', 'layerChange.0', 'layerChange.1']) {
       const card = page.getByTestId(`sweep-card-${metric}`);
-      const phases = metric === 'ntkDrift' || metric === 'gapTrain' ? ['final'] : ['init', 'final'];
+      const phases = zeroAtInit.includes(metric) ? ['final'] : ['init', 'final'];
       for (const phase of phases) {
         const means = card.locator(`g.means[data-series=${phase}] g.mean-point`);
         expect(await means.count(), `${metric} ${phase} means`).toBe(3);
@@ -67,6 +68,10 @@ describe('Width sweep view', () => {
         expect(d).not.toMatch(/NaN|Infinity/);
       }
     }
+    // relu with one hidden layer: c3 is exactly 0, said so instead of an empty plot; the full-step
+    // gradient change is labelled as including kinks.
+    expect(await page.getByTestId('sweep-card-c3OverC1Cube').textContent()).toContain('Every value is 0');
+    expect(await page.getByTestId('sweep-card-gradChange').getByRole('heading').textContent()).toMatch(/includes kinks/);
     // The table of all slopes: drift has none at init (zero by definition), c2/c1 has both.
     const drift = page.getByTestId('slope-table').locator('tr[data-metric=ntkDrift] td');
     expect(await drift.allTextContents()).toEqual(['0 at init', expect.stringMatching(/^−?\d+\.\d\d \[/)]);

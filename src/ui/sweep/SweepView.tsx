@@ -218,15 +218,17 @@ export function CorrelationAdvice() {
 }
 
 function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: FitTable; showRefs: boolean }) {
-  const series = useMemo<LogLogSeries[]>(
-    () =>
-      PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit)).map((phase) => {
-        const s = widthSeries(runs, metric, phase);
-        const st = PHASE_STYLE[phase];
-        return { key: phase, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[phase] ?? null };
-      }),
-    [runs, metric, fits],
-  );
+  const [series, dropped] = useMemo<[LogLogSeries[], number]>(() => {
+    let zeros = 0;
+    const list = PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit)).map((phase) => {
+      const s = widthSeries(runs, metric, phase);
+      zeros += s.dropped;
+      const st = PHASE_STYLE[phase];
+      return { key: phase, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[phase] ?? null };
+    });
+    return [list, zeros];
+  }, [runs, metric, fits]);
+  const emptyMessage = runs.length === 0 ? 'No finished runs yet' : dropped > 0 ? 'Every value is 0: nothing to draw on log axes' : 'Not measured in these runs';
   const seeds = new Set(runs.map((r) => r.seed)).size;
   return (
     <PlotCard
@@ -238,6 +240,7 @@ function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMet
           {metric.note}
           {metric.zeroAtInit && <> Zero at initialisation by definition, so only the end of training is plotted.</>}
           {runs.length > 0 && seeds < 2 && <> One seed per width: the 95% interval needs at least two.</>}
+          {dropped > 0 && <> {dropped} value{dropped === 1 ? ' is' : 's are'} 0 and left out of the log–log plot and the fit.</>}
         </>
       }
     >
@@ -246,7 +249,7 @@ function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMet
         widths={widths}
         ariaLabel={`${metric.label} vs width (log–log)`}
         references={showRefs ? REFERENCE_SLOPES : []}
-        emptyMessage={runs.length === 0 ? 'No finished runs yet' : 'Not measured in these runs'}
+        emptyMessage={emptyMessage}
         testId="loglog-plot"
       />
     </PlotCard>

@@ -54,7 +54,9 @@ export function sweepMetrics(activation: Activation): SweepMetric[] {
       note: 'RMS(c2)/RMS(c1)²: unchanged when η or the residual is rescaled. Read this one for a scaling claim.',
     }),
     scalar('c3OverC1Cube', 'c3 / c1³ (step-size invariant)', 'correlations', {
-      note: 'RMS(c3)/RMS(c1)³: unchanged when η or the residual is rescaled. Read this one for a scaling claim.',
+      note: relu
+        ? 'RMS(c3)/RMS(c1)³. relu is piecewise linear, so c3 comes only from products of three layers’ weight changes: exactly 0 with one hidden layer.'
+        : 'RMS(c3)/RMS(c1)³: unchanged when η or the residual is rescaled. Read this one for a scaling claim.',
     }),
     scalar('c2OverC1', 'c2 / c1', 'correlations', {
       note: 'RMS(c2)/RMS(c1) ∝ η‖r‖: it also falls because the residual falls, so its slope mixes width and training progress.',
