@@ -9,6 +9,7 @@ import { gdDirection } from '../engine/train';
 import { taylorCoefficients } from '../engine/jets';
 import { CliError, USAGE, parseCliArgs, type CliArgs } from './args';
 import { resolveSigmaW2, type ExperimentConfig } from '../state/config';
+import { UsageError, runMergeCommand, runSweepCommand } from './sweep';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -31,18 +32,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE + '\n');
     return 0;
   }
-  if (!['train', 'ntk', 'taylor'].includes(args.command)) {
-    io.stderr(`error: unknown command "${args.command}" (expected train, ntk or taylor)\n`);
+  if (!['train', 'ntk', 'taylor', 'sweep', 'merge'].includes(args.command)) {
+    io.stderr(`error: unknown command "${args.command}" (expected train, ntk, taylor, sweep or merge)\n`);
     return 2;
   }
   await useNodeBackend(args.backend);
   try {
     if (args.command === 'train') return await runTrain(args, io);
     if (args.command === 'ntk') return await runNtk(args, io);
+    if (args.command === 'sweep') return await runSweepCommand(args, io);
+    if (args.command === 'merge') return await runMergeCommand(args, io);
     return await runTaylor(args, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
-    return 1;
+    return e instanceof UsageError ? 2 : 1;
   }
 }
 

@@ -1,0 +1,102 @@
+// A width sweep: the base experiment config plus the widths, the number of seeds per width and
+// the learning-rate scaling η = η₀·n^α. One zod schema for the URL (`widths`, `seeds`,
+// `lr-width-exp`), the CLI flags of the same names and the worker messages.
+import { z } from 'zod';
+import { validateConfig, type ExperimentConfig } from './config';
+
+export const SWEEP_WIDTH_MIN = 8;
+export const SWEEP_WIDTH_MAX = 4096;
+/** Default widths: 16, 32, …, 2048 (log-spaced). */
+export const DEFAULT_SWEEP_WIDTHS: readonly number[] = [16, 32, 64, 128, 256, 512, 1024, 2048];
+export const DEFAULT_SWEEP_SEEDS = 5;
+export const MAX_SWEEP_SEEDS = 64;
+/** URL / CLI names of the sweep's own parameters (everything else is the base config). */
+export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'lr-width-exp'] as const;
+
+const widthSchema = z
+  .number()
+  .int(`widths must be whole numbers from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}`)
+  .min(SWEEP_WIDTH_MIN, `widths must be at least ${SWEEP_WIDTH_MIN}`)
+  .max(SWEEP_WIDTH_MAX, `widths must be at most ${SWEEP_WIDTH_MAX}`);
+
+export const SweepSpecSchema = z.object({
+  base: z.custom<ExperimentConfig>((v) => typeof v === 'object' && v !== null && validateConfig(v as ExperimentConfig).length === 0, {
+    message: 'the base config is not valid',
+  }),
+  /** Distinct widths, sorted ascending (duplicates are removed). */
+  widths: z
+    .array(widthSchema)
+    .min(2, 'a sweep needs at least two widths')
+    .max(32, 'at most 32 widths')
+    .transform((w) => [...new Set(w)].sort((a, b) => a - b))
+    .refine((w) => w.length >= 2, 'a sweep needs at least two distinct widths'),
+  /** Seeds per width: θ₀ seeds base.seed, base.seed + 1, …; the data set keeps base.seed. */
+  seeds: z.number().int().min(1).max(MAX_SWEEP_SEEDS).default(DEFAULT_SWEEP_SEEDS),
+  /** α in η = η₀·n^α (applied when base.lr is explicit; auto η is resolved per run). */
+  lrWidthExp: z.number().min(-2).max(2).default(0),
+});
+
+export type SweepSpec = z.output<typeof SweepSpecSchema>;
+export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
+
+/** Validate a sweep spec; the error is one line naming the problem. */
+export function parseSweepSpec(input: unknown): { ok: true; spec: SweepSpec } | { ok: false; error: string } {
+  const r = SweepSpecSchema.safeParse(input);
+  if (r.success) return { ok: true, spec: r.data };
+  const issue = r.error.issues[0];
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, error: `${where}${issue.message}` };
+}
+
+/** "16,64,256" → [16, 64, 256]; throws a one-line Error for anything else. */
+export function parseWidthList(raw: string): number[] {
+  const parts = raw.split(',').map((s) => s.trim());
+  if (parts.some((p) => !/^\d+$/.test(p)))
+    throw new Error(`widths=${JSON.stringify(raw)} is not valid: expected comma-separated integers from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}, e.g. 16,64,256`);
+  const w = parts.map(Number);
+  for (const v of w)
+    if (v < SWEEP_WIDTH_MIN || v > SWEEP_WIDTH_MAX)
+      throw new Error(`widths=${JSON.stringify(raw)} is not valid: width ${v} is outside ${SWEEP_WIDTH_MIN}…${SWEEP_WIDTH_MAX}`);
+  if (new Set(w).size < 2) throw new Error(`widths=${JSON.stringify(raw)} is not valid: a sweep needs at least two distinct widths`);
+  return w;
+}
+
+/**
+ * The sweep parameters from URL/CLI name → value pairs (names in SWEEP_PARAM_NAMES), on top of a
+ * base config. Invalid values give one notice each and fall back to the defaults.
+ */
+export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[string, string]>): { spec: SweepSpec; notices: string[] } {
+  const notices: string[] = [];
+  let widths: number[] = [...DEFAULT_SWEEP_WIDTHS];
+  let seeds = DEFAULT_SWEEP_SEEDS;
+  let lrWidthExp = 0;
+  for (const [name, raw] of entries) {
+    if (name === 'widths') {
+      try {
+        widths = parseWidthList(raw);
+      } catch (e) {
+        notices.push(`${(e as Error).message}; using the default ${DEFAULT_SWEEP_WIDTHS.join(',')}.`);
+      }
+    } else if (name === 'seeds') {
+      const v = Number(raw);
+      if (/^\d+$/.test(raw.trim()) && v >= 1 && v <= MAX_SWEEP_SEEDS) seeds = v;
+      else notices.push(`seeds=${JSON.stringify(raw)} is not valid: expected an integer from 1 to ${MAX_SWEEP_SEEDS}; using the default ${DEFAULT_SWEEP_SEEDS}.`);
+    } else if (name === 'lr-width-exp') {
+      const v = Number(raw);
+      if (raw.trim() !== '' && Number.isFinite(v) && v >= -2 && v <= 2) lrWidthExp = v;
+      else notices.push(`lr-width-exp=${JSON.stringify(raw)} is not valid: expected a number from -2 to 2; using the default 0.`);
+    }
+  }
+  const r = parseSweepSpec({ base, widths, seeds, lrWidthExp });
+  if (!r.ok) throw new Error(r.error);
+  return { spec: r.spec, notices };
+}
+
+/** URL / CLI values of a spec's own parameters (defaults left out). */
+export function sweepSpecToEntries(spec: SweepSpec): [string, string][] {
+  const out: [string, string][] = [];
+  if (spec.widths.join(',') !== DEFAULT_SWEEP_WIDTHS.join(',')) out.push(['widths', spec.widths.join(',')]);
+  if (spec.seeds !== DEFAULT_SWEEP_SEEDS) out.push(['seeds', String(spec.seeds)]);
+  if (spec.lrWidthExp !== 0) out.push(['lr-width-exp', String(spec.lrWidthExp)]);
+  return out;
+}
