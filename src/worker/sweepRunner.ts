@@ -12,6 +12,8 @@ export interface SweepRunnerDeps {
   now(): number;
   /** Minimum time between two progress events. */
   progressIntervalMs?: number;
+  /** Resolves after pending messages were handled (called between runs, so a cancel can arrive). */
+  yieldNow?: () => Promise<void>;
 }
 
 /** Rows logged per run of a sweep: about this many, whatever the number of steps. */
@@ -72,6 +74,7 @@ export class SweepRunner {
     let message: string | undefined;
     try {
       for (let i = 0; i < cells.length; i++) {
+        await deps.yieldNow?.();
         if (abort.signal.aborted) break;
         const cell = cells[i];
         progress(i + 1, cell, 0, true);

@@ -14,14 +14,8 @@ export interface SweepRequestSpec {
   alpha: number;
 }
 
-/** One (width, seed) run of a sweep: every logged row, plus the rows at step 0 and at the end. */
-export interface SweepRun {
-  width: number;
-  seed: number;
-  rows: MetricRow[];
-  init: MetricRow;
-  final: MetricRow;
-}
+/** One (width, seed) run of a sweep (the engine's record: rows, init/final rows, lr, diverged). */
+export type { SweepRun } from '../engine/sweep/run';
 
 export interface SweepProgress {
   /** 1-based index of the run in progress (the number finished once the sweep has ended). */

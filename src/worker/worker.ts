@@ -7,7 +7,7 @@ import { selectBackend } from './backendSelect';
 import { TrainingLoop, loopSession } from './loop';
 import type { BackendName, WorkerEvent, WorkerRequest } from './protocol';
 import { SweepRunner } from './sweepRunner';
-import { runSweepCell } from './sweepRun';
+import { runOne } from '../engine/sweep/run';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (ev: WorkerEvent) => scope.postMessage(ev);
@@ -67,7 +67,9 @@ function ensureBackend(forced: BackendName | null, runId: number): void {
 // A width sweep runs in this worker's queue, after the backend probe (the page opens a separate
 // worker for sweeps, so the Lab's run and a sweep never share one).
 const sweeps = new SweepRunner({
-  runOne: (config, opts) => runSweepCell(config, { ...opts, yieldNow: () => new Promise((r) => setTimeout(r, 0)) }),
+  runOne: (config, opts) => runOne(config, opts),
+  // Between runs, let pending messages (a cancel) in: on wasm/cpu a run's readbacks never yield.
+  yieldNow: () => new Promise((r) => setTimeout(r, 0)),
   post,
   now: () => performance.now(),
 });

@@ -90,7 +90,10 @@ describe('Width sweep view', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'runs.csv' }).click()]);
     expect(download.suggestedFilename()).toBe('runs.csv');
     const csv = readFileSync((await download.path())!, 'utf8').split('\n');
-    expect(csv[0].startsWith('width,seed,step,loss,testLoss,')).toBe(true);
+    // The engine's runs.csv columns, the same as `tangent-lab sweep` writes.
+    expect(csv[0].startsWith('width,seed,step,lr,loss,testLoss,linLoss,linTestLoss,ntkDrift,')).toBe(true);
+    expect(csv[0]).toContain('c2OverC1Sq');
+    expect(csv[0]).toContain('layerChange1');
     expect(csv[0]).toContain('ntkDrift');
     expect(csv[0]).toContain('c2OverC1');
     // 6 runs × rows at steps 0, 10, 20 (the sweep logs every max(log-every = 10, steps/25) steps)

@@ -1,6 +1,6 @@
 // The UI-side sweep store with a fake worker client: requests sent, runs collected, progress and
 // end states, stale sweeps ignored, cancel keeps finished runs.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/state/config';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
 import type { SweepRequestSpec, SweepRun } from '../../src/worker/sweepSpec';
@@ -12,7 +12,7 @@ const run = (width: number): SweepRun => {
     { step: 0, loss: 1, testLoss: 1 },
     { step: 20, loss: 0.5, testLoss: 0.6 },
   ];
-  return { width, seed: 1, rows, init: rows[0], final: rows[1] };
+  return { width, seed: 1, rows, init: rows[0], final: rows[1], index: 0, lr: 0.1, diverged: false, seconds: 1 };
 };
 const progress = (k: number) => ({ run: k, total: 2, width: 16, seed: 1, step: 0, steps: 20, fraction: k / 2, elapsedMs: 100 * k, etaMs: 50 });
 
@@ -20,12 +20,13 @@ function setup() {
   const sent: WorkerRequest[] = [];
   let emit: (ev: WorkerEvent) => void = () => undefined;
   let opened = 0;
+  let disposed = 0;
   const store = new SweepStore((onEvent) => {
     opened++;
     emit = onEvent;
-    return { send: (r) => sent.push(r), dispose: () => undefined };
+    return { send: (r) => sent.push(r), dispose: () => void disposed++ };
   });
-  return { store, sent, emit: (ev: WorkerEvent) => emit(ev), opened: () => opened };
+  return { store, sent, emit: (ev: WorkerEvent) => emit(ev), opened: () => opened, disposed: () => disposed };
 }
 
 describe('SweepStore', () => {
@@ -69,5 +70,25 @@ describe('SweepStore', () => {
     store.start(SPEC, null);
     emit({ type: 'error', runId: 0, message: 'Could not start TensorFlow.js: no backend' });
     expect(store.getView()).toMatchObject({ status: 'failed', message: 'Could not start TensorFlow.js: no backend' });
+  });
+
+  it('a cancel the worker does not confirm in time terminates it and keeps the finished runs', () => {
+    vi.useFakeTimers();
+    try {
+      const { store, emit, opened, disposed } = setup();
+      store.start(SPEC, null);
+      emit({ type: 'sweepRun', sweepId: 1, run: run(16) });
+      store.cancel(1000);
+      vi.advanceTimersByTime(999);
+      expect(store.getView().status).toBe('starting');
+      vi.advanceTimersByTime(1);
+      expect(store.getView()).toMatchObject({ status: 'cancelled', cancelling: false });
+      expect(store.getView().runs).toHaveLength(1);
+      expect(disposed()).toBe(1);
+      store.start(SPEC, null); // a fresh worker
+      expect(opened()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -12,7 +12,8 @@ import { SweepSettingsPanel } from './SweepSettings';
 import { SlopeTable } from './SlopeTable';
 import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
 import { REFERENCE_SLOPES, fitSeedPoints, widthSeries } from './sweepData';
-import { fitsJson, runsCsv, summarize, summaryCsv, sweepJson, type FitTable } from './sweepFiles';
+import { sweepJson, type FitTable } from './sweepFiles';
+import { fitAll, fitsJson, runsCsv, summarize, summaryCsv, sweepMetrics as engineSweepMetrics } from '../../engine/sweep';
 import { downloadText, MIME } from '../export';
 import type { SweepSettings } from './sweepUrl';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
@@ -88,15 +89,17 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
     store.start({ base: config, widths: settings.widths, seeds: settings.seeds, alpha: settings.alpha }, backend);
   };
   const hasRuns = view.runs.length > 0;
+  // The files use the engine's writers and metric columns: the same files as `tangent-lab sweep`.
+  const fileMetrics = engineSweepMetrics(ranConfig.depth);
   const exports = (
     <div className="export-buttons">
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(runsCsv(view.runs), 'runs.csv', MIME.csv)}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(runsCsv(view.runs, fileMetrics), 'runs.csv', MIME.csv)}>
         runs.csv
       </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(summaryCsv(summarize(view.runs, metrics)), 'summary.csv', MIME.csv)}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(summaryCsv(summarize(view.runs, fileMetrics)), 'summary.csv', MIME.csv)}>
         summary.csv
       </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(fitsJson(fits), 'fits.json', MIME.json)}>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(fitsJson(fitAll(view.runs, fileMetrics)), 'fits.json', MIME.json)}>
         fits.json
       </button>
       <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(sweepJson(view.spec, view.runs, fits), 'sweep.json', MIME.json)}>
@@ -172,14 +175,14 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   );
 }
 
-/** Runs that stopped before `steps` (a finished run only stops early when its loss diverged), as "width 2048 (seed 1)". */
-export function divergedRuns(runs: readonly SweepRun[], steps: number): string[] {
-  return runs.filter((r) => r.final.step < steps).map((r) => `width ${r.width} (seed ${r.seed})`);
+/** Runs whose loss diverged (training stopped early), as "width 2048 (seed 1)". */
+export function divergedRuns(runs: readonly SweepRun[]): string[] {
+  return runs.filter((r) => r.diverged).map((r) => `width ${r.width} (seed ${r.seed})`);
 }
 
 function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepState }) {
   const ran = view.spec?.base;
-  const diverged = divergedRuns(view.runs, ran?.steps ?? config.steps);
+  const diverged = divergedRuns(view.runs);
   return (
     <div className="sweep-intro">
       <p>

@@ -46,11 +46,23 @@ export class SweepStore {
     this.client.send({ type: 'sweepStart', sweepId, spec, backend });
   }
 
-  cancel(): void {
+  /**
+   * Ask the worker to stop; it does between runs (or at a run's next logged step). If it has not
+   * confirmed within `forceAfterMs` (a long run on a backend whose readbacks never yield), the
+   * worker is terminated: the finished runs are already here, and the next Run opens a new worker.
+   */
+  cancel(forceAfterMs = 1500): void {
     const v = this.view;
     if (v.status !== 'running' && v.status !== 'starting') return;
     this.update({ cancelling: true });
     this.client?.send({ type: 'sweepCancel', sweepId: v.sweepId });
+    const id = v.sweepId;
+    setTimeout(() => {
+      if (this.view.sweepId !== id || !this.view.cancelling) return;
+      this.client?.dispose();
+      this.client = null;
+      this.update({ status: 'cancelled', cancelling: false });
+    }, forceAfterMs);
   }
 
   dispose(): void {
