@@ -33,6 +33,26 @@ export function stepCost(width: number): number {
   return width + 512;
 }
 
+/** A metric row with its non-finite optional values left out (the protocol carries finite numbers only). */
+export function finiteRow(row: MetricRow): MetricRow {
+  const out: MetricRow = { step: row.step, loss: row.loss, testLoss: row.testLoss };
+  for (const [k, v] of Object.entries(row) as [keyof MetricRow, MetricRow[keyof MetricRow]][]) {
+    if (k === 'step' || k === 'loss' || k === 'testLoss') continue;
+    if (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) && v.every(Number.isFinite)) Object.assign(out, { [k]: v });
+  }
+  return out;
+}
+
+/**
+ * The run as posted to the page: rows whose loss is not finite (the divergence row) are left out,
+ * as in the Lab, so `final` is the last finite row; `diverged` still says the run blew up.
+ */
+export function postableRun(run: SweepRun): SweepRun {
+  const rows = run.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
+  if (rows.length === 0) return { ...run, rows: [], init: finiteRow(run.init), final: finiteRow(run.init), diverged: true };
+  return { ...run, rows, init: rows[0], final: rows[rows.length - 1] };
+}
+
 export class SweepRunner {
   private active: { id: number; abort: AbortController } | null = null;
 
@@ -81,7 +101,7 @@ export class SweepRunner {
         const config = configForSweepRun(spec, cell.width, cell.seed);
         const run = await deps.runOne(config, { logEvery, dataSeed: spec.base.seed, signal: abort.signal, onRow: (row) => progress(i + 1, cell, row.step, false) });
         if (abort.signal.aborted && run.final.step < steps) break;
-        deps.post({ type: 'sweepRun', sweepId, run });
+        deps.post({ type: 'sweepRun', sweepId, run: postableRun(run) });
         progress(i + 1, cell, steps, true);
         doneCost += stepCost(cell.width) * steps;
       }

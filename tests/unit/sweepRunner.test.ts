@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/engine/session';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import type { WorkerEvent } from '../../src/worker/protocol';
-import { SweepRunner, stepCost, sweepLogEvery } from '../../src/worker/sweepRunner';
+import { SweepRunner, postableRun, stepCost, sweepLogEvery } from '../../src/worker/sweepRunner';
 import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from '../../src/worker/sweepSpec';
 import { parseWidths, sweepFromSearch, sweepToEntries, withSweepParams, DEFAULT_SWEEP } from '../../src/ui/sweep/sweepUrl';
 
@@ -142,5 +142,21 @@ describe('sweep URL parameters', () => {
     ]);
     expect(withSweepParams('?width=32&seeds=9&view=sweep', e)).toBe('?width=32&view=sweep&widths=16,64');
     expect(withSweepParams('?width=32&view=sweep', sweepToEntries('lab', DEFAULT_SWEEP))).toBe('?width=32');
+  });
+});
+
+describe('postableRun', () => {
+  it('drops the non-finite divergence row and non-finite optional values, keeping the diverged flag', () => {
+    const rows: MetricRow[] = [
+      { step: 0, loss: 1, testLoss: 1, ntkDrift: 0, c2OverC1: 0.1, layerChange: [0, 0] },
+      { step: 10, loss: 5, testLoss: 6, ntkDrift: 0.5, c2OverC1: Infinity, layerChange: [0.1, NaN] },
+      { step: 20, loss: NaN, testLoss: Infinity, ntkDrift: NaN },
+    ];
+    const run: SweepRun = { width: 16, seed: 1, index: 0, lr: 9, rows, init: rows[0], final: rows[2], diverged: true, seconds: 1 };
+    const p = postableRun(run);
+    expect(p.rows.map((r) => r.step)).toEqual([0, 10]);
+    expect(p.final).toEqual({ step: 10, loss: 5, testLoss: 6, ntkDrift: 0.5 });
+    expect(p.init).toEqual(rows[0]);
+    expect(p.diverged).toBe(true);
   });
 });
