@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pwa } from './vite.pwa';
 
 // COOP/COEP make the page cross-origin isolated, which the wasm backend needs for threads;
 // tfjsWasmThreads keeps tfjs-wasm's threaded build working once bundled into the worker.
@@ -40,7 +41,7 @@ function tfjsWasmThreads(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tfjsWasmThreads()],
+  plugins: [react(), tfjsWasmThreads(), pwa],
   base: './',
   server: { headers: isolation },
   preview: { headers: isolation },

@@ -61,7 +61,7 @@ export async function matMulBench(label: string, shapes: [number, number, number
       const ms = await medianMs(run[v], budgetMs);
       const cell = { backend: label, shape: `${m}×${k} · ${k}×${n}`, variant: v, ms, gflops: (2 * m * k * n) / (ms * 1e6) };
       cells.push(cell);
-      log(`[bench] ${label} matmul ${cell.shape} ${v}: ${cell.gflops.toFixed(2)} GFLOP/s`);
+      log(`  ${label} matmul ${cell.shape} ${v}: ${cell.gflops.toFixed(2)} GFLOP/s`);
     }
     tf.dispose([a, b, aT, bT]);
   }

@@ -36,7 +36,7 @@ async function runVariant(variant: 'bare' | 'app', config: ExperimentConfig, sec
     now: () => performance.now(),
     schedule: (fn, delay) => (delay >= 1 ? setTimeout(fn, delay) : setImmediate(fn)),
   });
-  loop.handle({ type: 'config', config: { ...config, steps: 1_000_000 } });
+  loop.handle({ type: 'config', config: { ...config, steps: 1_000_000 }, runId: 1 });
   await loop.enqueue(() => undefined); // the session exists
   const t0 = performance.now();
   const startStep = lastStep;
@@ -45,7 +45,7 @@ async function runVariant(variant: 'bare' | 'app', config: ExperimentConfig, sec
   loop.handle({ type: 'pause' });
   await loop.enqueue(() => undefined);
   const dt = (performance.now() - t0) / 1000;
-  loop.handle({ type: 'config', config: { ...config, width: 8, depth: 1 } }); // release the big session
+  loop.handle({ type: 'config', config: { ...config, width: 8, depth: 1 }, runId: 2 }); // release the big session
   await loop.enqueue(() => undefined);
   const steps = lastStep - startStep;
   return { variant, seconds: dt, steps, stepsPerSec: steps / dt, rows, fullRows };

@@ -29,6 +29,7 @@ const results = [];
 /** numpy reference runs: { when, threads, numpy, cells: [{ width, stepsPerSec }] } */
 const numpyRuns = [];
 const SCALING_WIDTHS = [64, 256, 1024, 4096];
+if (flag('no-numpy')) process.env.BENCH_NO_NUMPY = '1'; // read by bench/node-bench.ts
 
 /**
  * The same GD step in numpy float32, twice: BLAS with its default threads and with one thread (on a
@@ -93,7 +94,6 @@ if (!flag('no-cli')) {
 
 // ---------------------------------------------------------------- (a) Node
 if (!flag('no-node')) {
-  if (!flag('no-numpy')) numpyReference('node');
   log(`[bench] Node backends (cpu, wasm)${quick ? ' — quick grid' : ''}`);
   const { mod, close } = await importTs('bench/node-bench.ts');
   try {
@@ -297,7 +297,8 @@ function printPerfTables(all) {
     const name = r.label ?? r.backend;
     const when = name.startsWith('node') ? 'node' : 'browser';
     for (const c of r.scaling ?? []) {
-      const np = numpyBest(when, c.width);
+      // Node cells carry a numpy run made seconds before them; browser cells use the block's runs
+      const np = c.numpyStepsPerSec ?? numpyBest(when, c.width);
       srows.push([
         name,
         c.variant === 'after' ? 'fast dense (after)' : 'transpose flags (before)',
@@ -310,7 +311,7 @@ function printPerfTables(all) {
     }
   }
   if (srows.length) {
-    console.log('\n## Training step vs numpy float32 (full-batch GD, depth 2, tanh, 256 points; numpy = best of default/1 BLAS thread, same run)\n');
+    console.log('\n## Training step vs numpy float32 (full-batch GD, depth 2, tanh, 256 points; numpy = best of default/1 BLAS thread, same run: Node rows right before each width, browser rows before the browser block)\n');
     console.log(table(['backend', 'kernels', 'width', 'steps/s', 'numpy steps/s', 'ratio', 'first step ms'], srows, [false, false, true, true, true, true, true]));
   }
   const mrows = [];

@@ -1,15 +1,38 @@
-// Entry: read the settings from the URL (invalid ones become notices), then render the app.
+// Entry: resolve `?preset=` (rewriting the URL to the preset's settings), read the page settings
+// (page, embed, theme, large) and the experiment settings (invalid ones become notices), then
+// render the lab, one embedded panel (`?embed=<panel>`) or the guided tour (`?page=tour`).
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configFromSearch } from './state/config';
 import { BACKENDS, type BackendName } from './worker/protocol';
 import { App } from './ui/App';
-import { SWEEP_URL_PARAMS, sweepFromSearch } from './ui/sweep/sweepUrl';
+import { EmbedApp } from './ui/embed/EmbedApp';
+import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';
+import { PANELS, panelByKey } from './ui/panels/registry';
+import { resolvePresetQuery } from './content/presets';
+import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import './ui/styles.css';
 
+const TourPage = lazy(() => import('./ui/tour/TourPage'));
+
 function start(): void {
-  const { config, notices } = configFromSearch(location.search, ['backend', ...SWEEP_URL_PARAMS]);
-  notices.push(...sweepFromSearch(location.search).notices);
-  const raw = new URLSearchParams(location.search).get('backend');
+  const notices: string[] = [];
+  const resolved = resolvePresetQuery(location.search);
+  if (resolved.notice) notices.push(resolved.notice);
+  const search = resolved.search ? `?${resolved.search}` : '';
+  if (search !== location.search) {
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    } catch {
+      // sandboxed: keep the original address
+    }
+  }
+  const { params, notices: appNotices } = parseAppParams(search);
+  notices.push(...appNotices);
+  const parsed = configFromSearch(search, APP_PARAM_NAMES);
+  notices.push(...parsed.notices);
+  notices.push(...sweepFromSearch(search).notices);
+  const raw = new URLSearchParams(search).get('backend');
   let forcedBackend: BackendName | null = null;
   if (raw !== null) {
     const v = raw.trim().toLowerCase();
@@ -19,7 +42,30 @@ function start(): void {
   }
   const el = document.getElementById('root');
   if (!el) throw new Error('#root missing');
-  createRoot(el).render(<App initialConfig={config} forcedBackend={forcedBackend} urlNotices={notices} />);
+  const root = createRoot(el);
+
+  if (params.page === 'tour') {
+    root.render(
+      <StrictMode>
+        <Suspense fallback={<p className="tour-loading">Loading the tour…</p>}>
+          <TourPage theme={params.theme} large={params.large} forcedBackend={forcedBackend} />
+        </Suspense>
+      </StrictMode>,
+    );
+    return;
+  }
+  if (params.embed !== null) {
+    const entry = panelByKey(params.embed);
+    if (entry) {
+      document.documentElement.dataset.embed = '1';
+      root.render(
+        <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} />,
+      );
+      return;
+    }
+    notices.push(`embed=${JSON.stringify(params.embed)} is not a panel: expected one of ${PANELS.map((p) => p.key).join(', ')}; showing the full lab.`);
+  }
+  root.render(<App initialConfig={parsed.config} forcedBackend={forcedBackend} urlNotices={notices} theme={params.theme} large={params.large} />);
 }
 
 try {

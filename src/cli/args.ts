@@ -1,6 +1,7 @@
-// CLI flag parsing on top of the one config schema: `--name value` or `--name=value`, with the
-// same names and validation as the URL parameters.
-import { FIELDS, configFromEntries, fieldByName, type ExperimentConfig } from '../state/config';
+// CLI flags: `node:util` parseArgs reads `--name value` / `--name=value`; the values are checked by
+// the one config schema (same names, ranges and messages as the app's URL parameters).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FIELDS, configFromEntries, type ExperimentConfig } from '../state/config';
 
 export interface CliArgs {
   command: string;
@@ -17,53 +18,74 @@ export interface CliArgs {
 
 export class CliError extends Error {}
 
-const SWEEP_FLAGS = ['widths', 'seeds', 'lr-width-exp', 'out', 'shard'];
+/** Flags that are not experiment settings. */
+const SWEEP_FLAGS = ['widths', 'seeds', 'out', 'shard'];
 const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', ...SWEEP_FLAGS];
+
+const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.name, { type: 'string' as const }])),
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  backend: { type: 'string' },
+  n: { type: 'string' },
+  ...Object.fromEntries(SWEEP_FLAGS.map((f) => [f, { type: 'string' as const }])),
+};
+
+const knownFlags = () => [...FIELDS.map((f) => f.name), ...EXTRA_FLAGS].map((s) => '--' + s).join(' ');
+
+/** parseArgs' own errors as one line in this CLI's words. */
+function cliErrorFrom(e: unknown): CliError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = 'code' in err ? err.code : undefined;
+  const flag = /'(--?[^' ]+)/.exec(err.message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliError(`unknown flag ${flag} (known: ${knownFlags()})`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing|ambiguous/.test(err.message)
+        ? new CliError(`flag ${flag} needs a value (write ${flag}=VALUE for a value that starts with "-")`)
+        : new CliError(`flag ${flag} takes no value`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new CliError(`unexpected argument ${/'([^']*)'/.exec(err.message)?.[1] ?? ''} (flags look like --width 256)`);
+    default:
+      return new CliError(err.message);
+  }
+}
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'help', ...rest] = argv;
-  const entries: [string, string][] = [];
-  let json = false;
-  let backend: 'cpu' | 'wasm' = 'cpu';
-  let n: number | null = null;
+  let values: ReturnType<typeof parseArgs>['values'];
+  let positional: string[] = [];
+  try {
+    const parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'merge' });
+    values = parsed.values;
+    positional = parsed.positionals;
+  } catch (e) {
+    throw cliErrorFrom(e);
+  }
+  if (values.help) throw new CliError('help');
+  const str = (name: string): string | undefined => {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const backendRaw = str('backend') ?? 'cpu';
+  if (backendRaw !== 'cpu' && backendRaw !== 'wasm') throw new CliError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of cpu, wasm`);
+  const nRaw = str('n');
+  if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new CliError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
+  const entries = FIELDS.flatMap((f): [string, string][] => {
+    const v = str(f.name);
+    return v === undefined ? [] : [[f.name, v]];
+  });
   const sweep: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const tok = rest[i];
-    if (!tok.startsWith('--') && command === 'merge') {
-      positional.push(tok);
-      continue;
-    }
-    if (!tok.startsWith('--')) throw new CliError(`unexpected argument "${tok}" (flags look like --width 256)`);
-    const eq = tok.indexOf('=');
-    const name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);
-    if (name === 'json') {
-      json = true;
-      continue;
-    }
-    if (name === 'help') throw new CliError('help');
-    if (!fieldByName(name) && !EXTRA_FLAGS.includes(name))
-      throw new CliError(`unknown flag --${name} (known: ${[...FIELDS.map((f) => f.name), ...EXTRA_FLAGS].map((s) => '--' + s).join(' ')})`);
-    let value: string;
-    if (eq >= 0) value = tok.slice(eq + 1);
-    else {
-      if (i + 1 >= rest.length) throw new CliError(`flag --${name} needs a value`);
-      value = rest[++i];
-    }
-    if (name === 'backend') {
-      if (value !== 'cpu' && value !== 'wasm') throw new CliError(`--backend=${JSON.stringify(value)} is not valid: expected one of cpu, wasm`);
-      backend = value;
-    } else if (name === 'n') {
-      if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`--n=${JSON.stringify(value)} is not valid: expected an integer ≥ 1`);
-      n = Number(value);
-    } else if (SWEEP_FLAGS.includes(name)) {
-      if (command !== 'sweep' && command !== 'merge') throw new CliError(`flag --${name} only applies to the sweep and merge commands`);
-      sweep[name] = value;
-    } else entries.push([name, value]);
+  for (const f of SWEEP_FLAGS) {
+    const v = str(f);
+    if (v === undefined) continue;
+    if (command !== 'sweep' && command !== 'merge') throw new CliError(`flag --${f} only applies to the sweep and merge commands`);
+    sweep[f] = v;
   }
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
-  return { command, config, json, backend, n, sweep, positional };
+  return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw), sweep, positional };
 }
 
 export const USAGE = `usage: tangent-lab <command> [flags]
@@ -73,12 +95,12 @@ commands:
   ntk     print config, data, θ₀ and the empirical NTK on the training set (JSON)
   taylor  print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)
   sweep   train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json
-          and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--lr-width-exp α]
+          and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--lr-width-exp α: η = η₀·n^α]
           [--shard i/K] [all train flags]); --json prints the fits
   merge   merge shard directories: merge DIR1 DIR2 … --out DIR
 
 flags (same names and ranges as the app's URL parameters):
-${FIELDS.map((f) => `  --${f.name.padEnd(11)} ${f.label}`).join('\n')}
-  --json        machine-readable output
-  --backend     cpu (default) or wasm
-  --n           (ntk, taylor) use only the first n training points`;
+${FIELDS.map((f) => `  --${f.name.padEnd(13)} ${f.label}`).join('\n')}
+  --json          machine-readable output
+  --backend       cpu (default) or wasm
+  --n             (ntk, taylor) use only the first n training points`;

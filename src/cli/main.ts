@@ -59,7 +59,7 @@ function rowJson(row: MetricRow): string {
   const num = (v: number) => (Number.isFinite(v) ? round(v) : null);
   for (const [k, v] of Object.entries(row)) {
     if (typeof v === 'number') o[k] = num(v);
-    else if (Array.isArray(v)) o[k] = v.map(num);
+    else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(num);
   }
   return JSON.stringify(o);
 }
@@ -95,7 +95,7 @@ async function runTrain(args: CliArgs, io: Io): Promise<number> {
 
 function humanRow(row: MetricRow): string {
   return Object.entries(row)
-    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : Array.isArray(v) ? v.map((x: number) => x.toExponential(3)).join(',') : v}`)
+    .map(([k, v]) => `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`)
     .join(' ');
 }
 

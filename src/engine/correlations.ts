@@ -14,8 +14,8 @@ import {
   type MlpSpec,
   type Params,
 } from './mlp';
-import { activationOps, type ActivationOps } from './activations';
-import { dense, matMulABt } from './dense';
+import { activationOps } from './activations';
+import { matMulABt } from './dense';
 import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
 
 // ----------------------------------------------------------------------------------------------
@@ -351,8 +351,8 @@ export const CORRELATION_SUMMARY_NAMES = [
   'c2OverC1',
   'c3OverC1',
   'gradChange',
-  'hessDirOverGrad',
-  'linPredError',
+  'gradChangeFirstOrder',
+  'firstOrderError',
   'c2OverC1Sq',
   'c3OverC1Cube',
 ] as const;
@@ -368,8 +368,8 @@ function rms(t: tf.Tensor): tf.Scalar {
  *   0 c2OverC1        RMS(c_2)/RMS(c_1)          (𝔆^{0,2} relative to the NTK term)
  *   1 c3OverC1        RMS(c_3)/RMS(c_1)          (𝔆^{0,3})
  *   2 gradChange      mean_x ‖∇f(x;θ+Δ) − ∇f(x;θ)‖/‖∇f(x;θ)‖   (𝔆^{1,1}, full step)
- *   3 hessDirOverGrad mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
- *   4 linPredError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
+ *   3 gradChangeFirstOrder mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
+ *   4 firstOrderError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
  *   5 c2OverC1Sq      RMS(c_2)/RMS(c_1)²        (unchanged when η or the residual is rescaled:
  *   6 c3OverC1Cube    RMS(c_3)/RMS(c_1)³         c_k ∝ η^k, so read these for a scaling claim)
  * Ratios are NaN when Δ = 0. The difference f(θ+Δ) − f(θ) is propagated without cancellation.

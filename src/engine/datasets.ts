@@ -2,7 +2,8 @@
 // distribution (independent streams). 2D classification sets use labels ±1 as MSE targets.
 // High-dimensional sets: `gauss` (x ~ N(0, I_d), random two-layer teacher) and `mnist` (real
 // digits bundled with the app, see mnist.ts); they have no plot domain (no function grid).
-import type { DatasetName, ExperimentConfig, MnistResolution } from '../state/config';
+import type { DatasetName, ExperimentConfig, ToyDatasetName } from '../state/config';
+import { TOY_DATASETS } from '../state/config';
 import { DEFAULT_CONFIG } from '../state/config';
 import { normalStream, streamSeed, uniformStream } from './prng';
 import { MNIST_PER_DIGIT, MNIST_SIDE, loadMnistBytes, mnistBytesIfLoaded, mnistInputs, mnistSplit, parseDigits } from './mnist';
@@ -26,13 +27,14 @@ export interface DatasetOptions {
   /** gauss: input dimension. */
   dim?: number;
   /** mnist: resolution. */
-  mnistRes?: MnistResolution;
+  mnistRes?: ExperimentConfig['mnistRes'];
   /** mnist: target, e.g. 0v7 or 3vrest. */
   digits?: string;
 }
 
 /** inputDim: 1 or 2 for the plotted sets, null when it depends on the config (gauss, mnist). */
-export const DATASET_INFO: Record<DatasetName, { inputDim: 1 | 2 | null; label: string; description: string }> = {
+type DatasetInfo<D> = { inputDim: D; label: string; description: string };
+export const DATASET_INFO: Record<ToyDatasetName, DatasetInfo<1 | 2>> & Record<'gauss' | 'mnist', DatasetInfo<null>> = {
   sine: { inputDim: 1, label: 'Sine (1D)', description: 'y = sin(2x) on [−3, 3]' },
   step: { inputDim: 1, label: 'Step (1D)', description: 'y = sign(x) on [−3, 3]' },
   teacher: { inputDim: 1, label: 'Random teacher (1D)', description: 'a random tanh network, width 16, output scaled to unit variance' },
@@ -268,4 +270,14 @@ export function makeGrid(ds: Pick<Dataset, 'inputDim' | 'domain'>, n: number): F
       out[(r * n + c) * 2 + 1] = y1 - ((y1 - y0) * r) / (n - 1);
     }
   return out;
+}
+
+/** Label, description and input dimension (null when set by the config: gauss, mnist) of a data set. */
+export function datasetInfo(name: DatasetName): { label: string; description: string; inputDim: number | null } {
+  return DATASET_INFO[name];
+}
+
+/** The 1-D/2-D data sets generated in code (with a function plot). */
+export function isToyDataset(name: DatasetName): name is ToyDatasetName {
+  return (TOY_DATASETS as readonly string[]).includes(name);
 }

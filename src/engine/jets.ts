@@ -16,7 +16,7 @@
 import { tf } from './tf';
 import { layerScales, type Layer, type LayerScale, type MlpSpec, type Params } from './mlp';
 import { activationOps, type ActivationOps } from './activations';
-import { dense, matMulABt } from './dense';
+import { dense } from './dense';
 
 /** A truncated series; null marks a coefficient that is identically zero. */
 export type Series = (tf.Tensor2D | null)[];

@@ -34,7 +34,16 @@ async function readAsset(): Promise<Uint8Array> {
   if (url.protocol === 'file:') {
     const fsName = 'node:fs/promises';
     const fs = (await import(/* @vite-ignore */ fsName)) as { readFile(u: URL): Promise<Uint8Array> };
-    return new Uint8Array(await fs.readFile(url));
+    // from source: next to this module; from the CLI bundle (dist-cli/main.mjs): in the package's src/
+    const fromBundle = new URL(['..', 'src', 'engine', 'data', 'mnist-digits.u8'].join('/'), import.meta.url);
+    for (const u of [url, fromBundle]) {
+      try {
+        return new Uint8Array(await fs.readFile(u));
+      } catch {
+        // try the next location
+      }
+    }
+    throw new Error(`could not read the MNIST digits (${url.pathname}): file not found`);
   }
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the MNIST digits (${url.pathname}): HTTP ${res.status}`);

@@ -13,82 +13,9 @@ import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
 import { relativeWeightChange } from './weightChange';
+import { SCALAR_METRICS, type MetricRow, type RunMeta, type ScalarMetric, type Snapshot } from './runRecords';
 
-/** MetricRow fields filled from correlationSummary, in CORRELATION_SUMMARY_NAMES order. */
-const CORRELATION_FIELDS: (keyof MetricRow)[] = CORRELATION_SUMMARY_NAMES.map(
-  (n) => (({ hessDirOverGrad: 'gradChangeFirstOrder', linPredError: 'firstOrderError' }) as Record<string, keyof MetricRow>)[n] ?? (n as keyof MetricRow),
-);
-
-/** One logged step. A row with step k describes the state after k updates (0 = init). */
-export interface MetricRow {
-  step: number;
-  loss: number;
-  testLoss: number;
-  linLoss?: number;
-  linTestLoss?: number;
-  ntkDrift?: number;
-  alignDrift?: number;
-  /** λmax(Θ_t)/M on the probe set of M points (already divided by M). */
-  lambdaMax?: number;
-  gapTrain?: number;
-  gapTest?: number;
-  gapTrainRel?: number;
-  gapTestRel?: number;
-  c2OverC1?: number;
-  c3OverC1?: number;
-  gradChange?: number;
-  gradChangeFirstOrder?: number;
-  /** RMS(c1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ)): error of the first-order prediction of one step. */
-  firstOrderError?: number;
-  /** RMS(c2)/RMS(c1)² and RMS(c3)/RMS(c1)³: the correlation ratios made invariant to rescaling η and the residual. */
-  c2OverC1Sq?: number;
-  c3OverC1Cube?: number;
-  /** Full-step gradient change with the activations linearised at θ (relu: pattern frozen), see stepMetrics.ts. */
-  gradChangeFrozen?: number;
-  /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
-  flipFraction?: number;
-  /** ‖W_l(t) − W_l(0)‖_F / ‖W_l(0)‖_F for each layer l = 1 … depth+1 (input → output). */
-  layerChange?: number[];
-}
-
-export interface RunMeta {
-  config: ExperimentConfig;
-  /** The learning rate in use (resolved when config.lr is auto). */
-  lr: number;
-  lrAuto: boolean;
-  /** 2N/λmax(Θ₀) on the training set (GD on the linear model is stable below it). */
-  criticalLr: number | null;
-  paramCount: number;
-  dataset: {
-    inputDim: number;
-    xTrain: number[];
-    yTrain: number[];
-    xTest: number[];
-    yTest: number[];
-    domain: [number, number][];
-  };
-  /** Grid for the function plot: n points (1D) or n×n (2D), row-major with y outer. */
-  grid: { n: number; x: number[] };
-  /**
-   * Probe set on which Θ_t and the derivative correlations are tracked: inputs row-major, training
-   * points first, then test points (probe index i ↔ x[i·d … i·d+d)); order[k] = probe index of the
-   * k-th point in display order (sorted by input), the order of every probe heatmap.
-   */
-  probe: { x: number[]; count: number; trainCount: number; order: number[] };
-}
-
-export interface Snapshot {
-  step: number;
-  fGrid: number[];
-  fLinGrid?: number[];
-  /** NTK over the probe set (count × count, row-major, in probe order sorted by input). */
-  ntk0?: number[];
-  ntkT?: number[];
-  eig0?: number[];
-  eigT?: number[];
-  /** 𝔆^{0,2} pair matrix ½∇²f(x)[∇f(x'), ∇f(x'')] for x = probe point `index` (a probe index), in display order. */
-  pair?: { index: number; matrix: number[] };
-}
+export type { MetricRow, RunMeta, Snapshot } from './runRecords';
 
 export interface SessionOptions {
   gridSize?: number;
@@ -127,9 +54,6 @@ export class Session {
   private readonly w0: tf.Tensor2D[];
   /** Θ₀ on train × train, kept only until create() has read λmax from it. */
   private kTrainTrain0: tf.Tensor2D | null;
-  /** Θ₀ on the probe set in display order and its spectrum: read back once, in create(). */
-  private ntk0Display: number[] = [];
-  private eig0: number[] = [];
   private stepCount = 0;
   private disposed = false;
   /** ExpensiveMode 'auto': earliest time of the next expensive measurement (duty cycle). */
@@ -177,6 +101,7 @@ export class Session {
     this.ntkProbe0 = built.ntkProbe0;
     this.kTrainTrain0 = built.kTrainTrain;
     tf.dispose([built.kEvalTrain, built.f0Eval]);
+    // Fresh copies: the worker transfers the meta's buffers to the UI.
     this.meta = {
       config,
       lr: config.lr ?? NaN,
@@ -185,19 +110,22 @@ export class Session {
       paramCount: parameterCount(this.spec),
       dataset: {
         inputDim: this.data.inputDim,
-        xTrain: Array.from(this.data.xTrain),
-        yTrain: Array.from(this.data.yTrain),
-        xTest: Array.from(this.data.xTest),
-        yTest: Array.from(this.data.yTest),
+        xTrain: this.data.xTrain.slice(),
+        yTrain: this.data.yTrain.slice(),
+        xTest: this.data.xTest.slice(),
+        yTest: this.data.yTest.slice(),
         domain: this.data.domain,
       },
-      grid: { n: init.gridN, x: Array.from(init.grid) },
+      grid: { n: init.gridN, x: init.grid.slice() },
       probe: {
-        x: Array.from(this.probe.x),
+        x: Float32Array.from(this.probe.x),
         count: this.probe.count,
         trainCount: this.probe.trainCount,
-        order: this.probe.order,
+        order: [...this.probe.order],
       },
+      // Θ₀ on the probe set and its spectrum: filled in create(), after one readback.
+      ntk0: new Float32Array(0),
+      eig0: new Float64Array(0),
     };
   }
 
@@ -220,8 +148,8 @@ export class Session {
     s.meta.criticalLr = critical;
     s.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
     const k0 = await probe0;
-    s.ntk0Display = reorderSquare(k0, probe.order);
-    s.eig0 = symmetricEigenvalues(k0, probe.count);
+    s.meta.ntk0 = Float32Array.from(reorderSquare(k0, probe.order));
+    s.meta.eig0 = Float64Array.from(symmetricEigenvalues(k0, probe.count));
     return s;
   }
 
@@ -257,52 +185,53 @@ export class Session {
     return mode === 'auto' ? now() >= this.nextExpensiveAt : mode === 'always';
   }
 
-  /** All metrics at the current step, read back in one batch. */
+  /**
+   * All metrics at the current step, as a record keyed by metric name, read back in one batch.
+   * Values may be non-finite (a diverged run); finiteRow() drops those before rows are posted.
+   */
   async measure(mode: ExpensiveMode = 'always'): Promise<MetricRow> {
     const expensive = this.wantExpensive(mode);
     const t0 = now();
-    const names: (keyof MetricRow)[] = ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'gapTrain', 'gapTest', 'gapTrainRel', 'gapTestRel'];
-    if (expensive) names.push('ntkDrift', 'alignDrift', 'lambdaMax', ...CORRELATION_FIELDS, ...STEP_METRIC_NAMES);
-    const packed = tf.tidy(() => {
+    const named = tf.tidy((): Partial<Record<ScalarMetric, tf.Scalar>> => {
       const theta = this.params;
       const fTrain = forward(this.spec, theta, this.xTrain);
       const fTest = forward(this.spec, theta, this.xTest);
       const linTest = tf.slice(this.twin.fEval, 0, this.config.test) as tf.Tensor1D;
-      const cheap = [
-        mseLoss(fTrain, this.yTrain),
-        mseLoss(fTest, this.yTest),
-        mseLoss(this.twin.fTrain, this.yTrain),
-        mseLoss(linTest, this.yTest),
-        rmsGap(fTrain, this.twin.fTrain),
-        rmsGap(fTest, linTest),
-        relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
-        relativeRmsGap(fTest, linTest, this.f0Test),
-      ];
-      const layerChange = relativeWeightChange(theta.map((l) => l.W), this.w0);
-      if (!expensive) return tf.concat([tf.stack(cheap), layerChange]);
+      const cheap = {
+        loss: mseLoss(fTrain, this.yTrain),
+        testLoss: mseLoss(fTest, this.yTest),
+        linLoss: mseLoss(this.twin.fTrain, this.yTrain),
+        linTestLoss: mseLoss(linTest, this.yTest),
+        gapTrain: rmsGap(fTrain, this.twin.fTrain),
+        gapTest: rmsGap(fTest, linTest),
+        gapTrainRel: relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
+        gapTestRel: relativeRmsGap(fTest, linTest, this.f0Test),
+      };
+      if (!expensive) return cheap;
       const k = ntkLayerwise(this.spec, theta, this.xProbe);
       // derivative correlations along the full-batch GD step Δ = −η∇θL at the current θ
       const dir = gdDirection(this.spec, theta, this.xTrain, this.yTrain, this.meta.lr);
-      const corr = correlationSummary(this.spec, theta, dir, this.xProbe);
-      return tf.concat([
-        tf.stack([...cheap, relativeDrift(this.ntkProbe0, k), alignmentDrift(this.ntkProbe0, k), tf.div(lambdaMax(k), this.probe.count)]),
-        corr,
-        stepMetricsSummary(this.spec, theta, dir, this.xProbe),
-        layerChange,
-      ]);
+      const corr = tf.unstack(correlationSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
+      const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
+      CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
+      const step = tf.unstack(stepMetricsSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
+      STEP_METRIC_NAMES.forEach((name, i) => (correlations[name] = step[i]));
+      return {
+        ...cheap,
+        ntkDrift: relativeDrift(this.ntkProbe0, k),
+        alignDrift: alignmentDrift(this.ntkProbe0, k),
+        lambdaMax: tf.div(lambdaMax(k), this.probe.count) as tf.Scalar,
+        ...correlations,
+      };
     });
-    const v = await packed.data();
-    packed.dispose();
+    const layerChange = tf.tidy(() => relativeWeightChange(this.params.map((l) => l.W), this.w0));
+    const [values, lc] = await Promise.all([readScalars(named), layerChange.data()]);
+    layerChange.dispose();
     if (expensive) {
       const t1 = now();
       this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
     }
-    const row: MetricRow = { step: this.stepCount, loss: v[0], testLoss: v[1] };
-    names.forEach((name, i) => {
-      (row as unknown as Record<string, number>)[name] = v[i];
-    });
-    row.layerChange = Array.from(v.subarray(names.length));
-    return row;
+    return { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
   }
 
   /**
@@ -324,14 +253,12 @@ export class Session {
     const [fg, fl, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), k.data(), pair.data()]);
     tf.dispose([fGrid, fLinGrid, k, pair]);
     return {
-      ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: reorderSquare(pv, order) } }),
+      ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: Float32Array.from(reorderSquare(pv, order)) } }),
       step: this.stepCount,
-      fGrid: Array.from(fg),
-      fLinGrid: Array.from(fl),
-      ntk0: this.ntk0Display,
-      ntkT: reorderSquare(kv, order),
-      eig0: this.eig0,
-      eigT: symmetricEigenvalues(kv, this.probe.count),
+      fGrid: Float32Array.from(fg),
+      fLinGrid: Float32Array.from(fl),
+      ntkT: Float32Array.from(reorderSquare(kv, order)),
+      eigT: Float64Array.from(symmetricEigenvalues(kv, this.probe.count)),
     };
   }
 
@@ -347,6 +274,21 @@ export class Session {
     this.kTrainTrain0?.dispose();
     tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, this.f0Train, this.f0Test, this.ntkProbe0]);
   }
+}
+
+/** Reads a record of scalar tensors back in one batch (one stacked tensor) and disposes them. */
+async function readScalars(named: Partial<Record<ScalarMetric, tf.Scalar>>): Promise<Partial<Record<ScalarMetric, number>>> {
+  const present = SCALAR_METRICS.flatMap((name) => {
+    const t = named[name];
+    return t ? [{ name, t }] : [];
+  });
+  const packed = tf.stack(present.map((p) => p.t));
+  tf.dispose(present.map((p) => p.t));
+  const v = await packed.data();
+  packed.dispose();
+  const out: Partial<Record<ScalarMetric, number>> = {};
+  present.forEach((p, i) => (out[p.name] = v[i]));
+  return out;
 }
 
 function now(): number {

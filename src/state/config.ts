@@ -1,138 +1,134 @@
-// The experiment config: one typed schema that drives the URL, the CLI flags and presets.
-// Every field is described once in FIELDS (name used in URLs and as `--flag`, bounds, default);
-// parsing returns a valid config plus one human-readable notice per rejected value.
+// The experiment config: ONE zod schema that drives the URL, the CLI flags, config files, presets
+// and the worker messages. Every field is declared once in CONFIG_FIELDS (name used in URLs and as
+// `--flag`, label, bounds, default, log scale, "auto"); the zod schema, the TypeScript type and the
+// defaults are derived from it. Parsing returns a valid config plus one human-readable notice per
+// rejected value (naming the field, its allowed range and the default used).
+//
+// To add a setting: add one entry to CONFIG_FIELDS (its position is its order in URLs and the CLI
+// usage); the type ExperimentConfig, validation, URL/CLI/file parsing and serialising follow.
+import { z } from 'zod';
+import { autoNumberField, boolField, choiceField, enumField, intField, numberField, textField, type AnyField } from './fields';
+
+export type { AnyField } from './fields';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'erf', 'linear'] as const;
 export const PARAMETRIZATIONS = ['ntk', 'standard'] as const;
-export const DATASETS = ['sine', 'step', 'teacher', 'spirals', 'circles', 'xor', 'blobs', 'gauss', 'mnist'] as const;
-export const MNIST_RESOLUTIONS = ['28', '14'] as const;
-/** MNIST targets: `AvB` (digit A → +1, digit B → −1) or `Avrest` (digit A → +1, any other → −1). */
-export const MNIST_DIGITS: readonly string[] = [
-  ...Array.from({ length: 10 }, (_, a) => Array.from({ length: 10 - a - 1 }, (_, k) => `${a}v${a + k + 1}`)).flat(),
-  ...Array.from({ length: 10 }, (_, a) => `${a}vrest`),
-];
+/** Data sets generated in code (1D regression, 2D classification). */
+export const TOY_DATASETS = ['sine', 'step', 'teacher', 'spirals', 'circles', 'xor', 'blobs'] as const;
+export const DATASETS = [...TOY_DATASETS, 'mnist', 'gauss'] as const;
 export const OPTIMIZERS = ['gd', 'sgd'] as const;
+export const MODELS = ['mlp', 'early-time'] as const;
+export const MNIST_RESOLUTIONS = [14, 28] as const;
 
 export type Activation = (typeof ACTIVATIONS)[number];
 export type Parametrization = (typeof PARAMETRIZATIONS)[number];
 export type DatasetName = (typeof DATASETS)[number];
+export type ToyDatasetName = (typeof TOY_DATASETS)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
-export type MnistResolution = (typeof MNIST_RESOLUTIONS)[number];
+export type ModelName = (typeof MODELS)[number];
 
-export interface ExperimentConfig {
-  width: number;
-  depth: number;
-  activation: Activation;
-  param: Parametrization;
+/** MNIST digit task: `<d>v<d>` (one digit against another) or `<d>vrest` (one against all others). */
+const DIGITS_RE = /^([0-9])v([0-9]|rest)$/;
+export const DigitsSchema = z
+  .string()
+  .regex(DIGITS_RE)
+  .refine((s) => {
+    const m = DIGITS_RE.exec(s);
+    return m !== null && m[1] !== m[2];
+  }, 'the two digits must differ');
+
+/** Parsed digit task: the positive digit and the negative digit (null = all other digits). */
+export function parseDigits(s: string): { positive: number; negative: number | null } {
+  const m = DIGITS_RE.exec(s);
+  if (!m || m[1] === m[2]) throw new Error(`digits=${JSON.stringify(s)} is not a digit task (e.g. 0v7 or 3vrest)`);
+  return { positive: Number(m[1]), negative: m[2] === 'rest' ? null : Number(m[2]) };
+}
+
+export const CONFIG_FIELDS = {
+  width: intField({ key: 'width', label: 'Width', min: 8, max: 4096, default: 256, log: true }),
+  depth: intField({ key: 'depth', label: 'Depth', min: 1, max: 6, default: 2 }),
+  activation: enumField({ key: 'activation', label: 'Activation', values: ACTIVATIONS, default: 'tanh' }),
+  param: enumField({ key: 'param', label: 'Parametrization', values: PARAMETRIZATIONS, default: 'ntk' }),
   /** Learning rate; null = auto (half the critical rate 2N/λmax(Θ₀) measured at init). */
-  lr: number | null;
+  lr: autoNumberField({ key: 'lr', label: 'Learning rate', min: 1e-5, max: 1000, log: true }),
   /** σ_w²; null = auto (2 for relu, 1 otherwise). */
-  sigmaW2: number | null;
-  sigmaB2: number;
-  bias: boolean;
-  dataset: DatasetName;
-  train: number;
-  test: number;
-  seed: number;
-  optimizer: OptimizerName;
-  batch: number;
-  steps: number;
-  logEvery: number;
+  sigmaW2: autoNumberField({ key: 'sigmaW2', name: 'sigma-w2', label: 'σ_w²', min: 0.01, max: 10 }),
+  sigmaB2: numberField({ key: 'sigmaB2', name: 'sigma-b2', label: 'σ_b²', min: 0, max: 10, default: 0.1 }),
+  bias: boolField({ key: 'bias', label: 'Bias', default: true }),
+  dataset: enumField({ key: 'dataset', label: 'Data set', values: DATASETS, default: 'sine' }),
+  train: intField({ key: 'train', label: 'Training points', min: 4, max: 2048, default: 64, log: true }),
+  test: intField({ key: 'test', label: 'Test points', min: 4, max: 4096, default: 128, log: true }),
+  seed: intField({ key: 'seed', label: 'Seed', min: 0, max: 2147483647, default: 1 }),
+  optimizer: enumField({ key: 'optimizer', label: 'Optimiser', values: OPTIMIZERS, default: 'gd' }),
+  batch: intField({ key: 'batch', label: 'Batch size', min: 1, max: 2048, default: 16, log: true }),
+  steps: intField({ key: 'steps', label: 'Steps', min: 1, max: 1000000, default: 2000, log: true }),
+  logEvery: intField({ key: 'logEvery', name: 'log-every', label: 'Log every', min: 1, max: 100000, default: 10, log: true }),
+  model: enumField({ key: 'model', label: 'Model', values: MODELS, default: 'mlp' }),
   /** Input dimension of the `gauss` data set. */
-  dim: number;
-  /** MNIST resolution: 28×28 or 14×14 (2×2 average pooling). */
-  mnistRes: MnistResolution;
-  /** MNIST target, e.g. `0v7` or `3vrest` (see MNIST_DIGITS). */
-  digits: string;
+  dim: intField({ key: 'dim', label: 'Input dimension (gauss)', min: 2, max: 1024, default: 100, log: true }),
+  mnistRes: choiceField({ key: 'mnistRes', name: 'mnist-res', label: 'MNIST resolution', values: MNIST_RESOLUTIONS, default: 14 }),
+  digits: textField({
+    key: 'digits',
+    label: 'MNIST digits',
+    default: '0v7',
+    allowed: 'two different digits as <d>v<d> or <d>vrest (e.g. 0v7, 3vrest)',
+    schema: DigitsSchema,
+  }),
+  /** Learning-rate width exponent α: η = η₀·n^α. */
+  lrWidthExp: numberField({ key: 'lrWidthExp', name: 'lr-width-exp', label: 'LR width exponent α', min: -2, max: 2, default: 0 }),
+};
+
+type Fields = typeof CONFIG_FIELDS;
+export type ConfigKey = keyof Fields;
+
+/** The zod shape of the config, one schema per field. */
+function shapeOf<T extends Record<string, { schema: z.ZodType }>>(fields: T): { [K in keyof T]: T[K]['schema'] } {
+  const shape: Partial<{ [K in keyof T]: T[K]['schema'] }> = {};
+  for (const key in fields) shape[key] = fields[key].schema;
+  return shape as { [K in keyof T]: T[K]['schema'] };
 }
 
-interface FieldBase<K extends keyof ExperimentConfig> {
-  key: K;
-  /** Name in the URL query and as a CLI flag (`--name`). */
-  name: string;
-  label: string;
-}
-interface IntField<K extends keyof ExperimentConfig> extends FieldBase<K> {
-  kind: 'int';
-  min: number;
-  max: number;
-  log?: boolean;
-}
-interface NumField<K extends keyof ExperimentConfig> extends FieldBase<K> {
-  kind: 'number';
-  min: number;
-  max: number;
-  log?: boolean;
-  /** Accepts the word "auto" and stores null. */
-  auto?: boolean;
-}
-interface EnumField<K extends keyof ExperimentConfig> extends FieldBase<K> {
-  kind: 'enum';
-  values: readonly string[];
-}
-interface BoolField<K extends keyof ExperimentConfig> extends FieldBase<K> {
-  kind: 'bool';
-}
-export type Field =
-  | IntField<keyof ExperimentConfig>
-  | NumField<keyof ExperimentConfig>
-  | EnumField<keyof ExperimentConfig>
-  | BoolField<keyof ExperimentConfig>;
+/** The whole config: every field present and valid, no unknown keys. */
+export const ConfigSchema = z.strictObject(shapeOf(CONFIG_FIELDS));
+export type ExperimentConfig = z.infer<typeof ConfigSchema>;
 
-export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze({
-  width: 256,
-  depth: 2,
-  activation: 'tanh',
-  param: 'ntk',
-  lr: null,
-  sigmaW2: null,
-  sigmaB2: 0.1,
-  bias: true,
-  dataset: 'sine',
-  train: 64,
-  test: 128,
-  seed: 1,
-  optimizer: 'gd',
-  batch: 16,
-  steps: 2000,
-  logEvery: 10,
-  dim: 100,
-  mnistRes: '28',
-  digits: '0v7',
-});
+export type Field = AnyField<ConfigKey>;
+/** Every field, in URL / CLI order. */
+export const FIELDS: readonly Field[] = Object.values(CONFIG_FIELDS);
 
-export const FIELDS: readonly Field[] = [
-  { key: 'width', name: 'width', label: 'Width', kind: 'int', min: 8, max: 4096, log: true },
-  { key: 'depth', name: 'depth', label: 'Depth', kind: 'int', min: 1, max: 6 },
-  { key: 'activation', name: 'activation', label: 'Activation', kind: 'enum', values: ACTIVATIONS },
-  { key: 'param', name: 'param', label: 'Parametrization', kind: 'enum', values: PARAMETRIZATIONS },
-  { key: 'lr', name: 'lr', label: 'Learning rate', kind: 'number', min: 1e-5, max: 1000, log: true, auto: true },
-  { key: 'sigmaW2', name: 'sigma-w2', label: 'σ_w²', kind: 'number', min: 0.01, max: 10, auto: true },
-  { key: 'sigmaB2', name: 'sigma-b2', label: 'σ_b²', kind: 'number', min: 0, max: 10 },
-  { key: 'bias', name: 'bias', label: 'Bias', kind: 'bool' },
-  { key: 'dataset', name: 'dataset', label: 'Data set', kind: 'enum', values: DATASETS },
-  { key: 'train', name: 'train', label: 'Training points', kind: 'int', min: 4, max: 2048, log: true },
-  { key: 'test', name: 'test', label: 'Test points', kind: 'int', min: 4, max: 4096, log: true },
-  { key: 'seed', name: 'seed', label: 'Seed', kind: 'int', min: 0, max: 2147483647 },
-  { key: 'optimizer', name: 'optimizer', label: 'Optimiser', kind: 'enum', values: OPTIMIZERS },
-  { key: 'batch', name: 'batch', label: 'Batch size', kind: 'int', min: 1, max: 2048, log: true },
-  { key: 'steps', name: 'steps', label: 'Steps', kind: 'int', min: 1, max: 1000000, log: true },
-  { key: 'logEvery', name: 'log-every', label: 'Log every', kind: 'int', min: 1, max: 100000, log: true },
-  { key: 'dim', name: 'dim', label: 'Input dimension (gauss)', kind: 'int', min: 1, max: 4096, log: true },
-  { key: 'mnistRes', name: 'mnist-res', label: 'MNIST resolution', kind: 'enum', values: MNIST_RESOLUTIONS },
-  { key: 'digits', name: 'digits', label: 'MNIST digits', kind: 'enum', values: MNIST_DIGITS },
-];
+function defaultsOf(fields: readonly Field[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f.key, f.default]));
+}
+/** Defaults, checked against the schema when this module loads. */
+export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze(ConfigSchema.parse(defaultsOf(FIELDS)));
+
+/**
+ * URL parameters that belong to the app, not to the experiment: they never produce an "unknown
+ * setting" notice. Add new app-level parameters here.
+ */
+export const APP_PARAMS = [
+  { name: 'backend', description: 'force a TensorFlow.js backend (webgpu, webgl, wasm, cpu)' },
+  { name: 'preset', description: 'start from a named preset' },
+  { name: 'embed', description: 'show one panel (function, loss, drift, …) with a small control strip, for iframes' },
+  { name: 'page', description: 'which page: lab (default) or tour' },
+  { name: 'view', description: 'which view or panel to show' },
+  { name: 'widths', description: 'widths of a sweep' },
+  { name: 'seeds', description: 'seeds of a sweep' },
+  { name: 'theme', description: 'colour theme: light, dark or auto (follow the system)' },
+  { name: 'large', description: 'large type for projectors (1 or 0)' },
+] as const;
+export const APP_PARAM_NAMES: readonly string[] = APP_PARAMS.map((p) => p.name);
 
 export function fieldByName(name: string): Field | undefined {
   return FIELDS.find((f) => f.name === name);
 }
-export function fieldByKey(key: keyof ExperimentConfig): Field {
+export function fieldByKey(key: ConfigKey): Field {
   const f = FIELDS.find((x) => x.key === key);
-  if (!f) throw new Error(`no field ${String(key)}`);
+  if (!f) throw new Error(`no field ${key}`);
   return f;
 }
 
-/** A sentence naming the field and its allowed values, used in notices and CLI errors. */
+/** A phrase naming the allowed values of a field, used in notices and CLI errors. */
 export function describeAllowed(f: Field): string {
   switch (f.kind) {
     case 'int':
@@ -140,46 +136,55 @@ export function describeAllowed(f: Field): string {
     case 'number':
       return `a number from ${f.min} to ${f.max}${f.auto ? ' or "auto"' : ''}`;
     case 'enum':
-      return f.key === 'digits' ? 'two digits like 0v7, or one digit against the rest like 3vrest' : `one of ${f.values.join(', ')}`;
+    case 'choice':
+      return `one of ${f.values.join(', ')}`;
     case 'bool':
       return 'true or false';
+    case 'text':
+      return f.allowed;
   }
 }
 
-export type ParseResult = { ok: true; value: unknown } | { ok: false; error: string };
+export type ParseResult = { ok: true; value: ExperimentConfig[ConfigKey] } | { ok: false; error: string };
+
+const INT_RE = /^[+-]?\d+$/;
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The typed candidate for a raw string (the schema then checks it); the raw string when it has the wrong form. */
+function candidate(f: Field, s: string): unknown {
+  switch (f.kind) {
+    case 'int':
+    case 'choice':
+      return INT_RE.test(s) ? Number(s) : s;
+    case 'number':
+      if (f.auto && s.toLowerCase() === 'auto') return null;
+      return NUMBER_RE.test(s) ? Number(s) : s;
+    case 'enum':
+    case 'text':
+      return s.toLowerCase();
+    case 'bool': {
+      const v = s.toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(v)) return true;
+      if (['false', '0', 'no', 'off'].includes(v)) return false;
+      return s;
+    }
+  }
+}
+
+function invalid(f: Field, shown: string): string {
+  return `${f.name}=${shown} is not valid: expected ${describeAllowed(f)}`;
+}
+
+/** Check one typed value for a field (from a config file or a message). */
+export function checkFieldValue(f: Field, v: unknown): ParseResult {
+  const r = ConfigSchema.shape[f.key].safeParse(v);
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: invalid(f, JSON.stringify(v) ?? String(v)) };
+}
 
 /** Parse one raw string value for a field; never returns NaN or an out-of-range value. */
 export function parseFieldValue(f: Field, raw: string): ParseResult {
-  const s = raw.trim();
-  const fail = (): ParseResult => ({
-    ok: false,
-    error: `${f.name}=${JSON.stringify(raw)} is not valid: expected ${describeAllowed(f)}`,
-  });
-  switch (f.kind) {
-    case 'int': {
-      if (!/^[+-]?\d+$/.test(s)) return fail();
-      const v = Number(s);
-      if (!Number.isSafeInteger(v) || v < f.min || v > f.max) return fail();
-      return { ok: true, value: v };
-    }
-    case 'number': {
-      if (f.auto && s.toLowerCase() === 'auto') return { ok: true, value: null };
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return fail();
-      const v = Number(s);
-      if (!Number.isFinite(v) || v < f.min || v > f.max) return fail();
-      return { ok: true, value: v };
-    }
-    case 'enum': {
-      const v = s.toLowerCase();
-      return f.values.includes(v) ? { ok: true, value: v } : fail();
-    }
-    case 'bool': {
-      const v = s.toLowerCase();
-      if (['true', '1', 'yes', 'on'].includes(v)) return { ok: true, value: true };
-      if (['false', '0', 'no', 'off'].includes(v)) return { ok: true, value: false };
-      return fail();
-    }
-  }
+  const r = ConfigSchema.shape[f.key].safeParse(candidate(f, raw.trim()));
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: invalid(f, JSON.stringify(raw)) };
 }
 
 /** Serialise one field value for the URL / CLI (exact: parsing it gives the same value back). */
@@ -198,14 +203,21 @@ export interface ParsedConfig {
   notices: string[];
 }
 
+/** A config with the accepted values applied over the defaults (every value already checked by the schema). */
+function withValues(values: ReadonlyMap<Field, unknown>): ExperimentConfig {
+  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const [f, v] of values) merged[f.key] = v;
+  return ConfigSchema.parse(merged);
+}
+
+function defaultNotice(error: string, f: Field): string {
+  return `${error}; using the default ${formatFieldValue(f, f.default)}.`;
+}
+
 /** Build a config from name→string pairs (URL params or CLI flags). Unknown names are reported. */
-export function configFromEntries(
-  entries: Iterable<[string, string]>,
-  opts: { ignoreUnknown?: readonly string[] } = {},
-): ParsedConfig {
-  const config: ExperimentConfig = { ...DEFAULT_CONFIG };
+export function configFromEntries(entries: Iterable<[string, string]>, opts: { ignoreUnknown?: readonly string[] } = {}): ParsedConfig {
+  const values = new Map<Field, unknown>();
   const notices: string[] = [];
-  const rec = config as unknown as Record<string, unknown>;
   for (const [name, raw] of entries) {
     if (opts.ignoreUnknown?.includes(name)) continue;
     const f = fieldByName(name);
@@ -214,13 +226,17 @@ export function configFromEntries(
       continue;
     }
     const r = parseFieldValue(f, raw);
-    if (r.ok) rec[f.key] = r.value;
-    else notices.push(`${r.error}; using the default ${formatFieldValue(f, DEFAULT_CONFIG[f.key])}.`);
+    if (r.ok) values.set(f, r.value);
+    else {
+      values.delete(f);
+      notices.push(defaultNotice(r.error, f));
+    }
   }
-  return { config, notices };
+  return { config: withValues(values), notices };
 }
 
-export function configFromSearch(search: string, ignoreUnknown: readonly string[] = ['backend']): ParsedConfig {
+/** Config from a URL query; app-level parameters (APP_PARAMS) are not experiment settings and are skipped. */
+export function configFromSearch(search: string, ignoreUnknown: readonly string[] = APP_PARAM_NAMES): ParsedConfig {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   return configFromEntries(params.entries(), { ignoreUnknown });
 }
@@ -230,7 +246,7 @@ export function configToSearch(config: ExperimentConfig, extra: Record<string, s
   const params = new URLSearchParams();
   for (const f of FIELDS) {
     const v = config[f.key];
-    if (v === DEFAULT_CONFIG[f.key]) continue;
+    if (v === f.default) continue;
     params.set(f.name, formatFieldValue(f, v));
   }
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
@@ -238,15 +254,22 @@ export function configToSearch(config: ExperimentConfig, extra: Record<string, s
   return s ? `?${s}` : '';
 }
 
-/** Check a whole config object (e.g. from a preset or a worker message). Returns problems, empty if valid. */
-export function validateConfig(config: ExperimentConfig): string[] {
-  const problems: string[] = [];
-  for (const f of FIELDS) {
-    const v = config[f.key];
-    const r = parseFieldValue(f, formatFieldValue(f, v));
-    if (!r.ok) problems.push(r.error);
-  }
-  return problems;
+/** Check a whole config object (a preset, a file, a worker message). Returns problems, empty if valid. */
+export function validateConfig(config: unknown): string[] {
+  const r = ConfigSchema.safeParse(config);
+  if (r.success) return [];
+  return r.error.issues.map((issue) => describeIssue(issue, config));
+}
+
+/** One sentence per schema issue, naming the field (by its URL/CLI name) and its allowed values. */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'unrecognized_keys') return `Unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  const key = issue.path[0];
+  const f = typeof key === 'string' ? FIELDS.find((x) => x.key === key) : undefined;
+  if (!f) return issue.message;
+  const value: unknown = typeof input === 'object' && input !== null ? Reflect.get(input, f.key) : undefined;
+  if (value === undefined) return `${f.name} is missing: expected ${describeAllowed(f)}`;
+  return invalid(f, JSON.stringify(value) ?? String(value));
 }
 
 /** σ_w² actually used: the configured one, or 2 for relu (He) and 1 otherwise. */
@@ -259,13 +282,13 @@ export function effectiveBatch(config: Pick<ExperimentConfig, 'optimizer' | 'bat
   return config.optimizer === 'gd' ? config.train : Math.min(config.batch, config.train);
 }
 
-/** Slider position ↔ value for log-scaled fields. */
+/** Slider position ↔ value for numeric fields (log-scaled where the field says so). */
 export function toSliderPosition(f: Field, v: number): number {
-  if (f.kind !== 'int' && f.kind !== 'number') throw new Error('not numeric');
+  if (f.kind !== 'int' && f.kind !== 'number') throw new Error(`${f.name} is not a numeric field`);
   return f.log ? Math.log(v / f.min) / Math.log(f.max / f.min) : (v - f.min) / (f.max - f.min);
 }
 export function fromSliderPosition(f: Field, p: number): number {
-  if (f.kind !== 'int' && f.kind !== 'number') throw new Error('not numeric');
+  if (f.kind !== 'int' && f.kind !== 'number') throw new Error(`${f.name} is not a numeric field`);
   const t = Math.min(1, Math.max(0, p));
   const v = f.log ? f.min * Math.pow(f.max / f.min, t) : f.min + t * (f.max - f.min);
   return f.kind === 'int' ? Math.round(v) : v;

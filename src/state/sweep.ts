@@ -1,6 +1,6 @@
-// A width sweep: the base experiment config plus the widths, the number of seeds per width and
-// the learning-rate scaling η = η₀·n^α. One zod schema for the URL (`widths`, `seeds`,
-// `lr-width-exp`), the CLI flags of the same names and the worker messages.
+// A width sweep: the base experiment config (including lrWidthExp, η = η₀·n^α) plus the widths and
+// the number of seeds per width. One zod schema for the URL (`widths`, `seeds`), the CLI flags of
+// the same names and the worker messages.
 import { z } from 'zod';
 import { validateConfig, type ExperimentConfig } from './config';
 
@@ -11,7 +11,7 @@ export const DEFAULT_SWEEP_WIDTHS: readonly number[] = [16, 32, 64, 128, 256, 51
 export const DEFAULT_SWEEP_SEEDS = 5;
 export const MAX_SWEEP_SEEDS = 64;
 /** URL / CLI names of the sweep's own parameters (everything else is the base config). */
-export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'lr-width-exp'] as const;
+export const SWEEP_PARAM_NAMES = ['widths', 'seeds'] as const;
 
 const widthSchema = z
   .number()
@@ -32,8 +32,6 @@ export const SweepSpecSchema = z.object({
     .refine((w) => w.length >= 2, 'a sweep needs at least two distinct widths'),
   /** Seeds per width: θ₀ seeds base.seed, base.seed + 1, …; the data set keeps base.seed. */
   seeds: z.number().int().min(1).max(MAX_SWEEP_SEEDS).default(DEFAULT_SWEEP_SEEDS),
-  /** α in η = η₀·n^α (applied when base.lr is explicit; auto η is resolved per run). */
-  lrWidthExp: z.number().min(-2).max(2).default(0),
 });
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
@@ -69,7 +67,6 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
   const notices: string[] = [];
   let widths: number[] = [...DEFAULT_SWEEP_WIDTHS];
   let seeds = DEFAULT_SWEEP_SEEDS;
-  let lrWidthExp = 0;
   for (const [name, raw] of entries) {
     if (name === 'widths') {
       try {
@@ -81,13 +78,9 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
       const v = Number(raw);
       if (/^\d+$/.test(raw.trim()) && v >= 1 && v <= MAX_SWEEP_SEEDS) seeds = v;
       else notices.push(`seeds=${JSON.stringify(raw)} is not valid: expected an integer from 1 to ${MAX_SWEEP_SEEDS}; using the default ${DEFAULT_SWEEP_SEEDS}.`);
-    } else if (name === 'lr-width-exp') {
-      const v = Number(raw);
-      if (raw.trim() !== '' && Number.isFinite(v) && v >= -2 && v <= 2) lrWidthExp = v;
-      else notices.push(`lr-width-exp=${JSON.stringify(raw)} is not valid: expected a number from -2 to 2; using the default 0.`);
     }
   }
-  const r = parseSweepSpec({ base, widths, seeds, lrWidthExp });
+  const r = parseSweepSpec({ base, widths, seeds });
   if (!r.ok) throw new Error(r.error);
   return { spec: r.spec, notices };
 }
@@ -97,6 +90,5 @@ export function sweepSpecToEntries(spec: SweepSpec): [string, string][] {
   const out: [string, string][] = [];
   if (spec.widths.join(',') !== DEFAULT_SWEEP_WIDTHS.join(',')) out.push(['widths', spec.widths.join(',')]);
   if (spec.seeds !== DEFAULT_SWEEP_SEEDS) out.push(['seeds', String(spec.seeds)]);
-  if (spec.lrWidthExp !== 0) out.push(['lr-width-exp', String(spec.lrWidthExp)]);
   return out;
 }

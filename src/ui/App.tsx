@@ -1,27 +1,42 @@
-// The page: header with the backend badge, controls, notices, the divergence banner and the panel grid.
+// The page: header (Lab/Tour links, presenter tools, backend badge), controls with the preset menu,
+// notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
 import { Component, useCallback, useState, type ReactNode } from 'react';
-import { configToSearch, type ExperimentConfig } from '../state/config';
+import { configFromSearch, type ExperimentConfig } from '../state/config';
+import { labSearch } from './labSearch';
+import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
+import { PRESETS, presetIsSweep } from '../content/presets';
+import { PresetField, presetMatching } from './PresetField';
+import { Toolbar } from './Toolbar';
+import { useAppearance } from './theme';
+import { useShortcuts, toggleFullscreenPanel } from './shortcuts/useShortcuts';
+import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import type { BackendName } from '../worker/protocol';
 import { BackendBadge } from './BackendBadge';
 import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
 import { useRun } from './useRun';
+import { SettingsDrawer } from './SettingsDrawer';
+import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
-import { DATASET_INFO } from '../engine/datasets';
+import { datasetInfo } from '../engine/datasets';
 import { PANELS } from './panels/registry';
 import { SweepView } from './sweep/SweepView';
 import { ViewTabs, useSweepRoute } from './sweep/useSweepRoute';
-import { sweepParamsOf } from './sweep/sweepUrl';
+import { sweepFromSearch, sweepParamsOf, withSweepParams } from './sweep/sweepUrl';
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
   forcedBackend: BackendName | null;
   /** Notices from parsing the URL (rejected values fell back to their defaults). */
   urlNotices: string[];
+  /** `?theme=` (null: follow the system) and `?large=1`. */
+  theme: ThemeChoice;
+  large: boolean;
 }
 
-function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
-  const search = configToSearch(config, { ...(forced ? { backend: forced } : {}), ...sweepParamsOf(location.search) });
+function writeUrl(search: string): void {
+  // The sweep's own parameters (view, widths, seeds) stay in the URL when the Lab rewrites it.
+  search = withSweepParams(search, Object.entries(sweepParamsOf(location.search)));
   const url = `${location.pathname}${search}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);
@@ -30,22 +45,70 @@ function writeUrl(config: ExperimentConfig, forced: BackendName | null): void {
   }
 }
 
-export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
+export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTheme, large: initialLarge }: AppProps) {
   const [view, store] = useRun(initialConfig, forcedBackend);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const [dismissed, setDismissed] = useState<Set<Notice['id']>>(() => new Set());
+  const [themeChoice, setThemeChoice] = useState<ThemeChoice>(initialTheme);
+  const [large, setLarge] = useState(initialLarge);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const theme = useAppearance(themeChoice, large);
   const route = useSweepRoute();
+  const loadSweep = route.load;
 
   const config = view.config;
+  const search = labSearch(config, forcedBackend, themeChoice, large);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
-      writeUrl(next, forcedBackend);
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large));
       setHoverStep(null);
       store.setConfig(next);
     },
-    [store, forcedBackend],
+    [store, forcedBackend, themeChoice, large],
   );
+  const loadPreset = useCallback(
+    (index: number) => {
+      const p = PRESETS[index];
+      if (!p) return;
+      // A preset replaces every setting (not a patch): the URL becomes exactly the preset's query.
+      const { config: next } = configFromSearch(p.query, APP_PARAM_NAMES);
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large));
+      // A sweep preset (view=sweep) opens the Width sweep view with its widths and seeds; others the Lab.
+      loadSweep(presetIsSweep(p) ? 'sweep' : 'lab', sweepFromSearch(p.query).settings);
+      setHoverStep(null);
+      store.setConfig(next);
+    },
+    [store, forcedBackend, themeChoice, large, loadSweep],
+  );
+  const setAppearance = (t: ThemeChoice, l: boolean) => {
+    setThemeChoice(t);
+    setLarge(l);
+    writeUrl(labSearch(store.getView().config, forcedBackend, t, l));
+  };
+  useShortcuts((a) => {
+    switch (a.type) {
+      case 'toggle-play':
+        if (store.getView().wantPlay) store.pause();
+        else store.play();
+        return;
+      case 'step':
+        store.stepOnce();
+        return;
+      case 'reset':
+        store.reset();
+        return;
+      case 'fullscreen':
+        toggleFullscreenPanel();
+        return;
+      case 'preset':
+        loadPreset(a.index);
+        return;
+      case 'help':
+        setHelpOpen(true);
+        return;
+    }
+  }, !helpOpen);
   const onPairIndex = useCallback((i: number) => store.setPairIndex(i), [store]);
 
   const notices: Notice[] = [
@@ -76,7 +139,21 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
           <h1>Tangent Lab</h1>
           <p className="app-subtitle">Train a neural network live and watch why a wide one behaves like its linearisation.</p>
         </div>
+        <nav className="app-nav" aria-label="Pages">
+          <a href={`?${new URLSearchParams({ ...appParamsToEntries({ theme: themeChoice, large }) }).toString()}`} aria-current="page">
+            Lab
+          </a>
+          <a href={`?page=tour${themeChoice ? `&theme=${themeChoice}` : ''}${large ? '&large=1' : ''}`}>Tour</a>
+        </nav>
         <ViewTabs view={route.view} onView={route.setView} />
+        <Toolbar
+          search={search}
+          theme={theme}
+          large={large}
+          onTheme={(t) => setAppearance(t, large)}
+          onLarge={(l) => setAppearance(themeChoice, l)}
+          onHelp={() => setHelpOpen(true)}
+        />
         <BackendBadge info={view.backend} />
       </header>
 
@@ -100,8 +177,11 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
       {route.view === 'sweep' ? (
         <SweepView
           config={config}
-          settings={route.settings}
-          onSettings={route.setSettings}
+          settings={{ ...route.settings, alpha: config.lrWidthExp }}
+          onSettings={(s) => {
+            route.setSettings(s);
+            if (s.alpha !== config.lrWidthExp) onChange({ lrWidthExp: s.alpha });
+          }}
           onSteps={(steps) => onChange({ steps })}
           store={route.store}
           backend={forcedBackend ?? view.backend?.name ?? null}
@@ -110,6 +190,7 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
       ) : (
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
+          <PresetField current={presetMatching(config)} onChoose={loadPreset} />
           <Transport
             view={view}
             onPlay={() => store.play()}
@@ -117,13 +198,16 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
             onStep={() => store.stepOnce()}
             onReset={() => store.reset()}
           />
-          <Settings config={config} meta={view.meta} onChange={onChange} />
+          <SettingsDrawer>
+            <Settings config={config} meta={view.meta} onChange={onChange} />
+            <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
+          </SettingsDrawer>
         </aside>
 
         <main className="main" id="main">
           <div className="panel-grid">
             {PANELS.map(({ key, name, Panel }) => (
-              <div className={`panel-cell panel-cell-${key}${key === 'function' && DATASET_INFO[config.dataset].inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
+              <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${key === 'function' && datasetInfo(config.dataset).inputDim === 2 ? ' panel-cell-wide' : ''}`} key={key}>
                 <PanelBoundary name={name} resetKey={view.runId}>
                   <Panel {...panelProps} />
                 </PanelBoundary>
@@ -134,6 +218,8 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
       </div>
       )}
 
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} presets={PRESETS.map((p) => p.name)} />
+
       <footer className="app-footer">
         <p>
           <strong>The badge</strong> names the TensorFlow.js backend that trains the network in a background worker:{' '}
@@ -141,7 +227,10 @@ export function App({ initialConfig, forcedBackend, urlNotices }: AppProps) {
           <em>cpu</em> (plain JavaScript). It is picked at start-up by timing one training step on each, and says why when it
           fell back; open it for the measurements. Add <code>?backend=webgl</code> (or webgpu, wasm, cpu) to the address to force one.
         </p>
-        <p>Every setting is in the address bar: copy the link to share this exact run (same seed, same initial weights).</p>
+        <p>
+          Every setting is in the address bar: <strong>Share</strong> copies the link to this exact run (same seed, same initial
+          weights). Press <kbd>?</kbd> for keyboard shortcuts.
+        </p>
       </footer>
     </div>
   );

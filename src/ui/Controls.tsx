@@ -2,8 +2,8 @@
 // Every control is a native element with a visible label; the slider names are exactly "Width",
 // "Depth" and "Learning rate".
 import { useId } from 'react';
-import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
-import { DATASET_INFO } from '../engine/datasets';
+import { ACTIVATIONS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
+import { DATASET_INFO, datasetInfo } from '../engine/datasets';
 import type { RunMeta } from '../engine/session';
 import type { RunView } from './useRun';
 import { DiscreteSlider } from './controls/DiscreteSlider';
@@ -239,9 +239,9 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
         <SelectField
           label="Data set"
           value={config.dataset}
-          options={DATASETS.map((d) => ({ value: d, label: DATASET_INFO[d].label }))}
+          options={TOY_DATASETS.map((d) => ({ value: d, label: DATASET_INFO[d].label }))}
           onChange={(dataset) => onChange({ dataset })}
-          hint={DATASET_INFO[config.dataset].description}
+          hint={datasetInfo(config.dataset).description}
         />
         <SelectField
           label="Training points"

@@ -122,8 +122,11 @@ export class RunStore {
       case 'backend':
         this.update({ backend: ev.info });
         return;
+      case 'fatal':
+        this.update({ errors: [...v.errors.slice(-3), { id: ++this.errorId, message: ev.message }], wantPlay: false });
+        return;
       case 'error':
-        if (ev.runId !== v.runId && ev.runId !== -1 && ev.runId !== 0) return;
+        if (ev.runId !== v.runId) return; // an error of a stale run
         this.update({ errors: [...v.errors.slice(-3), { id: ++this.errorId, message: ev.message }], wantPlay: false });
         return;
       case 'sweepProgress':

@@ -3,17 +3,18 @@
 //
 // Rules it keeps:
 // - never a synchronous readback: advance(k) only enqueues work; measure()/snapshot() are awaited;
-// - each tick runs k steps, k adapted so a tick costs ~tickMs of real throughput (GPU work included,
-//   because the estimate is taken between readbacks, which wait for the queue to drain);
-// - metric rows land on multiples of config.logEvery, at most one readback per measureIntervalMs
-//   (so the stride grows when steps are fast), plus the final step and any step/pause point;
-// - a snapshot every snapshotIntervalMs while playing, and on pause, step, reset and restart;
-// - both intervals stretch to 4× / 5× the readback's own cost, so metrics never eat the run;
+// - pacing (steps per tick, when to read a row or a snapshot, tick delay) is the pure policy in
+//   pacing.ts: ~tickMs of real throughput per tick (GPU work included, because the estimate is taken
+//   between readbacks), rows on multiples of config.logEvery at most once per measureIntervalMs,
+//   snapshots every snapshotIntervalMs, both stretched by their own cost;
+// - rows and snapshots also on pause, step, reset and restart;
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
 import { isDiverged, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
+import { finiteRow } from '../engine/runRecords';
 import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
+import { isSnapshotDue, nextStepsPerTick, nextTickDelay, planTick, updateMsPerStep, type PacingOptions } from './pacing';
 
 /** What the loop needs from a Session (the real Session satisfies it). */
 export interface LoopSession {
@@ -63,16 +64,10 @@ export interface LoopDeps {
   schedule(fn: () => void, delayMs: number): void;
 }
 
-export interface LoopOptions {
-  /** Target wall time of one tick. */
-  tickMs: number;
-  /** Minimum time between metric readbacks (20/s). */
-  measureIntervalMs: number;
-  /** Minimum time between snapshots while playing (4/s). */
-  snapshotIntervalMs: number;
+/** The pacing policy's knobs (pacing.ts) plus how often status / metrics are posted while playing. */
+export interface LoopOptions extends PacingOptions {
   /** Minimum time between status / metrics posts while playing. */
   postIntervalMs: number;
-  maxStepsPerTick: number;
 }
 
 export const DEFAULT_LOOP_OPTIONS: LoopOptions = {
@@ -86,15 +81,6 @@ export const DEFAULT_LOOP_OPTIONS: LoopOptions = {
 function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;
   return String(e);
-}
-
-function sanitizeRow(r: MetricRow): MetricRow {
-  const out: Record<string, number | number[]> = {};
-  for (const [key, v] of Object.entries(r)) {
-    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
-    else if (Array.isArray(v) && v.every(Number.isFinite)) out[key] = v;
-  }
-  return out as unknown as MetricRow;
 }
 
 export class TrainingLoop {
@@ -126,11 +112,6 @@ export class TrainingLoop {
   private rate = { t: 0, step: 0 };
   private stepsPerSec = 0;
   private rows: MetricRow[] = [];
-
-  /** Exposed for tests: sizes of the advance() calls made by ticks. */
-  readonly tickSizes: number[] = [];
-  /** Exposed for tests: number of metric readbacks (measure calls). */
-  measureCount = 0;
 
   constructor(
     private readonly deps: LoopDeps,
@@ -170,14 +151,14 @@ export class TrainingLoop {
     switch (req.type) {
       case 'init':
       case 'config':
-        this.pending = { config: req.config, runId: req.runId ?? Math.max(this.runId, this.pending?.runId ?? 0) + 1 };
+        this.pending = { config: req.config, runId: req.runId };
         void this.enqueue(() => this.restart());
         return;
       case 'reset': {
         const config = this.pending?.config ?? this.config;
         if (!config) return;
         this.wantPlay = false;
-        this.pending = { config, runId: req.runId ?? Math.max(this.runId, this.pending?.runId ?? 0) + 1 };
+        this.pending = { config, runId: req.runId };
         void this.enqueue(() => this.restart());
         return;
       }
@@ -308,28 +289,21 @@ export class TrainingLoop {
     const { opts, deps } = this;
     const t0 = deps.now();
     const start = s.step;
-    let end = Math.min(start + this.k, cfg.steps);
-    let doMeasure = false;
-    if (t0 - this.lastMeasureT >= Math.max(opts.measureIntervalMs, 4 * this.measureCost)) {
-      // Due for a row: stop at the last multiple of logEvery inside this tick, if there is one.
-      const m = Math.floor(end / cfg.logEvery) * cfg.logEvery;
-      if (m > start) {
-        end = m;
-        doMeasure = true;
-      }
-    }
-    if (end >= cfg.steps) doMeasure = true;
-    const n = end - start;
+    const plan = planTick(
+      { now: t0, step: start, totalSteps: cfg.steps, logEvery: cfg.logEvery, k: this.k, lastMeasureT: this.lastMeasureT, measureCost: this.measureCost },
+      opts,
+    );
+    const doMeasure = plan.measure;
+    const n = plan.end - start;
     if (n > 0) s.advance(n);
-    this.tickSizes.push(n);
     const tAdvanced = deps.now();
 
     const finished = s.step >= cfg.steps;
-    // A snapshot is also a sync point: force one if many steps were enqueued without any readback.
-    const snapshotDue =
-      finished ||
-      s.step - this.lastSync.step >= 16 * this.k ||
-      deps.now() - this.lastSnapshotT >= Math.max(opts.snapshotIntervalMs, 5 * this.snapshotCost);
+    // A snapshot is also a sync point: forced if many steps were enqueued without any readback.
+    const snapshotDue = isSnapshotDue(
+      { finished, now: deps.now(), step: s.step, lastSyncStep: this.lastSync.step, k: this.k, lastSnapshotT: this.lastSnapshotT, snapshotCost: this.snapshotCost },
+      opts,
+    );
     if (doMeasure || snapshotDue) {
       // Wait for the queued training alone first, so its time is not mixed with the readbacks'.
       if (s.fence) await s.fence();
@@ -359,30 +333,18 @@ export class TrainingLoop {
       this.postStatus();
       return;
     }
-    // Adapt k: the slower of the fence-to-fence training throughput (includes queued GPU work)
-    // and this tick's own enqueue time (the whole cost on cpu/wasm). Before the first readback
-    // the GPU cost is unknown, so k stays small until one has happened.
-    const tickPerStep = n > 0 ? (tAdvanced - t0) / n : 0;
-    const est = Math.max(this.msPerStep ?? 0, tickPerStep);
-    const target = est > 0 ? Math.floor(opts.tickMs / est) : this.k * 2;
-    const cap = this.msPerStep === null ? 8 : opts.maxStepsPerTick;
-    this.k = Math.max(1, Math.min(cap, this.k * 2, target));
+    this.k = nextStepsPerTick({ k: this.k, n, enqueueMs: tAdvanced - t0, msPerStep: this.msPerStep }, opts);
     if (deps.now() - this.lastPostT >= opts.postIntervalMs) {
       this.updateRate(s.step, false);
       this.flushRows();
       this.postStatus();
     }
-    // Pace the next tick: on a GPU backend advance() returns long before the work is done, so
-    // wait for most of the time the enqueued steps need (the queue stays short and the
-    // per-step estimate can still fall when the device speeds up: 0.7, not 1).
-    const owed = n * (this.msPerStep ?? 0) * 0.7 - (deps.now() - t0);
-    this.scheduleTick(Math.min(100, Math.max(0, owed)));
+    this.scheduleTick(nextTickDelay(n, this.msPerStep, deps.now() - t0));
   }
 
   // ---- helpers ----
 
   private async readRow(s: LoopSession): Promise<MetricRow> {
-    this.measureCount++;
     const row = await s.measure();
     this.lastRowStep = row.step;
     this.rows.push(row);
@@ -410,12 +372,7 @@ export class TrainingLoop {
 
   private noteSync(step: number): void {
     const t = this.deps.now();
-    const dSteps = step - this.lastSync.step;
-    const dt = t - this.lastSync.t;
-    if (dSteps > 0 && dt > 0) {
-      const m = dt / dSteps;
-      this.msPerStep = this.msPerStep === null ? m : 0.5 * this.msPerStep + 0.5 * m;
-    }
+    this.msPerStep = updateMsPerStep(this.msPerStep, t - this.lastSync.t, step - this.lastSync.step);
     this.lastSync = { t, step };
   }
 
@@ -433,7 +390,7 @@ export class TrainingLoop {
     if (this.rows.length === 0) return;
     // Rows with a non-finite loss (the divergence row) are not plotted: the banner explains them.
     // Non-finite optional metrics become absent, so no plot ever receives NaN.
-    const rows = this.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(sanitizeRow);
+    const rows = this.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
     this.rows = [];
     if (rows.length > 0) this.deps.post({ type: 'metrics', runId: this.runId, rows });
   }

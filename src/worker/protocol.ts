@@ -1,66 +1,180 @@
-// The typed message protocol between the UI thread and the training worker.
-// Requests go UI → worker; events go worker → UI. Every event about a run carries its runId so
-// stale messages from a restarted run are dropped by the UI.
-import type { ExperimentConfig } from '../state/config';
-import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
-import type { SweepProgress, SweepRequestSpec, SweepRun } from './sweepSpec';
+// The message protocol between the UI thread and the training worker, as zod schemas validated on
+// BOTH sides of postMessage: the worker checks every request (parseRequest), the UI checks every
+// event (parseEvent). Requests go UI → worker; events go worker → UI. Every message about a run
+// carries its runId (chosen by the UI when it starts the run) so stale messages of a restarted run
+// are dropped; errors not tied to a run are {type:'fatal'}.
+//
+// To add a message: add its schema to REQUEST_SCHEMAS or EVENT_SCHEMAS below (with a literal
+// `type`); the WorkerRequest / WorkerEvent unions and the validation follow.
+import { z } from 'zod';
+import { ConfigSchema } from '../state/config';
+import { MetricRowSchema, RunMetaSchema, SnapshotSchema } from '../engine/runRecords';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export const BackendNameSchema = z.enum(BACKENDS);
+export type BackendName = z.infer<typeof BackendNameSchema>;
 
-export interface BackendMeasurement {
-  backend: BackendName;
+/** Identifies one run: chosen by the UI, positive, increasing. */
+export const RunIdSchema = z.number().int().nonnegative();
+
+export const BackendMeasurementSchema = z.object({
+  backend: BackendNameSchema,
   /** Median milliseconds for one training step in the start-up probe; null when it failed. */
-  msPerStep: number | null;
-  note?: string;
+  msPerStep: z.number().nullable(),
+  note: z.string().optional(),
   /** Wall time this backend's probe took (initialisation, warm-up and timing), ms. */
-  probeMs?: number;
-}
+  probeMs: z.number().optional(),
+});
+export type BackendMeasurement = z.infer<typeof BackendMeasurementSchema>;
 
-export interface BackendInfo {
-  name: BackendName;
+export const BackendInfoSchema = z.object({
+  name: BackendNameSchema,
   /** Plain sentence shown in the badge: why this backend runs (and why others did not). */
-  reason: string;
-  forced: boolean;
-  measurements: BackendMeasurement[];
+  reason: z.string(),
+  forced: z.boolean(),
+  measurements: z.array(BackendMeasurementSchema),
   /** e.g. "SwiftShader (fallback adapter)" when WebGPU exists but is software. */
-  adapter?: string;
+  adapter: z.string().optional(),
   /** Wall time of the whole start-up probe, ms. */
-  probeMs?: number;
+  probeMs: z.number().optional(),
   /** Threads of the wasm backend (1 when it runs single-threaded); only when wasm runs. */
-  wasmThreads?: number;
+  wasmThreads: z.number().int().positive().optional(),
+});
+export type BackendInfo = z.infer<typeof BackendInfoSchema>;
+
+export const RUN_STATES = ['loading', 'ready', 'playing', 'paused', 'diverged', 'done'] as const;
+export const RunStateSchema = z.enum(RUN_STATES);
+export type RunState = z.infer<typeof RunStateSchema>;
+
+// ---- width sweeps (a separate worker runs them; see src/ui/sweep/useSweep.ts) ----
+export const SweepIdSchema = z.number().int().nonnegative();
+export const SweepRequestSpecSchema = z.object({
+  /** Every setting except width and seed (steps, data, activation, η₀ …). */
+  base: ConfigSchema,
+  /** Distinct widths, ascending. */
+  widths: z.array(z.number().int().min(8).max(4096)).min(1),
+  /** Seeds per width: base.seed, base.seed + 1, … (initial weights only: the data keep base.seed). */
+  seeds: z.number().int().min(1).max(64),
+  /** Learning-rate width exponent α: η = η₀·n^α (only when η₀ is explicit). */
+  alpha: z.number().min(-2).max(2),
+});
+export type SweepRequestSpec = z.infer<typeof SweepRequestSpecSchema>;
+export const SweepProgressSchema = z.object({
+  /** 1-based index of the run in progress (the number finished once the sweep has ended). */
+  run: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  width: z.number().int().positive(),
+  seed: z.number().int(),
+  /** Steps done in the current run and its length. */
+  step: z.number().int().nonnegative(),
+  steps: z.number().int().nonnegative(),
+  /** Fraction of all the sweep's training steps done, 0…1. */
+  fraction: z.number().min(0).max(1),
+  elapsedMs: z.number().nonnegative(),
+  /** null until there is enough to estimate. */
+  etaMs: z.number().nonnegative().nullable(),
+});
+export type SweepProgress = z.infer<typeof SweepProgressSchema>;
+/** One finished (width, seed) run as posted: finite rows only, `diverged` says whether it blew up. */
+export const SweepRunSchema = z.object({
+  width: z.number().int().positive(),
+  seed: z.number().int(),
+  index: z.number().int().nonnegative(),
+  lr: z.number(),
+  rows: z.array(MetricRowSchema),
+  init: MetricRowSchema,
+  final: MetricRowSchema,
+  diverged: z.boolean(),
+  seconds: z.number().nonnegative(),
+});
+
+// ---- requests (UI → worker) ----
+// init/config/reset start a run with the given runId, so the UI can drop every event of an older
+// run right away, before the worker answers.
+export const REQUEST_SCHEMAS = [
+  z.object({ type: z.literal('init'), config: ConfigSchema, backend: BackendNameSchema.nullable(), runId: RunIdSchema }),
+  z.object({ type: z.literal('config'), config: ConfigSchema, runId: RunIdSchema }),
+  z.object({ type: z.literal('play') }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('step'), count: z.number().int().min(1).max(1_000_000) }),
+  z.object({ type: z.literal('reset'), runId: RunIdSchema }),
+  /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
+  z.object({ type: z.literal('pairIndex'), index: z.number().int().nonnegative() }),
+  /** Width sweep: run every (width, seed) of the spec one after another (see sweepRunner.ts). */
+  z.object({ type: z.literal('sweepStart'), sweepId: SweepIdSchema, spec: SweepRequestSpecSchema, backend: BackendNameSchema.nullable() }),
+  /** Stop the sweep after the current run's next logged step; finished runs are kept. */
+  z.object({ type: z.literal('sweepCancel'), sweepId: SweepIdSchema }),
+] as const;
+export const WorkerRequestSchema = z.discriminatedUnion('type', REQUEST_SCHEMAS);
+export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
+
+// ---- events (worker → UI) ----
+export const EVENT_SCHEMAS = [
+  z.object({ type: z.literal('backend'), info: BackendInfoSchema }),
+  z.object({ type: z.literal('ready'), runId: RunIdSchema, meta: RunMetaSchema }),
+  z.object({ type: z.literal('metrics'), runId: RunIdSchema, rows: z.array(MetricRowSchema) }),
+  z.object({ type: z.literal('snapshot'), runId: RunIdSchema, snapshot: SnapshotSchema }),
+  z.object({
+    type: z.literal('status'),
+    runId: RunIdSchema,
+    state: RunStateSchema,
+    step: z.number().int().nonnegative(),
+    stepsPerSec: z.number().nonnegative(),
+    message: z.string().optional(),
+  }),
+  /** An error of one run (the run stops; Reset starts it again). */
+  z.object({ type: z.literal('error'), runId: RunIdSchema, message: z.string() }),
+  /** An error not tied to a run: the worker could not start, a message could not be read, … */
+  z.object({ type: z.literal('fatal'), message: z.string() }),
+  z.object({ type: z.literal('sweepProgress'), sweepId: SweepIdSchema, progress: SweepProgressSchema }),
+  /** One finished (width, seed) run of a sweep. */
+  z.object({ type: z.literal('sweepRun'), sweepId: SweepIdSchema, run: SweepRunSchema }),
+  z.object({
+    type: z.literal('sweepDone'),
+    sweepId: SweepIdSchema,
+    state: z.enum(['done', 'cancelled', 'failed']),
+    elapsedMs: z.number().nonnegative(),
+    message: z.string().optional(),
+  }),
+] as const;
+export const WorkerEventSchema = z.discriminatedUnion('type', EVENT_SCHEMAS);
+export type WorkerEvent = z.infer<typeof WorkerEventSchema>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** One line naming what is wrong with a message: its type and the first problems with their paths. */
+function describeProblem(kind: string, data: unknown, error: z.ZodError): string {
+  const type = typeof data === 'object' && data !== null ? Reflect.get(data, 'type') : undefined;
+  const problems = error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  return `Invalid ${kind}${typeof type === 'string' ? ` "${type}"` : ''}: ${problems}`;
 }
 
-// `runId` on init/config/reset (optional) is chosen by the UI: the run those requests start carries
-// that id, so the UI can drop every event of an older run right away, before the worker answers.
-export type WorkerRequest =
-  | { type: 'init'; config: ExperimentConfig; backend: BackendName | null; runId?: number }
-  | { type: 'config'; config: ExperimentConfig; runId?: number }
-  | { type: 'play' }
-  | { type: 'pause' }
-  | { type: 'step'; count: number }
-  | { type: 'reset'; runId?: number }
-  /** Which probe point x the 𝔆^{0,2} pair heatmap is computed for. */
-  | { type: 'pairIndex'; index: number }
-  /** Width sweep: run every (width, seed) of the spec one after another (see sweepRunner.ts). */
-  | { type: 'sweepStart'; sweepId: number; spec: SweepRequestSpec; backend: BackendName | null }
-  /** Stop the sweep after the current run's next logged step; finished runs are kept. */
-  | { type: 'sweepCancel'; sweepId: number };
+/** Validate a request arriving in the worker. */
+export function parseRequest(data: unknown): Parsed<WorkerRequest> {
+  const r = WorkerRequestSchema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: describeProblem('request to the training worker', data, r.error) };
+}
 
-export type RunState = 'loading' | 'ready' | 'playing' | 'paused' | 'diverged' | 'done';
+/** Validate an event arriving from the worker. */
+export function parseEvent(data: unknown): Parsed<WorkerEvent> {
+  const r = WorkerEventSchema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: describeProblem('message from the training worker', data, r.error) };
+}
 
-export type WorkerEvent =
-  | { type: 'backend'; info: BackendInfo }
-  | { type: 'ready'; runId: number; meta: RunMeta }
-  | { type: 'metrics'; runId: number; rows: MetricRow[] }
-  | { type: 'snapshot'; runId: number; snapshot: Snapshot }
-  | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message?: string }
-  | { type: 'error'; runId: number; message: string }
-  | { type: 'sweepProgress'; sweepId: number; progress: SweepProgress }
-  /** One finished (width, seed) run of a sweep. */
-  | { type: 'sweepRun'; sweepId: number; run: SweepRun }
-  | { type: 'sweepDone'; sweepId: number; state: 'done' | 'cancelled' | 'failed'; elapsedMs: number; message?: string };
-
-export function isWorkerEvent(x: unknown): x is WorkerEvent {
-  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+/** The buffers of every typed array in a message, for postMessage's transfer list (each once). */
+export function transferablesOf(message: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 8 || typeof v !== 'object' || v === null) return;
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer && v.byteLength > 0) found.add(v.buffer);
+      return;
+    }
+    for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x, depth + 1);
+  };
+  visit(message, 0);
+  return [...found];
 }

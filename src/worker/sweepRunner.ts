@@ -2,6 +2,7 @@
 // progress (run k of K, elapsed, ETA), each finished run, and done / cancelled / failed.
 // A cancel stops the current run at its next logged step; the runs already posted stay valid.
 import type { MetricRow } from '../engine/session';
+import { finiteRow } from '../engine/runRecords';
 import type { ExperimentConfig } from '../state/config';
 import type { WorkerEvent } from './protocol';
 import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from './sweepSpec';
@@ -31,16 +32,6 @@ export function sweepLogEvery(steps: number, logEvery: number): number {
  */
 export function stepCost(width: number): number {
   return width + 512;
-}
-
-/** A metric row with its non-finite optional values left out (the protocol carries finite numbers only). */
-export function finiteRow(row: MetricRow): MetricRow {
-  const out: MetricRow = { step: row.step, loss: row.loss, testLoss: row.testLoss };
-  for (const [k, v] of Object.entries(row) as [keyof MetricRow, MetricRow[keyof MetricRow]][]) {
-    if (k === 'step' || k === 'loss' || k === 'testLoss') continue;
-    if (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) && v.every(Number.isFinite)) Object.assign(out, { [k]: v });
-  }
-  return out;
 }
 
 /**

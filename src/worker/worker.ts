@@ -1,16 +1,20 @@
 // The training worker: picks a tfjs backend, then hands every request to the TrainingLoop.
-// Nothing here throws into the void: failures are posted as {type:'error'} events.
+// Every request is validated against the protocol schema first (an invalid one is answered with
+// a {type:'fatal'} event naming the problem, never a crash). Nothing here throws into the void:
+// failures of a run are {type:'error'} events, failures outside any run {type:'fatal'}.
 /// <reference lib="webworker" />
 import { Session } from '../engine/session';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
+import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
 import { TrainingLoop, loopSession } from './loop';
-import type { BackendName, WorkerEvent, WorkerRequest } from './protocol';
+import { parseRequest, transferablesOf, type WorkerEvent } from './protocol';
 import { SweepRunner } from './sweepRunner';
 import { runOne } from '../engine/sweep/run';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (ev: WorkerEvent) => scope.postMessage(ev);
+/** Posts an event, transferring its typed arrays' buffers (the worker never reads them again). */
+const post = (ev: WorkerEvent) => scope.postMessage(ev, transferablesOf(ev));
 
 // A MessageChannel task runs right after pending messages, without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -29,6 +33,10 @@ let backendReady = false;
 const loop = new TrainingLoop({
   createSession: async (config) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
+    // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
+    const backend = tf.getBackend();
+    const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
+    if (!memory.ok) throw new Error(memory.message);
     const s = await Session.create(config);
     // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
     // (in-order queues) it resolves when all queued training has run.
@@ -49,7 +57,7 @@ const loop = new TrainingLoop({
 let initialised = false;
 
 /** Select the backend once (first request that needs it); later callers wait for the same probe. */
-function ensureBackend(forced: BackendName | null, runId: number): void {
+function ensureBackend(forced: BackendName | null): void {
   if (initialised) return;
   initialised = true;
   // The backend probe runs first in the loop's queue: every later request waits for it.
@@ -59,7 +67,7 @@ function ensureBackend(forced: BackendName | null, runId: number): void {
       backendReady = true;
       post({ type: 'backend', info });
     } catch (err) {
-      post({ type: 'error', runId, message: `Could not start TensorFlow.js: ${(err as Error).message}` });
+      post({ type: 'fatal', message: `Could not start TensorFlow.js: ${(err as Error).message}` });
     }
   });
 }
@@ -74,10 +82,15 @@ const sweeps = new SweepRunner({
   now: () => performance.now(),
 });
 
-scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
-  const req = e.data;
+scope.onmessage = (e: MessageEvent<unknown>) => {
+  const parsed = parseRequest(e.data);
+  if (!parsed.ok) {
+    post({ type: 'fatal', message: parsed.error });
+    return;
+  }
+  const req = parsed.value;
   if (req.type === 'sweepStart') {
-    ensureBackend(req.backend, 0);
+    ensureBackend(req.backend);
     void loop.enqueue(async () => {
       if (!backendReady) {
         post({ type: 'sweepDone', sweepId: req.sweepId, state: 'failed', elapsedMs: 0, message: 'No TensorFlow.js backend is running' });
@@ -96,7 +109,7 @@ scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
     }
-    ensureBackend(req.backend, req.runId ?? 0);
+    ensureBackend(req.backend);
     loop.handle({ type: 'config', config: req.config, runId: req.runId });
     return;
   }
@@ -104,10 +117,11 @@ scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
 };
 
 scope.addEventListener('unhandledrejection', (e) => {
-  post({ type: 'error', runId: loop.currentRunId, message: String((e.reason as Error)?.message ?? e.reason) });
+  post({ type: 'fatal', message: String((e.reason as Error)?.message ?? e.reason) });
   e.preventDefault();
 });
 scope.addEventListener('error', (e) => {
-  post({ type: 'error', runId: loop.currentRunId, message: e.message || 'worker error' });
+  post({ type: 'fatal', message: e.message || 'worker error' });
   e.preventDefault();
 });
+scope.addEventListener('messageerror', () => post({ type: 'fatal', message: 'A request to the training worker could not be read' }));

@@ -16,7 +16,6 @@ import {
   play,
   plot,
   screenshot,
-  seriesPaths,
   slider,
   stepCount,
   tail,

@@ -6,10 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { findBrowser, type FoundBrowser } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    browser: FoundBrowser;
   }
 }
 
@@ -34,9 +36,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(path.join(outDir, 'index.html'))) {
     throw new Error(`${outDir}/index.html not found: run \`npm run build\` before \`npm run test:e2e\` (npm test does both).`);
   }
-  if (!existsSync('/usr/bin/chromium')) {
-    throw new Error('/usr/bin/chromium not found: install Debian chromium (apt-get install chromium); .ci/run does this.');
-  }
+  const browser = await findBrowser();
+  project.provide('browser', browser);
+  console.log(`[e2e] browser: ${browser.executablePath} (${browser.source})`);
   let server: PreviewServer | undefined;
   let lastError: unknown;
   for (let attempt = 0; attempt < 5 && !server; attempt++) {

@@ -1,5 +1,5 @@
-// Shared helpers for the e2e tests: launching Debian Chromium through playwright-core (never a
-// downloaded browser), opening the app with a query string, reading the UI contract (test ids,
+// Shared helpers for the e2e tests: launching the Chromium that globalSetup found (tests/e2e/browser.ts)
+// through playwright-core, opening the app with a query string, reading the UI contract (test ids,
 // accessible names, plot paths) and writing screenshots under test-output/e2e/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +20,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Browser> {
+  const found = inject('browser');
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    env: found.env ? { ...process.env, ...found.env } : undefined,
     headless: true,
     args: opts.webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
   });

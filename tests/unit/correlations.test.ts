@@ -177,8 +177,8 @@ describe('correlationSummary', () => {
         c2OverC1: rms(t.c2.dataSync()) / rms(c1),
         c3OverC1: rms(t.c3.dataSync()) / rms(c1),
         gradChange: gc.mean.dataSync()[0],
-        hessDirOverGrad: hd.mean.dataSync()[0],
-        linPredError: rms(df.map((d, i) => c1[i] - d)) / rms(df),
+        gradChangeFirstOrder: hd.mean.dataSync()[0],
+        firstOrderError: rms(df.map((d, i) => c1[i] - d)) / rms(df),
         c2OverC1Sq: rms(t.c2.dataSync()) / rms(c1) ** 2,
         c3OverC1Cube: rms(t.c3.dataSync()) / rms(c1) ** 3,
       };

@@ -128,3 +128,26 @@ describe('svg helpers', () => {
     expect(svgDocument({ width: 1, height: 1, background: null, body: '' })).not.toContain('<rect');
   });
 });
+
+import { configFileText, parseConfigFileText } from '../../src/ui/export/configFile';
+import { DEFAULT_CONFIG } from '../../src/state/config';
+
+// The format itself is tested with the contract (tests/unit/configFile.test.ts); here: what the
+// Files box writes is what it reads back, and a foreign file is refused with a message.
+describe('config file (Files box)', () => {
+  it('round-trips a config (auto lr stays null)', () => {
+    const c = { ...DEFAULT_CONFIG, width: 1024, activation: 'relu' as const, lr: null, sigmaB2: 0.25, bias: false };
+    const r = parseConfigFileText(configFileText(c));
+    expect(r.ok && r.config).toEqual(c);
+  });
+  it('refuses malformed and foreign files with a message naming the problem', () => {
+    const err = (t: string) => {
+      const r = parseConfigFileText(t);
+      return r.ok ? 'accepted' : r.error;
+    };
+    expect(err('{"width": 64')).toMatch(/not valid JSON/);
+    expect(err('[1,2]')).toMatch(/JSON object/);
+    expect(err('{"name": "tangent-lab", "version": "0.1.0"}')).toMatch(/Unknown setting "name"/);
+    expect(err('{"width": "64"}')).toMatch(/"width"/);
+  });
+});

@@ -1,11 +1,25 @@
 // The worker's training loop, driven in Node with a fake clock and scheduler and a real Session
 // on the tfjs cpu backend.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session } from '../../src/engine/session';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import { TrainingLoop, type LoopSession } from '../../src/worker/loop';
-import type { WorkerEvent } from '../../src/worker/protocol';
+import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
+
+/** Every event the loop posts must pass the protocol schema the UI validates with. */
+const invalidEvents: string[] = [];
+afterEach(() => {
+  expect(invalidEvents).toEqual([]);
+  invalidEvents.length = 0;
+});
+function received(ev: WorkerEvent): WorkerEvent {
+  // as postMessage would deliver it: structured clone with the typed arrays' buffers transferred
+  const copy = structuredClone(ev, { transfer: transferablesOf(ev) });
+  const r = parseEvent(copy);
+  if (!r.ok) invalidEvents.push(r.error);
+  return copy;
+}
 
 const SMALL: ExperimentConfig = { ...DEFAULT_CONFIG, width: 32, depth: 1, train: 16, test: 16, steps: 200, logEvery: 10 };
 
@@ -16,6 +30,10 @@ interface Harness {
   /** Run scheduled ticks until nothing is scheduled (or maxTicks). */
   pump(maxTicks?: number): Promise<void>;
   sessions: LoopSession[];
+  /** Sizes of the advance() calls the sessions received (ticks and explicit steps). */
+  advanceSizes: number[];
+  /** Number of metric readbacks (measure calls). */
+  measureCount: () => number;
 }
 
 /**
@@ -35,6 +53,8 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Ha
     queued = 0;
   };
   const sessions: LoopSession[] = [];
+  const advanceSizes: number[] = [];
+  let measureCount = 0;
   const loop = new TrainingLoop({
     async createSession(config) {
       if (failCreate) throw new Error('boom: cannot build session');
@@ -47,6 +67,7 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Ha
           return s.step;
         },
         advance(k) {
+          advanceSizes.push(k);
           if (gpu) {
             queued += k;
             maxQueued = Math.max(maxQueued, queued);
@@ -54,6 +75,7 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Ha
           s.advance(k);
         },
         async measure() {
+          measureCount++;
           drain();
           clock.t += readMs;
           return s.measure();
@@ -73,7 +95,7 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Ha
       sessions.push(wrapped);
       return wrapped;
     },
-    post: (ev) => events.push(structuredClone(ev)),
+    post: (ev) => events.push(received(ev)),
     now: () => clock.t,
     schedule: (fn, delay) => queue.push({ fn, delay }),
   });
@@ -90,7 +112,7 @@ function harness(msPerStep = 1, readMs = 2, failCreate = false, gpu = false): Ha
       await loop.idle();
     }
   };
-  return { loop, events, clock, pump, sessions, maxQueued: () => maxQueued };
+  return { loop, events, clock, pump, sessions, advanceSizes, measureCount: () => measureCount, maxQueued: () => maxQueued };
 }
 
 const of = <T extends WorkerEvent['type']>(events: WorkerEvent[], type: T) =>
@@ -132,7 +154,7 @@ describe('training loop', () => {
     for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
     // Readbacks: never more than ~20 per second of (fake) time, plus start and end.
     const seconds = h.clock.t / 1000;
-    expect(h.loop.measureCount).toBeLessThanOrEqual(Math.ceil(seconds * 20) + 2);
+    expect(h.measureCount()).toBeLessThanOrEqual(Math.ceil(seconds * 20) + 2);
     // Training actually happened.
     const rows = allRows(h.events);
     expect(rows.at(-1)!.loss).toBeLessThan(rows[0].loss);
@@ -148,7 +170,7 @@ describe('training loop', () => {
     h.loop.handle({ type: 'config', config: { ...SMALL, steps: 3000, logEvery: 1000 }, runId: 1 });
     h.loop.handle({ type: 'play' });
     await h.pump();
-    const sizes = h.loop.tickSizes;
+    const sizes = h.advanceSizes;
     expect(sizes[0]).toBe(1);
     const big = Math.max(...sizes);
     // 20 ms / 0.25 ms = 80 steps; the estimate includes readback time, so somewhat fewer.
@@ -166,7 +188,7 @@ describe('training loop', () => {
     expect(lastStatus(h.events)).toMatchObject({ state: 'done', step: 2000 });
     // 2 ms/step of device time: never more than ~300 ms of work waiting in the queue.
     expect(h.maxQueued()).toBeLessThanOrEqual(150);
-    const big = Math.max(...h.loop.tickSizes);
+    const big = Math.max(...h.advanceSizes);
     expect(big).toBeGreaterThanOrEqual(5);
     expect(big).toBeLessThanOrEqual(20);
     // Throughput close to the device's 500 steps/s (fake time).

@@ -16,7 +16,6 @@ describe('sweep spec', () => {
     const s = spec({ seeds: undefined });
     expect(s.widths).toEqual([16, 64, 256]);
     expect(s.seeds).toBe(5);
-    expect(s.lrWidthExp).toBe(0);
     expect(parseSweepSpec({ base: DEFAULT_CONFIG, widths: [16, 5000] })).toMatchObject({ ok: false, error: 'widths.1: widths must be at most 4096' });
     expect(parseSweepSpec({ base: { ...DEFAULT_CONFIG, width: -1 }, widths: [16, 32] })).toMatchObject({ ok: false, error: 'base: the base config is not valid' });
     expect(() => parseWidthList('16,,32')).toThrow(/comma-separated integers/);
@@ -24,9 +23,9 @@ describe('sweep spec', () => {
   });
 
   it('URL entries round-trip; bad ones give notices and defaults', () => {
-    const { spec: s, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, [['widths', '32,128'], ['seeds', '4'], ['lr-width-exp', '-0.5']]);
+    const { spec: s, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, [['widths', '32,128'], ['seeds', '4']]);
     expect(notices).toEqual([]);
-    expect(sweepSpecToEntries(s)).toEqual([['widths', '32,128'], ['seeds', '4'], ['lr-width-exp', '-0.5']]);
+    expect(sweepSpecToEntries(s)).toEqual([['widths', '32,128'], ['seeds', '4']]);
     const bad = sweepSpecFromEntries(DEFAULT_CONFIG, [['widths', 'x'], ['seeds', '999']]);
     expect(bad.notices).toHaveLength(2);
     expect(bad.spec.widths).toEqual(DEFAULT_SWEEP_WIDTHS);
@@ -45,10 +44,10 @@ describe('grid, shards, per-run config', () => {
   });
 
   it('η = η₀·n^α for an explicit η; auto stays auto', () => {
-    const s = spec({ lrWidthExp: -0.5 });
-    expect(configForRun(s, 64, 11)).toMatchObject({ width: 64, seed: 11, lr: 0.0625 });
+    const s = spec({ base: { ...DEFAULT_CONFIG, seed: 10, lr: 0.5, lrWidthExp: -0.5 } });
+    expect(configForRun(s, 64, 11)).toMatchObject({ width: 64, seed: 11, lr: 0.0625, lrWidthExp: 0 });
     expect(configForRun(spec(), 64, 11).lr).toBe(0.5);
-    const auto = parseSweepSpec({ base: DEFAULT_CONFIG, widths: [16, 32], lrWidthExp: 1 });
+    const auto = parseSweepSpec({ base: { ...DEFAULT_CONFIG, lrWidthExp: 1 }, widths: [16, 32] });
     expect(auto.ok && configForRun(auto.spec, 32, 1).lr).toBeNull();
   });
 

@@ -128,10 +128,11 @@ describe('sweep URL parameters', () => {
     expect(parseWidths('16,abc')).toMatchObject({ ok: false, error: expect.stringContaining('"abc"') });
     expect(parseWidths('8192').ok).toBe(false);
     const ok = sweepFromSearch('?view=sweep&widths=16,32&seeds=2&lr-width-exp=-0.5');
-    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: -0.5 }, notices: [] });
+    // α is the config's lrWidthExp (parsed by configFromSearch), not a sweep parameter.
+    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0 }, notices: [] });
     const bad = sweepFromSearch('?widths=3,16&seeds=0&lr-width-exp=x');
     expect(bad.settings).toEqual(DEFAULT_SWEEP);
-    expect(bad.notices).toHaveLength(3);
+    expect(bad.notices).toHaveLength(2);
     expect(bad.notices[0]).toMatch(/widths: "3" is not a whole number in 8…4096; using the default 16,32,64,128,256,512,1024,2048/);
   });
   it('writes only non-default settings and keeps the other parameters', () => {

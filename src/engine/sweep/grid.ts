@@ -33,13 +33,16 @@ export function shard<T extends { index: number }>(grid: readonly T[], i: number
   return grid.filter((_, j) => j % k === i - 1);
 }
 
-/** η of a run at width n: η₀·n^α when the base η is explicit (rounded to 6 digits), auto otherwise. */
+/** η of a run at width n: η₀·n^α (α = base.lrWidthExp) when the base η is explicit (rounded to 6 digits), auto otherwise. */
 export function lrForWidth(base: ExperimentConfig, width: number, alpha: number): number | null {
   if (base.lr === null || alpha === 0) return base.lr;
   return roundSignificant(base.lr * width ** alpha, 6);
 }
 
-/** The config of one run: the base with this width and θ₀ seed, and η scaled by width. */
+/**
+ * The config of one run: the base with this width and θ₀ seed, and η scaled by width (the run's
+ * lrWidthExp is then 0: its lr is already the scaled one).
+ */
 export function configForRun(spec: SweepSpec, width: number, seed: number): ExperimentConfig {
-  return { ...spec.base, width, seed, lr: lrForWidth(spec.base, width, spec.lrWidthExp) };
+  return { ...spec.base, width, seed, lr: lrForWidth(spec.base, width, spec.base.lrWidthExp), lrWidthExp: 0 };
 }

@@ -16,7 +16,6 @@ export function sweepFingerprint(spec: SweepSpec): string {
     base: FIELDS.map((f) => [f.name, spec.base[f.key]]),
     widths: spec.widths,
     seeds: spec.seeds,
-    lrWidthExp: spec.lrWidthExp,
   });
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { FunctionPlot1D } from '../plots/FunctionPlot1D';
@@ -6,16 +7,29 @@ import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
 export function FunctionPanel(props: PanelProps) {
   const { meta, snapshot } = props;
-  if (!meta) {
+  // The run sends typed arrays (transferred, not copied); the plots take plain arrays.
+  const ds = useMemo(
+    () =>
+      meta && {
+        xTrain: Array.from(meta.dataset.xTrain),
+        yTrain: Array.from(meta.dataset.yTrain),
+        xTest: Array.from(meta.dataset.xTest),
+        yTest: Array.from(meta.dataset.yTest),
+        gridX: Array.from(meta.grid.x),
+        domain: meta.dataset.domain,
+        inputDim: meta.dataset.inputDim,
+      },
+    [meta],
+  );
+  const f = useMemo(() => (snapshot ? Array.from(snapshot.fGrid) : null), [snapshot]);
+  const fLin = useMemo(() => (snapshot?.fLinGrid ? Array.from(snapshot.fLinGrid) : null), [snapshot]);
+  if (!meta || !ds) {
     return (
       <PanelFrame id="function" text={PANELS.function}>
         <FunctionPlot1D xTrain={[]} yTrain={[]} gridX={[]} ariaLabel="Learned function" emptyMessage={EMPTY_MESSAGE} />
       </PanelFrame>
     );
   }
-  const ds = meta.dataset;
-  const f = snapshot?.fGrid ?? null;
-  const fLin = snapshot?.fLinGrid ?? null;
   const n = meta.grid.n;
   return (
     <PanelFrame id="function" text={PANELS.function} footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}>
@@ -30,9 +44,9 @@ export function FunctionPanel(props: PanelProps) {
           yTrain={ds.yTrain}
           xTest={ds.xTest}
           yTest={ds.yTest}
-          gridX={meta.grid.x}
-          f={f && f.length === meta.grid.x.length ? f : null}
-          fLin={fLin && fLin.length === meta.grid.x.length ? fLin : null}
+          gridX={ds.gridX}
+          f={f && f.length === ds.gridX.length ? f : null}
+          fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
           xDomain={ds.domain[0]}
           ariaLabel="Learned function"
         />

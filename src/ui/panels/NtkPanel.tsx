@@ -10,7 +10,7 @@ import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
 export function NtkPanel(props: PanelProps) {
   const { snapshot, meta } = props;
-  const ntk0 = snapshot?.ntk0;
+  const ntk0 = meta && meta.ntk0.length > 0 ? meta.ntk0 : undefined;
   const ntkT = snapshot?.ntkT;
   const side = squareSide(ntk0?.length ?? ntkT?.length ?? 0);
   const spec = useMemo(() => autoColorSpec(ntk0, ntkT), [ntk0, ntkT]);
@@ -34,7 +34,7 @@ export function NtkPanel(props: PanelProps) {
           {diff && <Heatmap values={diff} rows={side} cols={side} color={diffSpec} ariaLabel="NTK change heatmap" testId="ntk-heatmap-diff" caption="Θt − Θ₀" cellLabel={cell('Θt − Θ₀')} />}
         </div>
       )}
-      {(snapshot?.eig0 || snapshot?.eigT) && <SpectrumPlot eig0={snapshot?.eig0} eigT={snapshot?.eigT} height={180} />}
+      {(meta?.eig0.length || snapshot?.eigT) && <SpectrumPlot eig0={meta?.eig0} eigT={snapshot?.eigT} height={180} />}
     </PanelFrame>
   );
 }

@@ -7,8 +7,8 @@ import { formatNumber } from '../plots/plotMath/format';
 import { squareSide } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 
-function pointLabel(x: readonly number[], index: number, d: number): string {
-  const v = x.slice(index * d, index * d + d);
+function pointLabel(x: ArrayLike<number>, index: number, d: number): string {
+  const v = Array.from(x).slice(index * d, index * d + d);
   if (v.length === 0) return `#${index + 1}`;
   return d === 1 ? `x = ${formatNumber(v[0])}` : `x = (${v.map((t) => formatNumber(t)).join(', ')})`;
 }

@@ -3,6 +3,7 @@
 import { useId, useMemo } from 'react';
 import { Axes } from './Axes';
 import { DEFAULT_MARGIN } from './LinePlot';
+import { DataTable } from './DataTable';
 import { Legend } from './Legend';
 import { COLORS, TWIN_DASH } from './colors';
 import { functionYDomain, isValidNumber, makeScale, paddedDomain, finiteExtent } from './plotMath/scales';
@@ -36,9 +37,8 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
   const xScale = useMemo(() => makeScale('linear', [xa, xb], [0, iw]), [xa, xb, iw]);
   const yScale = useMemo(() => makeScale('linear', [ya, yb], [ih, 0]), [ya, yb, ih]);
   const empty = xTrain.length === 0 && gridX.length === 0;
-  const gx = (i: number) => gridX[i];
-  const netPath = useMemo(() => (f ? linePath(gridX.map(idx), gx, (i) => f[i], xScale, yScale) : ''), [f, gridX, xScale, yScale]); // eslint-disable-line react-hooks/exhaustive-deps
-  const linPath = useMemo(() => (fLin ? linePath(gridX.map(idx), gx, (i) => fLin[i], xScale, yScale) : ''), [fLin, gridX, xScale, yScale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const netPath = useMemo(() => (f ? linePath(gridX.map(idx), (i) => gridX[i], (i) => f[i], xScale, yScale) : ''), [f, gridX, xScale, yScale]);
+  const linPath = useMemo(() => (fLin ? linePath(gridX.map(idx), (i) => gridX[i], (i) => fLin[i], xScale, yScale) : ''), [fLin, gridX, xScale, yScale]);
 
   const items = [
     { key: 'train', label: 'train targets', color: COLORS.target, dots: true },
@@ -77,6 +77,15 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
           )}
         </g>
       </svg>
+      <DataTable
+        caption={`${ariaLabel} on the plotting grid`}
+        rowCount={f || fLin ? gridX.length : 0}
+        columns={[
+          { header: 'x', value: (i) => gridX[i] },
+          { header: 'network f_t(x)', value: (i) => f?.[i] },
+          { header: 'linear twin f_lin,t(x)', value: (i) => fLin?.[i] },
+        ]}
+      />
     </div>
   );
 }

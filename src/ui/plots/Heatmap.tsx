@@ -8,6 +8,8 @@ import { formatNumber } from './plotMath/format';
 import { makeScale } from './plotMath/scales';
 import { Axes } from './Axes';
 import { useWidth } from './useWidth';
+import { DataTable } from './DataTable';
+import { sampleIndices } from './dataTable';
 
 export interface HeatPoint {
   x: number;
@@ -43,6 +45,17 @@ export interface HeatmapProps {
 
 const LEGEND_H = 34;
 
+/**
+ * colorFn(spec), memoised on the spec's numbers rather than its identity: panels build a fresh
+ * spec object every render, and an unchanged colour scale must reuse the painted raster. (String()
+ * of a number round-trips exactly through Number().)
+ */
+function useColorFn(spec: ColorScaleSpec): (v: number) => string {
+  const { kind } = spec;
+  const domainKey = spec.domain.join(',');
+  return useMemo(() => colorFn({ kind, domain: domainKey === '' ? [] : domainKey.split(',').map(Number) }), [kind, domainKey]);
+}
+
 export function Heatmap(props: HeatmapProps) {
   const { values, rows, cols, color, ariaLabel, testId, caption, xExtent, yExtent, points, highlight, legend = true, legendLabel, smooth = false, cellLabel, maxSize = 320 } = props;
   const [ref, width] = useWidth<HTMLDivElement>(200);
@@ -52,10 +65,7 @@ export function Heatmap(props: HeatmapProps) {
   const side = Math.max(60, Math.min(maxSize, width - m.left - m.right));
   const height = m.top + side + m.bottom + (legend ? LEGEND_H : 0);
 
-  // memoise on primitives: a fresh spec object with the same numbers reuses the painted raster
-  const specKey = color.kind + ':' + color.domain.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const paint = useMemo(() => colorFn(color), [specKey]);
+  const paint = useColorFn(color);
   const href = useMemo(() => rasterDataUrl(values, rows, cols, paint), [values, rows, cols, paint]);
 
   // Data-space scales: the image spans half a cell beyond the first/last cell centres.
@@ -93,7 +103,7 @@ export function Heatmap(props: HeatmapProps) {
               style={{ imageRendering: smooth ? 'auto' : 'pixelated' }}
             />
           ) : (
-            <rect width={side} height={side} fill="#f1f5f9" />
+            <rect width={side} height={side} fill="var(--tl-heat-bg, #f1f5f9)" />
           )}
           <rect className="heatmap-frame" width={side} height={side} fill="none" />
           {axes && (
@@ -151,15 +161,31 @@ export function Heatmap(props: HeatmapProps) {
             : `row ${hover.r + 1}, col ${hover.c + 1}: ${formatNumber(hoverValue)}`
           : '\u00a0'}
       </div>
+      <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />
     </figure>
+  );
+}
+
+/** The matrix as a table, at most 12 × 12 evenly spaced rows and columns (1-based indices). */
+function HeatmapTable({ caption, values, rows, cols }: { caption: string; values: ArrayLike<number>; rows: number; cols: number }) {
+  const colIdx = sampleIndices(cols, 12);
+  const rowIdx = sampleIndices(rows, 12);
+  return (
+    <DataTable
+      caption={caption}
+      rowCount={values.length >= rows * cols ? rowIdx.length : 0}
+      maxRows={12}
+      columns={[
+        { header: 'row', value: (i) => rowIdx[i] + 1 },
+        ...colIdx.map((c) => ({ header: `col ${c + 1}`, value: (i: number) => values[rowIdx[i] * cols + c] })),
+      ]}
+    />
   );
 }
 
 /** Horizontal colour bar with min / 0 / max ticks, drawn in SVG. */
 export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: number; label?: string }) {
-  const specKey = spec.kind + ':' + spec.domain.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const paint = useMemo(() => colorFn(spec), [specKey]);
+  const paint = useColorFn(spec);
   const lo = spec.domain[0];
   const hi = spec.domain[spec.domain.length - 1];
   const gid = 'cb' + useId().replace(/[^a-zA-Z0-9_-]/g, '');

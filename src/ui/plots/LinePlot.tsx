@@ -1,8 +1,10 @@
 // Generic multi-series line plot over rows of any shape: linear/log x and y, ticks and grid,
 // an HTML legend with formula tooltips, a hover crosshair that reports the nearest x (step) and
 // draws a highlighted x passed in from outside, vertical event markers (e.g. "diverged").
+// Keyboard: the focused plot steps the hover x with ←/→ (PageUp/PageDown: 10%, Home/End, Escape
+// clears) and announces the values; a "Show data" table offers the plotted values as text.
 // React owns the DOM; d3 only computes scales and path strings.
-import { useCallback, useId, useMemo, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { Axes, type Margin } from './Axes';
 import { Legend } from './Legend';
 import { downsample, isMissing, linePath, nearestIndex } from './plotMath/lines';
@@ -10,6 +12,8 @@ import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, step
 import { formatNumber } from './plotMath/format';
 import { useWidth } from './useWidth';
 import { COLORS } from './colors';
+import { DataTable } from './DataTable';
+import { keyStep } from './keyStep';
 
 export interface SeriesSpec<Datum> {
   /** Stable key; also the `data-series` attribute of the path. */
@@ -62,6 +66,8 @@ export interface LinePlotProps<Datum> {
   readout?: boolean;
   /** x values are integers (steps, ranks): no fractional ticks. Default true. */
   integerX?: boolean;
+  /** Offer the "Show data" table (default true). */
+  dataTable?: boolean;
 }
 
 export interface PlotContext {
@@ -96,11 +102,14 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     testId,
     readout = true,
     integerX = true,
+    dataTable = true,
   } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [localHover, setLocalHover] = useState<number | null>(null);
-  const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const clipId = 'clip-' + uid;
+  const [announce, setAnnounce] = useState('');
 
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
   const m = DEFAULT_MARGIN;
@@ -166,6 +175,25 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     }
   };
 
+  const onKeyDown = (e: ReactKeyboardEvent<SVGSVGElement>) => {
+    if (empty) return;
+    const cur = hoverX === null ? -1 : nearestIndex(hoverable, x, hoverX);
+    const next = keyStep(e.key, cur, hoverable.length);
+    if (next === undefined) return;
+    e.preventDefault();
+    e.stopPropagation(); // the arrow keys belong to the plot, not to page-wide shortcuts
+    if (next === null) {
+      emit(null);
+      setAnnounce('');
+      return;
+    }
+    const d = hoverable[next];
+    emit(x(d));
+    setAnnounce(
+      [`${xName} ${formatNumber(x(d), 6)}`, ...visible.map((s) => `${s.label} ${formatNumber(s.y(d))}`)].join(', '),
+    );
+  };
+
   const toggle = useCallback((key: string) => {
     setHidden((h) => {
       const next = new Set(h);
@@ -185,7 +213,17 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
           onToggle={series.length > 1 ? toggle : undefined}
         />
       )}
-      <svg role="img" aria-label={ariaLabel} width={width} height={height} className="plot-svg">
+      <svg
+        role="img"
+        aria-label={ariaLabel}
+        aria-describedby={empty ? undefined : `${uid}-kbd`}
+        tabIndex={empty ? -1 : 0}
+        onKeyDown={onKeyDown}
+        onBlur={() => setAnnounce('')}
+        width={width}
+        height={height}
+        className="plot-svg"
+      >
         <defs>
           <clipPath id={clipId}>
             <rect x={-2} y={-2} width={innerWidth + 4} height={innerHeight + 4} />
@@ -264,7 +302,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
                     if (!isValidNumber(yv)) return null;
                     const cy = yScale(yv);
                     if (!isValidNumber(cy) || cy < 0 || cy > innerHeight) return null;
-                    return <circle key={s.key} cx={hiPx} cy={cy} r={3.6} fill="#fff" stroke={s.color} strokeWidth={2} />;
+                    return <circle key={s.key} cx={hiPx} cy={cy} r={3.6} fill="var(--tl-bg, #fff)" stroke={s.color} strokeWidth={2} />;
                   })}
                 </g>
               )}
@@ -281,6 +319,12 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
           )}
         </g>
       </svg>
+      <span id={`${uid}-kbd`} className="sr-only">
+        Use the left and right arrow keys to step through the values.
+      </span>
+      <div className="sr-only" aria-live="polite">
+        {announce}
+      </div>
       {readout && (
         <div className="plot-readout" aria-hidden={empty}>
           {!empty && readoutDatum !== undefined && (
@@ -302,6 +346,16 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
             </>
           )}
         </div>
+      )}
+      {dataTable && (
+        <DataTable
+          caption={ariaLabel}
+          rowCount={data.length}
+          columns={[
+            { header: xName, value: (i) => x(data[i]) },
+            ...visible.map((s) => ({ header: s.label, value: (i: number) => s.y(data[i]) })),
+          ]}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 // The common panel chrome: title, one-line explanation with its formula (KaTeX), optional
-// controls (e.g. the log-x toggle) and the plot(s).
-import { useId, type ReactNode } from 'react';
+// controls (e.g. the log-x toggle), PNG/SVG export buttons and the plot(s).
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { exportPanel, type ImageFormat } from '../export';
 import { Formula } from '../../content/Formula';
 import type { PanelText } from '../../content/explanations';
 import './plots.css';
@@ -17,18 +18,20 @@ export interface PanelFrameProps {
 
 export function PanelFrame({ text, id, controls, children, footer, className }: PanelFrameProps) {
   const headingId = 'h-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const ref = useRef<HTMLElement>(null);
   return (
-    <section className={['panel', 'tl-panel', className].filter(Boolean).join(' ')} aria-labelledby={headingId} data-panel={id}>
+    <section ref={ref} className={['panel', 'tl-panel', className].filter(Boolean).join(' ')} aria-labelledby={headingId} data-panel={id}>
       <header className="panel-header">
         <h2 className="panel-title" id={headingId} aria-label={text.title}>
           {text.titleTex ? <Formula tex={text.titleTex} /> : text.title}
         </h2>
-        {controls && <div className="panel-controls">{controls}</div>}
+        <div className="panel-controls">
+          {controls}
+          <ExportButtons title={text.title} panel={ref} />
+        </div>
       </header>
       <p className="panel-summary">{text.summary}</p>
-      <div className="panel-formula">
-        <Formula tex={text.tex} display />
-      </div>
+      <ScrollableFormula tex={text.tex} label={`Formula: ${text.title}`} />
       <div className="panel-body">{children}</div>
       {footer && <div className="panel-footer">{footer}</div>}
     </section>
@@ -42,5 +45,53 @@ export function Toggle({ label, checked, onChange, ariaLabel }: { label: string;
       <input type="checkbox" checked={checked} aria-label={ariaLabel} onChange={(e) => onChange(e.target.checked)} />
       <span>{label}</span>
     </label>
+  );
+}
+
+/** "PNG" and "SVG" buttons that download the panel; a failure is reported next to them. */
+function ExportButtons({ title, panel }: { title: string; panel: { current: HTMLElement | null } }) {
+  const [error, setError] = useState<string | null>(null);
+  const run = (format: ImageFormat) => {
+    const el = panel.current;
+    if (!el) return;
+    setError(null);
+    exportPanel(el, title, format).catch((e: unknown) => setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  return (
+    <span className="export-buttons export-skip">
+      {(['png', 'svg'] as const).map((f) => (
+        <button key={f} type="button" className="export-button" aria-label={`Download ${title} as ${f.toUpperCase()}`} title={`Download as ${f.toUpperCase()}`} onClick={() => run(f)}>
+          {f.toUpperCase()}
+        </button>
+      ))}
+      {error && (
+        <span className="export-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The panel's display formula. When it is wider than the panel (phones) it scrolls sideways, and
+ * then it becomes focusable so that keyboard users can scroll it too.
+ */
+function ScrollableFormula({ tex, label }: { tex: string; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [tex]);
+  return (
+    <div ref={ref} className="panel-formula" tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined}>
+      <Formula tex={tex} display />
+    </div>
   );
 }

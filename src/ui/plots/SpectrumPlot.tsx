@@ -6,8 +6,8 @@ import { COLORS } from './colors';
 import { SERIES } from '../../content/explanations';
 
 export interface SpectrumPlotProps {
-  eig0?: readonly number[] | null;
-  eigT?: readonly number[] | null;
+  eig0?: ArrayLike<number> | null;
+  eigT?: ArrayLike<number> | null;
   ariaLabel?: string;
   height?: number;
   xScaleType?: 'linear' | 'log';
@@ -25,8 +25,8 @@ const SERIES_SPEC: SeriesSpec<RankRow>[] = [
 ];
 const rankX = (d: RankRow) => d.rank;
 
-export function sortedDesc(v: readonly number[] | null | undefined): number[] {
-  return v ? [...v].sort((a, b) => b - a) : [];
+export function sortedDesc(v: ArrayLike<number> | null | undefined): number[] {
+  return v ? Array.from(v).sort((a, b) => b - a) : [];
 }
 
 export function SpectrumPlot({ eig0, eigT, ariaLabel = 'NTK eigenvalue spectrum', height = 200, xScaleType = 'log' }: SpectrumPlotProps) {

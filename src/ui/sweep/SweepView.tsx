@@ -19,6 +19,7 @@ import type { SweepSettings } from './sweepUrl';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { PHASES, type Phase, type SweepRun } from './types';
+import { WEAK_CORRELATIONS_NOTE } from '../../content/presets';
 import './sweep.css';
 
 export interface SweepViewProps {
@@ -54,6 +55,25 @@ function configSummary(c: ExperimentConfig): string {
   const lr = c.lr === null ? 'η auto' : `η₀ = ${c.lr}`;
   const sw = c.sigmaW2 === null ? '' : `, σ_w² = ${c.sigmaW2}`;
   return `${c.activation}, depth ${c.depth}, ${c.param} parametrization${sw}, σ_b² = ${c.sigmaB2}, ${dataSummary(c)}, ${c.optimizer}${c.optimizer === 'sgd' ? ` batch ${c.batch}` : ''}, ${lr}, seed ${c.seed}`;
+}
+
+/**
+ * The setup of the `weak-correlations-repo` preset (MNIST, 2 relu hidden layers): the sweep view
+ * then says what the original repository measured and what is measured here instead.
+ */
+export function isWeakCorrelationsSetup(c: ExperimentConfig): boolean {
+  return c.dataset === 'mnist' && c.depth === 2 && c.activation === 'relu';
+}
+
+function WeakCorrelationsNote() {
+  return (
+    <section className="sweep-note" aria-label="About the weak-correlations repository experiment">
+      <h2 className="sweep-group-title">The weak-correlations repository experiment</h2>
+      {WEAK_CORRELATIONS_NOTE.map((t) => (
+        <p key={t.slice(0, 24)}>{t}</p>
+      ))}
+    </section>
+  );
 }
 
 /** Fits of every metric at both phases, from the per-seed values. */
@@ -125,6 +145,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
       </aside>
       <main className="main sweep-main" id="main">
         <SweepIntro config={config} view={view} />
+        {isWeakCorrelationsSetup(config) && <WeakCorrelationsNote />}
         <SlopeTable metrics={metrics} fits={fits} />
         <div className="sweep-toolbar">
           <Toggle label="reference slopes −1/2 and −1 (dashed grey, not data)" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />

@@ -1,10 +1,11 @@
 // The sweep's own URL parameters (the rest of the settings are the Lab's config): `view=sweep`,
-// `widths=16,32,…`, `seeds=5`, `lr-width-exp=α`. Bad values → a notice and the default.
+// `widths=16,32,…`, `seeds=5` (all three in the config schema's APP_PARAMS). Bad values → a notice
+// and the default. α (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
 
 export interface SweepSettings {
   widths: number[];
   seeds: number;
-  /** η = η₀·n^α. */
+  /** η = η₀·n^α: mirrors the config's lrWidthExp (the App fills it in from the config). */
   alpha: number;
 }
 
@@ -15,7 +16,7 @@ export const WIDTH_RANGE = [8, 4096] as const;
 export const SEEDS_RANGE = [1, 20] as const;
 export const ALPHA_RANGE = [-2, 2] as const;
 /** URL parameters owned by the sweep (never "unknown settings" for the Lab's config parser). */
-export const SWEEP_URL_PARAMS = ['view', 'widths', 'seeds', 'lr-width-exp'] as const;
+export const SWEEP_URL_PARAMS = ['view', 'widths', 'seeds'] as const;
 
 export type AppView = 'lab' | 'sweep';
 
@@ -54,22 +55,15 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
     if (/^\d+$/.test(s.trim()) && v >= SEEDS_RANGE[0] && v <= SEEDS_RANGE[1]) settings.seeds = v;
     else notices.push(`seeds=${JSON.stringify(s)} is not a whole number in ${SEEDS_RANGE[0]}…${SEEDS_RANGE[1]}; using the default ${DEFAULT_SWEEP.seeds}.`);
   }
-  const a = q.get('lr-width-exp');
-  if (a !== null) {
-    const v = Number(a);
-    if (a.trim() !== '' && Number.isFinite(v) && v >= ALPHA_RANGE[0] && v <= ALPHA_RANGE[1]) settings.alpha = v;
-    else notices.push(`lr-width-exp=${JSON.stringify(a)} is not a number in ${ALPHA_RANGE[0]}…${ALPHA_RANGE[1]}; using the default ${DEFAULT_SWEEP.alpha}.`);
-  }
   return { settings, notices };
 }
 
-/** Query entries for the sweep settings (only the non-default ones, plus view=sweep). */
+/** Query entries for the sweep settings (only the non-default ones, plus view=sweep); α is the config's. */
 export function sweepToEntries(view: AppView, s: SweepSettings): [string, string][] {
   if (view !== 'sweep') return [];
   const out: [string, string][] = [['view', 'sweep']];
   if (s.widths.join(',') !== DEFAULT_SWEEP.widths.join(',')) out.push(['widths', s.widths.join(',')]);
   if (s.seeds !== DEFAULT_SWEEP.seeds) out.push(['seeds', String(s.seeds)]);
-  if (s.alpha !== DEFAULT_SWEEP.alpha) out.push(['lr-width-exp', String(s.alpha)]);
   return out;
 }
 

@@ -78,6 +78,7 @@ export class SweepStore {
         this.update({ backend: ev.info });
         return;
       case 'error':
+      case 'fatal':
         if (v.status === 'running' || v.status === 'starting') this.update({ status: 'failed', message: ev.message, cancelling: false });
         return;
       case 'sweepProgress':

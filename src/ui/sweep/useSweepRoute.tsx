@@ -9,6 +9,8 @@ export interface SweepRoute {
   setView: (v: AppView) => void;
   settings: SweepSettings;
   setSettings: (s: SweepSettings) => void;
+  /** Switch view and settings at once (a preset): the URL's sweep parameters become exactly these. */
+  load: (v: AppView, s: SweepSettings) => void;
   store: SweepStore;
 }
 
@@ -40,7 +42,12 @@ export function useSweepRoute(): SweepRoute {
     },
     [view],
   );
-  return { view, setView, settings, setSettings, store };
+  const load = useCallback((v: AppView, s: SweepSettings) => {
+    setViewState(v);
+    setSettingsState(s);
+    replaceSearch(withSweepParams(location.search, sweepToEntries(v, s)));
+  }, []);
+  return { view, setView, settings, setSettings, load, store };
 }
 
 export function ViewTabs({ view, onView }: { view: AppView; onView: (v: AppView) => void }) {

@@ -33,7 +33,7 @@ export function finiteExtent(values: Iterable<number | null | undefined>, kind: 
  */
 export function paddedDomain(extent: [number, number] | null, kind: ScaleKind, pad = 0.05): [number, number] {
   if (!extent) return kind === 'log' ? [1, 10] : [0, 1];
-  let [lo, hi] = extent;
+  const [lo, hi] = extent;
   if (kind === 'log') {
     let a = Math.log10(lo);
     let b = Math.log10(hi);

@@ -1,0 +1,132 @@
+// Presets: named starting points for talks and classes. A preset is only a URL query, so choosing
+// one writes an ordinary, shareable and editable link (`?preset=<name>` is rewritten to it).
+// Learning rates near the critical rate ηc = 2N/λmax(Θ₀) were chosen after measuring ηc for that
+// exact config (seed included) with the CLI: `npx tangent-lab train <flags> --steps 1` prints it.
+// Other views (sweep, NFA, early-time) add their presets here, e.g. with a `view=` parameter.
+
+export interface Preset {
+  /** Used in `?preset=<name>`; lowercase, dashes. */
+  name: string;
+  /** Short label for the menu. */
+  title: string;
+  /** One sentence: what to look at and what it shows. */
+  lesson: string;
+  /** URL query (without "?") of the settings; parses with no notices. */
+  query: string;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    name: 'lazy',
+    title: 'Lazy: a wide network',
+    lesson:
+      'Width 2048 in NTK parametrization: the kernel drifts by a few percent and the network stays on top of its linear twin for the whole run.',
+    query: 'width=2048&depth=1&param=ntk',
+  },
+  {
+    name: 'rich',
+    title: 'Rich: narrow, larger step',
+    lesson:
+      'Width 16, standard parametrization, η = 0.2 (ηc ≈ 0.26): the kernel moves a lot and the network leaves its linear twin — it learns features.',
+    query: 'width=16&depth=1&param=standard&lr=0.2',
+  },
+  {
+    name: 'edge-of-stability',
+    title: 'Edge of stability: η < ηc',
+    lesson:
+      'η = 2.2, just below the measured critical rate ηc ≈ 2.30 for this network: the loss oscillates at first but gradient descent still converges.',
+    query: 'lr=2.2',
+  },
+  {
+    name: 'past-critical',
+    title: 'Just past ηc: twin diverges',
+    lesson:
+      'η = 2.6 ≈ 1.13 ηc: gradient descent on the linear twin overshoots along the top eigenvector of Θ₀ and blows up, while the real network escapes by shrinking its kernel (a catapult) — an effect beyond the linear picture.',
+    query: 'lr=2.6',
+  },
+  {
+    name: 'diverge',
+    title: 'Far past ηc: net diverges',
+    lesson:
+      'η = 12 ≈ 5 ηc: each step overshoots by far more than the kernel can shrink, so the network’s loss blows up within ten steps and the run stops (at η = 2.6 and 5 the network still escapes).',
+    query: 'lr=12',
+  },
+  {
+    name: 'relu',
+    title: 'ReLU instead of tanh',
+    lesson:
+      'Same network with ReLU: compare the derivative correlations with tanh (switch the Activation) — ReLU has no curvature except at its kinks.',
+    query: 'activation=relu&width=128',
+  },
+  {
+    name: 'spirals',
+    title: '2-D classification: spirals',
+    lesson:
+      'Labels ±1 on two interleaved spirals: watch the network’s decision surface and its linear twin’s side by side.',
+    query: 'dataset=spirals&width=512&depth=2&train=256',
+  },
+  // Width sweeps (`view=sweep` opens the Width sweep view; widths/seeds are the sweep's own).
+  {
+    name: 'weak-correlations-sweep',
+    title: 'Sweep: weak correlations (tanh)',
+    lesson:
+      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps: on log–log axes the kernel drift, the gap to the linear twin and the derivative correlations all fall as powers of the width.',
+    query: 'view=sweep&seeds=5&steps=300&depth=1&activation=tanh',
+  },
+  {
+    name: 'relu-kinks-sweep',
+    title: 'Sweep: relu kinks',
+    lesson:
+      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps): relu has no curvature between its kinks, so the correlations measure the units that flip sign, and they shrink with width too.',
+    query: 'view=sweep&widths=16,64,256,1024&seeds=3&steps=100&depth=2&activation=relu',
+  },
+  {
+    name: 'weak-correlations-repo',
+    title: 'Weak-correlations repo experiment',
+    lesson:
+      'MNIST 0 vs 7, 512 training images, 2 relu hidden layers, σ_w² = 1, bias std 0.05 (σ_b² = 0.0025), full-batch GD with a small step (η = 0.5, about a tenth of the critical rate), widths 32 … 2048 with 5 seeds: the original setup with exact metrics instead of its broken finite differences.',
+    query:
+      'view=sweep&dataset=mnist&digits=0v7&train=512&test=128&depth=2&activation=relu&param=ntk&sigma-w2=1&sigma-b2=0.0025&bias=true&optimizer=gd&lr=0.5&steps=1000&log-every=100&widths=32,64,128,256,512,1024,2048&seeds=5',
+  },
+];
+
+/** True when a preset's query opens the Width sweep view. */
+export function presetIsSweep(p: Preset): boolean {
+  return new URLSearchParams(p.query).get('view') === 'sweep';
+}
+
+/** What the original code measured, and what the lab measures instead (shown next to the preset). */
+export const WEAK_CORRELATIONS_NOTE = [
+  'The original repository trains the same kind of network and plots |L_net − L_lin| and a “second-order correlation” against width (32 … 176). Its finite differences are broken: the parameter list is copied shallowly, so the “θ − dx” evaluation returns θ itself. Its first derivatives are therefore half a forward difference, and its “second derivative” is about (∂ᵢf + ∂ⱼf)/dx — a first-derivative quantity divided by the step, not a curvature.',
+  'Here nothing is differenced: the gap to the linear twin is the RMS of f − f_lin (the twin trained in function space with the exact Θ₀), and the correlations are exact Taylor coefficients along the actual GD step (c₂/c₁², c₃/c₁³, invariant to the step size), the exact gradient change of one step (with and without the relu activation pattern frozen) and the fraction of units that flip sign — each tested against float64 computations. Widths go to 2048 and every point is fitted per seed with a bootstrap interval.',
+  'The original uses standard parametrization (σ_w²/n variances); the preset uses NTK parametrization, in which the function at initialisation has the same distribution and the lazy-training limit is defined; switch Parametrization to compare.',
+] as const;
+
+
+export function presetByName(name: string): Preset | undefined {
+  const n = name.trim().toLowerCase();
+  return PRESETS.find((p) => p.name === n);
+}
+
+/**
+ * Resolve `?preset=<name>` in a query: the preset's settings, overridden by any other explicit
+ * settings in the same query. Returns the rewritten query (without "preset") and a notice for an
+ * unknown name (the query is then returned without the preset parameter).
+ */
+export function resolvePresetQuery(search: string): { search: string; preset: Preset | null; notice: string | null } {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const raw = params.get('preset');
+  if (raw === null) return { search: params.toString(), preset: null, notice: null };
+  params.delete('preset');
+  const preset = presetByName(raw);
+  if (!preset) {
+    return {
+      search: params.toString(),
+      preset: null,
+      notice: `preset=${JSON.stringify(raw)} is not a preset: expected one of ${PRESETS.map((p) => p.name).join(', ')}.`,
+    };
+  }
+  const merged = new URLSearchParams(preset.query);
+  for (const [k, v] of params) merged.set(k, v);
+  return { search: merged.toString(), preset, notice: null };
+}

@@ -1,0 +1,116 @@
+// What a run reports, as zod schemas (the worker protocol validates them on both sides of
+// postMessage) and the TypeScript types derived from them: RunMeta (sent once per run, holds the
+// constant data), MetricRow (one logged step) and Snapshot (the current function and kernel).
+// Large numeric arrays are Float32Array / Float64Array so they can be transferred, not copied.
+import { z } from 'zod';
+import { ConfigSchema } from '../state/config';
+
+const f32 = z.instanceof(Float32Array);
+const f64 = z.instanceof(Float64Array);
+const count = z.number().int().nonnegative();
+
+const metric = z.number().optional();
+/**
+ * The optional scalar metrics of a row, one name end to end (engine, rows, CLI JSON, UI).
+ * To add a metric: add it here (and compute it in Session.measure).
+ */
+const OptionalMetricsSchema = z.object({
+  linLoss: metric,
+  linTestLoss: metric,
+  gapTrain: metric,
+  gapTest: metric,
+  gapTrainRel: metric,
+  gapTestRel: metric,
+  ntkDrift: metric,
+  alignDrift: metric,
+  /** λmax(Θ_t)/M on the probe set of M points (already divided by M). */
+  lambdaMax: metric,
+  c2OverC1: metric,
+  c3OverC1: metric,
+  gradChange: metric,
+  gradChangeFirstOrder: metric,
+  /** RMS(c1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ)): error of the first-order prediction of one step. */
+  firstOrderError: metric,
+  /** RMS(c2)/RMS(c1)² and RMS(c3)/RMS(c1)³: invariant to rescaling η and the residual (read these for scaling). */
+  c2OverC1Sq: metric,
+  c3OverC1Cube: metric,
+  /** Full-step gradient change with the activations linearised at θ (relu: pattern frozen), see stepMetrics.ts. */
+  gradChangeFrozen: metric,
+  /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
+  flipFraction: metric,
+});
+
+/** Neural feature ansatz correlation of one layer: uncentred and centred (null when undefined). */
+export const NfaEntrySchema = z.object({ layer: count, uc: z.number(), c: z.number().nullable() });
+
+/** One logged step: `step` (updates done, 0 = init), loss and test loss, and optional finite metrics. */
+export const MetricRowSchema = z.object({
+  step: count,
+  loss: z.number(),
+  testLoss: z.number(),
+  ...OptionalMetricsSchema.shape,
+  /** Relative change of each layer's weights since init, ‖W_l − W_l(0)‖/‖W_l(0)‖. */
+  layerChange: z.array(z.number()).optional(),
+  /** Neural feature ansatz per layer. */
+  nfa: z.array(NfaEntrySchema).optional(),
+});
+/** Names of every scalar metric of a row. */
+export const SCALAR_METRICS = ['loss', 'testLoss', ...OptionalMetricsSchema.keyof().options] as const;
+export type ScalarMetric = (typeof SCALAR_METRICS)[number];
+export type MetricRow = z.infer<typeof MetricRowSchema>;
+
+/** A row with every non-finite optional metric removed (the wire schema accepts finite numbers only). */
+export function finiteRow(r: MetricRow): MetricRow {
+  const out: MetricRow = { step: r.step, loss: r.loss, testLoss: r.testLoss };
+  for (const k of SCALAR_METRICS) {
+    const v = r[k];
+    if (v !== undefined && Number.isFinite(v)) out[k] = v;
+  }
+  if (r.layerChange && r.layerChange.every(Number.isFinite)) out.layerChange = r.layerChange;
+  if (r.nfa) out.nfa = r.nfa.filter((e) => Number.isFinite(e.uc) && (e.c === null || Number.isFinite(e.c)));
+  return out;
+}
+
+export const RunMetaSchema = z.object({
+  config: ConfigSchema,
+  /** The learning rate in use (resolved when config.lr is auto). */
+  lr: z.number(),
+  lrAuto: z.boolean(),
+  /** 2N/λmax(Θ₀) on the training set (GD on the linear model is stable below it). */
+  criticalLr: z.number().nullable(),
+  paramCount: count,
+  dataset: z.object({
+    inputDim: count,
+    /** Row-major N × inputDim. */
+    xTrain: f32,
+    yTrain: f32,
+    xTest: f32,
+    yTest: f32,
+    domain: z.array(z.tuple([z.number(), z.number()])),
+  }),
+  /** Grid for the function plot: n points (1D) or n×n (2D), row-major with y outer. */
+  grid: z.object({ n: count, x: f32 }),
+  /**
+   * Probe set on which Θ_t and the derivative correlations are tracked: inputs row-major, training
+   * points first, then test points (probe index i ↔ x[i·d … i·d+d)); order[k] = probe index of the
+   * k-th point in display order (sorted by input), the order of every probe heatmap.
+   */
+  probe: z.object({ x: f32, count, trainCount: count, order: z.array(count) }),
+  /** Θ₀ on the probe set (count × count, row-major, display order), constant over the run. */
+  ntk0: f32,
+  /** Eigenvalues of Θ₀ on the probe set. */
+  eig0: f64,
+});
+export type RunMeta = z.infer<typeof RunMetaSchema>;
+
+export const SnapshotSchema = z.object({
+  step: count,
+  fGrid: f32,
+  fLinGrid: f32.optional(),
+  /** Θ_t over the probe set (count × count, row-major, display order). */
+  ntkT: f32.optional(),
+  eigT: f64.optional(),
+  /** 𝔆^{0,2} pair matrix ½∇²f(x)[∇f(x'), ∇f(x'')] for x = probe point `index` (a probe index), in display order. */
+  pair: z.object({ index: count, matrix: f32 }).optional(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;

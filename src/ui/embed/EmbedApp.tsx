@@ -1,0 +1,102 @@
+// `?embed=<panel>`: one panel of the lab sized to its iframe, with a minimal control strip
+// (Play/Pause, Reset and the one or two settings that panel is about) and a link to the full lab.
+import { useCallback, useState } from 'react';
+import type { ExperimentConfig } from '../../state/config';
+import type { BackendName } from '../../worker/protocol';
+import type { ThemeChoice } from '../appParams';
+import type { PanelEntry } from '../panels/registry';
+import type { PanelProps } from '../panels/types';
+import { useRun } from '../useRun';
+import { useAppearance } from '../theme';
+import { labSearch } from '../labSearch';
+import { EmbedControl } from './EmbedControl';
+import { FitBox } from './FitBox';
+import { useShortcuts } from '../shortcuts/useShortcuts';
+
+export interface EmbedAppProps {
+  entry: PanelEntry;
+  initialConfig: ExperimentConfig;
+  forcedBackend: BackendName | null;
+  theme: ThemeChoice;
+  large: boolean;
+  /** Notices from parsing the URL (shown in one line above the panel). */
+  urlNotices?: string[];
+}
+
+export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, urlNotices = [] }: EmbedAppProps) {
+  const [view, store] = useRun(initialConfig, forcedBackend);
+  const [hoverStep, setHoverStep] = useState<number | null>(null);
+  useAppearance(theme, large);
+  const onChange = useCallback(
+    (patch: Partial<ExperimentConfig>) => {
+      const next = { ...store.getView().config, ...patch };
+      const search = labSearch(next, forcedBackend, theme, large);
+      try {
+        history.replaceState(history.state, '', `${location.pathname}${search}${search ? '&' : '?'}embed=${entry.key}`);
+      } catch {
+        // sandboxed iframe: fine without
+      }
+      setHoverStep(null);
+      store.setConfig(next);
+    },
+    [store, forcedBackend, theme, large, entry.key],
+  );
+  useShortcuts((a) => {
+    if (a.type === 'toggle-play') {
+      if (store.getView().wantPlay) store.pause();
+      else store.play();
+    } else if (a.type === 'step') store.stepOnce();
+    else if (a.type === 'reset') store.reset();
+  });
+  const panelProps: PanelProps = {
+    meta: view.meta,
+    rows: view.rows,
+    snapshot: view.snapshot,
+    hoverStep,
+    onHoverStep: setHoverStep,
+    pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
+    onPairIndex: (i) => store.setPairIndex(i),
+    divergedAt: view.state === 'diverged' ? view.divergedAt : null,
+  };
+  const labHref = `${location.pathname}${labSearch(view.config, forcedBackend, theme, large)}`;
+  const { Panel } = entry;
+  const playing = view.wantPlay;
+  return (
+    <div className="embed" data-embed={entry.key}>
+      <div className="embed-strip" role="group" aria-label="Run">
+        {playing ? (
+          <button type="button" className="btn btn-primary btn-small" onClick={() => store.pause()}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary btn-small" onClick={() => store.play()} disabled={view.state === 'diverged'}>
+            Play
+          </button>
+        )}
+        <button type="button" className="btn btn-small" onClick={() => store.reset()}>
+          Reset
+        </button>
+        <span className="embed-step" aria-live="off">
+          step <strong>{view.step}</strong>
+          {view.state === 'diverged' && <span className="embed-diverged"> · diverged</span>}
+        </span>
+        {entry.embedControls.map((k) => (
+          <div className="embed-control" key={k}>
+            <EmbedControl field={k} config={view.config} lrInUse={view.meta?.lr ?? null} onChange={onChange} />
+          </div>
+        ))}
+        <a className="embed-open" href={labHref} target="_top">
+          Full lab ↗
+        </a>
+      </div>
+      {(view.errors.length > 0 || urlNotices.length > 0) && (
+        <p className="embed-error" role="alert">
+          {view.errors.length > 0 ? view.errors[view.errors.length - 1]!.message : urlNotices.join(' ')}
+        </p>
+      )}
+      <FitBox className="embed-panel panel-cell">
+        <Panel {...panelProps} />
+      </FitBox>
+    </div>
+  );
+}

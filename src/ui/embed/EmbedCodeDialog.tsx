@@ -1,0 +1,59 @@
+// "Embed": choose a panel and copy an <iframe> snippet showing it with the current settings.
+import { useEffect, useId, useRef, useState } from 'react';
+import { PANELS } from '../panels/registry';
+import { copyText, embedSnippet, embedUrl } from '../share';
+
+export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onClose: () => void; pageUrl: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [panel, setPanel] = useState(PANELS[2]?.key ?? PANELS[0]!.key);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+    if (open) setCopied(null);
+  }, [open]);
+  const entry = PANELS.find((p) => p.key === panel) ?? PANELS[0]!;
+  const code = embedSnippet(pageUrl, entry.key, entry.name);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-t`} onClose={onClose}>
+      <h2 id={`${id}-t`}>Embed one panel</h2>
+      <div className="field">
+        <div className="field-head">
+          <label htmlFor={`${id}-p`}>Panel</label>
+        </div>
+        <select id={`${id}-p`} value={panel} onChange={(e) => setPanel(e.currentTarget.value)}>
+          {PANELS.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <div className="field-head">
+          <label htmlFor={`${id}-c`}>Embed code (current settings)</label>
+        </div>
+        <textarea id={`${id}-c`} className="embed-code" readOnly rows={4} value={code} onFocus={(e) => e.currentTarget.select()} />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="btn btn-primary" onClick={() => void copyText(code).then(setCopied)}>
+          Copy embed code
+        </button>
+        <a className="btn btn-small" href={embedUrl(pageUrl, entry.key)} target="_blank" rel="noreferrer">
+          Preview
+        </a>
+        <span role="status" aria-live="polite" className="copied">
+          {copied === true ? 'Copied' : copied === false ? 'Copy failed: select the code above and copy it by hand' : ''}
+        </span>
+        <form method="dialog" className="dialog-close">
+          <button type="submit" className="btn btn-small">
+            Close
+          </button>
+        </form>
+      </div>
+    </dialog>
+  );
+}

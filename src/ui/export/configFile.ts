@@ -1,0 +1,15 @@
+// The config file the Files box saves and loads: the contract's format (src/state/configFile.ts —
+// a JSON object keyed by the config's property names, read by the CLI too), wrapped for the UI.
+import { configToJson, parseConfigFile, type ConfigFileResult } from '../../state/configFile';
+import type { ExperimentConfig } from '../../state/config';
+
+export type { ConfigFileResult };
+
+export function configFileText(config: ExperimentConfig): string {
+  return configToJson(config);
+}
+
+/** Parse a config file; a failure carries one message naming the problem. */
+export function parseConfigFileText(text: string): ConfigFileResult {
+  return parseConfigFile(text);
+}

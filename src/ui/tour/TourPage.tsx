@@ -1,0 +1,113 @@
+// The guided tour (`?page=tour`): a short narrative with one live figure per idea. One worker for
+// the page (TourRunner); the most visible figure drives it, the rest are paused.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../state/config';
+import type { BackendName } from '../../worker/protocol';
+import { appParamsToEntries, type ThemeChoice } from '../appParams';
+import { useAppearance } from '../theme';
+import { Formula } from '../../content/Formula';
+import { PRESETS } from '../../content/presets';
+import { LiveFigure } from './LiveFigure';
+import { TourRunner } from './tourRunner';
+import { TOUR_SECTIONS } from './sections';
+import './tour.css';
+
+export interface TourPageProps {
+  theme: ThemeChoice;
+  large: boolean;
+  forcedBackend: BackendName | null;
+}
+
+/** A figure needs this much of itself in view to run. */
+const MIN_RATIO = 0.3;
+
+export default function TourPage({ theme, large, forcedBackend }: TourPageProps) {
+  useAppearance(theme, large);
+  const runner = useMemo(() => new TourRunner({ ...DEFAULT_CONFIG }, forcedBackend), [forcedBackend]);
+  const ratios = useRef(new Map<string, number>());
+  const configs = useMemo(() => new Map(TOUR_SECTIONS.map((s) => [s.id, s.figure.config] as const)), []);
+
+  const pick = useCallback(() => {
+    let best: string | null = null;
+    let bestR = MIN_RATIO;
+    for (const [id, r] of ratios.current) {
+      if (r >= bestR) {
+        best = id;
+        bestR = r;
+      }
+    }
+    const active = runner.getActiveId();
+    if (best === null) {
+      if (active !== null) runner.deactivate(active);
+    } else if (best !== active && (active === null || (ratios.current.get(active) ?? 0) < MIN_RATIO || bestR > (ratios.current.get(active) ?? 0) + 0.2)) {
+      runner.activate(best, configs.get(best) as ExperimentConfig);
+    }
+  }, [runner, configs]);
+  const onRatio = useCallback(
+    (id: string, r: number) => {
+      ratios.current.set(id, r);
+      pick();
+    },
+    [pick],
+  );
+
+  useEffect(() => {
+    const onVis = () => runner.setPageHidden(document.visibilityState === 'hidden');
+    document.addEventListener('visibilitychange', onVis);
+    onVis();
+    return () => {
+      document.removeEventListener('visibilitychange', onVis);
+      runner.dispose();
+    };
+  }, [runner]);
+
+  const extra = appParamsToEntries({ theme, large });
+  const pageQuery = (q: Record<string, string>) => `?${new URLSearchParams({ ...q, ...extra }).toString()}`;
+  return (
+    <div className="tour">
+      <header className="tour-header">
+        <nav className="app-nav" aria-label="Pages">
+          <a href={pageQuery({})}>Lab</a>
+          <a href={pageQuery({ page: 'tour' })} aria-current="page">
+            Tour
+          </a>
+        </nav>
+        <h1>Why wide networks train like their linearisation</h1>
+        <p className="tour-lede">
+          A guided tour of Tangent Lab. Every figure trains a real network, live, in your browser; drag its slider, press Play,
+          or open it in the lab. Only the figure you are looking at runs.
+        </p>
+      </header>
+      <main>
+        {TOUR_SECTIONS.map((s) => (
+          <section className="tour-section" key={s.id} id={s.id} aria-labelledby={`${s.id}-h`}>
+            <h2 id={`${s.id}-h`}>{s.title}</h2>
+            {s.body({ Formula, presetLink: (name) => presetLink(name, extra) })}
+            <LiveFigure
+              id={s.id}
+              runner={runner}
+              panel={s.figure.panel}
+              config={configs.get(s.id) as ExperimentConfig}
+              controls={s.figure.controls}
+              onRatio={onRatio}
+              caption={s.figure.caption}
+              labExtra={extra}
+            />
+          </section>
+        ))}
+      </main>
+      <footer className="tour-footer">
+        <p>
+          The formulas and how each number is checked are in <code>docs/science.md</code> of the Tangent Lab repository.{' '}
+          <a href={pageQuery({})}>Back to the lab</a>.
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+function presetLink(name: string, extra: Record<string, string>): { href: string; title: string } | null {
+  const p = PRESETS.find((x) => x.name === name);
+  if (!p) return null;
+  return { href: `?${new URLSearchParams({ preset: p.name, ...extra }).toString()}`, title: p.title };
+}

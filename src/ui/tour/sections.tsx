@@ -1,0 +1,180 @@
+// The tour's text and figures, section by section. Each figure is a lab panel with a starting
+// config (short runs, so a reader sees the whole story in seconds) and the settings to poke.
+import type { ComponentType, ReactNode } from 'react';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../state/config';
+import type { FormulaProps } from '../../content/Formula';
+
+export interface SectionHelpers {
+  Formula: ComponentType<FormulaProps>;
+  presetLink: (name: string) => { href: string; title: string } | null;
+}
+
+export interface TourSection {
+  id: string;
+  title: string;
+  body: (h: SectionHelpers) => ReactNode;
+  figure: {
+    panel: string;
+    config: ExperimentConfig;
+    controls: readonly (keyof ExperimentConfig)[];
+    caption: ReactNode;
+  };
+}
+
+const base = (patch: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, depth: 1, steps: 500, ...patch });
+
+function PresetLinks({ names, presetLink }: { names: string[]; presetLink: SectionHelpers['presetLink'] }) {
+  const links = names.map(presetLink).filter((l): l is { href: string; title: string } => l !== null);
+  if (!links.length) return null;
+  return (
+    <ul className="tour-links">
+      {links.map((l) => (
+        <li key={l.href}>
+          <a href={l.href}>{l.title}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const TOUR_SECTIONS: readonly TourSection[] = [
+  {
+    id: 'ntk',
+    title: '1. The neural tangent kernel',
+    body: ({ Formula }) => (
+      <>
+        <p>
+          A network <Formula tex="f(x;\theta)" /> trained by gradient descent on the squared loss changes its outputs through one
+          object: the <em>neural tangent kernel</em>, the inner product of parameter gradients at two inputs,
+        </p>
+        <p className="tour-eq">
+          <Formula display tex="\Theta(x,x') = \nabla_\theta f(x;\theta)\cdot\nabla_\theta f(x';\theta)." />
+        </p>
+        <p>
+          One small step moves the output at every input by <Formula tex="-\tfrac{\eta}{N}\sum_i \Theta(x, x_i)\,(f(x_i)-y_i)" />: the
+          kernel says how much fitting point <Formula tex="x_i" /> drags the prediction at <Formula tex="x" /> along. The heatmap shows
+          Θ on a row of probe inputs; it is largest near the diagonal (nearby inputs move together).
+        </p>
+      </>
+    ),
+    figure: {
+      panel: 'ntk',
+      config: base({ width: 128 }),
+      controls: ['width'],
+      caption: 'The empirical NTK of a one-hidden-layer tanh network at initialisation and now. Move the width and compare the two.',
+    },
+  },
+  {
+    id: 'drift',
+    title: '2. Wide networks barely move their kernel',
+    body: ({ Formula }) => (
+      <>
+        <p>
+          In general Θ changes during training, because the gradients themselves depend on θ. But with the NTK parametrization
+          each weight moves by about <Formula tex="1/\sqrt{n}" /> of its size when the width <Formula tex="n" /> grows, so the
+          relative kernel drift <Formula tex="\|\Theta_t-\Theta_0\|/\|\Theta_0\|" /> shrinks like <Formula tex="1/\sqrt{n}" /> for
+          large <Formula tex="n" />. In the limit the kernel is frozen at its initial value and training is kernel regression with
+          Θ₀. At moderate widths the fall is slower: for this figure's network after 500 steps the drift is 36% at width 32 and 11%
+          at width 1024 (a factor 3 for a factor 32 in width).
+        </p>
+      </>
+    ),
+    figure: {
+      panel: 'drift',
+      config: base({ width: 32 }),
+      controls: ['width', 'lr'],
+      caption: 'Kernel drift during training. Try width 32, then 1024: the curve drops about threefold.',
+    },
+  },
+  {
+    id: 'twin',
+    title: '3. The linear twin tracks the network',
+    body: ({ Formula }) => (
+      <>
+        <p>
+          A frozen kernel means the network behaves like its first-order Taylor expansion around the initial weights, the{' '}
+          <em>linear twin</em>
+        </p>
+        <p className="tour-eq">
+          <Formula display tex="f_{\text{lin}}(x;\theta) = f(x;\theta_0) + \nabla_\theta f(x;\theta_0)\,(\theta-\theta_0)," />
+        </p>
+        <p>
+          which Tangent Lab trains next to the network on the same batches with the same learning rate. Training the twin is a
+          convex problem with a closed-form path; if the network stays on top of it, the network's training is just as
+          predictable.
+        </p>
+      </>
+    ),
+    figure: {
+      panel: 'function',
+      config: base({ width: 512 }),
+      controls: ['width'],
+      caption: 'The network (solid) and its linear twin (dashed). At width 512 they overlap; at width 16 they part.',
+    },
+  },
+  {
+    id: 'why',
+    title: '4. Why: weak higher-order correlations',
+    body: ({ Formula }) => (
+      <>
+        <p>
+          The twin is exact up to the second- and higher-order terms of the Taylor series along the step. Along one gradient step
+          Δ the change of the output is <Formula tex="c_1 + c_2 + c_3 + \dots" /> with{' '}
+          <Formula tex="c_k = \tfrac{1}{k!}\,\partial^k_\theta f[\Delta,\dots,\Delta]" />. The weak-correlations picture says that
+          these higher derivatives, contracted with the direction gradient descent actually takes, are small compared with the
+          first — and smaller the wider the network — so <Formula tex="c_2/c_1" /> and <Formula tex="c_3/c_1" /> vanish with width.
+        </p>
+      </>
+    ),
+    figure: {
+      panel: 'correlations',
+      config: base({ width: 64 }),
+      controls: ['width', 'activation'],
+      caption: 'Directional Taylor coefficients relative to the first-order term, and how much one step changes the gradient.',
+    },
+  },
+  {
+    id: 'rate',
+    title: '5. How fast with width',
+    body: () => (
+      <>
+        <p>
+          The ratios fall like a power of the width. In a sweep over widths 32 – 2048 (three seeds each; the table is in{' '}
+          <code>docs/width-sweep-2026-11-24.md</code>) the fitted log–log slope of <em>c₂/c₁</em> at initialisation was about −0.7
+          for tanh and −1.25 for ReLU, and of <em>c₃/c₁</em> about −0.7 and −2.4. The gap between the network and its twin
+          after training shrinks accordingly: the figure shows it directly, as an RMS distance and relative to how far the
+          function moved.
+        </p>
+      </>
+    ),
+    figure: {
+      panel: 'gap',
+      config: base({ width: 64 }),
+      controls: ['width'],
+      caption: 'RMS gap between network and linear twin on training and test inputs. Double the width a few times and watch it fall.',
+    },
+  },
+  {
+    id: 'breaks',
+    title: '6. When the picture breaks',
+    body: ({ presetLink }) => (
+      <>
+        <p>
+          The linear picture is a statement about a limit. It fails, usefully, when the network is narrow or trained in the
+          standard parametrization with a large step — the <em>rich</em> regime where the kernel moves and the network learns
+          features the initial kernel did not have. It also fails at learning rates past the critical rate{' '}
+          <span className="nowrap">ηc = 2N/λmax(Θ₀)</span>: the twin diverges, while the network can survive by shrinking its kernel
+          (a catapult). Feature learning shows up as the weights aligning with the data; early in training even rich
+          networks first learn the simplest (near-linear) part of the target. Try these in the lab:
+        </p>
+        <PresetLinks names={['rich', 'past-critical', 'diverge', 'alignment', 'feature-alignment', 'early-time']} presetLink={presetLink} />
+      </>
+    ),
+    figure: {
+      panel: 'drift',
+      config: base({ width: 16, param: 'standard', lr: 0.2 }),
+      controls: ['param', 'lr'],
+      caption: 'A narrow network in the standard parametrization with a large step: the kernel drifts by about a quarter (26% after 500 steps).',
+    },
+  },
+];

@@ -1,0 +1,118 @@
+// Presets are plain URL queries: each must parse under the config schema with no notices, be
+// distinct, and `?preset=` must resolve to the preset's settings with explicit settings winning.
+import { describe, expect, it } from 'vitest';
+import { PRESETS, presetByName, resolvePresetQuery } from '../../src/content/presets';
+import { DEFAULT_CONFIG, configFromSearch, configToSearch, validateConfig } from '../../src/state/config';
+import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/appParams';
+import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
+import { fitScale, nextScale } from '../../src/ui/embed/FitBox';
+import { embedSnippet, embedUrl } from '../../src/ui/share';
+
+describe('presets', () => {
+  it.each(PRESETS.map((p) => [p.name, p] as const))('%s parses with no notices and differs from the defaults', (_n, p) => {
+    const { config, notices } = configFromSearch(p.query, APP_PARAM_NAMES);
+    expect(notices).toEqual([]);
+    expect(validateConfig(config)).toEqual([]);
+    expect(configToSearch(config)).not.toBe('');
+    expect(p.lesson.length).toBeGreaterThan(40);
+    expect(p.name).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('have unique names and unique settings', () => {
+    expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
+    const searches = PRESETS.map((p) => configToSearch(configFromSearch(p.query).config));
+    expect(new Set(searches).size).toBe(PRESETS.length);
+  });
+
+  it('lazy is wider than rich, and rich uses the standard parametrization', () => {
+    const lazy = configFromSearch(presetByName('lazy')!.query).config;
+    const rich = configFromSearch(presetByName('rich')!.query).config;
+    expect(lazy.width).toBeGreaterThanOrEqual(16 * rich.width);
+    expect(lazy.param).toBe('ntk');
+    expect(rich.param).toBe('standard');
+  });
+
+  it('?preset= resolves to the preset query, explicit settings override it, the name is case-insensitive', () => {
+    const r = resolvePresetQuery('?preset=Rich&seed=7&theme=dark');
+    expect(r.notice).toBeNull();
+    const q = new URLSearchParams(r.search);
+    expect(q.get('preset')).toBeNull();
+    expect(q.get('width')).toBe('16');
+    expect(q.get('seed')).toBe('7');
+    expect(q.get('theme')).toBe('dark');
+    const { config, notices } = configFromSearch(r.search, APP_PARAM_NAMES);
+    expect(notices).toEqual([]);
+    expect(config).toMatchObject({ width: 16, param: 'standard', lr: 0.2, seed: 7 });
+  });
+
+  it('an unknown preset gives a notice naming the choices and leaves the other settings', () => {
+    const r = resolvePresetQuery('preset=nope&width=32');
+    expect(r.notice).toContain('"nope"');
+    expect(r.notice).toContain('lazy');
+    expect(r.search).toBe('width=32');
+  });
+
+  it('no preset: query unchanged', () => {
+    expect(resolvePresetQuery('?width=32').search).toBe('width=32');
+    expect(configFromSearch('', APP_PARAM_NAMES).config).toEqual(DEFAULT_CONFIG);
+  });
+});
+
+describe('app params', () => {
+  it('parses page, embed, theme and large, with notices for bad values', () => {
+    expect(parseAppParams('?page=tour&theme=dark&large=1&embed=Drift')).toEqual({
+      params: { page: 'tour', embed: 'drift', theme: 'dark', large: true },
+      notices: [],
+    });
+    const bad = parseAppParams('page=x&theme=blue&large=maybe');
+    expect(bad.params).toEqual({ page: 'lab', embed: null, theme: null, large: false });
+    expect(bad.notices).toHaveLength(3);
+  });
+  it('app params are not "unknown settings"', () => {
+    expect(configFromSearch('?page=tour&theme=dark&large=1&embed=drift&preset=lazy&backend=cpu', APP_PARAM_NAMES).notices).toEqual([]);
+  });
+});
+
+describe('shortcuts', () => {
+  const k = (key: string, mods: Partial<KeyboardEvent> = {}) => actionForKey({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  it('maps keys to actions', () => {
+    expect(k(' ')).toEqual({ type: 'toggle-play' });
+    expect(k('ArrowRight')).toEqual({ type: 'step' });
+    expect(k('r')).toEqual({ type: 'reset' });
+    expect(k('F')).toEqual({ type: 'fullscreen' });
+    expect(k('?')).toEqual({ type: 'help' });
+    expect(k('3')).toEqual({ type: 'preset', index: 2 });
+    expect(k('0')).toBeNull();
+    expect(k('r', { ctrlKey: true })).toBeNull();
+  });
+  it('ownsKeys is false without an element', () => {
+    expect(ownsKeys(null, ' ')).toBe(false);
+  });
+});
+
+describe('embed', () => {
+  it('fitScale: the 0.05-step scale that fits, clamped to [0.5, 1.75]', () => {
+    expect(fitScale(300, 400)).toBe(0.75);
+    expect(fitScale(300, 390)).toBe(0.75); // 0.769 → 0.75
+    expect(fitScale(300, 300)).toBe(1);
+    expect(fitScale(300, 200)).toBe(1.5);
+    expect(fitScale(300, 100)).toBe(1.75);
+    expect(fitScale(100, 1000)).toBe(0.5);
+    expect(fitScale(300, 300, 0.8)).toBe(0.8); // shown exactly fitting at 0.8: stay
+    expect(fitScale(0, 100, 0.9)).toBe(0.9);
+  });
+  it('nextScale shrinks at once, grows only below a scale that overflowed before', () => {
+    expect(nextScale(1, 0.75, Infinity)).toEqual({ scale: 0.75, tooBig: 1 });
+    expect(nextScale(0.75, 0.95, 1)).toEqual({ scale: 0.95, tooBig: 1 });
+    expect(nextScale(0.95, 1.2, 1)).toEqual({ scale: 0.95, tooBig: 1 }); // 1 overflowed: stay below it
+    expect(nextScale(1, 1.5, Infinity)).toEqual({ scale: 1.5, tooBig: Infinity });
+    expect(nextScale(1, 1.02, Infinity).scale).toBe(1);
+  });
+  it('embed URL and snippet keep the settings, drop preset/page and escape the attribute', () => {
+    const u = embedUrl('https://x.org/lab/?width=64&preset=lazy&page=tour', 'drift');
+    expect(u).toBe('https://x.org/lab/?width=64&embed=drift');
+    const s = embedSnippet('https://x.org/lab/?width=64&lr=0.5', 'gap', 'Network vs linear model');
+    expect(s).toContain('src="https://x.org/lab/?width=64&amp;lr=0.5&amp;embed=gap"');
+    expect(s).toContain('width="640" height="360"');
+  });
+});
