@@ -18,8 +18,7 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
   const clock = { t: 0 };
   const configs: ExperimentConfig[] = [];
   const dataSeeds: number[] = [];
-  let runner: SweepRunner;
-  const runner0 = new SweepRunner({
+  const runner: SweepRunner = new SweepRunner({
     post: (ev) => {
       events.push(ev);
       if (ev.type === 'sweepRun' && opts.cancelAfterRuns !== undefined && events.filter((e) => e.type === 'sweepRun').length === opts.cancelAfterRuns) runner.cancel(ev.sweepId);
@@ -42,7 +41,6 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
       return { width: config.width, seed: config.seed, rows, init: rows[0], final: rows[rows.length - 1], index: 0, lr: config.lr ?? 1, diverged: false, seconds: 0 } satisfies SweepRun;
     },
   });
-  runner = runner0;
   return { runner, events, configs, dataSeeds };
 }
 

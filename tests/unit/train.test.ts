@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { makeDataset, makeGrid, DATASET_INFO } from '../../src/engine/datasets';
+import { makeDataset, makeGrid } from '../../src/engine/datasets';
 import { BatchSchedule, mseLoss } from '../../src/engine/train';
 import { Session, isDiverged } from '../../src/engine/session';
 import { TOY_DATASETS, DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';

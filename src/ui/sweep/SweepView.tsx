@@ -243,14 +243,13 @@ export function CorrelationAdvice() {
 
 function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: FitTable; showRefs: boolean }) {
   const [series, dropped] = useMemo<[LogLogSeries[], number]>(() => {
-    let zeros = 0;
-    const list = PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit)).map((phase) => {
-      const s = widthSeries(runs, metric, phase);
-      zeros += s.dropped;
+    const phases = PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit));
+    const all = phases.map((phase) => ({ phase, s: widthSeries(runs, metric, phase) }));
+    const list = all.map(({ phase, s }) => {
       const st = PHASE_STYLE[phase];
       return { key: phase, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[phase] ?? null };
     });
-    return [list, zeros];
+    return [list, all.reduce((n, { s }) => n + s.dropped, 0)];
   }, [runs, metric, fits]);
   const emptyMessage = runs.length === 0 ? 'No finished runs yet' : dropped > 0 ? 'Every value is 0: nothing to draw on log axes' : 'Not measured in these runs';
   const seeds = new Set(runs.map((r) => r.seed)).size;
