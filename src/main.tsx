@@ -10,6 +10,7 @@ import { EmbedApp } from './ui/embed/EmbedApp';
 import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
+import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import './ui/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));
@@ -30,6 +31,7 @@ function start(): void {
   notices.push(...appNotices);
   const parsed = configFromSearch(search, APP_PARAM_NAMES);
   notices.push(...parsed.notices);
+  notices.push(...sweepFromSearch(search).notices);
   const raw = new URLSearchParams(search).get('backend');
   let forcedBackend: BackendName | null = null;
   if (raw !== null) {

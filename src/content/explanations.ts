@@ -10,6 +10,10 @@ export interface PanelText {
   tex: string;
   /** Optional longer "why this matters" note. */
   why?: string;
+  /** Which quantity supports a claim about scaling with width (derivative correlations). */
+  scaling?: string;
+  /** relu-specific caveat (derivative correlations). */
+  kinks?: string;
 }
 
 export interface SeriesText {
@@ -54,6 +58,10 @@ export const PANELS = {
       'Size of the second- and third-order terms of one gradient step, relative to the first-order (NTK) term, and how much a step changes the gradient itself.',
     tex: String.raw`c_k(x) = \frac{1}{k!}\,\frac{d^k}{d\varepsilon^k} f(x;\theta_t + \varepsilon\Delta)\Big|_{\varepsilon=0},\quad \Delta = -\eta\nabla_\theta L`,
     why: 'Why this matters: when the higher-order correlations are weak, the first-order (NTK) term dominates every step, so training stays close to the linear model. Hover a step to see the same step highlighted in the gap plot.',
+    scaling:
+      'Which ratio to read for a scaling claim: c₂/c₁² and c₃/c₁³. Since c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², c₂/c₁ also moves with the step size and shrinks as the residual r shrinks during training; c₂/c₁² and c₃/c₁³ are unchanged when η or r is rescaled.',
+    kinks:
+      'relu: the full-step gradient change includes kinks (units that cross 0 within the step jump), which do not shrink with width; the frozen-pattern value and the fraction of sign flips separate the two.',
   },
   ntk: {
     title: 'Neural tangent kernel',
@@ -111,6 +119,26 @@ export const SERIES = {
     label: 'gradient change, 1st order',
     tex: String.raw`\frac{\lVert H(x)\,\Delta\rVert}{\lVert\nabla_\theta f(\theta)\rVert},\ \ H = \nabla^2_\theta f`,
     note: 'The Hessian–vector-product (first-order) part of the gradient change.',
+  },
+  c2OverC1Sq: {
+    label: 'c₂ / c₁² (η-invariant)',
+    tex: String.raw`\frac{\operatorname{RMS}(c_2)}{\operatorname{RMS}(c_1)^2}`,
+    note: 'Unchanged when η or the residual is rescaled (c₁ ∝ η‖r‖, c₂ ∝ (η‖r‖)²): the ratio to read for a scaling claim.',
+  },
+  c3OverC1Cube: {
+    label: 'c₃ / c₁³ (η-invariant)',
+    tex: String.raw`\frac{\operatorname{RMS}(c_3)}{\operatorname{RMS}(c_1)^3}`,
+    note: 'Unchanged when η or the residual is rescaled: the third-order ratio to read for a scaling claim.',
+  },
+  gradChangeFrozen: {
+    label: 'gradient change, pattern frozen',
+    tex: String.raw`\frac{\lVert\nabla_\theta f(\theta+\Delta)-\nabla_\theta f(\theta)\rVert}{\lVert\nabla_\theta f(\theta)\rVert}\ \text{with each unit's activation pattern held at }\theta`,
+    note: 'The gradient change of one step with every unit’s activation pattern frozen at θ (relu: which side of 0): the smooth part, without kinks.',
+  },
+  flipFraction: {
+    label: 'sign flips',
+    tex: String.raw`\frac{\#\{(u, x): \operatorname{sign} h_u(x;\theta+\Delta) \ne \operatorname{sign} h_u(x;\theta)\}}{\#\{(u, x)\}}`,
+    note: 'Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign within one step.',
   },
   firstOrderError: {
     label: '1st-order error',

@@ -4,7 +4,7 @@ import { Component, useCallback, useState, type ReactNode } from 'react';
 import { configFromSearch, type ExperimentConfig } from '../state/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
-import { PRESETS } from '../content/presets';
+import { PRESETS, presetIsSweep } from '../content/presets';
 import { PresetField, presetMatching } from './PresetField';
 import { Toolbar } from './Toolbar';
 import { useAppearance } from './theme';
@@ -20,6 +20,9 @@ import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/datasets';
 import { panelsFor } from './panels/registry';
+import { SweepView } from './sweep/SweepView';
+import { ViewTabs, useSweepRoute } from './sweep/useSweepRoute';
+import { sweepFromSearch, sweepParamsOf, withSweepParams } from './sweep/sweepUrl';
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
@@ -32,6 +35,8 @@ export interface AppProps {
 }
 
 function writeUrl(search: string): void {
+  // The sweep's own parameters (view, widths, seeds) stay in the URL when the Lab rewrites it.
+  search = withSweepParams(search, Object.entries(sweepParamsOf(location.search)));
   const url = `${location.pathname}${search}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);
@@ -48,6 +53,8 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const [large, setLarge] = useState(initialLarge);
   const [helpOpen, setHelpOpen] = useState(false);
   const theme = useAppearance(themeChoice, large);
+  const route = useSweepRoute();
+  const loadSweep = route.load;
 
   const config = view.config;
   const search = labSearch(config, forcedBackend, themeChoice, large);
@@ -67,10 +74,12 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       // A preset replaces every setting (not a patch): the URL becomes exactly the preset's query.
       const { config: next } = configFromSearch(p.query, APP_PARAM_NAMES);
       writeUrl(labSearch(next, forcedBackend, themeChoice, large));
+      // A sweep preset (view=sweep) opens the Width sweep view with its widths and seeds; others the Lab.
+      loadSweep(presetIsSweep(p) ? 'sweep' : 'lab', sweepFromSearch(p.query).settings);
       setHoverStep(null);
       store.setConfig(next);
     },
-    [store, forcedBackend, themeChoice, large],
+    [store, forcedBackend, themeChoice, large, loadSweep],
   );
   const setAppearance = (t: ThemeChoice, l: boolean) => {
     setThemeChoice(t);
@@ -144,6 +153,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           </a>
           <a href={`?page=tour${themeChoice ? `&theme=${themeChoice}` : ''}${large ? '&large=1' : ''}`}>Tour</a>
         </nav>
+        <ViewTabs view={route.view} onView={route.setView} />
         <Toolbar
           search={search}
           theme={theme}
@@ -172,6 +182,20 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         )}
       </div>
 
+      {route.view === 'sweep' ? (
+        <SweepView
+          config={config}
+          settings={{ ...route.settings, alpha: config.lrWidthExp }}
+          onSettings={(s) => {
+            route.setSettings(s);
+            if (s.alpha !== config.lrWidthExp) onChange({ lrWidthExp: s.alpha });
+          }}
+          onSteps={(steps) => onChange({ steps })}
+          store={route.store}
+          backend={forcedBackend ?? view.backend?.name ?? null}
+          onRun={() => store.pause()}
+        />
+      ) : (
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
           <PresetField current={presetMatching(config)} onChoose={loadPreset} />
@@ -206,6 +230,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           </div>
         </main>
       </div>
+      )}
 
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} presets={PRESETS.map((p) => p.name)} />
 

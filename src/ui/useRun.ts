@@ -178,6 +178,10 @@ export class RunStore {
         if (ev.runId !== v.runId) return; // an error of a stale run
         this.update({ errors: [...v.errors.slice(-3), { id: ++this.errorId, message: ev.message }], wantPlay: false });
         return;
+      case 'sweepProgress':
+      case 'sweepRun':
+      case 'sweepDone':
+        return; // sweeps run in their own worker (src/ui/sweep/useSweep.ts)
     }
     if (ev.runId !== v.runId) return; // a stale run
     switch (ev.type) {

@@ -11,6 +11,8 @@ import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
 import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
 import { parseRequest, transferablesOf, type WorkerEvent } from './protocol';
+import { SweepRunner } from './sweepRunner';
+import { runOne } from '../engine/sweep/run';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Posts an event, transferring its typed arrays' buffers (the worker never reads them again). */
@@ -62,6 +64,32 @@ const loop = new TrainingLoop({
 
 let initialised = false;
 
+/** Select the backend once (first request that needs it); later callers wait for the same probe. */
+function ensureBackend(forced: BackendName | null): void {
+  if (initialised) return;
+  initialised = true;
+  // The backend probe runs first in the loop's queue: every later request waits for it.
+  void loop.enqueue(async () => {
+    try {
+      const info = await selectBackend(forced);
+      backendReady = true;
+      post({ type: 'backend', info });
+    } catch (err) {
+      post({ type: 'fatal', message: `Could not start TensorFlow.js: ${(err as Error).message}` });
+    }
+  });
+}
+
+// A width sweep runs in this worker's queue, after the backend probe (the page opens a separate
+// worker for sweeps, so the Lab's run and a sweep never share one).
+const sweeps = new SweepRunner({
+  runOne: (config, opts) => runOne(config, opts),
+  // Between runs, let pending messages (a cancel) in: on wasm/cpu a run's readbacks never yield.
+  yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+  post,
+  now: () => performance.now(),
+});
+
 scope.onmessage = (e: MessageEvent<unknown>) => {
   const parsed = parseRequest(e.data);
   if (!parsed.ok) {
@@ -69,22 +97,27 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
     return;
   }
   const req = parsed.value;
+  if (req.type === 'sweepStart') {
+    ensureBackend(req.backend);
+    void loop.enqueue(async () => {
+      if (!backendReady) {
+        post({ type: 'sweepDone', sweepId: req.sweepId, state: 'failed', elapsedMs: 0, message: 'No TensorFlow.js backend is running' });
+        return;
+      }
+      await sweeps.run(req.sweepId, req.spec);
+    });
+    return;
+  }
+  if (req.type === 'sweepCancel') {
+    sweeps.cancel(req.sweepId);
+    return;
+  }
   if (req.type === 'init') {
     if (initialised) {
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
     }
-    initialised = true;
-    // The backend probe runs first in the loop's queue: every later request waits for it.
-    void loop.enqueue(async () => {
-      try {
-        const info = await selectBackend(req.backend);
-        backendReady = true;
-        post({ type: 'backend', info });
-      } catch (err) {
-        post({ type: 'fatal', message: `Could not start TensorFlow.js: ${(err as Error).message}` });
-      }
-    });
+    ensureBackend(req.backend);
     loop.handle({ type: 'config', config: req.config, runId: req.runId });
     return;
   }

@@ -2,19 +2,29 @@ import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle } from './metricSeries';
-import { StepPlot } from '../plots/StepPlot';
+import { StepPlot, presentKeys } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
-import { COLORS, TWIN_DASH } from '../plots/colors';
+import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
 import { formatNumber } from '../plots/plotMath/format';
 import { nearestIndex } from '../plots/plotMath/lines';
 import { PANELS } from '../../content/explanations';
 
-const CORR_SERIES: SeriesSpec<MetricRow>[] = [
-  metricSeries('c2OverC1', { color: COLORS.c2 }),
-  metricSeries('c3OverC1', { color: COLORS.c3 }),
-  metricSeries('gradChange', { color: COLORS.gradChange }),
-  metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
-  metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
+function corrSeries(relu: boolean): SeriesSpec<MetricRow>[] {
+  const gradChange = metricSeries('gradChange', { color: COLORS.gradChange });
+  return [
+    metricSeries('c2OverC1', { color: COLORS.c2 }),
+    metricSeries('c3OverC1', { color: COLORS.c3 }),
+    relu ? { ...gradChange, label: `${gradChange.label} (includes kinks)` } : gradChange,
+    metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
+    metricSeries('gradChangeFrozen', { color: COLORS.gradChange, dash: DOT_DASH, width: 2.4 }),
+    metricSeries('flipFraction', { color: COLORS.lambda, dash: '4 2' }),
+    metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
+  ];
+}
+const CORR_SERIES = { relu: corrSeries(true), other: corrSeries(false) };
+const INVARIANT_SERIES: SeriesSpec<MetricRow>[] = [
+  metricSeries('c2OverC1Sq', { color: COLORS.c2 }),
+  metricSeries('c3OverC1Cube', { color: COLORS.c3 }),
 ];
 const stepOf = (r: MetricRow) => r.step;
 
@@ -25,6 +35,8 @@ export function CorrelationsPanel(props: PanelProps) {
   const i = hoverStep === null ? rows.length - 1 : nearestIndex(rows, stepOf, hoverStep);
   const row = i >= 0 ? rows[i] : undefined;
   const gap = row?.gapTrainRel ?? row?.gapTrain;
+  const relu = props.meta?.config.activation === 'relu';
+  const invariant = presentKeys(rows, INVARIANT_SERIES) !== '';
   return (
     <PanelFrame
       id="correlations"
@@ -33,6 +45,8 @@ export function CorrelationsPanel(props: PanelProps) {
       footer={
         <>
           <p className="why">{PANELS.correlations.why}</p>
+          <p className="why">{PANELS.correlations.scaling}</p>
+          {relu && <p className="why">{PANELS.correlations.kinks}</p>}
           {row && gap !== undefined && (
             <p className="plot-note linked-readout" data-step={row.step}>
               {hoverStep === null ? 'Latest' : 'At'} step {row.step}: {row.gapTrainRel !== undefined ? 'relative gap (train)' : 'gap (train)'} to the linear model ={' '}
@@ -50,7 +64,7 @@ export function CorrelationsPanel(props: PanelProps) {
     >
       <StepPlot
         rows={rows}
-        series={CORR_SERIES}
+        series={relu ? CORR_SERIES.relu : CORR_SERIES.other}
         ariaLabel="Derivative correlations vs step"
         xScaleType={logX ? 'log' : 'linear'}
         yScaleType="log"
@@ -61,6 +75,20 @@ export function CorrelationsPanel(props: PanelProps) {
         notMeasuredMessage="Derivative correlations are measured every few steps…"
         height={220}
       />
+      {invariant && (
+        <StepPlot
+          rows={rows}
+          series={INVARIANT_SERIES}
+          ariaLabel="Step-size-invariant correlation ratios vs step"
+          xScaleType={logX ? 'log' : 'linear'}
+          yScaleType="log"
+          yLabel="η-invariant ratio (log)"
+          hoverStep={hoverStep}
+          onHoverStep={props.onHoverStep}
+          divergedAt={props.divergedAt}
+          height={170}
+        />
+      )}
     </PanelFrame>
   );
 }

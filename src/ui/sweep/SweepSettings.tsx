@@ -1,0 +1,201 @@
+// The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent α; Run
+// and Cancel; the progress bar (run k of K, elapsed, ETA); and the export buttons.
+import { useId, useState, type ReactNode } from 'react';
+import type { ExperimentConfig } from '../../state/config';
+import { fieldByKey } from '../../state/config';
+import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, type SweepSettings } from './sweepUrl';
+import type { SweepView } from './useSweep';
+import { formatDuration } from './sweepData';
+
+export interface SweepSettingsProps {
+  settings: SweepSettings;
+  config: ExperimentConfig;
+  onSettings: (s: SweepSettings) => void;
+  onSteps: (steps: number) => void;
+  view: SweepView;
+  onRun: () => void;
+  onCancel: () => void;
+  exports: ReactNode;
+}
+
+const running = (v: SweepView) => v.status === 'running' || v.status === 'starting';
+
+/** A number input that accepts what the user types and commits only valid values (else shows why). */
+function NumberField({ label, value, min, max, step, integer, hint, onCommit, disabled }: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  integer: boolean;
+  hint?: string;
+  onCommit: (v: number) => void;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? String(value);
+  const v = Number(shown);
+  const valid = shown.trim() !== '' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
+  return (
+    <div className="field">
+      <div className="field-head">
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <input
+        id={id}
+        type="number"
+        inputMode={integer ? 'numeric' : 'decimal'}
+        min={min}
+        max={max}
+        step={step}
+        value={shown}
+        disabled={disabled}
+        aria-invalid={!valid}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          const t = e.currentTarget.value;
+          setText(t);
+          const n = Number(t);
+          if (t.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n))) onCommit(n);
+        }}
+        onBlur={() => setText(null)}
+      />
+      <p id={`${id}-hint`} className={valid ? 'field-hint' : 'field-hint field-error'}>
+        {valid ? hint : `Enter ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; keeping ${value}.`}
+      </p>
+    </div>
+  );
+}
+
+export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view, onRun, onCancel, exports }: SweepSettingsProps) {
+  const busy = running(view);
+  const runs = settings.widths.length * settings.seeds;
+  const stepsField = fieldByKey('steps');
+  const toggleWidth = (w: number) => {
+    const has = settings.widths.includes(w);
+    const widths = has ? settings.widths.filter((x) => x !== w) : [...settings.widths, w].sort((a, b) => a - b);
+    onSettings({ ...settings, widths });
+  };
+  const p = view.progress;
+  const pct = view.status === 'done' ? 100 : p ? Math.floor(p.fraction * 100) : 0;
+  const lrNote =
+    config.lr === null
+      ? 'η is automatic (half the critical rate of each width), so α is not used; set η in the Lab to scale it with width.'
+      : `η = ${config.lr}·n^α`;
+  return (
+    <div className="sweep-settings">
+      <fieldset className="settings-group">
+        <legend>Widths</legend>
+        <div className="width-chips" role="group" aria-label="Widths">
+          {WIDTH_CHOICES.map((w) => (
+            <label key={w} className={settings.widths.includes(w) ? 'chip is-on' : 'chip'}>
+              <input type="checkbox" checked={settings.widths.includes(w)} disabled={busy} onChange={() => toggleWidth(w)} />
+              {w}
+            </label>
+          ))}
+        </div>
+        {settings.widths.some((w) => !WIDTH_CHOICES.includes(w)) && (
+          <p className="field-hint">Also from the address: {settings.widths.filter((w) => !WIDTH_CHOICES.includes(w)).join(', ')}</p>
+        )}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Runs</legend>
+        <NumberField
+          label="Seeds per width"
+          value={settings.seeds}
+          min={SEEDS_RANGE[0]}
+          max={SEEDS_RANGE[1]}
+          step={1}
+          integer
+          disabled={busy}
+          hint="Each seed draws new initial weights; the data stay the same."
+          onCommit={(seeds) => onSettings({ ...settings, seeds })}
+        />
+        <NumberField
+          label="Steps"
+          value={config.steps}
+          min={stepsField.kind === 'int' ? stepsField.min : 1}
+          max={stepsField.kind === 'int' ? stepsField.max : 1e6}
+          step={50}
+          integer
+          disabled={busy}
+          hint="Training steps per run."
+          onCommit={onSteps}
+        />
+        <NumberField
+          label="Learning-rate width exponent α"
+          value={settings.alpha}
+          min={ALPHA_RANGE[0]}
+          max={ALPHA_RANGE[1]}
+          step={0.25}
+          integer={false}
+          disabled={busy}
+          hint={lrNote}
+          onCommit={(alpha) => onSettings({ ...settings, alpha })}
+        />
+      </fieldset>
+      <div className="sweep-run">
+        <p className="sweep-count">
+          {settings.widths.length} width{settings.widths.length === 1 ? '' : 's'} × {settings.seeds} seed{settings.seeds === 1 ? '' : 's'} = <b>{runs}</b> runs of {config.steps} steps
+        </p>
+        <div className="transport-buttons">
+          <button type="button" className="btn btn-primary" onClick={onRun} disabled={busy || settings.widths.length === 0}>
+            Run sweep
+          </button>
+          <button type="button" className="btn" onClick={onCancel} disabled={!busy || view.cancelling}>
+            {view.cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        </div>
+        {settings.widths.length === 0 && <p className="field-hint field-error">Choose at least one width.</p>}
+        {settings.widths.length === 1 && <p className="field-hint">With one width there is no slope to fit.</p>}
+        <div className="sweep-progress" data-testid="sweep-progress" data-status={view.status} data-runs={view.runs.length}>
+          <div
+            className="progress-track"
+            role="progressbar"
+            aria-label="Sweep progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            aria-valuetext={`${pct}%`}
+          >
+            <div className={`progress-fill status-${view.status}`} style={{ width: `${pct}%` }} />
+          </div>
+          <p className="progress-text" aria-live="polite">
+            {progressText(view)}
+          </p>
+          {view.message && (
+            <p className="field-hint field-error" role="alert">
+              {view.message}
+            </p>
+          )}
+        </div>
+      </div>
+      <fieldset className="settings-group">
+        <legend>Export</legend>
+        {exports}
+      </fieldset>
+    </div>
+  );
+}
+
+function progressText(v: SweepView): string {
+  const p = v.progress;
+  const done = v.runs.length;
+  switch (v.status) {
+    case 'idle':
+      return 'Not run yet.';
+    case 'starting':
+      return p ? `Run ${p.run} of ${p.total}…` : 'Starting the sweep worker…';
+    case 'running':
+      return p
+        ? `Run ${p.run} of ${p.total} (width ${p.width}, seed ${p.seed}, step ${p.step}/${p.steps}) · ${formatDuration(p.elapsedMs)} elapsed · about ${formatDuration(p.etaMs)} left`
+        : 'Running…';
+    case 'done':
+      return `Done: ${done} run${done === 1 ? '' : 's'} in ${formatDuration(v.elapsedMs)}.`;
+    case 'cancelled':
+      return `Cancelled after ${formatDuration(v.elapsedMs)}: kept ${done} finished run${done === 1 ? '' : 's'}.`;
+    case 'failed':
+      return `Failed after ${done} finished run${done === 1 ? '' : 's'}.`;
+  }
+}

@@ -1,0 +1,280 @@
+// The "Width sweep" view: train the current Lab config at many widths and seeds in a worker, then
+// plot every metric against width on log–log axes (at initialisation and after training) with a
+// fitted power law, and each metric's trajectory per width.
+import { useMemo, useState } from 'react';
+import type { ExperimentConfig } from '../../state/config';
+import type { BackendName } from '../../worker/protocol';
+import { Toggle } from '../plots/PanelFrame';
+import { LogLogPlot, type LogLogSeries } from './LogLogPlot';
+import { FamilyPlot } from './FamilyPlot';
+import { PlotCard } from './PlotCard';
+import { SweepSettingsPanel } from './SweepSettings';
+import { SlopeTable } from './SlopeTable';
+import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
+import { REFERENCE_SLOPES, fitSeedPoints, widthSeries } from './sweepData';
+import { sweepJson, type FitTable } from './sweepFiles';
+import { fitAll, fitsJson, runsCsv, summarize, summaryCsv, sweepMetrics as engineSweepMetrics } from '../../engine/sweep';
+import { downloadText, MIME } from '../export';
+import type { SweepSettings } from './sweepUrl';
+import type { SweepStore, SweepView as SweepState } from './useSweep';
+import { useSweepView } from './useSweep';
+import { PHASES, type Phase, type SweepRun } from './types';
+import { WEAK_CORRELATIONS_NOTE } from '../../content/presets';
+import './sweep.css';
+
+export interface SweepViewProps {
+  config: ExperimentConfig;
+  settings: SweepSettings;
+  onSettings: (s: SweepSettings) => void;
+  onSteps: (steps: number) => void;
+  store: SweepStore;
+  backend: BackendName | null;
+  /** Called when a sweep starts (the Lab pauses its own run). */
+  onRun?: () => void;
+}
+
+const PHASE_STYLE: Record<Phase, { label: string; color: string; hollow: boolean }> = {
+  init: { label: 'at initialisation', color: '#d55e00', hollow: true },
+  final: { label: 'after training', color: '#0072b2', hollow: false },
+};
+
+const GROUPS: { keys: SweepMetric['group'][]; title: string }[] = [
+  { keys: ['kernel', 'layers'], title: 'Kernel and weights' },
+  { keys: ['gap'], title: 'Network vs linear twin' },
+  { keys: ['correlations'], title: 'Derivative correlations' },
+  { keys: ['gradient'], title: 'Gradient change of one step' },
+];
+
+function dataSummary(c: ExperimentConfig): string {
+  if (c.dataset === 'mnist') return `MNIST ${c.digits} at ${c.mnistRes}×${c.mnistRes} (${c.train} training images)`;
+  if (c.dataset === 'gauss') return `gauss in ${c.dim} dimensions (${c.train} training points)`;
+  return `${c.dataset} (${c.train} training points)`;
+}
+
+function configSummary(c: ExperimentConfig): string {
+  const lr = c.lr === null ? 'η auto' : `η₀ = ${c.lr}`;
+  const sw = c.sigmaW2 === null ? '' : `, σ_w² = ${c.sigmaW2}`;
+  return `${c.activation}, depth ${c.depth}, ${c.param} parametrization${sw}, σ_b² = ${c.sigmaB2}, ${dataSummary(c)}, ${c.optimizer}${c.optimizer === 'sgd' ? ` batch ${c.batch}` : ''}, ${lr}, seed ${c.seed}`;
+}
+
+/**
+ * The setup of the `weak-correlations-repo` preset (MNIST, 2 relu hidden layers): the sweep view
+ * then says what the original repository measured and what is measured here instead.
+ */
+export function isWeakCorrelationsSetup(c: ExperimentConfig): boolean {
+  return c.dataset === 'mnist' && c.depth === 2 && c.activation === 'relu';
+}
+
+function WeakCorrelationsNote() {
+  return (
+    <section className="sweep-note" aria-label="About the weak-correlations repository experiment">
+      <h2 className="sweep-group-title">The weak-correlations repository experiment</h2>
+      {WEAK_CORRELATIONS_NOTE.map((t) => (
+        <p key={t.slice(0, 24)}>{t}</p>
+      ))}
+    </section>
+  );
+}
+
+/** Fits of every metric at both phases, from the per-seed values. */
+function fitTable(runs: readonly SweepRun[], metrics: readonly SweepMetric[]): FitTable {
+  const out: FitTable = {};
+  for (const m of metrics) {
+    for (const phase of PHASES) {
+      if (phase === 'init' && m.zeroAtInit) continue;
+      const fit = fitSeedPoints(widthSeries(runs, m, phase).points);
+      if (fit) (out[m.key] ??= {})[phase] = fit;
+    }
+  }
+  return out;
+}
+
+export function SweepView({ config, settings, onSettings, onSteps, store, backend, onRun }: SweepViewProps) {
+  const view = useSweepView(store);
+  const [showRefs, setShowRefs] = useState(false);
+  const [logX, setLogX] = useState(false);
+  // The plots describe the sweep that ran (its activation and widths), not the form's current values.
+  const ranConfig = view.spec?.base ?? config;
+  const ranWidths = view.spec?.widths ?? settings.widths;
+  const metrics = useMemo(() => {
+    const rows = view.runs.flatMap((r) => [r.init, r.final] as SweepRow[]);
+    return [...sweepMetrics(ranConfig.activation), ...layerChangeMetrics(layerCount(rows))];
+  }, [view.runs, ranConfig.activation]);
+  const fits = useMemo(() => fitTable(view.runs, metrics), [view.runs, metrics]);
+  const [familyKey, setFamilyKey] = useState('ntkDrift');
+  const familyMetric = metrics.find((m) => m.key === familyKey) ?? metrics[0];
+
+  const run = () => {
+    onRun?.();
+    store.start({ base: config, widths: settings.widths, seeds: settings.seeds, alpha: settings.alpha }, backend);
+  };
+  const hasRuns = view.runs.length > 0;
+  // The files use the engine's writers and metric columns: the same files as `tangent-lab sweep`.
+  const fileMetrics = engineSweepMetrics(ranConfig.depth);
+  const exports = (
+    <div className="export-buttons">
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(runsCsv(view.runs, fileMetrics), 'runs.csv', MIME.csv)}>
+        runs.csv
+      </button>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(summaryCsv(summarize(view.runs, fileMetrics)), 'summary.csv', MIME.csv)}>
+        summary.csv
+      </button>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(fitsJson(fitAll(view.runs, fileMetrics)), 'fits.json', MIME.json)}>
+        fits.json
+      </button>
+      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(sweepJson(view.spec, view.runs, fits), 'sweep.json', MIME.json)}>
+        sweep.json
+      </button>
+      <p className="field-hint">Every run and the fits; each plot also saves as SVG or PNG.</p>
+    </div>
+  );
+
+  return (
+    <div className="app-body sweep-view">
+      <aside className="sidebar" aria-label="Sweep settings">
+        <SweepSettingsPanel
+          settings={settings}
+          config={config}
+          onSettings={onSettings}
+          onSteps={onSteps}
+          view={view}
+          onRun={run}
+          onCancel={() => store.cancel()}
+          exports={exports}
+        />
+      </aside>
+      <main className="main sweep-main" id="main">
+        <SweepIntro config={config} view={view} />
+        {isWeakCorrelationsSetup(config) && <WeakCorrelationsNote />}
+        <SlopeTable metrics={metrics} fits={fits} />
+        <div className="sweep-toolbar">
+          <Toggle label="reference slopes −1/2 and −1 (dashed grey, not data)" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
+        </div>
+        {GROUPS.map((g) => {
+          const ms = metrics.filter((m) => g.keys.includes(m.group));
+          if (ms.length === 0) return null;
+          return (
+            <section key={g.title} className="sweep-group" aria-label={g.title}>
+              <h2 className="sweep-group-title">{g.title}</h2>
+              {g.keys.includes('correlations') && <CorrelationAdvice />}
+              <div className="sweep-grid">
+                {ms.map((m) => (
+                  <MetricCard key={m.key} metric={m} runs={view.runs} widths={ranWidths} fits={fits} showRefs={showRefs} />
+                ))}
+              </div>
+            </section>
+          );
+        })}
+        <section className="sweep-group" aria-label="Trajectories per width">
+          <h2 className="sweep-group-title">Trajectories per width</h2>
+          <PlotCard
+            title={`${familyMetric.label} during training`}
+            fileStem={`sweep-family-${familyMetric.key}`}
+            testId="family-card"
+            controls={
+              <>
+                <label className="inline-select">
+                  <span>Metric</span>
+                  <select value={familyMetric.key} onChange={(e) => setFamilyKey(e.currentTarget.value)} aria-label="Metric of the trajectories">
+                    {metrics.map((m) => (
+                      <option key={m.key} value={m.key}>
+                        {m.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <Toggle label="log x" checked={logX} onChange={setLogX} ariaLabel="Log-scale steps: trajectories per width" />
+              </>
+            }
+            note="Mean over the seeds of each width. Darker = narrower, lighter = wider: the whole trajectory shrinks as the width grows."
+          >
+            <FamilyPlot runs={view.runs} metric={familyMetric} widths={ranWidths} xScaleType={logX ? 'log' : 'linear'} />
+          </PlotCard>
+        </section>
+      </main>
+    </div>
+  );
+}
+
+/** Runs whose loss diverged (training stopped early), as "width 2048 (seed 1)". */
+export function divergedRuns(runs: readonly SweepRun[]): string[] {
+  return runs.filter((r) => r.diverged).map((r) => `width ${r.width} (seed ${r.seed})`);
+}
+
+function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepState }) {
+  const ran = view.spec?.base;
+  const diverged = divergedRuns(view.runs);
+  return (
+    <div className="sweep-intro">
+      <p>
+        Train the same network at many widths and seeds, then see how each quantity falls with width on log–log axes: a straight line means a
+        power law n<sup>slope</sup>. Each faint dot is one seed, the large marker the mean over seeds with a bar from the smallest to the largest
+        seed, the line a least-squares fit over all seeds with its 95% band (bootstrap over seeds).
+      </p>
+      <p className="sweep-config">
+        Other settings come from the Lab: <b>{configSummary(config)}</b>. Change them in the Lab tab.
+        {ran && ran !== config && configSummary(ran) !== configSummary(config) && (
+          <>
+            {' '}
+            The plots show the last sweep: {configSummary(ran)}.
+          </>
+        )}
+      </p>
+      {diverged.length > 0 && (
+        <p className="field-error" role="status" data-testid="sweep-diverged">
+          {diverged.length} run{diverged.length === 1 ? '' : 's'} diverged (the learning rate was above the stable limit): {diverged.join(', ')}. Their non-finite
+          values are left out of the plots and fits.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Which correlation ratio supports a scaling claim (shown with the correlation plots). */
+export function CorrelationAdvice() {
+  return (
+    <p className="sweep-advice">
+      <b>Which ratio to read for a scaling claim:</b> c₂/c₁² and c₃/c₁³. With Δ = −η∇L, c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², so c₂/c₁ moves with the step size
+      and the residual r (it also falls as training fits the data), while c₂/c₁² and c₃/c₁³ are unchanged when η or r is rescaled and change only with
+      the network itself.
+    </p>
+  );
+}
+
+function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: FitTable; showRefs: boolean }) {
+  const [series, dropped] = useMemo<[LogLogSeries[], number]>(() => {
+    const phases = PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit));
+    const all = phases.map((phase) => ({ phase, s: widthSeries(runs, metric, phase) }));
+    const list = all.map(({ phase, s }) => {
+      const st = PHASE_STYLE[phase];
+      return { key: phase, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[phase] ?? null };
+    });
+    return [list, all.reduce((n, { s }) => n + s.dropped, 0)];
+  }, [runs, metric, fits]);
+  const emptyMessage = runs.length === 0 ? 'No finished runs yet' : dropped > 0 ? 'Every value is 0: nothing to draw on log axes' : 'Not measured in these runs';
+  const seeds = new Set(runs.map((r) => r.seed)).size;
+  return (
+    <PlotCard
+      title={metric.label}
+      fileStem={`sweep-${metric.key}`}
+      testId={`sweep-card-${metric.key}`}
+      note={
+        <>
+          {metric.note}
+          {metric.zeroAtInit && <> Zero at initialisation by definition, so only the end of training is plotted.</>}
+          {runs.length > 0 && seeds < 2 && <> One seed per width: the 95% interval needs at least two.</>}
+          {dropped > 0 && <> {dropped} value{dropped === 1 ? ' is' : 's are'} 0 and left out of the log–log plot and the fit.</>}
+        </>
+      }
+    >
+      <LogLogPlot
+        series={series}
+        widths={widths}
+        ariaLabel={`${metric.label} vs width (log–log)`}
+        references={showRefs ? REFERENCE_SLOPES : []}
+        emptyMessage={emptyMessage}
+        testId="loglog-plot"
+      />
+    </PlotCard>
+  );
+}
