@@ -38,7 +38,7 @@ for (const preset of NFA_PRESETS)
     });
     it('trains and draws UC-NFA / C-NFA per layer and the NFM/AGOP heatmaps', async () => {
       // a narrower copy of the wide preset keeps the software backend quick
-      p = await openApp(browser, presetQuery(preset, { width: Math.min(presetConfig(preset).width, 128), steps: 60, logEvery: 10 }));
+      p = await openApp(browser, presetQuery(preset, { width: Math.min(presetConfig(preset).width, 128), steps: 2000, logEvery: 10 }));
       await waitForBackend(p.page);
       await play(p.page);
       // NFA is one of the budgeted (expensive) metrics: UC-NFA from step 0 on, C-NFA (undefined at
