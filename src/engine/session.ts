@@ -286,16 +286,19 @@ export class Session {
     }
   }
 
-  private wantExpensive(mode: ExpensiveMode): boolean {
-    return mode === 'auto' ? now() >= this.nextExpensiveAt : mode === 'always';
+  private wantExpensive(mode: ExpensiveMode, force: boolean): boolean {
+    if (mode === 'never') return false;
+    return force || mode === 'always' || now() >= this.nextExpensiveAt;
   }
 
   /**
    * All metrics at the current step, as a record keyed by metric name, read back in one batch.
    * Values may be non-finite (a diverged run); finiteRow() drops those before rows are posted.
+   * `force` measures the expensive metrics in 'auto' mode even when the duty cycle would skip them
+   * (the last step of a run, so every run ends with a final value of each).
    */
-  async measure(mode: ExpensiveMode = 'always'): Promise<MetricRow> {
-    const expensive = this.wantExpensive(mode);
+  async measure(mode: ExpensiveMode = 'always', opts: { force?: boolean } = {}): Promise<MetricRow> {
+    const expensive = this.wantExpensive(mode, opts.force === true);
     const withNfa = expensive && (mode === 'always' || this.nfaLive);
     const t0 = now();
     const named = tf.tidy((): Partial<Record<ScalarMetric, tf.Scalar>> => {

@@ -23,7 +23,8 @@ export interface LoopSession {
   readonly meta: RunMeta;
   readonly step: number;
   advance(k: number): void;
-  measure(): Promise<MetricRow>;
+  /** `final`: the run's last step — measure every metric, even those a duty cycle would skip now. */
+  measure(opts?: { final?: boolean }): Promise<MetricRow>;
   snapshot(opts?: { pairIndex?: number; nfaLayer?: number }): Promise<Snapshot>;
   /** Resolves once all queued training work has run (a tiny readback that depends on it). */
   fence?(): Promise<void>;
@@ -47,7 +48,7 @@ export function loopSession(
       return s.step;
     },
     advance: (k) => s.advance(k),
-    measure: () => s.measure(expensive),
+    measure: (o) => s.measure(expensive, { force: o?.final === true }),
     snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
     ...(opts.fence ? { fence: opts.fence } : {}),
     dispose: () => s.dispose(),
@@ -341,7 +342,7 @@ export class TrainingLoop {
     const n = Math.min(count, cfg.steps - s.step);
     this.state = 'paused';
     if (n > 0) s.advance(n);
-    const row = await this.readRow(s);
+    const row = await this.readRow(s, s.step >= cfg.steps);
     this.flushRows();
     if (this.checkDiverged(row)) return;
     await this.takeSnapshot(s);
@@ -404,7 +405,7 @@ export class TrainingLoop {
       this.noteSync(s.step);
       if (doMeasure) {
         const tm = deps.now();
-        const row = await this.readRow(s);
+        const row = await this.readRow(s, finished);
         this.lastMeasureT = deps.now();
         // Rows with the expensive metrics (NTK drift, correlations) are budgeted by the Session
         // itself; spacing rows by their cost would thin out the loss curve needlessly.
@@ -438,8 +439,9 @@ export class TrainingLoop {
 
   // ---- helpers ----
 
-  private async readRow(s: LoopSession): Promise<MetricRow> {
-    const row = await s.measure();
+  /** `final`: the run's last step (every metric is measured there). */
+  private async readRow(s: LoopSession, final = false): Promise<MetricRow> {
+    const row = await s.measure(final ? { final } : undefined);
     this.lastRowStep = row.step;
     this.rows.push(row);
     return row;

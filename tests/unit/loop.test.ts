@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session } from '../../src/engine/session';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
-import { TrainingLoop, type LoopSession } from '../../src/worker/loop';
+import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
 import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 
 /** Every event the loop posts must pass the protocol schema the UI validates with. */
@@ -306,5 +306,75 @@ describe('training loop', () => {
     const st = lastStatus(h.events);
     expect(st).toMatchObject({ runId: 2, state: 'done', step: 100 });
     h.sessions.at(-1)!.dispose();
+  });
+});
+
+describe('the last step of a run measures every metric', () => {
+  /**
+   * The app's 'auto' duty cycle, made to skip every expensive measurement after step 0 (a budget
+   * of ~0: the next one is due in ~forever), so only the final-step rule can produce them.
+   */
+  function autoLoop() {
+    const events: WorkerEvent[] = [];
+    const queue: (() => void)[] = [];
+    const sessions: Session[] = [];
+    let t = 0;
+    const loop = new TrainingLoop({
+      async createSession(config) {
+        const s = await Session.create(config, { gridSize: 16 });
+        s.expensiveBudget = 1e-12;
+        sessions.push(s);
+        return loopSession(s, { expensive: 'auto' });
+      },
+      post: (ev) => events.push(received(ev)),
+      now: () => (t += 1),
+      schedule: (fn) => queue.push(fn),
+    });
+    const pump = async () => {
+      await loop.idle();
+      while (queue.length > 0) {
+        queue.shift()!();
+        await loop.idle();
+      }
+    };
+    return { loop, events, pump, dispose: () => sessions.forEach((s) => s.dispose()) };
+  }
+  const expensiveOf = (r: { ntkDrift?: number; c2OverC1?: number; nfa?: unknown }) => [r.ntkDrift, r.c2OverC1, r.nfa].map((v) => v !== undefined);
+
+  it('playing to the end: the step-60 row has NTK drift, correlations and NFA; rows between do not', async () => {
+    const h = autoLoop();
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 60, logEvery: 10 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    expect(lastStatus(h.events)).toMatchObject({ state: 'done', step: 60 });
+    const rows = allRows(h.events);
+    expect(rows[0].step).toBe(0);
+    expect(expensiveOf(rows[0])).toEqual([true, true, true]);
+    const last = rows.at(-1)!;
+    expect(last.step).toBe(60);
+    expect(expensiveOf(last)).toEqual([true, true, true]);
+    expect(last.ntkDrift!).toBeGreaterThan(0);
+    // The duty cycle really skipped them in between (otherwise this test proves nothing).
+    const middle = rows.slice(1, -1);
+    expect(middle.length).toBeGreaterThan(0);
+    for (const r of middle) expect(expensiveOf(r)).toEqual([false, false, false]);
+    h.dispose();
+  });
+
+  it('stepping onto the last step measures them too', async () => {
+    const h = autoLoop();
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 30, logEvery: 10 }, runId: 1 });
+    h.loop.handle({ type: 'step', count: 20 });
+    h.loop.handle({ type: 'step', count: 10 });
+    await h.pump();
+    const rows = allRows(h.events);
+    expect(rows.map((r) => r.step)).toEqual([0, 20, 30]);
+    expect(rows.map(expensiveOf)).toEqual([
+      [true, true, true],
+      [false, false, false],
+      [true, true, true],
+    ]);
+    expect(lastStatus(h.events)).toMatchObject({ state: 'done', step: 30 });
+    h.dispose();
   });
 });
