@@ -14,6 +14,7 @@ import type { BackendName } from '../worker/protocol';
 import { BackendBadge } from './BackendBadge';
 import { Settings, Transport, formatLr } from './Controls';
 import { Notices, type Notice } from './Notices';
+import { deviceLossNotice } from '../worker/fallback';
 import { useRun } from './useRun';
 import { SettingsDrawer } from './SettingsDrawer';
 import { FilesSection } from './export/FilesSection';
@@ -116,6 +117,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const notices: Notice[] = [
     ...urlNotices.map((text, i) => ({ id: `url-${i}`, text, kind: 'notice' as const })),
     ...view.errors.map((e) => ({ id: e.id, text: e.message, kind: 'error' as const })),
+    ...(view.deviceLoss ? [{ id: `lost-${view.deviceLoss.id}`, text: deviceLossNotice(view.deviceLoss.lost, view.backend?.name ?? null), kind: 'notice' as const }] : []),
   ].filter((n) => !dismissed.has(n.id));
   const dismiss = (id: Notice['id']) => {
     if (typeof id === 'number') store.dismissError(id);

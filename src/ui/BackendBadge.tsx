@@ -27,6 +27,11 @@ export function BackendBadge({ info }: { info: BackendInfo | null }) {
       <summary title={`${info.reason}\n\nStart-up probe (one training step, width 256, depth 2, 64 points)${info.probeMs !== undefined ? `, ${info.probeMs} ms in all` : ''}:\n${table}`}>
         <span className="badge-dot" aria-hidden="true" />
         <strong className="badge-name">{info.name}</strong>
+        {info.lost && info.lost.length > 0 && (
+          <span className="badge-fallback" data-testid="backend-fallback">
+            fallback after {info.lost.map((l) => l.backend).join(', ')} was lost
+          </span>
+        )}
         <span className="badge-reason">{info.reason}</span>
       </summary>
       <div className="badge-details">

@@ -5,7 +5,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../state/config';
 import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
 import type { StartupStage } from '../engine/runRecords';
-import type { BackendInfo, BackendName, RunState, WorkerEvent } from '../worker/protocol';
+import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../worker/protocol';
+import { forcedAfterLoss } from '../worker/fallback';
 import type { EarlySweepState } from './panels/types';
 import { createWorkerClient, type WorkerClient } from '../worker/client';
 
@@ -33,6 +34,8 @@ export interface RunView {
   startup: { stage: StartupStage; fraction: number; etaMs?: number } | null;
   /** The worker crashed and was terminated: Reset starts a fresh one with the current config. */
   workerCrashed: boolean;
+  /** The last device loss (id increases with each): the run restarted on a fallback backend. */
+  deviceLoss: { id: number; lost: LostBackend } | null;
   /** Hidden layer of the NFM/AGOP heatmaps; null = the run's default. */
   nfaLayer: number | null;
   earlySweep: EarlySweepState;
@@ -46,6 +49,8 @@ export class RunStore {
   private client: WorkerClient | null = null;
   private frame: number | null = null;
   private errorId = 0;
+  /** Backends lost in this page: every fresh worker leaves them out. */
+  private lost: LostBackend[] = [];
 
   constructor(
     config: ExperimentConfig,
@@ -70,6 +75,7 @@ export class RunStore {
       pairIndex: 0,
       startup: null,
       workerCrashed: false,
+      deviceLoss: null,
       nfaLayer: null,
       earlySweep: { status: 'idle' },
     };
@@ -88,7 +94,8 @@ export class RunStore {
       (ev) => this.onEvent(ev),
       () => this.onCrash(),
     );
-    this.client.send({ type: 'init', config: this.view.config, backend: this.forcedBackend, runId: this.view.runId });
+    const lost = this.lost.length > 0 ? { lost: this.lost } : {};
+    this.client.send({ type: 'init', config: this.view.config, backend: forcedAfterLoss(this.forcedBackend, this.lost), runId: this.view.runId, ...lost });
     if (this.view.pairIndex) this.client.send({ type: 'pairIndex', index: this.view.pairIndex });
   }
   disconnect(): void {
@@ -140,6 +147,24 @@ export class RunStore {
     this.update({ wantPlay: false }, true);
     this.client?.send({ type: 'cancel' });
   }
+  /**
+   * The worker's backend lost its device: terminate that worker (no zombie), start a fresh one that
+   * leaves the lost backend out, and restart the run from step 0 with the same config, playing again
+   * if it was playing.
+   */
+  private onDeviceLost(lost: LostBackend): void {
+    const wasPlaying = this.view.wantPlay;
+    this.lost = [...this.lost.filter((l) => l.backend !== lost.backend), lost];
+    this.client?.dispose();
+    this.client = null;
+    const id = (this.view.deviceLoss?.id ?? 0) + 1;
+    this.update(
+      { runId: this.view.runId + 1, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null, startup: null, backend: null, deviceLoss: { id, lost } },
+      true,
+    );
+    this.connect();
+    if (wasPlaying) (this.client as WorkerClient | null)?.send({ type: 'play' });
+  }
   private onCrash(): void {
     this.client?.dispose();
     this.client = null;
@@ -170,6 +195,9 @@ export class RunStore {
     switch (ev.type) {
       case 'backend':
         this.update({ backend: ev.info });
+        return;
+      case 'deviceLost':
+        this.onDeviceLost(ev.lost);
         return;
       case 'fatal':
         this.update({ errors: [...v.errors.slice(-3), { id: ++this.errorId, message: ev.message }], wantPlay: false });

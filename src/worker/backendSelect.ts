@@ -17,7 +17,8 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { forward, initParams, toVariables, type MlpSpec } from '../engine/mlp';
 import { mseLoss, sgdUpdate } from '../engine/train';
 import { makeDataset } from '../engine/datasets';
-import type { BackendInfo, BackendMeasurement, BackendName } from './protocol';
+import type { BackendInfo, BackendMeasurement, BackendName, LostBackend } from './protocol';
+import { fallbackCandidates, forcedAfterLoss, lostSentence } from './fallback';
 
 // wasm threads: the threaded SIMD build runs when the page is cross-origin isolated (COOP/COEP);
 // vite.config.ts's tfjsWasmThreads plugin keeps its pthread workers working in the bundle.
@@ -146,14 +147,21 @@ async function measure(name: BackendName, budgetMs: number): Promise<BackendMeas
 const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(2));
 
-/** Chooses, initialises and returns the backend; tf.getBackend() is `info.name` afterwards. */
-export async function selectBackend(forced: BackendName | null): Promise<BackendInfo> {
+/**
+ * Chooses, initialises and returns the backend; tf.getBackend() is `info.name` afterwards.
+ * `lost`: backends whose device was lost earlier in this page (not tried again, see fallback.ts).
+ */
+export async function selectBackend(forced: BackendName | null, lost: readonly LostBackend[] = []): Promise<BackendInfo> {
   const t0 = performance.now();
-  const info = await chooseBackend(forced);
+  const info = await chooseBackend(forcedAfterLoss(forced, lost), fallbackCandidates(lost));
   const threads = info.name === 'wasm' ? await wasmThreads() : null;
+  const lostText = lostSentence(lost);
+  const reason = [lostText, info.reason, threads?.text].filter(Boolean).join('. ');
   return {
     ...info,
-    ...(threads ? { wasmThreads: threads.count, reason: `${info.reason}. ${threads.text}` } : {}),
+    reason,
+    ...(threads ? { wasmThreads: threads.count } : {}),
+    ...(lost.length > 0 ? { lost: [...lost] } : {}),
     probeMs: Math.round(performance.now() - t0),
   };
 }
@@ -172,7 +180,7 @@ async function wasmThreads(): Promise<{ count: number; text: string }> {
   return { count, text: `wasm runs 1 thread (${why})` };
 }
 
-async function chooseBackend(forced: BackendName | null): Promise<BackendInfo> {
+async function chooseBackend(forced: BackendName | null, allowed: readonly BackendName[]): Promise<BackendInfo> {
   const measurements: BackendMeasurement[] = [];
   const why: string[] = [];
   const adapter = await probeWebGpuAdapter();
@@ -196,7 +204,9 @@ async function chooseBackend(forced: BackendName | null): Promise<BackendInfo> {
     why.push(`?backend=${forced} could not start (${err}); chose automatically instead`);
   }
 
-  if (adapter.ok && !adapter.software && forced !== 'webgpu') {
+  if (!allowed.includes('webgpu')) {
+    // lost earlier in this page: the badge says so (lostSentence)
+  } else if (adapter.ok && !adapter.software && forced !== 'webgpu') {
     const m = await measure('webgpu', 150);
     measurements.push(m);
     if (m.msPerStep !== null) {
@@ -215,7 +225,7 @@ async function chooseBackend(forced: BackendName | null): Promise<BackendInfo> {
     why.push(`WebGPU not used: ${adapter.text} is slower than webgl/wasm`);
   }
 
-  const candidates = (['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== forced);
+  const candidates = (['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== forced && allowed.includes(b));
   for (const b of candidates) {
     if (b === 'webgl') {
       const gl = webglRenderer();

@@ -18,8 +18,9 @@ export function receiveEvent(data: unknown, onEvent: (ev: WorkerEvent) => void):
  * Starts the training worker. When it crashes (an error event reaches the page: it failed to load
  * or threw outside any handler) it is terminated at once, a fatal event is reported, and onCrash
  * runs so the owner can start a fresh one; no worker is ever left behind.
- * With `?debug` in the page URL, `window.tangentLabDebug.crashWorker()` raises such a crash (see
- * README, "Debugging").
+ * With `?debug` in the page URL, `window.tangentLabDebug.crashWorker()` raises such a crash and
+ * `window.tangentLabDebug.loseDevice()` makes the worker lose its real GPU device (see README,
+ * "Debugging").
  */
 export function createWorkerClient(onEvent: (ev: WorkerEvent) => void, onCrash?: () => void): WorkerClient {
   let worker: Worker;
@@ -29,8 +30,11 @@ export function createWorkerClient(onEvent: (ev: WorkerEvent) => void, onCrash?:
     queueMicrotask(() => onEvent({ type: 'fatal', message: `Could not start the training worker: ${(e as Error).message}` }));
     return { send: () => undefined, dispose: () => undefined };
   }
-  worker.onmessage = (e: MessageEvent<unknown>) => receiveEvent(e.data, onEvent);
   let alive = true;
+  // Nothing from a worker that was disposed or crashed reaches the page.
+  worker.onmessage = (e: MessageEvent<unknown>) => {
+    if (alive) receiveEvent(e.data, onEvent);
+  };
   const crash = (message: string) => {
     if (!alive) return;
     alive = false;
@@ -55,11 +59,13 @@ export function createWorkerClient(onEvent: (ev: WorkerEvent) => void, onCrash?:
   };
 }
 
-/** `?debug` only: a hook to crash the live worker from the page, for testing recovery by hand or in e2e. */
+/** `?debug` only: hooks on the live worker, for testing recovery by hand or in e2e. */
 function exposeDebugHook(worker: Worker, crash: (message: string) => void): void {
   if (typeof window === 'undefined' || !new URLSearchParams(window.location.search).has('debug')) return;
   Reflect.set(window, 'tangentLabDebug', {
     /** Kills the worker as a crash would (terminate + the crash path). */
     crashWorker: () => crash('Training worker failed: killed from the page (debug)'),
+    /** The worker destroys its WebGPU device / loses its WebGL context: the real device-loss path. */
+    loseDevice: () => worker.postMessage({ type: 'debugLoseDevice' } satisfies WorkerRequest),
   });
 }

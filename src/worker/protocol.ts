@@ -28,6 +28,10 @@ export const BackendMeasurementSchema = z.object({
 });
 export type BackendMeasurement = z.infer<typeof BackendMeasurementSchema>;
 
+/** A backend whose device (WebGPU) or context (WebGL) was lost in this page, and the browser's reason. */
+export const LostBackendSchema = z.object({ backend: BackendNameSchema, reason: z.string().max(500) });
+export type LostBackend = z.infer<typeof LostBackendSchema>;
+
 export const BackendInfoSchema = z.object({
   name: BackendNameSchema,
   /** Plain sentence shown in the badge: why this backend runs (and why others did not). */
@@ -40,6 +44,8 @@ export const BackendInfoSchema = z.object({
   probeMs: z.number().optional(),
   /** Threads of the wasm backend (1 when it runs single-threaded); only when wasm runs. */
   wasmThreads: z.number().int().positive().optional(),
+  /** Backends lost earlier in this page (not tried again): this one is the fallback. */
+  lost: z.array(LostBackendSchema).optional(),
 });
 export type BackendInfo = z.infer<typeof BackendInfoSchema>;
 
@@ -93,7 +99,14 @@ export const SweepRunSchema = z.object({
 // init/config/reset start a run with the given runId, so the UI can drop every event of an older
 // run right away, before the worker answers.
 export const REQUEST_SCHEMAS = [
-  z.object({ type: z.literal('init'), config: ConfigSchema, backend: BackendNameSchema.nullable(), runId: RunIdSchema }),
+  z.object({
+    type: z.literal('init'),
+    config: ConfigSchema,
+    backend: BackendNameSchema.nullable(),
+    runId: RunIdSchema,
+    /** Backends lost earlier in this page: the automatic choice leaves them out (see fallback.ts). */
+    lost: z.array(LostBackendSchema).max(4).optional(),
+  }),
   z.object({ type: z.literal('config'), config: ConfigSchema, runId: RunIdSchema }),
   z.object({ type: z.literal('play') }),
   z.object({ type: z.literal('pause') }),
@@ -111,6 +124,11 @@ export const REQUEST_SCHEMAS = [
   z.object({ type: z.literal('sweepStart'), sweepId: SweepIdSchema, spec: SweepRequestSpecSchema, backend: BackendNameSchema.nullable() }),
   /** Stop the sweep after the current run's next logged step; finished runs are kept. */
   z.object({ type: z.literal('sweepCancel'), sweepId: SweepIdSchema }),
+  /**
+   * `?debug` test hook: lose the running backend's real device (GPUDevice.destroy() on webgpu,
+   * WEBGL_lose_context.loseContext() on webgl), to exercise the device-loss fallback.
+   */
+  z.object({ type: z.literal('debugLoseDevice') }),
 ] as const;
 export const WorkerRequestSchema = z.discriminatedUnion('type', REQUEST_SCHEMAS);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
@@ -142,6 +160,11 @@ export const EVENT_SCHEMAS = [
   }),
   /** An error of one run (the run stops; Reset starts it again). */
   z.object({ type: z.literal('error'), runId: RunIdSchema, message: z.string() }),
+  /**
+   * The backend's device or context was lost (the worker stops using it): the page terminates this
+   * worker and starts a fresh one that leaves `backend` out, and restarts the run from step 0.
+   */
+  z.object({ type: z.literal('deviceLost'), lost: LostBackendSchema }),
   /** An error not tied to a run: the worker could not start, a message could not be read, … */
   z.object({ type: z.literal('fatal'), message: z.string() }),
   /** Result of an earlySweep request: points, or null with a message when it could not run. */

@@ -10,13 +10,37 @@ import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
 import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
-import { parseRequest, transferablesOf, type WorkerEvent } from './protocol';
+import { parseRequest, transferablesOf, type LostBackend, type WorkerEvent } from './protocol';
+import { loseDevice, watchDevice, type DeviceWatch } from './deviceLoss';
 import { SweepRunner } from './sweepRunner';
 import { runOne } from '../engine/sweep/run';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Posts an event, transferring its typed arrays' buffers (the worker never reads them again). */
-const post = (ev: WorkerEvent) => scope.postMessage(ev, transferablesOf(ev));
+const postNow = (ev: WorkerEvent) => scope.postMessage(ev, transferablesOf(ev));
+
+// Device loss: once the device is gone the page is told (deviceLost) and terminates this worker;
+// nothing else is posted after that. A run's error may come from the loss itself (a kernel throwing
+// on a lost context) before the loss is reported, so errors wait a moment and are dropped when the
+// device turns out to be lost.
+let deviceWatch: DeviceWatch | null = null;
+let deviceLost = false;
+const ERROR_GRACE_MS = 150;
+const post = (ev: WorkerEvent) => {
+  if (deviceLost) return;
+  if (ev.type === 'error' || ev.type === 'fatal') {
+    setTimeout(() => {
+      if (!deviceLost && !deviceWatch?.isLost()) postNow(ev);
+    }, ERROR_GRACE_MS);
+    return;
+  }
+  postNow(ev);
+};
+const onDeviceLost = (lost: LostBackend) => {
+  if (deviceLost) return;
+  postNow({ type: 'deviceLost', lost });
+  deviceLost = true;
+};
 
 // A MessageChannel task runs right after pending messages, without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -65,14 +89,15 @@ const loop = new TrainingLoop({
 let initialised = false;
 
 /** Select the backend once (first request that needs it); later callers wait for the same probe. */
-function ensureBackend(forced: BackendName | null): void {
+function ensureBackend(forced: BackendName | null, lost: LostBackend[] = []): void {
   if (initialised) return;
   initialised = true;
   // The backend probe runs first in the loop's queue: every later request waits for it.
   void loop.enqueue(async () => {
     try {
-      const info = await selectBackend(forced);
+      const info = await selectBackend(forced, lost);
       backendReady = true;
+      deviceWatch = watchDevice(info.name, onDeviceLost);
       post({ type: 'backend', info });
     } catch (err) {
       post({ type: 'fatal', message: `Could not start TensorFlow.js: ${(err as Error).message}` });
@@ -117,8 +142,16 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
     }
-    ensureBackend(req.backend);
+    ensureBackend(req.backend, req.lost ?? []);
     loop.handle({ type: 'config', config: req.config, runId: req.runId });
+    return;
+  }
+  if (req.type === 'debugLoseDevice') {
+    // After the backend probe (queued first), so the device exists; the watcher reports the loss.
+    void loop.enqueue(() => {
+      const whyNot = backendReady ? loseDevice() : 'no backend is running yet';
+      if (whyNot) post({ type: 'fatal', message: `Cannot lose the device (debug): ${whyNot}` });
+    });
     return;
   }
   loop.handle(req);
