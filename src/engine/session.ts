@@ -72,6 +72,41 @@ export function startupTotalCost(c: { trainTrain: number; evalTrain: number; pro
 }
 
 /**
+ * Forward-pass equivalents (× probe points × parameters) of the derivative correlations and step
+ * metrics: an order-3 jet (7 products per layer), its first-order and Hessian-direction parts, the
+ * gradient change and the frozen-pattern step metrics. Calibrated on the cpu backend against
+ * measured first measurements (width 256–1024, depth 2–4: estimate within ~30% where it matters,
+ * i.e. where the first measurement takes seconds).
+ */
+export const JET_PASSES = 12;
+
+/**
+ * Cost of the first measurement of a run (the step-0 row with every metric, then the first
+ * snapshot) in the unit of startupKernelCosts, so the time the Θ₀ kernels took predicts it:
+ * forward passes on train, test and grid; the GD direction (a gradient on train); Θ on the probe
+ * set twice (row and snapshot); the jets on the probe set; and, withNfa, the neural feature ansatz
+ * sums (per layer, for W and ΔW: WᵀW, G = δW, WGᵀ and GᵀG) plus the heatmaps of one layer at θ₀
+ * and θ (a backward pass and δW each).
+ */
+export function firstMeasureCost(spec: MlpSpec, n: { train: number; test: number; grid: number; probe: number }, withNfa: boolean): number {
+  const params = parameterCount(spec);
+  const sizes = layerSizes(spec);
+  const widthSum = sizes.reduce((a, b) => a + b, 0);
+  const probeKernel = n.probe * params + n.probe * n.probe * widthSum;
+  const cost = (n.train + n.test + n.grid) * params + 3 * n.train * params + 2 * probeKernel + JET_PASSES * n.probe * params;
+  if (!withNfa) return cost;
+  const N = n.train;
+  let nfa = 3 * N * params; // the backward pass for δ_l
+  for (let l = 1; l <= spec.depth; l++) {
+    const [a, b] = [sizes[l - 1], sizes[l]];
+    nfa += 2 * (Math.min(a, b) ** 2 * Math.max(a, b) + 2 * N * a * b + N * N * Math.min(a, b));
+  }
+  const shown = spec.depth > 1 ? 2 : 1;
+  const heatmaps = 2 * (3 * N * params + N * sizes[shown - 1] * sizes[shown]);
+  return cost + nfa + heatmaps;
+}
+
+/**
  * Which expensive metrics (probe NTK drift, derivative correlations) measure() computes:
  * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
  * `expensiveBudget` (the live app uses this so metrics never slow training by more than ~30%).
@@ -111,6 +146,13 @@ export class Session {
   private kTrainTrain0: tf.Tensor2D | null = null;
   private stepCount = 0;
   private disposed = false;
+  /**
+   * Estimated milliseconds of the first measurement (step-0 row and snapshot), from the time the
+   * Θ₀ train×train kernel took and firstMeasureCost; null before create() has timed it.
+   */
+  firstMeasureEstimateMs: number | null = null;
+  /** Share of the start-up done when the first measurement begins (0…1). */
+  firstMeasureFraction = 0.99;
   /** ExpensiveMode 'auto': earliest time of the next expensive measurement (duty cycle). */
   private nextExpensiveAt = 0;
   /**
@@ -209,6 +251,8 @@ export class Session {
     const nProbe = this.probe.count;
     const costs = startupKernelCosts(this.spec, nTrain, nEval, nProbe);
     const total = startupTotalCost(costs);
+    // The first measurement (after create) is part of the start-up: its share of the bar and its time.
+    const measureCost = firstMeasureCost(this.spec, { train: nTrain, test: config.test, grid: this.xGrid.shape[0], probe: nProbe }, this.nfaLive);
     // Until the first kernel is timed there is no estimate; the data stage counts as 5%.
     void dataMs;
     progress?.report('kernelTrain', 0.05);
@@ -218,8 +262,8 @@ export class Session {
     const msPerCost = (now() - tk) / costs.trainTrain;
     const eta = (remaining: number) => Math.round(remaining * msPerCost);
     let done = costs.trainTrain;
-    const fraction = (d: number) => Math.min(0.99, 0.05 + (0.95 * d) / total);
-    progress?.report('kernelEval', fraction(done), eta(total - done));
+    const fraction = (d: number) => Math.min(0.99, 0.05 + (0.95 * d) / (total + measureCost));
+    progress?.report('kernelEval', fraction(done), eta(total - done + measureCost));
     const built = tf.tidy(() => {
       const xEval = tf.concat([this.xTest, this.xGrid], 0) as tf.Tensor2D;
       return {
@@ -237,11 +281,16 @@ export class Session {
     }
     await checkpoint(this.twin.fEval);
     done += costs.evalTrain;
-    progress?.report('kernelProbe', fraction(done), eta(total - done));
+    progress?.report('kernelProbe', fraction(done), eta(total - done + measureCost));
     this.ntkProbe0 = ntkLayerwise(this.spec, theta0, this.xProbe);
     await checkpoint(this.ntkProbe0);
+    // All three kernels timed: their mean rate predicts the first measurement (less skewed by the
+    // first kernel's fixed overheads than the first kernel alone).
+    const msPerCostAll = (now() - tk) / total;
     done += costs.probe;
-    progress?.report('lr', fraction(done), eta(total - done));
+    this.firstMeasureEstimateMs = Math.round(measureCost * msPerCostAll);
+    this.firstMeasureFraction = fraction(done);
+    progress?.report('lr', fraction(done), this.firstMeasureEstimateMs);
     this.meta.nfaLive = this.nfaLive;
     const lam = lambdaMax(this.kTrainTrain0);
     const probe0 = this.ntkProbe0.data();

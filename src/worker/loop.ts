@@ -28,6 +28,8 @@ export interface LoopSession {
   snapshot(opts?: { pairIndex?: number; nfaLayer?: number }): Promise<Snapshot>;
   /** Resolves once all queued training work has run (a tiny readback that depends on it). */
   fence?(): Promise<void>;
+  /** Start-up: estimated ms of the first measurement and the share of start-up done before it. */
+  readonly firstMeasure?: { etaMs: number | null; fraction: number };
   dispose(): void;
 }
 
@@ -51,6 +53,9 @@ export function loopSession(
     measure: (o) => s.measure(expensive, { force: o?.final === true }),
     snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
     ...(opts.fence ? { fence: opts.fence } : {}),
+    get firstMeasure() {
+      return { etaMs: s.firstMeasureEstimateMs, fraction: s.firstMeasureFraction };
+    },
     dispose: () => s.dispose(),
   };
 }
@@ -274,7 +279,8 @@ export class TrainingLoop {
     }
     this.session = s;
     this.deps.post({ type: 'ready', runId: this.runId, meta: s.meta });
-    progress.report('firstMeasure', 0.99);
+    const fm = s.firstMeasure;
+    progress.report('firstMeasure', fm?.fraction ?? 0.99, fm?.etaMs ?? undefined);
     const row = await this.readRow(s);
     if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.initialLoss = row.loss;
