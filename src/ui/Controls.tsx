@@ -1,7 +1,7 @@
 // Transport (Play/Pause, Step, Reset, step counter, steps/s) and the settings that restart the run.
 // Every control is a native element with a visible label; the slider names are exactly "Width",
 // "Depth" and "Learning rate".
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
 import { DATASET_INFO, datasetInfo } from '../engine/datasets';
 import type { RunMeta } from '../engine/session';
@@ -60,12 +60,32 @@ const STAGE_LABEL: Record<StartupStage, string> = {
   firstMeasure: 'first measurement (compiling kernels)',
 };
 
-/** "starting: kernel Θ₀ eval×train · 40% · ~12 s left" */
-export function startupLabel(startup: RunView['startup']): string {
+/**
+ * "starting: kernel Θ₀ eval×train · 40% · ~12 s left"; `elapsedMs` since the stage's estimate
+ * arrived counts it down, and an overrun says so instead of a stuck "~1 s left".
+ */
+export function startupLabel(startup: RunView['startup'], elapsedMs = 0): string {
   if (!startup) return 'starting…';
   const pct = `${Math.round(startup.fraction * 100)}%`;
-  const eta = startup.etaMs !== undefined && startup.etaMs >= 500 ? ` · ~${formatDuration(startup.etaMs)} left` : '';
+  let eta = '';
+  if (startup.etaMs !== undefined && startup.etaMs >= 500) {
+    const left = startup.etaMs - elapsedMs;
+    eta = left >= 500 ? ` · ~${formatDuration(left)} left` : ` · taking longer than the ~${formatDuration(startup.etaMs)} estimated`;
+  }
   return `starting: ${STAGE_LABEL[startup.stage]} · ${pct}${eta}`;
+}
+
+/** The start-up label, its estimate counting down once a second. */
+function StartupText({ startup }: { startup: RunView['startup'] }) {
+  const [now, setNow] = useState(() => performance.now());
+  const counting = startup?.etaMs !== undefined && startup.etaMs >= 500;
+  useEffect(() => {
+    if (!counting) return;
+    const id = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(id);
+  }, [counting]);
+  const elapsed = startup?.receivedAt !== undefined ? Math.max(0, now - startup.receivedAt) : 0;
+  return <>{startupLabel(startup, elapsed)}</>;
 }
 
 function formatDuration(ms: number): string {
@@ -137,7 +157,7 @@ export function Transport({ view, onPlay, onPause, onStep, onReset, onCancel }: 
           <span className="counter-label">steps/s</span>
         </span>
         <span className={`state-pill state-${view.state}`} data-testid="run-state">
-          {view.state === 'loading' ? startupLabel(view.startup) : STATE_LABEL[view.state]}
+          {view.state === 'loading' ? <StartupText startup={view.startup} /> : STATE_LABEL[view.state]}
         </span>
       </div>
     </div>

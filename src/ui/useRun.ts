@@ -31,7 +31,7 @@ export interface RunView {
   errors: { id: number; message: string }[];
   pairIndex: number;
   /** While state is 'loading': the start-up stage, fraction done and estimated ms left. */
-  startup: { stage: StartupStage; fraction: number; etaMs?: number } | null;
+  startup: { stage: StartupStage; fraction: number; etaMs?: number; receivedAt?: number } | null;
   /** The worker crashed and was terminated: Reset starts a fresh one with the current config. */
   workerCrashed: boolean;
   /** The last device loss (id increases with each): the run restarted on a fallback backend. */
@@ -220,7 +220,7 @@ export class RunStore {
         this.update({ earlySweep: ev.points ? { status: 'done', points: ev.points } : { status: 'failed', message: ev.message ?? 'no result' } });
         return;
       case 'progress':
-        this.update({ startup: { stage: ev.stage, fraction: ev.fraction, ...(ev.etaMs !== undefined ? { etaMs: ev.etaMs } : {}) } });
+        this.update({ startup: { stage: ev.stage, fraction: ev.fraction, ...(ev.etaMs !== undefined ? { etaMs: ev.etaMs } : {}), receivedAt: performance.now() } });
         return;
       case 'metrics':
         this.update({ rows: v.rows.concat(ev.rows) });

@@ -3,7 +3,7 @@
 // `progress` events and honours cancel / a newer config during a long create.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { CreateAborted, Session, startupKernelCosts } from '../../src/engine/session';
+import { CreateAborted, JET_PASSES, Session, firstMeasureCost, startupKernelCosts } from '../../src/engine/session';
 import { specFromConfig } from '../../src/engine/mlp';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import { STARTUP_STAGES, type StartupStage } from '../../src/engine/runRecords';
@@ -64,6 +64,33 @@ describe('Session.create progress', () => {
     expect(reports.at(-1)?.stage).toBe(stage);
   });
 
+  it('first-measurement cost model: the terms counted by hand on a tiny net', () => {
+    // inputDim 1, width 4, depth 1, bias: 13 parameters, layer sizes 1, 4, 1 (sum 6).
+    const spec = specFromConfig({ ...SMALL, width: 4, depth: 1 }, 1);
+    const n = { train: 2, test: 3, grid: 5, probe: 2 };
+    const probeKernel = 2 * 13 + 2 * 2 * 6;
+    const base = (2 + 3 + 5) * 13 + 3 * 2 * 13 + 2 * probeKernel + JET_PASSES * 2 * 13;
+    expect(firstMeasureCost(spec, n, false)).toBe(base);
+    // NFA: backward pass 3·N·P; layer 1 (1 → 4): 2·(1²·4 + 2·N·1·4 + N²·1); heatmaps 2·(3·N·P + N·1·4)
+    const nfa = 3 * 2 * 13 + 2 * (4 + 2 * 2 * 4 + 4 * 1) + 2 * (3 * 2 * 13 + 2 * 4);
+    expect(firstMeasureCost(spec, n, true)).toBe(base + nfa);
+  });
+
+  it('first-measurement cost model: the NFA Gram products make it cubic in the width at large widths', () => {
+    const n = { train: 256, test: 256, grid: 200, probe: 64 };
+    const at = (width: number, nfa: boolean) => firstMeasureCost(specFromConfig({ ...SMALL, width, depth: 6, train: 256 }, 1), n, nfa);
+    const r = at(4096, true) / at(2048, true);
+    expect(r).toBeGreaterThan(5);
+    expect(r).toBeLessThan(8.5);
+    // without NFA it grows like the parameter count (≈ width²)
+    const q = at(4096, false) / at(2048, false);
+    expect(q).toBeGreaterThan(3.5);
+    expect(q).toBeLessThan(4.5);
+    // and it is comparable to the Θ₀ kernels it is predicted from (same unit)
+    const k = startupKernelCosts(specFromConfig({ ...SMALL, width: 2048, depth: 6, train: 256 }, 1), 256, 456, 64);
+    expect(at(2048, true) / (k.trainTrain + k.evalTrain + k.probe)).toBeGreaterThan(0.5);
+  });
+
   it('kernel cost model: eval×train dominates for a large grid, and the costs scale with the points', () => {
     const spec = specFromConfig({ ...SMALL, width: 4096, depth: 6, train: 256 }, 1);
     const c = startupKernelCosts(spec, 256, 256 + 200, 24);
@@ -118,6 +145,14 @@ describe('TrainingLoop start-up', () => {
     const iFirst = events.findIndex((e) => e.type === 'progress' && e.stage === 'firstMeasure');
     expect(iReady).toBeGreaterThan(-1);
     expect(iFirst).toBeGreaterThan(iReady);
+    // The first measurement has an estimate too, and its own share of the bar after λmax's.
+    const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
+    const first = progress.at(-1)!;
+    expect(first.stage).toBe('firstMeasure');
+    expect(Number.isFinite(first.etaMs)).toBe(true);
+    expect(first.etaMs!).toBeGreaterThan(0);
+    expect(first.fraction).toBeGreaterThanOrEqual(progress.at(-2)!.fraction);
+    expect(first.fraction).toBeLessThan(0.99);
     expect(events.at(-1)).toMatchObject({ type: 'status', state: 'ready' });
     expect(invalid).toEqual([]);
     loop.currentSession?.dispose();
@@ -175,5 +210,17 @@ describe('TrainingLoop start-up', () => {
     expect(run1).toEqual(['data', 'kernelTrain']);
     loop.currentSession?.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('start-up label', () => {
+  it('shows the stage, the share done and the estimate counting down; an overrun says so', async () => {
+    const { startupLabel } = await import('../../src/ui/Controls');
+    const s = { stage: 'firstMeasure' as const, fraction: 0.62, etaMs: 12_000, receivedAt: 0 };
+    expect(startupLabel(s)).toBe('starting: first measurement (compiling kernels) · 62% · ~12 s left');
+    expect(startupLabel(s, 5_000)).toBe('starting: first measurement (compiling kernels) · 62% · ~7 s left');
+    expect(startupLabel(s, 13_000)).toBe('starting: first measurement (compiling kernels) · 62% · taking longer than the ~12 s estimated');
+    expect(startupLabel({ stage: 'kernelTrain', fraction: 0.05 })).toBe('starting: kernel Θ₀ train×train · 5%');
+    expect(startupLabel(null)).toBe('starting…');
   });
 });
