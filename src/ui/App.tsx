@@ -164,7 +164,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           onLarge={(l) => setAppearance(themeChoice, l)}
           onHelp={() => setHelpOpen(true)}
         />
-        <BackendBadge info={view.backend} />
+        <BackendBadge info={view.backend} onReprobe={() => store.reprobe()} />
       </header>
 
       <div className="app-alerts">

@@ -10,7 +10,7 @@ const DESCRIPTION: Record<BackendInfo['name'], string> = {
 
 const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(2));
 
-export function BackendBadge({ info }: { info: BackendInfo | null }) {
+export function BackendBadge({ info, onReprobe }: { info: BackendInfo | null; onReprobe?: () => void }) {
   if (!info) {
     return (
       <div className="badge badge-pending" data-testid="backend-badge" role="status">
@@ -27,6 +27,11 @@ export function BackendBadge({ info }: { info: BackendInfo | null }) {
       <summary title={`${info.reason}\n\nStart-up probe (one training step, width 256, depth 2, 64 points)${info.probeMs !== undefined ? `, ${info.probeMs} ms in all` : ''}:\n${table}`}>
         <span className="badge-dot" aria-hidden="true" />
         <strong className="badge-name">{info.name}</strong>
+        {info.rememberedAt !== undefined && (
+          <span className="badge-remembered" data-testid="backend-remembered">
+            fastest measured earlier
+          </span>
+        )}
         {info.lost && info.lost.length > 0 && (
           <span className="badge-fallback" data-testid="backend-fallback">
             fallback after {info.lost.map((l) => l.backend).join(', ')} was lost
@@ -40,6 +45,16 @@ export function BackendBadge({ info }: { info: BackendInfo | null }) {
         </p>
         <p className="badge-why">{info.reason}</p>
         {info.adapter && <p>WebGPU adapter: {info.adapter}</p>}
+        {info.rememberedAt !== undefined && onReprobe && (
+          <p>
+            Chosen from the probe this browser ran on {new Date(info.rememberedAt).toLocaleString()} (the table below), so this start
+            timed nothing.{' '}
+            <button type="button" className="btn" onClick={onReprobe} data-testid="backend-reprobe">
+              Measure again
+            </button>{' '}
+            (restarts the run)
+          </p>
+        )}
         <table>
           <caption>Start-up probe: one training step (width 256, depth 2, 64 points)</caption>
           <thead>

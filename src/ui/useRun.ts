@@ -7,6 +7,7 @@ import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
 import type { StartupStage } from '../engine/runRecords';
 import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../worker/protocol';
 import { forcedAfterLoss } from '../worker/fallback';
+import { forgetRememberedProbe, loadRememberedProbe, saveRememberedProbe } from './probeCache';
 import type { EarlySweepState } from './panels/types';
 import { createWorkerClient, type WorkerClient } from '../worker/client';
 
@@ -95,7 +96,9 @@ export class RunStore {
       () => this.onCrash(),
     );
     const lost = this.lost.length > 0 ? { lost: this.lost } : {};
-    this.client.send({ type: 'init', config: this.view.config, backend: forcedAfterLoss(this.forcedBackend, this.lost), runId: this.view.runId, ...lost });
+    const known = this.forcedBackend === null && this.lost.length === 0 ? loadRememberedProbe() : null;
+    const remembered = known ? { remembered: known } : {};
+    this.client.send({ type: 'init', config: this.view.config, backend: forcedAfterLoss(this.forcedBackend, this.lost), runId: this.view.runId, ...lost, ...remembered });
     if (this.view.pairIndex) this.client.send({ type: 'pairIndex', index: this.view.pairIndex });
   }
   disconnect(): void {
@@ -148,6 +151,19 @@ export class RunStore {
     this.client?.send({ type: 'cancel' });
   }
   /**
+   * Forget the remembered start-up probe and start a fresh worker that measures every backend again
+   * (the run restarts from step 0 with the same config).
+   */
+  reprobe(): void {
+    forgetRememberedProbe();
+    const wasPlaying = this.view.wantPlay;
+    this.client?.dispose();
+    this.client = null;
+    this.update({ runId: this.view.runId + 1, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null, startup: null, backend: null }, true);
+    this.connect();
+    if (wasPlaying) (this.client as WorkerClient | null)?.send({ type: 'play' });
+  }
+  /**
    * The worker's backend lost its device: terminate that worker (no zombie), start a fresh one that
    * leaves the lost backend out, and restart the run from step 0 with the same config, playing again
    * if it was playing.
@@ -194,6 +210,7 @@ export class RunStore {
     const v = this.view;
     switch (ev.type) {
       case 'backend':
+        saveRememberedProbe(ev.info, Date.now());
         this.update({ backend: ev.info });
         return;
       case 'deviceLost':

@@ -7,9 +7,6 @@
 //   of a small net (warm-up first, then timed with an awaited readback) and the fastest wins.
 // - `?backend=` forces one; if it cannot start, the automatic choice runs and the reason is shown.
 import { tf } from '../engine/tf';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -17,7 +14,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { forward, initParams, toVariables, type MlpSpec } from '../engine/mlp';
 import { mseLoss, sgdUpdate } from '../engine/train';
 import { makeDataset } from '../engine/datasets';
-import type { BackendInfo, BackendMeasurement, BackendName, LostBackend } from './protocol';
+import type { BackendInfo, BackendMeasurement, BackendName, LostBackend, RememberedProbe } from './protocol';
 import { fallbackCandidates, forcedAfterLoss, lostSentence } from './fallback';
 
 // wasm threads: the threaded SIMD build runs when the page is cross-origin isolated (COOP/COEP);
@@ -29,6 +26,27 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+
+// webgpu, webgl and cpu are loaded on demand (each import registers its backend): a page whose
+// browser has no WebGPU adapter never downloads or parses the WebGPU backend, and the worker's
+// first chunk stays small. wasm stays static: it is the common choice and its set-up lines above
+// must run before it starts.
+const LOADERS: Partial<Record<BackendName, () => Promise<unknown>>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
+const loading = new Map<BackendName, Promise<unknown>>();
+
+/** Imports (once) the module that registers backend `name`. */
+export function loadBackend(name: BackendName): Promise<unknown> {
+  let p = loading.get(name);
+  if (!p) {
+    p = LOADERS[name]?.() ?? Promise.resolve();
+    loading.set(name, p);
+  }
+  return p;
+}
 
 interface AdapterLike {
   isFallbackAdapter?: boolean;
@@ -122,6 +140,7 @@ async function timeTrainingStep(budgetMs: number): Promise<number> {
 
 async function trySetBackend(name: BackendName): Promise<string | null> {
   try {
+    await loadBackend(name);
     const ok = await tf.setBackend(name);
     if (!ok) return `${name} failed to initialise`;
     await tf.ready();
@@ -151,9 +170,9 @@ const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) 
  * Chooses, initialises and returns the backend; tf.getBackend() is `info.name` afterwards.
  * `lost`: backends whose device was lost earlier in this page (not tried again, see fallback.ts).
  */
-export async function selectBackend(forced: BackendName | null, lost: readonly LostBackend[] = []): Promise<BackendInfo> {
+export async function selectBackend(forced: BackendName | null, lost: readonly LostBackend[] = [], remembered?: RememberedProbe): Promise<BackendInfo> {
   const t0 = performance.now();
-  const info = await chooseBackend(forcedAfterLoss(forced, lost), fallbackCandidates(lost));
+  const info = await chooseBackend(forcedAfterLoss(forced, lost), fallbackCandidates(lost), lost.length === 0 ? remembered : undefined);
   const threads = info.name === 'wasm' ? await wasmThreads() : null;
   const lostText = lostSentence(lost);
   const reason = [lostText, info.reason, threads?.text].filter(Boolean).join('. ');
@@ -180,10 +199,39 @@ async function wasmThreads(): Promise<{ count: number; text: string }> {
   return { count, text: `wasm runs 1 thread (${why})` };
 }
 
-async function chooseBackend(forced: BackendName | null, allowed: readonly BackendName[]): Promise<BackendInfo> {
+/** What the automatic choice depends on: the browser, its WebGPU adapter and its WebGL renderer. */
+function probeFingerprint(adapter: AdapterProbe, gl: { renderer: string } | null): string {
+  const ua = globalThis.navigator?.userAgent ?? 'unknown browser';
+  return [ua, adapter.ok ? `webgpu ${adapter.text}` : 'no webgpu', gl ? `webgl ${gl.renderer}` : 'no webgl2'].join(' | ');
+}
+
+/** The remembered choice, when it was measured in this same browser set-up and still starts. */
+async function useRemembered(remembered: RememberedProbe | undefined, fingerprint: string, allowed: readonly BackendName[]): Promise<BackendInfo | null> {
+  if (!remembered || remembered.fingerprint !== fingerprint || remembered.info.forced) return null;
+  const { name, measurements } = remembered.info;
+  if (!allowed.includes(name) || (await trySetBackend(name)) !== null) return null;
+  const timings = measurements.flatMap((m) => (m.msPerStep !== null ? [`${m.backend} ${fmt(m.msPerStep)}`] : [])).join(', ');
+  const day = new Date(remembered.at).toISOString().slice(0, 10);
+  return {
+    ...remembered.info,
+    reason: `fastest measured earlier in this browser (${day}; ms/step: ${timings}); not timed again — "Measure again" re-runs the probe`,
+    rememberedAt: remembered.at,
+    fingerprint,
+  };
+}
+
+async function chooseBackend(forced: BackendName | null, allowed: readonly BackendName[], remembered?: RememberedProbe): Promise<BackendInfo> {
   const measurements: BackendMeasurement[] = [];
   const why: string[] = [];
   const adapter = await probeWebGpuAdapter();
+  // Automatic choice only: the fingerprint the page remembers it under.
+  let glInfo: ReturnType<typeof webglRenderer> | undefined;
+  const gl = () => (glInfo === undefined ? (glInfo = webglRenderer()) : glInfo);
+  const fingerprint = forced ? undefined : probeFingerprint(adapter, gl());
+  if (fingerprint !== undefined) {
+    const known = await useRemembered(remembered, fingerprint, allowed);
+    if (known) return known;
+  }
 
   if (forced) {
     let err: string | null;
@@ -216,6 +264,7 @@ async function chooseBackend(forced: BackendName | null, allowed: readonly Backe
         reason: [...why, `WebGPU adapter ${adapter.text}; ${fmt(m.msPerStep)} ms/step in the start-up probe`].join('. '),
         measurements,
         adapter: adapter.text,
+        ...(fingerprint !== undefined ? { fingerprint } : {}),
       };
     }
     why.push(`WebGPU failed: ${m.note}`);
@@ -228,13 +277,13 @@ async function chooseBackend(forced: BackendName | null, allowed: readonly Backe
   const candidates = (['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== forced && allowed.includes(b));
   for (const b of candidates) {
     if (b === 'webgl') {
-      const gl = webglRenderer();
-      if (gl === null) {
+      const renderer = gl();
+      if (renderer === null) {
         measurements.push({ backend: 'webgl', msPerStep: null, note: 'webgl unavailable: no WebGL2 context in the worker' });
         continue;
       }
-      if (gl.software) {
-        measurements.push({ backend: 'webgl', msPerStep: null, note: `webgl skipped: software renderer (${shorten(gl.renderer)})` });
+      if (renderer.software) {
+        measurements.push({ backend: 'webgl', msPerStep: null, note: `webgl skipped: software renderer (${shorten(renderer.renderer)})` });
         continue;
       }
     }
@@ -253,5 +302,6 @@ async function chooseBackend(forced: BackendName | null, allowed: readonly Backe
     reason: [...why, `fastest in the start-up probe (ms/step: ${timings})`, ...failed].join('. '),
     measurements,
     adapter: adapter.ok ? adapter.text : undefined,
+    ...(fingerprint !== undefined ? { fingerprint } : {}),
   };
 }

@@ -46,8 +46,16 @@ export const BackendInfoSchema = z.object({
   wasmThreads: z.number().int().positive().optional(),
   /** Backends lost earlier in this page (not tried again): this one is the fallback. */
   lost: z.array(LostBackendSchema).optional(),
+  /** What the automatic choice depends on (user agent, WebGPU adapter, WebGL renderer): the page remembers the choice under it. */
+  fingerprint: z.string().max(2000).optional(),
+  /** Chosen from a probe remembered by the page (ms since epoch of that probe), not measured now. */
+  rememberedAt: z.number().optional(),
 });
 export type BackendInfo = z.infer<typeof BackendInfoSchema>;
+
+/** A start-up probe the page remembered (localStorage), offered to a fresh worker. */
+export const RememberedProbeSchema = z.object({ fingerprint: z.string().max(2000), at: z.number(), info: BackendInfoSchema });
+export type RememberedProbe = z.infer<typeof RememberedProbeSchema>;
 
 export const RUN_STATES = ['loading', 'ready', 'playing', 'paused', 'diverged', 'done'] as const;
 export const RunStateSchema = z.enum(RUN_STATES);
@@ -106,6 +114,8 @@ export const REQUEST_SCHEMAS = [
     runId: RunIdSchema,
     /** Backends lost earlier in this page: the automatic choice leaves them out (see fallback.ts). */
     lost: z.array(LostBackendSchema).max(4).optional(),
+    /** The page's remembered probe: used (no timing) when its fingerprint matches this browser's. */
+    remembered: RememberedProbeSchema.optional(),
   }),
   z.object({ type: z.literal('config'), config: ConfigSchema, runId: RunIdSchema }),
   z.object({ type: z.literal('play') }),

@@ -10,7 +10,7 @@ import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
 import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
-import { parseRequest, transferablesOf, type LostBackend, type WorkerEvent } from './protocol';
+import { parseRequest, transferablesOf, type LostBackend, type RememberedProbe, type WorkerEvent } from './protocol';
 import { loseDevice, watchDevice, type DeviceWatch } from './deviceLoss';
 import { SweepRunner } from './sweepRunner';
 import { runOne } from '../engine/sweep/run';
@@ -89,13 +89,13 @@ const loop = new TrainingLoop({
 let initialised = false;
 
 /** Select the backend once (first request that needs it); later callers wait for the same probe. */
-function ensureBackend(forced: BackendName | null, lost: LostBackend[] = []): void {
+function ensureBackend(forced: BackendName | null, lost: LostBackend[] = [], remembered?: RememberedProbe): void {
   if (initialised) return;
   initialised = true;
   // The backend probe runs first in the loop's queue: every later request waits for it.
   void loop.enqueue(async () => {
     try {
-      const info = await selectBackend(forced, lost);
+      const info = await selectBackend(forced, lost, remembered);
       backendReady = true;
       deviceWatch = watchDevice(info.name, onDeviceLost);
       post({ type: 'backend', info });
@@ -142,7 +142,7 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
     }
-    ensureBackend(req.backend, req.lost ?? []);
+    ensureBackend(req.backend, req.lost ?? [], req.remembered);
     loop.handle({ type: 'config', config: req.config, runId: req.runId });
     return;
   }
