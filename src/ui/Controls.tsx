@@ -157,7 +157,13 @@ export function Transport({ view, onPlay, onPause, onStep, onReset, onCancel }: 
           <span className="counter-label">steps/s</span>
         </span>
         <span className={`state-pill state-${view.state}`} data-testid="run-state">
-          {view.state === 'loading' ? <StartupText startup={view.startup} /> : STATE_LABEL[view.state]}
+          {view.state === 'loading' ? (
+            <StartupText startup={view.startup} />
+          ) : view.state === 'playing' && view.statusMessage ? (
+            view.statusMessage
+          ) : (
+            STATE_LABEL[view.state]
+          )}
         </span>
       </div>
     </div>

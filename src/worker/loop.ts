@@ -110,6 +110,9 @@ export const DEFAULT_LOOP_OPTIONS: LoopOptions = {
   maxStepsPerTick: 2048,
 };
 
+/** Status message while the first training steps of a run build their kernels. */
+export const FIRST_STEPS_MESSAGE = 'compiling kernels… (first training steps)';
+
 function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;
   return String(e);
@@ -134,6 +137,11 @@ export class TrainingLoop {
   private tickScheduled = false;
   /** A cancel request arrived: the start-up in progress stops at its next stage boundary. */
   private cancelled = false;
+  /**
+   * No training step of this run has been read back yet: the first ones build the training kernels
+   * (seconds on WebGPU/WebGL shader compilers), so 'playing' says so instead of a silent counter.
+   */
+  private firstStepsPending = true;
 
   // Throughput bookkeeping.
   private k = 1;
@@ -251,6 +259,7 @@ export class TrainingLoop {
     this.measureCost = 0;
     this.snapshotCost = 0;
     this.stepsPerSec = 0;
+    this.firstStepsPending = true;
     this.state = 'loading';
     this.postStatus();
     const runId = p.runId;
@@ -448,6 +457,7 @@ export class TrainingLoop {
   /** `final`: the run's last step (every metric is measured there). */
   private async readRow(s: LoopSession, final = false): Promise<MetricRow> {
     const row = await s.measure(final ? { final } : undefined);
+    if (row.step > 0) this.firstStepsPending = false;
     this.lastRowStep = row.step;
     this.rows.push(row);
     return row;
@@ -473,6 +483,7 @@ export class TrainingLoop {
   }
 
   private noteSync(step: number): void {
+    if (step > 0) this.firstStepsPending = false;
     const t = this.deps.now();
     this.msPerStep = updateMsPerStep(this.msPerStep, t - this.lastSync.t, step - this.lastSync.step);
     this.lastSync = { t, step };
@@ -501,7 +512,13 @@ export class TrainingLoop {
     this.lastPostT = this.deps.now();
     const step = this.session?.step ?? 0;
     const sps = this.state === 'playing' || this.state === 'done' ? Math.round(this.stepsPerSec * 10) / 10 : 0;
-    const msg = message ?? (this.state === 'diverged' && this.divergedAt !== null ? `Diverged at step ${this.divergedAt} — learning rate above the stable limit` : undefined);
+    const msg =
+      message ??
+      (this.state === 'diverged' && this.divergedAt !== null
+        ? `Diverged at step ${this.divergedAt} — learning rate above the stable limit`
+        : this.state === 'playing' && this.firstStepsPending
+          ? FIRST_STEPS_MESSAGE
+          : undefined);
     this.deps.post({ type: 'status', runId: this.runId, state: this.state, step, stepsPerSec: sps, ...(msg ? { message: msg } : {}), ...this.deps.memory?.() });
   }
 

@@ -378,3 +378,23 @@ describe('the last step of a run measures every metric', () => {
     h.dispose();
   });
 });
+
+describe('the first training steps are announced', () => {
+  it("while no trained step has been read back, 'playing' statuses say kernels are compiling; then they stop", async () => {
+    const { FIRST_STEPS_MESSAGE } = await import('../../src/worker/loop');
+    const h = harness(2, 1, false, true);
+    h.loop.handle({ type: 'config', config: { ...SMALL, steps: 300, logEvery: 10 }, runId: 1 });
+    h.loop.handle({ type: 'play' });
+    await h.pump();
+    const playing = of(h.events, 'status').filter((e) => e.state === 'playing');
+    expect(playing[0].message).toBe(FIRST_STEPS_MESSAGE);
+    // after the first readback of a trained step, no status carries it any more
+    const firstRow = of(h.events, 'metrics').flatMap((e) => e.rows).find((r) => r.step > 0)!;
+    const idx = h.events.findIndex((e) => e.type === 'metrics' && e.rows.includes(firstRow));
+    const later = h.events.slice(idx).filter((e): e is Extract<WorkerEvent, { type: 'status' }> => e.type === 'status' && e.state === 'playing');
+    expect(later.length).toBeGreaterThan(0);
+    for (const e of later) expect(e.message).toBeUndefined();
+    expect(lastStatus(h.events)).toMatchObject({ state: 'done', step: 300 });
+    h.sessions.at(-1)!.dispose();
+  });
+});
