@@ -12,6 +12,7 @@ import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendNa
 import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
 import { parseRequest, transferablesOf, type LostBackend, type RememberedProbe, type WorkerEvent } from './protocol';
 import { loseDevice, watchDevice, type DeviceWatch } from './deviceLoss';
+import { describeLoss } from './fallback';
 import { SweepRunner } from './sweepRunner';
 import { runOne } from '../engine/sweep/run';
 
@@ -36,8 +37,22 @@ const post = (ev: WorkerEvent) => {
   }
   postNow(ev);
 };
+/** What this worker serves: the Lab's run (the page replaces the worker on a loss) or width sweeps. */
+let role: 'lab' | 'sweep' | null = null;
+/** Sweep worker only: backends lost in it, left out when the next sweep selects a backend again. */
+const sweepLost: LostBackend[] = [];
 const onDeviceLost = (lost: LostBackend) => {
   if (deviceLost) return;
+  if (role === 'sweep') {
+    // The sweep page keeps this worker: fail the sweep with the reason, and let the next sweep
+    // choose a backend again without the lost one.
+    deviceWatch?.stop();
+    sweepLost.push(lost);
+    initialised = false;
+    backendReady = false;
+    postNow({ type: 'fatal', message: `${describeLoss(lost)}: the sweep stopped. Run it again to continue on another backend.` });
+    return;
+  }
   postNow({ type: 'deviceLost', lost });
   deviceLost = true;
 };
@@ -123,7 +138,8 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
   }
   const req = parsed.value;
   if (req.type === 'sweepStart') {
-    ensureBackend(req.backend);
+    role ??= 'sweep';
+    ensureBackend(req.backend, sweepLost);
     void loop.enqueue(async () => {
       if (!backendReady) {
         post({ type: 'sweepDone', sweepId: req.sweepId, state: 'failed', elapsedMs: 0, message: 'No TensorFlow.js backend is running' });
@@ -138,6 +154,7 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
     return;
   }
   if (req.type === 'init') {
+    role ??= 'lab';
     if (initialised) {
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
