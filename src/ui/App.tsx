@@ -1,6 +1,6 @@
-// The page: header (Lab/Tour links, presenter tools, backend badge), controls with the preset menu,
+// The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
-import { Component, useCallback, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useCallback, useState, type ReactNode } from 'react';
 import { configFromSearch, type ExperimentConfig } from '../state/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
@@ -20,9 +20,12 @@ import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/datasets';
 import { panelsFor } from './panels/registry';
-import { SweepView } from './sweep/SweepView';
-import { ViewTabs, useSweepRoute } from './sweep/useSweepRoute';
-import { sweepFromSearch, sweepParamsOf, withSweepParams } from './sweep/sweepUrl';
+import { useSweepRoute } from './sweep/useSweepRoute';
+import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from './sweep/sweepUrl';
+import { AppNav } from './AppNav';
+
+// The Width sweep view is its own chunk: loaded when it is first shown.
+const SweepView = lazy(async () => ({ default: (await import('./sweep/SweepView')).SweepView }));
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
@@ -147,13 +150,15 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           <h1>Tangent Lab</h1>
           <p className="app-subtitle">Train a neural network live and watch why a wide one behaves like its linearisation.</p>
         </div>
-        <nav className="app-nav" aria-label="Pages">
-          <a href={`?${new URLSearchParams({ ...appParamsToEntries({ theme: themeChoice, large }) }).toString()}`} aria-current="page">
-            Lab
-          </a>
-          <a href={`?page=tour${themeChoice ? `&theme=${themeChoice}` : ''}${large ? '&large=1' : ''}`}>Tour</a>
-        </nav>
-        <ViewTabs view={route.view} onView={route.setView} />
+        <AppNav
+          current={route.view}
+          onView={route.setView}
+          hrefs={{
+            lab: withSweepParams(search, []) || '?',
+            sweep: withSweepParams(search, sweepToEntries('sweep', route.settings)),
+            tour: `?${new URLSearchParams({ page: 'tour', ...appParamsToEntries({ theme: themeChoice, large }) }).toString()}`,
+          }}
+        />
         <Toolbar
           search={search}
           theme={theme}
@@ -183,6 +188,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       </div>
 
       {route.view === 'sweep' ? (
+        <Suspense fallback={<p className="view-loading" role="status">Loading the Width sweep…</p>}>
         <SweepView
           config={config}
           settings={{ ...route.settings, alpha: config.lrWidthExp }}
@@ -195,6 +201,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           backend={forcedBackend ?? view.backend?.name ?? null}
           onRun={() => store.pause()}
         />
+        </Suspense>
       ) : (
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">

@@ -44,7 +44,7 @@ describe('Width sweep view', () => {
   it('runs a 3-width sweep to 100% with three means per series and slope labels; runs.csv downloads', async () => {
     p = await openApp(browser, TINY);
     const { page } = p;
-    expect(await page.getByRole('button', { name: 'Width sweep' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Width sweep' }).getAttribute('aria-current')).toBe('page');
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const done = await waitForStatus(page, (s) => s.status === 'done' || s.status === 'failed', 180_000);
     expect(done.status, `${done.text}\n${tail(p)}`).toBe('done');
@@ -143,6 +143,37 @@ describe('Width sweep view', () => {
     const pts = await page.getByTestId('sweep-card-gapTrain').locator('g.seed-points[data-series=final] circle.seed-point').count();
     expect(pts).toBe(end.runs);
     expect(await page.getByRole('button', { name: 'Run sweep' }).isEnabled()).toBe(true);
+    expect(p.errors, p.errors.join('\n')).toEqual([]);
+  });
+  it('one navigation (Lab · Width sweep · Tour): links, aria-current, in-place switch, keyboard', async () => {
+    await closePage(p);
+    p = await openApp(browser, '?width=64&view=sweep&seeds=2');
+    const { page } = p;
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    expect(await page.getByRole('navigation').count()).toBe(1);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Lab', 'Width sweep', 'Tour']);
+    expect(await nav.getByRole('link', { name: 'Width sweep' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Tour' }).getAttribute('href')).toMatch(/^\?page=tour/);
+    // Lab by keyboard: focus the link and press Enter; the view switches in place and the URL drops view=sweep.
+    await nav.getByRole('link', { name: 'Lab' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Play/ }).waitFor({ timeout: 15_000 });
+    expect(await nav.getByRole('link', { name: 'Lab' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Width sweep' }).getAttribute('aria-current')).toBeNull();
+    const q = new URLSearchParams(await page.evaluate(() => location.search));
+    expect(q.get('view')).toBeNull();
+    expect(q.get('width')).toBe('64');
+    // Back to the sweep with a click: its settings (seeds=2) come back into the URL.
+    await nav.getByRole('link', { name: 'Width sweep' }).click();
+    await page.getByRole('button', { name: 'Run sweep' }).waitFor({ timeout: 15_000 });
+    const q2 = new URLSearchParams(await page.evaluate(() => location.search));
+    expect([q2.get('view'), q2.get('seeds'), q2.get('width')]).toEqual(['sweep', '2', '64']);
+    // The tour is a separate page: following its link loads ?page=tour with the same navigation.
+    await nav.getByRole('link', { name: 'Tour' }).click();
+    await page.waitForURL(/page=tour/);
+    const tourNav = page.getByRole('navigation', { name: 'Pages' });
+    await tourNav.waitFor({ timeout: 15_000 });
+    expect(await tourNav.getByRole('link', { name: 'Tour' }).getAttribute('aria-current')).toBe('page');
     expect(p.errors, p.errors.join('\n')).toEqual([]);
   });
 });

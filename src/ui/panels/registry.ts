@@ -2,7 +2,7 @@
 // its title, its component and the one or two settings an embed's control strip shows for it.
 // New panels (sweep, NFA, early-time …) are added here and appear in the lab, the embed chooser
 // and `?embed=` without touching App.tsx.
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { ExperimentConfig } from '../../state/config';
 import type { PanelProps } from './types';
 import { LossPanel } from './LossPanel';
@@ -12,14 +12,17 @@ import { GapPanel } from './GapPanel';
 import { CorrelationsPanel } from './CorrelationsPanel';
 import { NtkPanel } from './NtkPanel';
 import { PairPanel } from './PairPanel';
-import { DigitsPanel } from './DigitsPanel';
-import { NfaPanel } from './NfaPanel';
-import { EarlyTimePanel } from './EarlyTimePanel';
+import { lazyPanel } from './lazyPanel';
+
+// Loaded on demand (separate chunks): panels that are not on every first page, or that are heavy.
+const EarlyTimePanel = lazyPanel('Early-time simplicity', () => import('./EarlyTimePanel'), 'EarlyTimePanel');
+const DigitsPanel = lazyPanel('Digits', () => import('./DigitsPanel'), 'DigitsPanel');
+const NfaPanel = lazyPanel('Feature alignment', () => import('./NfaPanel'), 'NfaPanel');
 
 export interface PanelEntry {
   key: string;
   name: string;
-  Panel: (p: PanelProps) => ReactNode;
+  Panel: ComponentType<PanelProps>;
   /** Settings shown as sliders/selects in the embed control strip (one or two). */
   embedControls: readonly (keyof ExperimentConfig)[];
   /** Spans the whole row when the early-time model runs. */
