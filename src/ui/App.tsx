@@ -1,6 +1,6 @@
 // The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
-import { Component, Suspense, lazy, useCallback, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { configFromSearch, type ExperimentConfig } from '../state/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
@@ -19,10 +19,13 @@ import { SettingsDrawer } from './SettingsDrawer';
 import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/datasets';
-import { panelsFor } from './panels/registry';
+import { panelsFor, type PanelEntry } from './panels/registry';
 import { useSweepRoute } from './sweep/useSweepRoute';
 import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from './sweep/sweepUrl';
 import { AppNav } from './AppNav';
+
+// The settings form re-renders only when the config, the run's metadata or onChange change.
+const MemoSettings = memo(Settings);
 
 // The Width sweep view is its own chunk: loaded when it is first shown.
 const SweepView = lazy(async () => ({ default: (await import('./sweep/SweepView')).SweepView }));
@@ -60,7 +63,8 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const loadSweep = route.load;
 
   const config = view.config;
-  const search = labSearch(config, forcedBackend, themeChoice, large);
+  const search = useMemo(() => labSearch(config, forcedBackend, themeChoice, large), [config, forcedBackend, themeChoice, large]);
+  const preset = useMemo(() => presetMatching(config), [config]);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
@@ -205,7 +209,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       ) : (
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
-          <PresetField current={presetMatching(config)} onChoose={loadPreset} />
+          <PresetField current={preset} onChoose={loadPreset} />
           <Transport
             view={view}
             onPlay={() => store.play()}
@@ -215,24 +219,21 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onCancel={() => store.cancel()}
           />
           <SettingsDrawer>
-            <Settings config={config} meta={view.meta} onChange={onChange} />
+            <MemoSettings config={config} meta={view.meta} onChange={onChange} />
             <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
           </SettingsDrawer>
         </aside>
 
         <main className="main" id="main">
           <div className="panel-grid">
-            {panelsFor(model, config.dataset).map(({ key, name, Panel, wide }) => (
-              <div
-                tabIndex={-1}
-                data-panel={key}
-                className={`panel-cell panel-cell-${key}${(wide && model === 'early-time') || (key === 'function' && datasetInfo(config.dataset).inputDim === 2) ? ' panel-cell-wide' : ''}`}
-                key={key}
-              >
-                <PanelBoundary name={name} resetKey={view.runId}>
-                  <Panel {...panelProps} />
-                </PanelBoundary>
-              </div>
+            {panelsFor(model, config.dataset).map((entry) => (
+              <PanelCell
+                key={entry.key}
+                entry={entry}
+                wide={(Boolean(entry.wide) && model === 'early-time') || (entry.key === 'function' && datasetInfo(config.dataset).inputDim === 2)}
+                resetKey={view.runId}
+                {...panelProps}
+              />
             ))}
           </div>
         </main>
@@ -256,6 +257,21 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
     </div>
   );
 }
+
+/**
+ * One cell of the panel grid. Memoised on its props: a status update (step counter, steps/s)
+ * re-renders the header and transport but not the plots, whose rows and snapshot did not change.
+ */
+const PanelCell = memo(function PanelCell({ entry, wide, resetKey, ...props }: PanelProps & { entry: PanelEntry; wide: boolean; resetKey: number }) {
+  const { key, name, Panel } = entry;
+  return (
+    <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${wide ? ' panel-cell-wide' : ''}`}>
+      <PanelBoundary name={name} resetKey={resetKey}>
+        <Panel {...props} />
+      </PanelBoundary>
+    </div>
+  );
+});
 
 interface BoundaryProps {
   name: string;
