@@ -32,12 +32,14 @@ export interface PanelEntry {
    * own panel) instead of drawing nothing.
    */
   mlpOnly?: boolean;
+  /** Only with the early-time model: absent from the MLP lab (not a placeholder card). */
+  earlyTimeOnly?: boolean;
   /** Shown only for these data sets (e.g. the digit grid for mnist); absent: every data set. */
   datasets?: readonly ExperimentConfig['dataset'][];
 }
 
 export const PANELS: readonly PanelEntry[] = [
-  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true },
+  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true, earlyTimeOnly: true },
   { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
@@ -49,11 +51,15 @@ export const PANELS: readonly PanelEntry[] = [
   { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel, embedControls: ['width', 'lr'] },
 ];
 
-/** Panels for a model: early-time first and only its own; the MLP keeps the early-time note last. */
+/**
+ * The lab's panels for a model and data set: the early-time model shows its own panel first and
+ * the panels that are not MLP-only; the MLP lab shows every other panel. A panel that does not
+ * apply is absent (no placeholder card).
+ */
 export function panelsFor(model: ExperimentConfig['model'], dataset?: ExperimentConfig['dataset']): readonly PanelEntry[] {
   const shown = PANELS.filter((p) => !p.datasets || dataset === undefined || p.datasets.includes(dataset));
   if (model === 'early-time') return shown.filter((p) => !p.mlpOnly);
-  return [...shown.filter((p) => p.key !== 'early-time'), ...shown.filter((p) => p.key === 'early-time')];
+  return shown.filter((p) => !p.earlyTimeOnly);
 }
 
 export function panelByKey(key: string): PanelEntry | undefined {
