@@ -15,7 +15,7 @@ import { REFERENCE_SLOPES, fitSeedPoints, widthSeries } from './sweepData';
 import { sweepJson, type FitTable } from './sweepFiles';
 import { fitAll, fitsJson, runsCsv, summarize, summaryCsv, sweepMetrics as engineSweepMetrics } from '../../engine/sweep';
 import { downloadText, MIME } from '../export';
-import type { SweepSettings } from './sweepUrl';
+import { sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { PHASES, type Phase, type SweepRun } from './types';
@@ -105,6 +105,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   const familyMetric = metrics.find((m) => m.key === familyKey) ?? metrics[0];
 
   const run = () => {
+    if (sweepFormError(config, settings) !== null) return; // the form shows why
     onRun?.();
     store.start({ base: config, widths: settings.widths, seeds: settings.seeds, alpha: settings.alpha }, backend);
   };
