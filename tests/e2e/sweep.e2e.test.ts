@@ -2,6 +2,7 @@
 // log–log plot gets one mean marker per width and a fitted slope label, runs.csv downloads with
 // the expected header, and Cancel stops a longer sweep while keeping its finished runs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -121,6 +122,24 @@ describe('Width sweep view', () => {
     expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width in pixels (2× the plot)
     mkdirSync(screenshotDir, { recursive: true });
     writeFileSync(path.join(screenshotDir, 'sweep-export-ntkDrift.png'), png);
+
+    // Every log–log plot has its data as a table (a11y): ntkDrift (final only) has one row per width.
+    const driftCard = page.getByTestId('sweep-card-ntkDrift');
+    await driftCard.getByText('Show table').click();
+    const table = driftCard.getByRole('table');
+    expect(await table.locator('thead th').allTextContents()).toEqual(['width', 'phase', 'mean over seeds', 'min', 'max', 'seeds']);
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    expect(await table.locator('tbody tr th').allTextContents()).toEqual(['16', '32', '64']);
+    expect(await page.locator('details.data-table').count()).toBeGreaterThanOrEqual(8);
+    // axe on the finished sweep view with a table open: no serious or critical violations.
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    console.log(`[axe] sweep view: ${violations.length} violations (${violations.map((v) => `${v.id}:${v.impact}`).join(', ') || 'none'}), serious/critical: ${bad.length}`);
+    expect(bad).toEqual([]);
 
     await screenshot(page, 'sweep-view');
     expect(p.errors, p.errors.join('\n')).toEqual([]);
