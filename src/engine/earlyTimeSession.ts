@@ -3,10 +3,10 @@
 // the shape the training loop drives (advance / measure / snapshot), like the MLP Session.
 import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
-import { effectiveBatch, roundSignificant } from '../state/config';
+import { effectiveBatch } from '../state/config';
 import { loadDataset, type Dataset } from './datasets';
 import { BatchSchedule, mseLoss } from './train';
-import { criticalLearningRate, lambdaMax } from './kernelMetrics';
+import { chooseLearningRate, lambdaMax } from './kernelMetrics';
 import { gaussianMoments, kernelDiagonalShift, type GaussianMoments } from './earlyTimeMoments';
 import {
   earlyForward,
@@ -142,9 +142,9 @@ export class EarlyTimeSession {
     const [lv, k0v, kpv] = await Promise.all([lam.data(), k0.data(), kPred.data()]);
     tf.dispose([lam, k0, kPred]);
     const lamMax = lv[0];
-    const critical = lamMax > 0 && Number.isFinite(lamMax) ? criticalLearningRate(lamMax, config.train) : null;
-    s.meta.criticalLr = critical;
-    s.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
+    const chosen = chooseLearningRate(lamMax, config.train, config.lr);
+    s.meta.criticalLr = chosen.critical;
+    s.meta.lr = chosen.lr;
     s.meta.earlyTime.kernel = { n: nView, theta0: Array.from(k0v), predicted: Array.from(kpv) };
     return s;
   }

@@ -2,12 +2,12 @@
 // and the Node CLI. advance() only enqueues GPU work; measure()/snapshot() read back asynchronously.
 import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
-import { effectiveBatch, roundSignificant } from '../state/config';
+import { effectiveBatch } from '../state/config';
 import { loadDataset, makeGrid, type Dataset } from './datasets';
 import { disposeParams, forward, initParamArrays, layerSizes, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
 import { ntkLayerwise } from './ntk';
-import { alignmentDrift, criticalLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
+import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
 import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
@@ -249,9 +249,9 @@ export class Session {
     lam.dispose();
     this.kTrainTrain0.dispose();
     this.kTrainTrain0 = null;
-    const critical = lamMax > 0 && Number.isFinite(lamMax) ? criticalLearningRate(lamMax, config.train) : null;
-    this.meta.criticalLr = critical;
-    this.meta.lr = config.lr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1);
+    const chosen = chooseLearningRate(lamMax, config.train, config.lr);
+    this.meta.criticalLr = chosen.critical;
+    this.meta.lr = chosen.lr;
     const k0 = await probe0;
     this.meta.ntk0 = Float32Array.from(reorderSquare(k0, this.probe.order));
     this.meta.eig0 = Float64Array.from(symmetricEigenvalues(k0, this.probe.count));

@@ -4,6 +4,7 @@ import { disposeParams, initParams, toVariables, type MlpSpec } from '../../src/
 import { ntkLayerwise } from '../../src/engine/ntk';
 import {
   alignmentDrift,
+  chooseLearningRate,
   criticalLearningRate,
   lambdaMax,
   relativeDrift,
@@ -128,6 +129,14 @@ describe('lambdaMax by power iteration on device', () => {
 
   it('criticalLearningRate = 2n/λmax', () => {
     expect(criticalLearningRate(8, 64)).toBe(16);
+  });
+
+  it('chooseLearningRate: half the critical rate to 3 digits, the explicit rate, or 0.1 without a spectrum', () => {
+    expect(chooseLearningRate(3, 64, null)).toEqual({ critical: 128 / 3, lr: 21.3 });
+    expect(chooseLearningRate(3, 64, 0.5)).toEqual({ critical: 128 / 3, lr: 0.5 });
+    expect(chooseLearningRate(0, 64, null)).toEqual({ critical: null, lr: 0.1 });
+    expect(chooseLearningRate(Number.NaN, 64, null)).toEqual({ critical: null, lr: 0.1 });
+    expect(chooseLearningRate(Number.POSITIVE_INFINITY, 64, 2)).toEqual({ critical: null, lr: 2 });
   });
 });
 
