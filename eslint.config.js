@@ -26,10 +26,4 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     ...reactHooks.configs.flat['recommended-latest'],
   },
-  {
-    // React Compiler checks that flag the deliberate "latest value in a ref" pattern (tour,
-    // shortcuts) and a dialog reset in an effect: reported as warnings until those are reworked.
-    files: ['src/ui/**/*.{ts,tsx}'],
-    rules: { 'react-hooks/refs': 'warn', 'react-hooks/set-state-in-effect': 'warn' },
-  },
 );

@@ -6,7 +6,6 @@ import { createRoot } from 'react-dom/client';
 import { configFromSearch } from './state/config';
 import { BACKENDS, type BackendName } from './worker/protocol';
 import { App } from './ui/App';
-import { EmbedApp } from './ui/embed/EmbedApp';
 import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
@@ -14,6 +13,7 @@ import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import './ui/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));
+const EmbedApp = lazy(async () => ({ default: (await import('./ui/embed/EmbedApp')).EmbedApp }));
 
 function start(): void {
   const notices: string[] = [];
@@ -59,7 +59,9 @@ function start(): void {
     if (entry) {
       document.documentElement.dataset.embed = '1';
       root.render(
-        <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} />,
+        <Suspense fallback={<p className="view-loading">Loading…</p>}>
+          <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} />
+        </Suspense>,
       );
       return;
     }

@@ -1,22 +1,14 @@
 // earlyGap against the hidden width: the same data, seed and η, one early-time run per width,
 // read at a few fixed steps (a fixed η·t). The agreement with the linear model is a large-width
 // statement, so this is the plot that shows it (docs/science.md §7).
-import { z } from 'zod';
 import type { ExperimentConfig } from '../state/config';
 import type { Dataset } from './datasets';
 import { loadDataset } from './datasets';
 import { EarlyTimeSession } from './earlyTimeSession';
+import { SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from './earlyWidthPoint';
 
-export const EarlyWidthPointSchema = z.object({
-  width: z.number().int().positive(),
-  step: z.number().int().nonnegative(),
-  /** null when the run diverged or f_lin is still 0. */
-  earlyGap: z.number().nullable(),
-});
-export type EarlyWidthPoint = z.infer<typeof EarlyWidthPointSchema>;
-
-export const SWEEP_WIDTHS = [64, 256, 1024, 4096];
-export const SWEEP_STEPS = [10, 100];
+// The point schema and the default grid live in a tf-free module (the page imports them).
+export { EarlyWidthPointSchema, SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from './earlyWidthPoint';
 
 /**
  * earlyGap at each of `steps` for each width. η is the config's, or when it is auto, the one the

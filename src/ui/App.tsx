@@ -1,6 +1,6 @@
-// The page: header (Lab/Tour links, presenter tools, backend badge), controls with the preset menu,
+// The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
-import { Component, useCallback, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { configFromSearch, type ExperimentConfig } from '../state/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
@@ -20,10 +20,16 @@ import { SettingsDrawer } from './SettingsDrawer';
 import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/datasets';
-import { panelsFor } from './panels/registry';
-import { SweepView } from './sweep/SweepView';
-import { ViewTabs, useSweepRoute } from './sweep/useSweepRoute';
-import { sweepFromSearch, sweepParamsOf, withSweepParams } from './sweep/sweepUrl';
+import { panelsFor, type PanelEntry } from './panels/registry';
+import { useSweepRoute } from './sweep/useSweepRoute';
+import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from './sweep/sweepUrl';
+import { AppNav } from './AppNav';
+
+// The settings form re-renders only when the config, the run's metadata or onChange change.
+const MemoSettings = memo(Settings);
+
+// The Width sweep view is its own chunk: loaded when it is first shown.
+const SweepView = lazy(async () => ({ default: (await import('./sweep/SweepView')).SweepView }));
 
 export interface AppProps {
   initialConfig: ExperimentConfig;
@@ -58,7 +64,8 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const loadSweep = route.load;
 
   const config = view.config;
-  const search = labSearch(config, forcedBackend, themeChoice, large);
+  const search = useMemo(() => labSearch(config, forcedBackend, themeChoice, large), [config, forcedBackend, themeChoice, large]);
+  const preset = useMemo(() => presetMatching(config), [config]);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
@@ -149,13 +156,15 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           <h1>Tangent Lab</h1>
           <p className="app-subtitle">Train a neural network live and watch why a wide one behaves like its linearisation.</p>
         </div>
-        <nav className="app-nav" aria-label="Pages">
-          <a href={`?${new URLSearchParams({ ...appParamsToEntries({ theme: themeChoice, large }) }).toString()}`} aria-current="page">
-            Lab
-          </a>
-          <a href={`?page=tour${themeChoice ? `&theme=${themeChoice}` : ''}${large ? '&large=1' : ''}`}>Tour</a>
-        </nav>
-        <ViewTabs view={route.view} onView={route.setView} />
+        <AppNav
+          current={route.view}
+          onView={route.setView}
+          hrefs={{
+            lab: withSweepParams(search, []) || '?',
+            sweep: withSweepParams(search, sweepToEntries('sweep', route.settings)),
+            tour: `?${new URLSearchParams({ page: 'tour', ...appParamsToEntries({ theme: themeChoice, large }) }).toString()}`,
+          }}
+        />
         <Toolbar
           search={search}
           theme={theme}
@@ -185,6 +194,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       </div>
 
       {route.view === 'sweep' ? (
+        <Suspense fallback={<p className="view-loading" role="status">Loading the Width sweep…</p>}>
         <SweepView
           config={config}
           settings={{ ...route.settings, alpha: config.lrWidthExp }}
@@ -197,10 +207,11 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
           backend={forcedBackend ?? view.backend?.name ?? null}
           onRun={() => store.pause()}
         />
+        </Suspense>
       ) : (
       <div className="app-body">
         <aside className="sidebar" aria-label="Settings">
-          <PresetField current={presetMatching(config)} onChoose={loadPreset} />
+          <PresetField current={preset} onChoose={loadPreset} />
           <Transport
             view={view}
             onPlay={() => store.play()}
@@ -210,24 +221,21 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onCancel={() => store.cancel()}
           />
           <SettingsDrawer>
-            <Settings config={config} meta={view.meta} onChange={onChange} />
+            <MemoSettings config={config} meta={view.meta} onChange={onChange} />
             <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
           </SettingsDrawer>
         </aside>
 
         <main className="main" id="main">
           <div className="panel-grid">
-            {panelsFor(model, config.dataset).map(({ key, name, Panel, wide }) => (
-              <div
-                tabIndex={-1}
-                data-panel={key}
-                className={`panel-cell panel-cell-${key}${(wide && model === 'early-time') || (key === 'function' && datasetInfo(config.dataset).inputDim === 2) ? ' panel-cell-wide' : ''}`}
-                key={key}
-              >
-                <PanelBoundary name={name} resetKey={view.runId}>
-                  <Panel {...panelProps} />
-                </PanelBoundary>
-              </div>
+            {panelsFor(model, config.dataset).map((entry) => (
+              <PanelCell
+                key={entry.key}
+                entry={entry}
+                wide={(Boolean(entry.wide) && model === 'early-time') || (entry.key === 'function' && datasetInfo(config.dataset).inputDim === 2)}
+                resetKey={view.runId}
+                {...panelProps}
+              />
             ))}
           </div>
         </main>
@@ -251,6 +259,21 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
     </div>
   );
 }
+
+/**
+ * One cell of the panel grid. Memoised on its props: a status update (step counter, steps/s)
+ * re-renders the header and transport but not the plots, whose rows and snapshot did not change.
+ */
+const PanelCell = memo(function PanelCell({ entry, wide, resetKey, ...props }: PanelProps & { entry: PanelEntry; wide: boolean; resetKey: number }) {
+  const { key, name, Panel } = entry;
+  return (
+    <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${wide ? ' panel-cell-wide' : ''}`}>
+      <PanelBoundary name={name} resetKey={resetKey}>
+        <Panel {...props} />
+      </PanelBoundary>
+    </div>
+  );
+});
 
 interface BoundaryProps {
   name: string;

@@ -7,7 +7,14 @@ import { configFromSearch, configToSearch, type ExperimentConfig } from '../stat
 /** The preset whose settings are exactly the current config, or null (custom settings). */
 export function presetMatching(config: ExperimentConfig): Preset | null {
   const mine = configToSearch(config);
-  return PRESETS.find((p) => configToSearch(configFromSearch(p.query, APP_PARAM_NAMES).config) === mine) ?? null;
+  return PRESETS[presetSearches().indexOf(mine)] ?? null;
+}
+
+let canonical: string[] | null = null;
+/** Each preset's settings as the canonical query string (parsed once). */
+function presetSearches(): string[] {
+  canonical ??= PRESETS.map((p) => configToSearch(configFromSearch(p.query, APP_PARAM_NAMES).config));
+  return canonical;
 }
 
 export function PresetField({ current, onChoose }: { current: Preset | null; onChoose: (index: number) => void }) {

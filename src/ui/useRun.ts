@@ -1,5 +1,6 @@
 // The UI-side store for the training worker: one immutable view object, replaced on change and
-// published at most once per animation frame, read with useSyncExternalStore.
+// published at most every EMIT_INTERVAL_MS in an animation frame (user actions at once), read with
+// useSyncExternalStore.
 // Each (re)start gets a runId chosen here; events of any other run are dropped on arrival.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../state/config';
@@ -10,6 +11,7 @@ import { forcedAfterLoss } from '../worker/fallback';
 import { forgetRememberedProbe, loadRememberedProbe, saveRememberedProbe } from './probeCache';
 import type { EarlySweepState } from './panels/types';
 import { createWorkerClient, type WorkerClient } from '../worker/client';
+import { EMIT_INTERVAL_MS, nextEmitDelay } from './emitPacing';
 
 export interface RunView {
   config: ExperimentConfig;
@@ -49,6 +51,8 @@ export class RunStore {
   private listeners = new Set<Listener>();
   private client: WorkerClient | null = null;
   private frame: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastEmit = -Infinity;
   private errorId = 0;
   /** Backends lost in this page: every fresh worker leaves them out. */
   private lost: LostBackend[] = [];
@@ -105,7 +109,9 @@ export class RunStore {
     this.client?.dispose();
     this.client = null;
     if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.timer !== null) clearTimeout(this.timer);
     this.frame = null;
+    this.timer = null;
   }
 
   // ---- actions ----
@@ -271,14 +277,23 @@ export class RunStore {
       this.emit();
       return;
     }
-    if (this.frame === null) {
+    if (this.frame !== null || this.timer !== null) return;
+    // Worker events (rows, snapshots, status) reach React at most every EMIT_INTERVAL_MS, in an
+    // animation frame: every emit re-renders and re-lays out the panels, so 60 emits a second
+    // would take most of the main thread while training (bench/browser/fps.mjs).
+    const wait = nextEmitDelay(this.lastEmit, performance.now(), EMIT_INTERVAL_MS);
+    const schedule = () => {
+      this.timer = null;
       this.frame = requestAnimationFrame(() => {
         this.frame = null;
         this.emit();
       });
-    }
+    };
+    if (wait <= 0) schedule();
+    else this.timer = setTimeout(schedule, wait);
   }
   private emit(): void {
+    this.lastEmit = performance.now();
     for (const l of this.listeners) l();
   }
 }

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ConfigSchema } from '../state/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
-import { EarlyWidthPointSchema } from '../engine/earlyTimeSweep';
+import { EarlyWidthPointSchema } from '../engine/earlyWidthPoint';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export const BackendNameSchema = z.enum(BACKENDS);

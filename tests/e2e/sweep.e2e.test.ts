@@ -2,6 +2,7 @@
 // log–log plot gets one mean marker per width and a fitted slope label, runs.csv downloads with
 // the expected header, and Cancel stops a longer sweep while keeping its finished runs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -44,7 +45,7 @@ describe('Width sweep view', () => {
   it('runs a 3-width sweep to 100% with three means per series and slope labels; runs.csv downloads', async () => {
     p = await openApp(browser, TINY);
     const { page } = p;
-    expect(await page.getByRole('button', { name: 'Width sweep' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Width sweep' }).getAttribute('aria-current')).toBe('page');
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const done = await waitForStatus(page, (s) => s.status === 'done' || s.status === 'failed', 180_000);
     expect(done.status, `${done.text}\n${tail(p)}`).toBe('done');
@@ -122,6 +123,24 @@ describe('Width sweep view', () => {
     mkdirSync(screenshotDir, { recursive: true });
     writeFileSync(path.join(screenshotDir, 'sweep-export-ntkDrift.png'), png);
 
+    // Every log–log plot has its data as a table (a11y): ntkDrift (final only) has one row per width.
+    const driftCard = page.getByTestId('sweep-card-ntkDrift');
+    await driftCard.getByText('Show table').click();
+    const table = driftCard.getByRole('table');
+    expect(await table.locator('thead th').allTextContents()).toEqual(['width', 'phase', 'mean over seeds', 'min', 'max', 'seeds']);
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    expect(await table.locator('tbody tr th').allTextContents()).toEqual(['16', '32', '64']);
+    expect(await page.locator('details.data-table').count()).toBeGreaterThanOrEqual(8);
+    // axe on the finished sweep view with a table open: no serious or critical violations.
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    console.log(`[axe] sweep view: ${violations.length} violations (${violations.map((v) => `${v.id}:${v.impact}`).join(', ') || 'none'}), serious/critical: ${bad.length}`);
+    expect(bad).toEqual([]);
+
     await screenshot(page, 'sweep-view');
     expect(p.errors, p.errors.join('\n')).toEqual([]);
   });
@@ -143,6 +162,37 @@ describe('Width sweep view', () => {
     const pts = await page.getByTestId('sweep-card-gapTrain').locator('g.seed-points[data-series=final] circle.seed-point').count();
     expect(pts).toBe(end.runs);
     expect(await page.getByRole('button', { name: 'Run sweep' }).isEnabled()).toBe(true);
+    expect(p.errors, p.errors.join('\n')).toEqual([]);
+  });
+  it('one navigation (Lab · Width sweep · Tour): links, aria-current, in-place switch, keyboard', async () => {
+    await closePage(p);
+    p = await openApp(browser, '?width=64&view=sweep&seeds=2');
+    const { page } = p;
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    expect(await page.getByRole('navigation').count()).toBe(1);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Lab', 'Width sweep', 'Tour']);
+    expect(await nav.getByRole('link', { name: 'Width sweep' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Tour' }).getAttribute('href')).toMatch(/^\?page=tour/);
+    // Lab by keyboard: focus the link and press Enter; the view switches in place and the URL drops view=sweep.
+    await nav.getByRole('link', { name: 'Lab' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Play/ }).waitFor({ timeout: 15_000 });
+    expect(await nav.getByRole('link', { name: 'Lab' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Width sweep' }).getAttribute('aria-current')).toBeNull();
+    const q = new URLSearchParams(await page.evaluate(() => location.search));
+    expect(q.get('view')).toBeNull();
+    expect(q.get('width')).toBe('64');
+    // Back to the sweep with a click: its settings (seeds=2) come back into the URL.
+    await nav.getByRole('link', { name: 'Width sweep' }).click();
+    await page.getByRole('button', { name: 'Run sweep' }).waitFor({ timeout: 15_000 });
+    const q2 = new URLSearchParams(await page.evaluate(() => location.search));
+    expect([q2.get('view'), q2.get('seeds'), q2.get('width')]).toEqual(['sweep', '2', '64']);
+    // The tour is a separate page: following its link loads ?page=tour with the same navigation.
+    await nav.getByRole('link', { name: 'Tour' }).click();
+    await page.waitForURL(/page=tour/);
+    const tourNav = page.getByRole('navigation', { name: 'Pages' });
+    await tourNav.waitFor({ timeout: 15_000 });
+    expect(await tourNav.getByRole('link', { name: 'Tour' }).getAttribute('aria-current')).toBe('page');
     expect(p.errors, p.errors.join('\n')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoColorSpec, colorFn, divergingSpec, parseColor, rasterRGBA } from '../../src/ui/plots/plotMath/colorScale';
+import { autoColorSpec, colorFn, divergingSpec, parseColor, rasterRGBA, rasterRGBAForSpec } from '../../src/ui/plots/plotMath/colorScale';
 import { axisTicks } from '../../src/ui/plots/plotMath/ticks';
 import { downsample, linePath, nearestIndex } from '../../src/ui/plots/plotMath/lines';
 import { finiteExtent, functionYDomain, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent, symmetricDomain } from '../../src/ui/plots/plotMath/scales';
@@ -219,6 +219,25 @@ describe('colour scales', () => {
     expect(Array.from(px.slice(0, 4))).toEqual([0, 0, 0, 255]);
     expect(Array.from(px.slice(4, 8))).toEqual([220, 220, 220, 255]);
     expect(Array.from(px.slice(12, 16))).toEqual([200, 0, 0, 255]);
+  });
+  it('rasterRGBAForSpec (lookup table) paints what colorFn paints, within one step of the colour ramp', () => {
+    // viridis is a 256-entry ramp: a LUT position that rounds across an entry boundary takes the
+    // neighbour, whose channels differ by ≤ 3 of 255.
+    // Deterministic values spanning below, inside and above each domain, plus non-finite ones.
+    const values = Array.from({ length: 2000 }, (_, i) => (((i * 7919) % 2000) / 2000) * 10 - 5);
+    values.push(NaN, Infinity, -Infinity, 0);
+    for (const spec of [
+      { kind: 'sequential' as const, domain: [-1, 3] },
+      { kind: 'diverging' as const, domain: [-2, 0, 2] },
+      { kind: 'diverging' as const, domain: [-1, 0, 4] },
+    ]) {
+      const want = rasterRGBA(values, 1, values.length, colorFn(spec));
+      const got = rasterRGBAForSpec(values, 1, values.length, spec);
+      let worst = 0;
+      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(want[i] - got[i]));
+      expect(worst, `${spec.kind} ${spec.domain.join(',')}`).toBeLessThanOrEqual(3);
+      expect(Array.from(got.slice(-16, -4))).toEqual([220, 220, 220, 255, 220, 220, 220, 255, 220, 220, 220, 255]);
+    }
   });
   it('parseColor reads rgb() and hex', () => {
     expect(parseColor('rgb(1, 2, 3)')).toEqual([1, 2, 3]);

@@ -7,7 +7,8 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import type { WorkerEvent } from '../../src/worker/protocol';
 import { SweepRunner, postableRun, stepCost, sweepLogEvery } from '../../src/worker/sweepRunner';
 import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from '../../src/worker/sweepSpec';
-import { parseWidths, sweepFromSearch, sweepToEntries, withSweepParams, DEFAULT_SWEEP } from '../../src/ui/sweep/sweepUrl';
+import { sweepFormError, sweepFromSearch, sweepToEntries, withSweepParams, DEFAULT_SWEEP, SEEDS_RANGE, WIDTH_RANGE } from '../../src/ui/sweep/sweepUrl';
+import { MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../../src/state/sweep';
 
 const BASE: ExperimentConfig = { ...DEFAULT_CONFIG, depth: 1, train: 8, test: 8, steps: 30, logEvery: 10, lr: 0.1 };
 const SPEC: SweepRequestSpec = { base: BASE, widths: [16, 64], seeds: 2, alpha: -1 };
@@ -122,16 +123,28 @@ describe('SweepRunner', () => {
 
 describe('sweep URL parameters', () => {
   it('parses widths, seeds and α, with a notice and the default for bad values', () => {
-    expect(parseWidths('64, 16,16,4096')).toEqual({ ok: true, value: [16, 64, 4096] });
-    expect(parseWidths('16,abc')).toMatchObject({ ok: false, error: expect.stringContaining('"abc"') });
-    expect(parseWidths('8192').ok).toBe(false);
+    // One schema (src/state/sweep.ts): the URL's widths are sorted and deduplicated by it.
+    expect(sweepFromSearch('?widths=64, 16,16,4096').settings.widths).toEqual([16, 64, 4096]);
+    expect(sweepFromSearch('?widths=16,abc').notices[0]).toContain('"16,abc"');
+    expect(sweepFromSearch('?widths=8192,16').notices).toHaveLength(1);
+    // More widths than a sweep may have: valid one by one, not together → a notice and the defaults, no throw.
+    const many = sweepFromSearch(`?widths=${Array.from({ length: 40 }, (_, i) => 16 + i).join(',')}`);
+    expect(many.settings).toEqual(DEFAULT_SWEEP);
+    expect(many.notices[0]).toMatch(/at most 32 widths/);
     const ok = sweepFromSearch('?view=sweep&widths=16,32&seeds=2&lr-width-exp=-0.5');
     // α is the config's lrWidthExp (parsed by configFromSearch), not a sweep parameter.
     expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0 }, notices: [] });
     const bad = sweepFromSearch('?widths=3,16&seeds=0&lr-width-exp=x');
     expect(bad.settings).toEqual(DEFAULT_SWEEP);
     expect(bad.notices).toHaveLength(2);
-    expect(bad.notices[0]).toMatch(/widths: "3" is not a whole number in 8…4096; using the default 16,32,64,128,256,512,1024,2048/);
+    expect(bad.notices[0]).toMatch(/widths="3,16" is not valid: width 3 is outside 8…4096; using the default 16,32,64,128,256,512,1024,2048/);
+  });
+  it('the form uses the same ranges and schema as the URL and the CLI', () => {
+    expect(WIDTH_RANGE).toEqual([SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX]);
+    expect(SEEDS_RANGE).toEqual([1, MAX_SWEEP_SEEDS]);
+    expect(sweepFormError(DEFAULT_CONFIG, DEFAULT_SWEEP)).toBeNull();
+    expect(sweepFormError(DEFAULT_CONFIG, { widths: [64], seeds: 2 })).toMatch(/at least two widths/);
+    expect(sweepFormError(DEFAULT_CONFIG, { widths: [16, 64], seeds: MAX_SWEEP_SEEDS + 1 })).toMatch(/^seeds: /);
   });
   it('writes only non-default settings and keeps the other parameters', () => {
     const e = sweepToEntries('sweep', { widths: [16, 64], seeds: 5, alpha: 0 });

@@ -13,12 +13,19 @@ export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onC
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-    if (open) setCopied(null);
   }, [open]);
   const entry = PANELS.find((p) => p.key === panel) ?? PANELS[0]!;
   const code = embedSnippet(pageUrl, entry.key, entry.name);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-t`} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-t`}
+      onClose={() => {
+        setCopied(null); // the next opening starts without the old "Copied"
+        onClose();
+      }}
+    >
       <h2 id={`${id}-t`}>Embed one panel</h2>
       <div className="field">
         <div className="field-head">

@@ -1,8 +1,8 @@
 // earlyGap against width: a mini sweep run on request in the worker (same data, seed and η, one
 // run per width, read at fixed steps).
 import { useMemo } from 'react';
-import type { EarlyWidthPoint } from '../../engine/earlyTimeSweep';
-import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/earlyTimeSweep';
+import type { EarlyWidthPoint } from '../../engine/earlyWidthPoint';
+import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/earlyWidthPoint';
 import type { EarlySweepState } from './types';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { formatNumber } from '../plots/plotMath';
@@ -15,8 +15,7 @@ interface ByWidth {
 const STEP_COLORS = ['#7c3aed', '#dc2626', '#0f8a7e'];
 
 export function EarlyWidthSweep({ state, onRun, lr }: { state: EarlySweepState; onRun?: () => void; lr: number }) {
-  const points = state.status === 'done' ? state.points : [];
-  const data = useMemo<ByWidth[]>(() => groupByWidth(points), [points]);
+  const data = useMemo<ByWidth[]>(() => groupByWidth(state.status === 'done' ? state.points : []), [state]);
   const series = useMemo<SeriesSpec<ByWidth>[]>(
     () => SWEEP_STEPS.map((s, i) => ({ key: `s${s}`, label: `step ${s}`, y: (d) => d.gaps[s] ?? null, color: STEP_COLORS[i % STEP_COLORS.length], dots: true })),
     [],

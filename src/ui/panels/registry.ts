@@ -2,7 +2,7 @@
 // its title, its component and the one or two settings an embed's control strip shows for it.
 // New panels (sweep, NFA, early-time …) are added here and appear in the lab, the embed chooser
 // and `?embed=` without touching App.tsx.
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { ExperimentConfig } from '../../state/config';
 import type { PanelProps } from './types';
 import { LossPanel } from './LossPanel';
@@ -12,14 +12,17 @@ import { GapPanel } from './GapPanel';
 import { CorrelationsPanel } from './CorrelationsPanel';
 import { NtkPanel } from './NtkPanel';
 import { PairPanel } from './PairPanel';
-import { DigitsPanel } from './DigitsPanel';
-import { NfaPanel } from './NfaPanel';
-import { EarlyTimePanel } from './EarlyTimePanel';
+import { lazyPanel } from './lazyPanel';
+
+// Loaded on demand (separate chunks): panels that are not on every first page, or that are heavy.
+const EarlyTimePanel = lazyPanel('Early-time simplicity', () => import('./EarlyTimePanel'), 'EarlyTimePanel');
+const DigitsPanel = lazyPanel('Digits', () => import('./DigitsPanel'), 'DigitsPanel');
+const NfaPanel = lazyPanel('Feature alignment', () => import('./NfaPanel'), 'NfaPanel');
 
 export interface PanelEntry {
   key: string;
   name: string;
-  Panel: (p: PanelProps) => ReactNode;
+  Panel: ComponentType<PanelProps>;
   /** Settings shown as sliders/selects in the embed control strip (one or two). */
   embedControls: readonly (keyof ExperimentConfig)[];
   /** Spans the whole row when the early-time model runs. */
@@ -29,12 +32,14 @@ export interface PanelEntry {
    * own panel) instead of drawing nothing.
    */
   mlpOnly?: boolean;
+  /** Only with the early-time model: absent from the MLP lab (not a placeholder card). */
+  earlyTimeOnly?: boolean;
   /** Shown only for these data sets (e.g. the digit grid for mnist); absent: every data set. */
   datasets?: readonly ExperimentConfig['dataset'][];
 }
 
 export const PANELS: readonly PanelEntry[] = [
-  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true },
+  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true, earlyTimeOnly: true },
   { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
@@ -46,11 +51,15 @@ export const PANELS: readonly PanelEntry[] = [
   { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel, embedControls: ['width', 'lr'] },
 ];
 
-/** Panels for a model: early-time first and only its own; the MLP keeps the early-time note last. */
+/**
+ * The lab's panels for a model and data set: the early-time model shows its own panel first and
+ * the panels that are not MLP-only; the MLP lab shows every other panel. A panel that does not
+ * apply is absent (no placeholder card).
+ */
 export function panelsFor(model: ExperimentConfig['model'], dataset?: ExperimentConfig['dataset']): readonly PanelEntry[] {
   const shown = PANELS.filter((p) => !p.datasets || dataset === undefined || p.datasets.includes(dataset));
   if (model === 'early-time') return shown.filter((p) => !p.mlpOnly);
-  return [...shown.filter((p) => p.key !== 'early-time'), ...shown.filter((p) => p.key === 'early-time')];
+  return shown.filter((p) => !p.earlyTimeOnly);
 }
 
 export function panelByKey(key: string): PanelEntry | undefined {

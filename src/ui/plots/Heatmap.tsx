@@ -3,7 +3,7 @@
 // the raster covers a known data-space rectangle), overlay points, a highlighted row/column,
 // a colour legend and a hover readout of the cell under the pointer.
 import { useId, useMemo, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { colorFn, rasterRGBA, type ColorScaleSpec } from './plotMath/colorScale';
+import { colorFn, colorLut, rasterRGBAForSpec, type ColorScaleSpec } from './plotMath/colorScale';
 import { formatNumber } from './plotMath/format';
 import { makeScale } from './plotMath/scales';
 import { Axes } from './Axes';
@@ -50,10 +50,22 @@ const LEGEND_H = 34;
  * spec object every render, and an unchanged colour scale must reuse the painted raster. (String()
  * of a number round-trips exactly through Number().)
  */
-function useColorFn(spec: ColorScaleSpec): (v: number) => string {
+function useStableSpec(spec: ColorScaleSpec): ColorScaleSpec {
   const { kind } = spec;
   const domainKey = spec.domain.join(',');
-  return useMemo(() => colorFn({ kind, domain: domainKey === '' ? [] : domainKey.split(',').map(Number) }), [kind, domainKey]);
+  return useMemo(() => ({ kind, domain: domainKey === '' ? [] : domainKey.split(',').map(Number) }), [kind, domainKey]);
+}
+function useColorFn(spec: ColorScaleSpec): (v: number) => string {
+  const stable = useStableSpec(spec);
+  return useMemo(() => colorFn(stable), [stable]);
+}
+
+/** The colour lookup tables of the two scale kinds (they do not depend on the domain). */
+const LUTS = new Map<ColorScaleSpec['kind'], Uint8ClampedArray>();
+function lutFor(kind: ColorScaleSpec['kind']): Uint8ClampedArray {
+  let lut = LUTS.get(kind);
+  if (!lut) LUTS.set(kind, (lut = colorLut({ kind, domain: [] })));
+  return lut;
 }
 
 export function Heatmap(props: HeatmapProps) {
@@ -66,7 +78,8 @@ export function Heatmap(props: HeatmapProps) {
   const height = m.top + side + m.bottom + (legend ? LEGEND_H : 0);
 
   const paint = useColorFn(color);
-  const href = useMemo(() => rasterDataUrl(values, rows, cols, paint), [values, rows, cols, paint]);
+  const spec = useStableSpec(color);
+  const href = useMemo(() => rasterDataUrl(values, rows, cols, spec), [values, rows, cols, spec]);
 
   // Data-space scales: the image spans half a cell beyond the first/last cell centres.
   const [xa, xb] = xExtent ?? [0, 1];
@@ -216,15 +229,22 @@ export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: 
   );
 }
 
-function rasterDataUrl(values: ArrayLike<number>, rows: number, cols: number, paint: (v: number) => string): string | null {
+/** One scratch canvas for every heatmap's raster (a fresh canvas and 2-D context per paint is slow). */
+let scratch: { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } | null = null;
+
+function rasterDataUrl(values: ArrayLike<number>, rows: number, cols: number, spec: ColorScaleSpec): string | null {
   if (typeof document === 'undefined' || rows <= 0 || cols <= 0) return null;
-  const canvas = document.createElement('canvas');
+  if (!scratch) {
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    scratch = { canvas, ctx };
+  }
+  const { canvas, ctx } = scratch;
   canvas.width = cols;
   canvas.height = rows;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
   const img = ctx.createImageData(cols, rows);
-  img.data.set(rasterRGBA(values, rows, cols, paint));
+  img.data.set(rasterRGBAForSpec(values, rows, cols, spec, lutFor(spec.kind)));
   ctx.putImageData(img, 0, 0);
   return canvas.toDataURL('image/png');
 }

@@ -1,7 +1,7 @@
 // The common panel chrome: title, one-line explanation with its formula (KaTeX), optional
 // controls (e.g. the log-x toggle), PNG/SVG export buttons and the plot(s).
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { exportPanel, type ImageFormat } from '../export';
+import type { ImageFormat } from '../export/panelExport';
 import { Formula } from '../../content/Formula';
 import type { PanelText } from '../../content/explanations';
 import './plots.css';
@@ -55,7 +55,10 @@ function ExportButtons({ title, panel }: { title: string; panel: { current: HTML
     const el = panel.current;
     if (!el) return;
     setError(null);
-    exportPanel(el, title, format).catch((e: unknown) => setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
+    // The export code (SVG serialisation, PNG rendering) loads on the first click.
+    import('../export/panelExport')
+      .then(({ exportPanel }) => exportPanel(el, title, format))
+      .catch((e: unknown) => setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
   return (
     <span className="export-buttons export-skip">

@@ -1,10 +1,9 @@
 // Binds the lab's keyboard shortcuts on the document while mounted.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { actionForKey, ownsKeys, type ShortcutAction } from './keys';
 
 export function useShortcuts(handler: (a: ShortcutAction) => void, enabled = true): void {
-  const ref = useRef(handler);
-  ref.current = handler;
+  const onAction = useEffectEvent(handler);
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
@@ -14,7 +13,7 @@ export function useShortcuts(handler: (a: ShortcutAction) => void, enabled = tru
       const a = actionForKey(e);
       if (!a) return;
       e.preventDefault();
-      ref.current(a);
+      onAction(a);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

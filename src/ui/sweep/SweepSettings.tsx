@@ -3,7 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ExperimentConfig } from '../../state/config';
 import { fieldByKey } from '../../state/config';
-import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, type SweepSettings } from './sweepUrl';
+import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepView } from './useSweep';
 import { formatDuration } from './sweepData';
 
@@ -71,6 +71,9 @@ function NumberField({ label, value, min, max, step, integer, hint, onCommit, di
 export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view, onRun, onCancel, exports }: SweepSettingsProps) {
   const busy = running(view);
   const runs = settings.widths.length * settings.seeds;
+  // The same schema as the URL, the CLI and the worker: its message when these settings cannot run.
+  const specError = sweepFormError(config, settings);
+  const id = useId();
   const stepsField = fieldByKey('steps');
   const toggleWidth = (w: number) => {
     const has = settings.widths.includes(w);
@@ -140,15 +143,18 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
           {settings.widths.length} width{settings.widths.length === 1 ? '' : 's'} × {settings.seeds} seed{settings.seeds === 1 ? '' : 's'} = <b>{runs}</b> runs of {config.steps} steps
         </p>
         <div className="transport-buttons">
-          <button type="button" className="btn btn-primary" onClick={onRun} disabled={busy || settings.widths.length === 0}>
+          <button type="button" className="btn btn-primary" onClick={onRun} disabled={busy || specError !== null} aria-describedby={specError ? `${id}-spec-error` : undefined}>
             Run sweep
           </button>
           <button type="button" className="btn" onClick={onCancel} disabled={!busy || view.cancelling}>
             {view.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
-        {settings.widths.length === 0 && <p className="field-hint field-error">Choose at least one width.</p>}
-        {settings.widths.length === 1 && <p className="field-hint">With one width there is no slope to fit.</p>}
+        {specError && (
+          <p className="field-hint field-error" id={`${id}-spec-error`}>
+            Cannot run: {specError}.
+          </p>
+        )}
         <div className="sweep-progress" data-testid="sweep-progress" data-status={view.status} data-runs={view.runs.length}>
           <div
             className="progress-track"

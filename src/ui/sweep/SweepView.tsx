@@ -8,6 +8,7 @@ import { Toggle } from '../plots/PanelFrame';
 import { LogLogPlot, type LogLogSeries } from './LogLogPlot';
 import { FamilyPlot } from './FamilyPlot';
 import { PlotCard } from './PlotCard';
+import { DataTable, type DataColumn } from '../plots/DataTable';
 import { SweepSettingsPanel } from './SweepSettings';
 import { SlopeTable } from './SlopeTable';
 import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
@@ -15,7 +16,7 @@ import { REFERENCE_SLOPES, fitSeedPoints, widthSeries } from './sweepData';
 import { sweepJson, type FitTable } from './sweepFiles';
 import { fitAll, fitsJson, runsCsv, summarize, summaryCsv, sweepMetrics as engineSweepMetrics } from '../../engine/sweep';
 import { downloadText, MIME } from '../export';
-import type { SweepSettings } from './sweepUrl';
+import { sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { PHASES, type Phase, type SweepRun } from './types';
@@ -105,6 +106,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   const familyMetric = metrics.find((m) => m.key === familyKey) ?? metrics[0];
 
   const run = () => {
+    if (sweepFormError(config, settings) !== null) return; // the form shows why
     onRun?.();
     store.start({ base: config, widths: settings.widths, seeds: settings.seeds, alpha: settings.alpha }, backend);
   };
@@ -275,6 +277,21 @@ function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMet
         emptyMessage={emptyMessage}
         testId="loglog-plot"
       />
+      <MeansTable label={metric.label} series={series} />
     </PlotCard>
   );
+}
+
+/** The log–log plot as a table (a11y): one row per phase and width, the seed mean, min, max and count. */
+function MeansTable({ label, series }: { label: string; series: readonly LogLogSeries[] }) {
+  const rows = useMemo(() => series.flatMap((s) => s.means.map((m) => ({ phase: s.label, ...m }))), [series]);
+  const columns: DataColumn[] = [
+    { header: 'width', value: (i) => rows[i].width },
+    { header: 'phase', value: (i) => rows[i].phase },
+    { header: 'mean over seeds', value: (i) => rows[i].mean },
+    { header: 'min', value: (i) => rows[i].min },
+    { header: 'max', value: (i) => rows[i].max },
+    { header: 'seeds', value: (i) => rows[i].n },
+  ];
+  return <DataTable caption={`${label} vs width`} columns={columns} rowCount={rows.length} maxRows={200} summaryLabel="Show table" />;
 }

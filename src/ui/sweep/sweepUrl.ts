@@ -1,6 +1,18 @@
 // The sweep's own URL parameters (the rest of the settings are the Lab's config): `view=sweep`,
-// `widths=16,32,…`, `seeds=5` (all three in the config schema's APP_PARAMS). Bad values → a notice
-// and the default. α (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
+// `widths=16,32,…`, `seeds=5`. Parsed and validated by the one sweep schema (src/state/sweep.ts, also
+// behind the CLI's flags and the worker's messages); bad values → a notice and the default. α
+// (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
+import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig } from '../../state/config';
+import {
+  DEFAULT_SWEEP_SEEDS,
+  DEFAULT_SWEEP_WIDTHS,
+  MAX_SWEEP_SEEDS,
+  SWEEP_PARAM_NAMES,
+  SWEEP_WIDTH_MAX,
+  SWEEP_WIDTH_MIN,
+  parseSweepSpec,
+  sweepSpecFromEntries,
+} from '../../state/sweep';
 
 export interface SweepSettings {
   widths: number[];
@@ -11,12 +23,13 @@ export interface SweepSettings {
 
 /** Widths offered by the Sweep form (powers of two). */
 export const WIDTH_CHOICES: readonly number[] = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [16, 32, 64, 128, 256, 512, 1024, 2048], seeds: 5, alpha: 0 });
-export const WIDTH_RANGE = [8, 4096] as const;
-export const SEEDS_RANGE = [1, 20] as const;
-export const ALPHA_RANGE = [-2, 2] as const;
+export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...DEFAULT_SWEEP_WIDTHS], seeds: DEFAULT_SWEEP_SEEDS, alpha: 0 });
+export const WIDTH_RANGE = [SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX] as const;
+export const SEEDS_RANGE = [1, MAX_SWEEP_SEEDS] as const;
+const alphaField = fieldByKey('lrWidthExp');
+export const ALPHA_RANGE = alphaField.kind === 'number' ? ([alphaField.min, alphaField.max] as const) : ([-2, 2] as const);
 /** URL parameters owned by the sweep (never "unknown settings" for the Lab's config parser). */
-export const SWEEP_URL_PARAMS = ['view', 'widths', 'seeds'] as const;
+export const SWEEP_URL_PARAMS = ['view', ...SWEEP_PARAM_NAMES] as const;
 
 export type AppView = 'lab' | 'sweep';
 
@@ -24,38 +37,22 @@ export function viewFromSearch(search: string): AppView {
   return new URLSearchParams(search).get('view') === 'sweep' ? 'sweep' : 'lab';
 }
 
-/** "16,32,64" → sorted distinct widths, or an error naming the bad entry. */
-export function parseWidths(raw: string): { ok: true; value: number[] } | { ok: false; error: string } {
-  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length === 0) return { ok: false, error: 'widths is empty' };
-  const out = new Set<number>();
-  for (const p of parts) {
-    const v = Number(p);
-    if (!/^\d+$/.test(p) || !Number.isInteger(v) || v < WIDTH_RANGE[0] || v > WIDTH_RANGE[1])
-      return { ok: false, error: `widths: "${p}" is not a whole number in ${WIDTH_RANGE[0]}…${WIDTH_RANGE[1]}` };
-    out.add(v);
+/** The sweep settings in a query string (through the sweep schema), plus one notice per rejected value. */
+export function sweepFromSearch(search: string): { settings: SweepSettings; notices: string[] } {
+  const entries = [...new URLSearchParams(search)].filter(([k]) => (SWEEP_PARAM_NAMES as readonly string[]).includes(k));
+  try {
+    const { spec, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, entries);
+    return { settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0 }, notices };
+  } catch (e) {
+    // Values that pass one by one but not together (e.g. more widths than a sweep may have).
+    return { settings: { ...DEFAULT_SWEEP, widths: [...DEFAULT_SWEEP.widths] }, notices: [`${(e as Error).message}; using the default sweep settings.`] };
   }
-  return { ok: true, value: [...out].sort((a, b) => a - b) };
 }
 
-/** The sweep settings in a query string, plus one notice per rejected value. */
-export function sweepFromSearch(search: string): { settings: SweepSettings; notices: string[] } {
-  const q = new URLSearchParams(search);
-  const settings: SweepSettings = { ...DEFAULT_SWEEP, widths: [...DEFAULT_SWEEP.widths] };
-  const notices: string[] = [];
-  const w = q.get('widths');
-  if (w !== null) {
-    const r = parseWidths(w);
-    if (r.ok) settings.widths = r.value;
-    else notices.push(`${r.error}; using the default ${DEFAULT_SWEEP.widths.join(',')}.`);
-  }
-  const s = q.get('seeds');
-  if (s !== null) {
-    const v = Number(s);
-    if (/^\d+$/.test(s.trim()) && v >= SEEDS_RANGE[0] && v <= SEEDS_RANGE[1]) settings.seeds = v;
-    else notices.push(`seeds=${JSON.stringify(s)} is not a whole number in ${SEEDS_RANGE[0]}…${SEEDS_RANGE[1]}; using the default ${DEFAULT_SWEEP.seeds}.`);
-  }
-  return { settings, notices };
+/** Why the form's settings cannot run as a sweep (the schema's one-line message), or null. */
+export function sweepFormError(config: ExperimentConfig, s: Pick<SweepSettings, 'widths' | 'seeds'>): string | null {
+  const r = parseSweepSpec({ base: config, widths: s.widths, seeds: s.seeds });
+  return r.ok ? null : r.error;
 }
 
 /** Query entries for the sweep settings (only the non-default ones, plus view=sweep); α is the config's. */

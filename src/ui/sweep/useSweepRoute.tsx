@@ -1,5 +1,5 @@
 // The Lab ↔ Width sweep switch: which view shows (`?view=sweep`), the sweep's settings (kept in
-// the URL), the page's sweep store, and the tabs in the header.
+// the URL) and the page's sweep store. The header's AppNav switches the view.
 import { useCallback, useState } from 'react';
 import { DEFAULT_SWEEP, sweepFromSearch, sweepToEntries, viewFromSearch, withSweepParams, type AppView, type SweepSettings } from './sweepUrl';
 import { useSweepStore, type SweepStore } from './useSweep';
@@ -48,20 +48,4 @@ export function useSweepRoute(): SweepRoute {
     replaceSearch(withSweepParams(location.search, sweepToEntries(v, s)));
   }, []);
   return { view, setView, settings, setSettings, load, store };
-}
-
-export function ViewTabs({ view, onView }: { view: AppView; onView: (v: AppView) => void }) {
-  const tabs: { key: AppView; label: string }[] = [
-    { key: 'lab', label: 'Lab' },
-    { key: 'sweep', label: 'Width sweep' },
-  ];
-  return (
-    <nav className="view-tabs" aria-label="Views">
-      {tabs.map((t) => (
-        <button key={t.key} type="button" className={view === t.key ? 'view-tab is-active' : 'view-tab'} aria-current={view === t.key ? 'page' : undefined} onClick={() => onView(t.key)}>
-          {t.label}
-        </button>
-      ))}
-    </nav>
-  );
 }

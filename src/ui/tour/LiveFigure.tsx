@@ -1,13 +1,12 @@
 // A small live figure of the tour: one lab panel, a setting or two to poke, Play/Pause, Reset and
 // "open in the lab". It trains only while it is the active figure (in view, tab visible); when it
 // is not, it keeps showing its last state.
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { configToSearch, type ExperimentConfig } from '../../state/config';
 import { panelByKey } from '../panels/registry';
 import type { PanelProps } from '../panels/types';
-import type { RunView } from '../useRun';
 import { EmbedControl } from '../embed/EmbedControl';
-import type { TourRunner } from './tourRunner';
+import type { FrozenView, TourRunner } from './tourRunner';
 
 export interface LiveFigureProps {
   id: string;
@@ -22,7 +21,7 @@ export interface LiveFigureProps {
   labExtra: Record<string, string>;
 }
 
-const EMPTY: Pick<RunView, 'meta' | 'rows' | 'snapshot' | 'step' | 'state' | 'divergedAt' | 'wantPlay'> = {
+const EMPTY: FrozenView = {
   meta: null,
   rows: [],
   snapshot: null,
@@ -40,11 +39,11 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
   const activeId = useSyncExternalStore(runner.subscribe, runner.getActiveId);
   const live = useSyncExternalStore(runner.store.subscribe, runner.store.getView);
   const active = activeId === id;
-  const frozen = useRef(EMPTY);
+  // The runner keeps each figure's last view (paused) while another figure trains.
+  const frozen = useSyncExternalStore(runner.subscribeAll, () => runner.frozenView(id) ?? EMPTY);
   const [playWanted, setPlayWanted] = useState(true);
 
-  const shown = active ? (live.state === 'loading' ? { ...EMPTY, state: live.state } : live) : frozen.current;
-  if (active && live.state !== 'loading') frozen.current = { ...live, state: live.state === 'playing' ? 'paused' : live.state, wantPlay: false };
+  const shown: FrozenView = active ? (live.state === 'loading' ? { ...EMPTY, state: live.state } : live) : frozen;
 
   useEffect(() => {
     const el = ref.current;
@@ -60,22 +59,17 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
   }, [id, onRatio]);
 
   // The figure's settings are what the runner trains whenever this figure becomes active.
-  const configRef = useRef(config);
-  configRef.current = config;
-  useEffect(() => {
-    const onActivate = () => {
-      if (runner.getActiveId() === id && runner.store.getView().config !== configRef.current) runner.setConfig(id, configRef.current);
-    };
-    return runner.subscribe(onActivate);
-  }, [runner, id]);
+  const onActivate = useEffectEvent(() => {
+    if (runner.getActiveId() === id && runner.store.getView().config !== config) runner.setConfig(id, config);
+  });
+  useEffect(() => runner.subscribe(() => onActivate()), [runner]);
 
   if (!entry) return <p role="alert">Unknown panel {panel}</p>;
   const { Panel } = entry;
   const change = (patch: Partial<ExperimentConfig>) => {
     const next = { ...config, ...patch };
     setConfig(next);
-    frozen.current = EMPTY;
-    runner.setConfig(id, next);
+    runner.setConfig(id, next); // drops the figure's frozen copy
   };
   const props: PanelProps = {
     meta: shown.meta,

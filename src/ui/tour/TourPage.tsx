@@ -8,6 +8,7 @@ import { useAppearance } from '../theme';
 import { Formula } from '../../content/Formula';
 import { PRESETS } from '../../content/presets';
 import { LiveFigure } from './LiveFigure';
+import { AppNav } from '../AppNav';
 import { TourRunner } from './tourRunner';
 import { TOUR_SECTIONS } from './sections';
 import './tour.css';
@@ -66,12 +67,7 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
   return (
     <div className="tour">
       <header className="tour-header">
-        <nav className="app-nav" aria-label="Pages">
-          <a href={pageQuery({})}>Lab</a>
-          <a href={pageQuery({ page: 'tour' })} aria-current="page">
-            Tour
-          </a>
-        </nav>
+        <AppNav current="tour" hrefs={{ lab: pageQuery({}), sweep: pageQuery({ view: 'sweep' }), tour: pageQuery({ page: 'tour' }) }} />
         <h1>Why wide networks train like their linearisation</h1>
         <p className="tour-lede">
           A guided tour of Tangent Lab. Every figure trains a real network, live, in your browser; drag its slider, press Play,

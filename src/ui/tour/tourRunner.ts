@@ -7,6 +7,9 @@ import type { BackendName } from '../../worker/protocol';
 
 type Listener = () => void;
 
+/** What a figure shows while it is not the active one: its last view, paused. */
+export type FrozenView = Pick<RunView, 'meta' | 'rows' | 'snapshot' | 'step' | 'state' | 'divergedAt' | 'wantPlay'>;
+
 export class TourRunner {
   readonly store: RunStore;
   private activeId: string | null = null;
@@ -15,9 +18,13 @@ export class TourRunner {
   /** Per figure: whether the reader wants it to play (auto-play on first view; Pause clears it). */
   private wantPlay = new Map<string, boolean>();
   private pageHidden = false;
+  /** Per figure: its last loaded view while it was active (paused copy), shown when it is not. */
+  private frozen = new Map<string, FrozenView>();
 
   constructor(initial: ExperimentConfig, forcedBackend: BackendName | null) {
     this.store = new RunStore(initial, forcedBackend);
+    // Subscribed first, so the frozen copy is current before any figure re-renders on a change.
+    this.store.subscribe(() => this.freezeActive());
   }
 
   subscribe = (l: Listener): (() => void) => {
@@ -25,6 +32,17 @@ export class TourRunner {
     return () => this.listeners.delete(l);
   };
   getActiveId = (): string | null => this.activeId;
+  /** Changes of the active figure, the run's view or a frozen copy. */
+  subscribeAll = (l: Listener): (() => void) => {
+    const a = this.subscribe(l);
+    const b = this.store.subscribe(l);
+    return () => {
+      a();
+      b();
+    };
+  };
+  /** The frozen copy of figure `id` (stable between changes), or undefined before it ever ran. */
+  frozenView = (id: string): FrozenView | undefined => this.frozen.get(id);
 
   /** Make figure `id` (with its config) the one the worker trains; autoplays unless paused by the reader. */
   activate(id: string, config: ExperimentConfig): void {
@@ -47,8 +65,9 @@ export class TourRunner {
     this.activeId = null;
     this.emit();
   }
-  /** Change the active figure's settings (a slider in the figure). */
+  /** Change the active figure's settings (a slider in the figure); its old frozen copy goes. */
   setConfig(id: string, config: ExperimentConfig): void {
+    if (this.frozen.delete(id)) this.emit();
     if (this.activeId === id) {
       this.store.setConfig(config);
       if (this.wantPlay.get(id) !== false && !this.pageHidden) this.store.play();
@@ -70,6 +89,15 @@ export class TourRunner {
   dispose(): void {
     this.store.disconnect();
     this.connected = false;
+  }
+  private freezeActive(): void {
+    const id = this.activeId;
+    const v = this.store.getView();
+    if (id === null || v.state === 'loading') return;
+    const f = this.frozen.get(id);
+    const state = v.state === 'playing' ? 'paused' : v.state;
+    if (f && f.meta === v.meta && f.rows === v.rows && f.snapshot === v.snapshot && f.step === v.step && f.state === state && f.divergedAt === v.divergedAt) return;
+    this.frozen.set(id, { meta: v.meta, rows: v.rows, snapshot: v.snapshot, step: v.step, state, divergedAt: v.divergedAt, wantPlay: false });
   }
   private emit(): void {
     for (const l of this.listeners) l();

@@ -71,3 +71,58 @@ export function rasterRGBA(values: ArrayLike<number>, rows: number, cols: number
   }
   return out;
 }
+
+/** Entries of the colour lookup table: finer than 8-bit colour, so the raster matches colorFn. */
+export const LUT_SIZE = 1024;
+
+/**
+ * The spec's colours at LUT_SIZE evenly spaced positions t ∈ [0, 1] of the scale (diverging: lo → 0,
+ * mid → 0.5, hi → 1), as RGB bytes; rasterising through it avoids a d3 colour string per cell.
+ */
+export function colorLut(spec: ColorScaleSpec, n = LUT_SIZE): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(n * 3);
+  const interp = spec.kind === 'diverging' ? (t: number) => interpolateRdBu(1 - t) : interpolateViridis;
+  for (let i = 0; i < n; i++) {
+    const [r, g, b] = parseColor(interp(n > 1 ? i / (n - 1) : 0));
+    lut[i * 3] = r;
+    lut[i * 3 + 1] = g;
+    lut[i * 3 + 2] = b;
+  }
+  return lut;
+}
+
+/** Position t ∈ [0, 1] of value v on the spec's (clamped) scale; NaN for a non-finite v. */
+export function scalePosition(spec: ColorScaleSpec, v: number): number {
+  if (!Number.isFinite(v)) return NaN;
+  const clamp01 = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : Number.isNaN(t) ? 0.5 : t);
+  if (spec.kind === 'diverging') {
+    const [lo, mid, hi] = spec.domain;
+    if (v < mid) return mid > lo ? clamp01(0.5 * ((v - lo) / (mid - lo))) : 0.5;
+    return hi > mid ? clamp01(0.5 + 0.5 * ((v - mid) / (hi - mid))) : 0.5;
+  }
+  const [lo, hi] = spec.domain;
+  return hi > lo ? clamp01((v - lo) / (hi - lo)) : 0.5;
+}
+
+/** rasterRGBA for a colour spec, through its lookup table (colorFn's picture, at most one ramp entry off). */
+export function rasterRGBAForSpec(values: ArrayLike<number>, rows: number, cols: number, spec: ColorScaleSpec, lut = colorLut(spec)): Uint8ClampedArray {
+  const n = lut.length / 3;
+  const out = new Uint8ClampedArray(rows * cols * 4);
+  const [nr, ng, nb] = parseColor(NAN_COLOR);
+  for (let i = 0; i < rows * cols; i++) {
+    const t = scalePosition(spec, i < values.length ? values[i] : NaN);
+    const o = i * 4;
+    if (Number.isNaN(t)) {
+      out[o] = nr;
+      out[o + 1] = ng;
+      out[o + 2] = nb;
+    } else {
+      const k = Math.round(t * (n - 1)) * 3;
+      out[o] = lut[k];
+      out[o + 1] = lut[k + 1];
+      out[o + 2] = lut[k + 2];
+    }
+    out[o + 3] = 255;
+  }
+  return out;
+}
