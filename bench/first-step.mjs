@@ -36,7 +36,7 @@ async function until(fn, timeoutMs) {
 }
 try {
   for (const c of cases) {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: c.webgpu ? [...ARGS, '--enable-unsafe-webgpu'] : ARGS });
+    const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: c.webgpu ? [...ARGS, '--enable-unsafe-webgpu'] : ARGS });
     try {
       for (let i = 0; i < runs; i++) {
         const page = await browser.newPage();

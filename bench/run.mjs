@@ -8,6 +8,7 @@
 //     run next to each block so ratios come from the same run; CLI start-up (bundle vs module runner).
 // Prints aligned tables and writes test-output/bench/results.json. Never asserts on times.
 import { execFileSync, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
@@ -157,19 +158,25 @@ if (!flag('no-browser')) {
       { backend: 'wasm', webgpu: false },
       { backend: 'cpu', webgpu: false },
     ];
+    // tfjs-wasm's own pool is ⌊cores / 2⌋ threads (1 on a 2-core machine) and the app asks for
+    // cores − 1 (src/worker/wasmThreads.ts, one core left to the page): time the bare step again with
+    // every core (the cap lifted) to show what threads give when nothing else runs
+    const appThreads = Math.min(4, Math.max(1, os.cpus().length));
+    if (appThreads > Math.floor(os.cpus().length / 2)) runs.splice(2, 0, { backend: 'wasm', threads: appThreads, webgpu: false });
     if (!flag('no-webgpu')) runs.push({ backend: 'webgpu', webgpu: true });
     try {
       for (const webgpu of [false, true]) {
         const mine = runs.filter((r) => r.webgpu === webgpu);
         if (mine.length === 0) continue;
         const browser = await chromium.launch({
-          executablePath: '/usr/bin/chromium',
+          executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
           headless: true,
           args: webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
         });
         try {
           for (const r of mine) {
-            log(`[bench] browser ${r.backend}${quick ? ' — quick grid' : ''} (${elapsed()})`);
+            const name = r.threads ? `${r.backend}-${r.threads}t` : r.backend;
+            log(`[bench] browser ${name}${quick ? ' — quick grid' : ''} (${elapsed()})`);
             const page = await browser.newPage();
             page.on('console', (m) => {
               const t = m.text();
@@ -182,7 +189,7 @@ if (!flag('no-browser')) {
               log(`  [pageerror] ${e.message}`);
               failed ??= e.message;
             });
-            const q = new URLSearchParams({ backend: r.backend, ...(quick ? { quick: '1' } : {}), ...(budgetArg ? { budget: budgetArg.slice(9) } : {}) });
+            const q = new URLSearchParams({ backend: r.backend, ...(r.threads ? { threads: String(r.threads) } : {}), ...(quick ? { quick: '1' } : {}), ...(budgetArg ? { budget: budgetArg.slice(9) } : {}) });
             await page.goto(`${url}?${q}`, { waitUntil: 'load', timeout: 120_000 });
             try {
               const limit = Date.now() + (quick ? 4 : 8) * 60_000;
@@ -193,10 +200,10 @@ if (!flag('no-browser')) {
               }
               const res = await page.evaluate(() => window.__benchResults);
               if (r.backend === 'webgpu' && res) res.label = WEBGPU_LABEL;
-              results.push({ ...res, backend: `browser-${r.backend}`, label: res?.label });
+              results.push({ ...res, backend: `browser-${name}`, label: res?.label });
             } catch (e) {
-              log(`[bench] browser ${r.backend} did not finish: ${String(e).split('\n')[0]}`);
-              results.push({ backend: `browser-${r.backend}`, ntk: [], train: [], error: String(e).split('\n')[0] });
+              log(`[bench] browser ${name} did not finish: ${String(e).split('\n')[0]}`);
+              results.push({ backend: `browser-${name}`, ntk: [], train: [], error: String(e).split('\n')[0] });
             }
             await page.close();
           }
@@ -301,7 +308,7 @@ function printPerfTables(all) {
       const np = c.numpyStepsPerSec ?? numpyBest(when, c.width);
       srows.push([
         name,
-        c.variant === 'after' ? 'fast dense (after)' : 'transpose flags (before)',
+        { after: 'backprop, fast products (after)', dense: 'autodiff, fast dense layer', before: 'autodiff, transpose flags (before)' }[c.variant],
         c.width,
         c.stepsPerSec === null ? c.note ?? '—' : c.stepsPerSec.toFixed(c.stepsPerSec < 10 ? 2 : 1),
         np === null ? '—' : np.toFixed(1),
@@ -312,7 +319,7 @@ function printPerfTables(all) {
   }
   if (srows.length) {
     console.log('\n## Training step vs numpy float32 (full-batch GD, depth 2, tanh, 256 points; numpy = best of default/1 BLAS thread, same run: Node rows right before each width, browser rows before the browser block)\n');
-    console.log(table(['backend', 'kernels', 'width', 'steps/s', 'numpy steps/s', 'ratio', 'first step ms'], srows, [false, false, true, true, true, true, true]));
+    console.log(table(['backend', 'step', 'width', 'steps/s', 'numpy steps/s', 'ratio', 'first step ms'], srows, [false, false, true, true, true, true, true]));
   }
   const mrows = [];
   for (const r of all) for (const c of r.matmul ?? []) mrows.push([r.label ?? r.backend, c.shape, c.variant, c.gflops.toFixed(2)]);

@@ -1,11 +1,13 @@
 // Training steps/s per width (full-batch GD on 256 points, depth 2, tanh, NTK parametrization —
-// the same step as bench/numpy_step.py), on the active backend, for the fast dense layer ("after")
-// and, for an A/B in the same run, the old kernels ("before": transpose flags, i.e. tfjs-wasm's
-// slow transposed matMuls). Above the step-time cap the fast layer is timed for a single step and the
+// the same step as bench/numpy_step.py), on the active backend, for the engine's step ("after":
+// hand-written backprop, src/engine/mlpGrad.ts, on the fast products) and, for an A/B in the same
+// run, two earlier steps: "dense" (tfjs autodiff through the fast dense layer's custom gradient) and
+// "before" (autodiff with transpose flags, i.e. tfjs-wasm's slow transposed matMuls). Above the step-time cap the fast layer is timed for a single step and the
 // old kernels are skipped, so width 4096 finishes. Readback (await data()) after every timed chunk.
 import { tf } from '../src/engine/tf';
 import { disposeParams, initParams, toVariables } from '../src/engine/mlp';
-import { sgdUpdate } from '../src/engine/train';
+import { lossGradients, sgdUpdate } from '../src/engine/train';
+import type { MlpSpec, VarParams } from '../src/engine/mlp';
 import { setTransposeStrategy, type TransposeStrategy } from '../src/engine/dense';
 import { benchSpec, type Log } from './common';
 
@@ -14,8 +16,8 @@ export const SCALING_POINTS = 256;
 
 export interface ScalingCell {
   backend: string;
-  /** 'after' = the fast dense layer (per-backend choice), 'before' = transpose flags (old kernels). */
-  variant: 'after' | 'before';
+  /** 'after' = hand-written backprop (the engine), 'dense' = autodiff through the fast dense layer, 'before' = autodiff with transpose flags. */
+  variant: 'after' | 'dense' | 'before';
   width: number;
   steps: number;
   ms: number;
@@ -37,11 +39,26 @@ export interface ScalingOptions {
   seconds: number;
   /** Above this estimated step time (s), the old kernels are skipped and the fast layer timed for one step. */
   maxStepS: number;
-  /** Also time the old kernels (transpose flags) on this backend. */
+  /** Also time the earlier steps (autodiff: fast dense layer, and transpose flags) on this backend. */
   before: boolean;
 }
 
-async function timeCell(width: number, seconds: number, minSteps: number): Promise<{ steps: number; ms: number; firstMs: number }> {
+type Update = (spec: MlpSpec, vars: VarParams, x: tf.Tensor2D, y: tf.Tensor1D, lr: number) => tf.Scalar;
+
+/** The step as the engine took it before mlpGrad.ts: tfjs autodiff of the loss, then θ ← θ − η g. */
+function autodiffUpdate(spec: MlpSpec, vars: VarParams, x: tf.Tensor2D, y: tf.Tensor1D, lr: number): tf.Scalar {
+  return tf.tidy(() => {
+    const { loss, grads } = lossGradients(spec, vars, x, y);
+    vars.forEach((v, l) => {
+      v.W.assign(tf.sub(v.W, tf.mul(grads[l].W, lr)));
+      const gb = grads[l].b;
+      if (v.b && gb) v.b.assign(tf.sub(v.b, tf.mul(gb, lr)));
+    });
+    return loss;
+  });
+}
+
+async function timeCell(update: Update, width: number, seconds: number, minSteps: number): Promise<{ steps: number; ms: number; firstMs: number }> {
   const spec = benchSpec(width);
   const n = SCALING_POINTS;
   const x = tf.tidy(() => tf.reshape(tf.linspace(-3, 3, n), [n, 1]) as tf.Tensor2D);
@@ -51,7 +68,7 @@ async function timeCell(width: number, seconds: number, minSteps: number): Promi
   disposeParams(p0);
   try {
     const t0 = performance.now();
-    const l0 = sgdUpdate(spec, vars, x, y, 0.01); // warm-up (kernel set-up, allocation)
+    const l0 = update(spec, vars, x, y, 0.01); // warm-up (kernel set-up, allocation)
     await l0.data();
     l0.dispose();
     const firstMs = performance.now() - t0;
@@ -62,7 +79,7 @@ async function timeCell(width: number, seconds: number, minSteps: number): Promi
       let last: tf.Scalar | null = null;
       for (let i = 0; i < chunk; i++) {
         last?.dispose();
-        last = sgdUpdate(spec, vars, x, y, 0.01);
+        last = update(spec, vars, x, y, 0.01);
       }
       await last!.data();
       last!.dispose();
@@ -91,7 +108,7 @@ export async function trainScaling(
   reference?: (width: number) => number | null,
 ): Promise<ScalingCell[]> {
   const cells: ScalingCell[] = [];
-  const variants: ScalingCell['variant'][] = opts.before ? ['before', 'after'] : ['after'];
+  const variants: ScalingCell['variant'][] = opts.before ? ['before', 'dense', 'after'] : ['after'];
   const lastStepMs: Partial<Record<ScalingCell['variant'], { width: number; ms: number }>> = {};
   try {
     for (const width of opts.widths) {
@@ -101,17 +118,17 @@ export async function trainScaling(
         const prev = lastStepMs[variant];
         // step cost grows like width² (the width × width layer dominates)
         const estS = prev ? (prev.ms * (width / prev.width) ** 2) / 1000 : 0;
-        // Above the cap the fast layer is timed for one step (so width 4096 finishes on wasm) and the
-        // old kernels are skipped
+        // Above the cap the engine's step is timed for one step (so width 4096 finishes on wasm) and the
+        // earlier steps are skipped
         const minSteps = estS > opts.maxStepS ? 1 : 2;
         // (a warm-up plus one step; beyond 8× the cap even that is skipped, e.g. the cpu backend at 4096)
-        if ((variant === 'before' && estS > opts.maxStepS) || estS > 8 * opts.maxStepS) {
+        if ((variant !== 'after' && estS > opts.maxStepS) || estS > 8 * opts.maxStepS) {
           cells.push({ backend, variant, width, steps: 0, ms: 0, stepsPerSec: null, numpyStepsPerSec: numpy, note: `skipped (≈${estS.toFixed(0)} s/step)` });
           log(`  ${backend} ${variant} width ${width}: skipped (≈${estS.toFixed(0)} s/step)`);
           continue;
         }
         setTransposeStrategy(variant === 'before' ? ('flag' as TransposeStrategy) : null);
-        const r = await timeCell(width, minSteps === 1 ? 0 : opts.seconds, minSteps);
+        const r = await timeCell(variant === 'after' ? sgdUpdate : autodiffUpdate, width, minSteps === 1 ? 0 : opts.seconds, minSteps);
         const sps = (r.steps / r.ms) * 1000;
         lastStepMs[variant] = { width, ms: r.ms / r.steps };
         cells.push({ backend, variant, width, steps: r.steps, ms: r.ms, stepsPerSec: sps, numpyStepsPerSec: numpy, firstStepMs: r.firstMs });

@@ -9,6 +9,7 @@ import { tf } from '../../src/engine/tf';
 import { matMulBench, MATMUL_SHAPES } from '../matmul';
 import { SCALING_FULL, SCALING_QUICK, trainScaling } from '../train-scaling';
 import { FULL_OPTIONS, QUICK_OPTIONS, ntkGrid, trainBench, type BackendResult } from '../common';
+import { liftWasmThreadCap } from '../../src/worker/wasmThreads';
 
 declare global {
   interface Window {
@@ -21,6 +22,8 @@ const params = new URLSearchParams(location.search);
 const backend = params.get('backend') ?? 'cpu';
 const quick = params.get('quick') === '1';
 const budget = Number(params.get('budget'));
+/** wasm pool threads to request (&threads=N); tfjs-wasm's own default (⌊cores / 2⌋) when absent. */
+const threads = Number(params.get('threads')) || 0;
 const out = document.getElementById('out')!;
 const log = (msg: string) => {
   console.log(`[bench] ${msg}`);
@@ -38,6 +41,10 @@ async function setUp(name: string): Promise<Record<string, unknown>> {
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       wasm.setWasmPaths(new URL('/node_modules/@tensorflow/tfjs-backend-wasm/dist/', location.href).href);
+      if (threads > 0) {
+        liftWasmThreadCap(threads);
+        wasm.setThreadsCount(threads);
+      }
       break;
     }
     case 'webgpu':
@@ -53,6 +60,7 @@ async function setUp(name: string): Promise<Record<string, unknown>> {
   if (name === 'wasm') {
     info.simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     info.threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    info.poolThreads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
   }
   if (name === 'webgl') {
     const gl = document.createElement('canvas').getContext('webgl2');
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
     if (backend === 'wasm') result.matmul = await matMulBench(backend, MATMUL_SHAPES, quick ? 500 : 1000, log);
     // steps/s per width (software WebGPU: the small widths only); before/after A/B on wasm
     const grid = quick ? SCALING_QUICK : SCALING_FULL;
-    result.scaling = await trainScaling(backend, { ...grid, widths: backend === 'webgpu' ? [64, 256] : grid.widths, before: backend === 'wasm' }, log);
+    result.scaling = await trainScaling(backend, { ...grid, widths: backend === 'webgpu' ? [64, 256] : grid.widths, before: backend === 'wasm' && threads === 0 }, log);
     const { cells, checks } = await ntkGrid(backend, opts, log);
     result.ntk = cells;
     result.checks = checks;

@@ -27,18 +27,34 @@ export function transposeStrategy(): TransposeStrategy {
   return override ?? (EXPLICIT_BACKENDS.has(tf.getBackend()) ? 'explicit' : 'flag');
 }
 
-/** a·bᵀ with a: m × k, b: n × k → m × n (no gradient of its own; see matMulABt). */
-function abt(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  return transposeStrategy() === 'explicit' ? tf.matMul(a, tf.transpose(b)) : tf.matMul(a, b, false, true);
+/**
+ * mᵀ as a new buffer. Not a reshape for rows/columns: tfjs-wasm 4.22 caches its matMul operator per
+ * right-hand buffer, so a buffer used as b once as n × 1 and later as 1 × n (a reshape shares it)
+ * gives wrong products (tests/unit/dense.test.ts).
+ */
+function transposed(m: tf.Tensor2D): tf.Tensor2D {
+  return tf.transpose(m);
 }
 
-/** aᵀ·b with a: k × m, b: k × n → m × n (no gradient of its own). */
-function atb(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  return transposeStrategy() === 'explicit' ? tf.matMul(tf.transpose(a), b) : tf.matMul(a, b, true, false);
+/** a·bᵀ with a: m × k, b: n × k → m × n (no gradient of its own; see matMulABt). */
+export function productABt(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  return transposeStrategy() === 'explicit' ? tf.matMul(a, transposed(b)) : tf.matMul(a, b, false, true);
+}
+
+/**
+ * aᵀ·b with a: k × m, b: k × n → m × n (no gradient of its own). With explicit transposes, when
+ * b is narrower than a (n < m, e.g. the first layer's ΔW = uᵀx) it is cheaper to move b and the
+ * small result: (bᵀa)ᵀ transposes k·n + n·m entries instead of k·m.
+ */
+export function productAtB(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  if (transposeStrategy() === 'flag') return tf.matMul(a, b, true, false);
+  const [k, m] = a.shape;
+  const n = b.shape[1];
+  return k * n + n * m < k * m ? transposed(tf.matMul(transposed(b), a)) : tf.matMul(transposed(a), b);
 }
 
 /** Plain a·b (no gradient of its own). */
-function ab(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+export function productAB(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return tf.matMul(a, b);
 }
 
@@ -57,27 +73,27 @@ function customGrad3(f: (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, save: tf.Grad
 const matMulABtGrad = customGrad2((a, b, save) => {
   save([a, b]);
   return {
-    value: abt(a as tf.Tensor2D, b as tf.Tensor2D),
+    value: productABt(a as tf.Tensor2D, b as tf.Tensor2D),
     // y = a bᵀ: dA = dy·b, dB = dyᵀ·a
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [ab(dy as tf.Tensor2D, saved[1] as tf.Tensor2D), atb(dy as tf.Tensor2D, saved[0] as tf.Tensor2D)],
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [productAB(dy as tf.Tensor2D, saved[1] as tf.Tensor2D), productAtB(dy as tf.Tensor2D, saved[0] as tf.Tensor2D)],
   };
 });
 
 const matMulAtBGrad = customGrad2((a, b, save) => {
   save([a, b]);
   return {
-    value: atb(a as tf.Tensor2D, b as tf.Tensor2D),
+    value: productAtB(a as tf.Tensor2D, b as tf.Tensor2D),
     // y = aᵀ b: dA = b·dyᵀ, dB = a·dy
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [abt(saved[1] as tf.Tensor2D, dy as tf.Tensor2D), ab(saved[0] as tf.Tensor2D, dy as tf.Tensor2D)],
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [productABt(saved[1] as tf.Tensor2D, dy as tf.Tensor2D), productAB(saved[0] as tf.Tensor2D, dy as tf.Tensor2D)],
   };
 });
 
 const matMulABGrad = customGrad2((a, b, save) => {
   save([a, b]);
   return {
-    value: ab(a as tf.Tensor2D, b as tf.Tensor2D),
+    value: productAB(a as tf.Tensor2D, b as tf.Tensor2D),
     // y = a b: dA = dy·bᵀ, dB = aᵀ·dy
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [abt(dy as tf.Tensor2D, saved[1] as tf.Tensor2D), atb(saved[0] as tf.Tensor2D, dy as tf.Tensor2D)],
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [productABt(dy as tf.Tensor2D, saved[1] as tf.Tensor2D), productAtB(saved[0] as tf.Tensor2D, dy as tf.Tensor2D)],
   };
 });
 
@@ -122,10 +138,10 @@ function denseNoBias(sw: number): (a: tf.Tensor, W: tf.Tensor) => tf.Tensor {
     f = customGrad2((a, W, save) => {
       save([a, W]);
       return {
-        value: tf.mul(abt(a as tf.Tensor2D, W as tf.Tensor2D), sw),
+        value: tf.mul(productABt(a as tf.Tensor2D, W as tf.Tensor2D), sw),
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
           const g = tf.mul(dy, sw) as tf.Tensor2D;
-          return [ab(g, saved[1] as tf.Tensor2D), atb(g, saved[0] as tf.Tensor2D)];
+          return [productAB(g, saved[1] as tf.Tensor2D), productAtB(g, saved[0] as tf.Tensor2D)];
         },
       };
     });
@@ -141,10 +157,10 @@ function denseWithBias(sw: number, sb: number): (a: tf.Tensor, W: tf.Tensor, b: 
     f = customGrad3((a, W, b, save) => {
       save([a, W]);
       return {
-        value: tf.add(tf.mul(abt(a as tf.Tensor2D, W as tf.Tensor2D), sw), tf.mul(b, sb)),
+        value: tf.add(tf.mul(productABt(a as tf.Tensor2D, W as tf.Tensor2D), sw), tf.mul(b, sb)),
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
           const g = tf.mul(dy, sw) as tf.Tensor2D;
-          return [ab(g, saved[1] as tf.Tensor2D), atb(g, saved[0] as tf.Tensor2D), tf.mul(tf.sum(dy, 0), sb)];
+          return [productAB(g, saved[1] as tf.Tensor2D), productAtB(g, saved[0] as tf.Tensor2D), tf.mul(tf.sum(dy, 0), sb)];
         },
       };
     });

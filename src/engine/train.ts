@@ -2,6 +2,7 @@
 import { tf } from './tf';
 import { flatParams, forward, unflattenParams, type MlpSpec, type Params, type VarParams } from './mlp';
 import { permutation, streamSeed, uniformStream } from './prng';
+import { lossAndStep } from './mlpGrad';
 
 /** L = (1/2N) Σ (f − y)². */
 export function mseLoss(f: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {
@@ -15,9 +16,9 @@ export function lossGradients(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: 
   return { loss: value as tf.Scalar, grads: unflattenParams(grads, params) };
 }
 
-/** The parameter step Δ = −η ∇_θ L (caller disposes). */
+/** The parameter step Δ = −η ∇_θ L, by backprop (src/engine/mlpGrad.ts; caller disposes). */
 export function gdDirection(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf.Tensor1D, lr: number): Params {
-  const flat = tf.tidy(() => flatParams(lossGradients(spec, params, x, y).grads).map((g) => tf.mul(g, -lr)));
+  const flat = tf.tidy(() => flatParams(lossAndStep(spec, params, x, y, lr).step));
   return unflattenParams(flat, params);
 }
 
@@ -30,11 +31,11 @@ export function sgdUpdate(
   lr: number,
 ): tf.Scalar {
   return tf.tidy(() => {
-    const { loss, grads } = lossGradients(spec, vars, x, y);
+    const { loss, step } = lossAndStep(spec, vars, x, y, lr);
     vars.forEach((v, l) => {
-      v.W.assign(tf.sub(v.W, tf.mul(grads[l].W, lr)));
-      const gb = grads[l].b;
-      if (v.b && gb) v.b.assign(tf.sub(v.b, tf.mul(gb, lr)));
+      v.W.assign(tf.add(v.W, step[l].W));
+      const db = step[l].b;
+      if (v.b && db) v.b.assign(tf.add(v.b, db));
     });
     return loss;
   });

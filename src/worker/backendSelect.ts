@@ -16,11 +16,16 @@ import { mseLoss, sgdUpdate } from '../engine/train';
 import { makeDataset } from '../engine/datasets';
 import type { BackendInfo, BackendMeasurement, BackendName, LostBackend, RememberedProbe } from './protocol';
 import { fallbackCandidates, forcedAfterLoss, lostSentence } from './fallback';
+import { liftWasmThreadCap, wasmThreadTarget } from './wasmThreads';
 
 // wasm threads: the threaded SIMD build runs when the page is cross-origin isolated (COOP/COEP);
 // vite.config.ts's tfjsWasmThreads plugin keeps its pthread workers working in the bundle.
-// One XNNPACK thread per logical core, up to 4 (must be set before the backend starts).
-setThreadsCount(Math.min(4, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)));
+// One XNNPACK thread per logical core but one (left to the page), up to 4, past tfjs-wasm's own
+// ⌊cores / 2⌋ cap (wasmThreads.ts; must be set before the backend starts).
+const LOGICAL_CORES = globalThis.navigator?.hardwareConcurrency ?? 1;
+const WASM_THREADS = wasmThreadTarget(LOGICAL_CORES);
+liftWasmThreadCap(WASM_THREADS);
+setThreadsCount(WASM_THREADS);
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
@@ -190,12 +195,15 @@ async function wasmThreads(): Promise<{ count: number; text: string }> {
   const count = getThreadsCount();
   if (count > 1) return { count, text: `wasm runs ${count} threads` };
   const supported = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  const why = !globalThis.crossOriginIsolated
-    ? 'page not cross-origin isolated (COOP/COEP)'
-    : !supported
-      ? 'no shared-memory WebAssembly threads here'
-      : // the threaded SIMD build is loaded, but tfjs-wasm 4.22 creates no pool threads inside a worker (bench/README.md)
-        'threaded build loaded; tfjs-wasm starts no pool threads in a worker';
+  const why = WASM_THREADS === 1
+    ? LOGICAL_CORES <= 1
+      ? 'one logical core'
+      : `${LOGICAL_CORES} logical cores, one left to the page`
+    : !globalThis.crossOriginIsolated
+      ? 'page not cross-origin isolated (COOP/COEP)'
+      : !supported
+        ? 'no shared-memory WebAssembly threads here'
+        : `threaded build loaded, but its pool has 1 of ${WASM_THREADS} threads`;
   return { count, text: `wasm runs 1 thread (${why})` };
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { useNodeBackend, type NodeBackend } from '../../src/engine/nodeBackend';
-import { dense, matMulAB, matMulABt, matMulAtB, setTransposeStrategy, transposeStrategy, type TransposeStrategy } from '../../src/engine/dense';
+import { dense, matMulAB, matMulABt, matMulAtB, productAB, productABt, setTransposeStrategy, transposeStrategy, type TransposeStrategy } from '../../src/engine/dense';
 import { activationOps } from '../../src/engine/activations';
 import { forward, initParams, layerScales, disposeParams, type MlpSpec, type Params } from '../../src/engine/mlp';
 import { ACTIVATIONS } from '../../src/state/config';
@@ -120,6 +120,19 @@ describe.each(['cpu', 'wasm'] as NodeBackend[])('dense layer on %s', (backend) =
         }
       }
     }
+
+    it('a row vector used as the right operand in both orientations gives correct products', async () => {
+      // tfjs-wasm caches its matMul operator per right-hand buffer: had productABt transposed a row
+      // by reshaping it (same buffer), the later u·W below would reuse the n × 1 operator.
+      await use(backend, strategy);
+      const W = tf.tensor2d([1, 10, 100], [1, 3]);
+      const u = tf.tensor2d([1, 2, 3, 4], [4, 1]);
+      const col = productABt(tf.ones([2, 3]) as tf.Tensor2D, W);
+      const row = productAB(u, W);
+      expect(Array.from(await col.data())).toEqual([111, 111]);
+      expect(Array.from(await row.data())).toEqual([1, 10, 100, 2, 20, 200, 3, 30, 300, 4, 40, 400]);
+      tf.dispose([W, u, col, row]);
+    });
 
     it('a bias at scale 0 is used (gradient 0) and a layer without bias has none', async () => {
       await use(backend, strategy);

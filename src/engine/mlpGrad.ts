@@ -1,0 +1,85 @@
+// The MSE loss and the gradient-descent step Δθ = −η ∇_θ L of the MLP by hand-written backprop
+// (docs/science.md §1), without tfjs's autodiff tape.
+//
+// With h_l = s_w,l · a_{l−1} W_lᵀ + s_b,l · b_l, a_l = φ(h_l), f = h_{L+1} and L = (1/2N) Σ (f − y)²:
+//   δ_{L+1} = (f − y)/N,  δ_{l−1} = (s_w,l · δ_l W_l) ⊙ φ'(h_{l−1}),
+//   ∂L/∂W_l = s_w,l · δ_lᵀ a_{l−1},  ∂L/∂b_l = s_b,l · Σ_rows δ_l.
+// The step's factor −η is folded into the backward signal, u_l = −η δ_l, so ΔW_l = s_w,l · u_lᵀ a_{l−1}
+// and Δb_l = s_b,l · Σ_rows u_l come out of one product / one sum each. Autodiff of the same
+// loss is the oracle (tests/unit/mlpGrad.test.ts).
+//
+// Two measured speed-ups (bench/README.md): every product goes through dense.ts's fast products (no
+// slow transposed kernels on wasm), and on wasm tanh is computed as 2σ(2h) − 1 (tfjs-wasm's tanh
+// kernel is ~14× slower than its sigmoid at 256 × 256); φ' of tanh comes from the saved activation.
+import { tf } from './tf';
+import { activationOps } from './activations';
+import { productAB, productAtB, productABt } from './dense';
+import { layerScales, type MlpSpec, type Params } from './mlp';
+
+/** tanh through the sigmoid on backends whose tanh kernel is slow (measured: wasm). */
+const SIGMOID_TANH_BACKENDS = new Set(['wasm']);
+
+/** φ(h) for the training step; tanh as 2σ(2h) − 1 where that is faster. */
+function activate(name: MlpSpec['activation'], h: tf.Tensor2D): tf.Tensor2D {
+  if (name === 'tanh' && SIGMOID_TANH_BACKENDS.has(tf.getBackend())) {
+    return tf.sub(tf.mul(tf.sigmoid(tf.mul(h, 2)), 2), 1) as tf.Tensor2D;
+  }
+  return activationOps(name).phi(h) as tf.Tensor2D;
+}
+
+/** φ'(h) given h and a = φ(h): tanh from a (1 − a²), linear 1, the others from their closed form. */
+function activationSlope(name: MlpSpec['activation'], h: tf.Tensor2D, a: tf.Tensor2D): tf.Tensor2D | null {
+  switch (name) {
+    case 'tanh':
+      return tf.sub(1, tf.square(a)) as tf.Tensor2D;
+    case 'linear':
+      return null;
+    default:
+      return activationOps(name).d1(h) as tf.Tensor2D;
+  }
+}
+
+export interface LossAndStep {
+  /** L = (1/2N) Σ (f − y)² at the current parameters. */
+  loss: tf.Scalar;
+  /** Δθ = −η ∇_θ L, shaped like the parameters (b null where the net has no biases). */
+  step: Params;
+}
+
+/**
+ * The loss and the GD step −η ∇_θ L on (x, y) by backprop. Call inside tf.tidy (intermediates are
+ * not disposed here); the caller owns the returned tensors.
+ */
+export function lossAndStep(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf.Tensor1D, lr: number): LossAndStep {
+  const scales = layerScales(spec);
+  const nLayers = params.length;
+  const n = x.shape[0];
+  // forward, keeping h_l and a_l
+  const a: tf.Tensor2D[] = [x];
+  const h: tf.Tensor2D[] = [];
+  for (let l = 0; l < nLayers; l++) {
+    let hl = tf.mul(productABt(a[l], params[l].W), scales[l].w) as tf.Tensor2D;
+    const b = params[l].b;
+    if (b && scales[l].b !== 0) hl = tf.add(hl, tf.mul(b, scales[l].b)) as tf.Tensor2D;
+    h.push(hl);
+    if (l < nLayers - 1) a.push(activate(spec.activation, hl));
+  }
+  const r = tf.sub(tf.reshape(h[nLayers - 1], [-1]), y) as tf.Tensor1D;
+  const loss = tf.div(tf.sum(tf.square(r)), 2 * n) as tf.Scalar;
+  // backward: u_l = −η δ_l (N × n_l), starting from −η (f − y)/N
+  let u = tf.reshape(tf.mul(r, -lr / n), [n, 1]) as tf.Tensor2D;
+  const step: Params = new Array(nLayers);
+  for (let l = nLayers - 1; l >= 0; l--) {
+    const { w: sw, b: sb } = scales[l];
+    const W = params[l].W;
+    const dW = tf.mul(productAtB(u, a[l]), sw) as tf.Tensor2D;
+    const db = params[l].b ? (tf.mul(tf.sum(u, 0), sb) as tf.Tensor1D) : null;
+    step[l] = { W: dW, b: db };
+    if (l > 0) {
+      const back = tf.mul(productAB(u, W), sw) as tf.Tensor2D;
+      const slope = activationSlope(spec.activation, h[l - 1], a[l]);
+      u = slope ? (tf.mul(back, slope) as tf.Tensor2D) : back;
+    }
+  }
+  return { loss, step };
+}
