@@ -183,7 +183,8 @@ export async function play(page: Page): Promise<void> {
  */
 export async function pauseAndSettle(page: Page, timeoutMs = 20_000): Promise<boolean> {
   const pause = button(page, 'pause');
-  if (await pause.isVisible()) await pause.click();
+  // a short run may finish (Pause → Play) between the check and the click: never wait long for it
+  if (await pause.isVisible()) await pause.click({ timeout: 2000 }).catch(() => undefined);
   const end = Date.now() + timeoutMs;
   let stable = 0;
   let last = await stepCount(page);
@@ -191,7 +192,7 @@ export async function pauseAndSettle(page: Page, timeoutMs = 20_000): Promise<bo
     await new Promise((r) => setTimeout(r, 250));
     if (await pause.isVisible()) {
       // Flipped back to playing (or never paused): pause again.
-      await pause.click().catch(() => undefined);
+      await pause.click({ timeout: 2000 }).catch(() => undefined);
       stable = 0;
       continue;
     }

@@ -127,6 +127,7 @@ describe('Width sweep view', () => {
     const driftCard = page.getByTestId('sweep-card-ntkDrift');
     await driftCard.getByText('Show table').click();
     const table = driftCard.getByRole('table');
+    await table.locator('tbody tr').nth(2).waitFor({ timeout: 10_000 });
     expect(await table.locator('thead th').allTextContents()).toEqual(['width', 'phase', 'mean over seeds', 'min', 'max', 'seeds']);
     expect(await table.locator('tbody tr').count()).toBe(3);
     expect(await table.locator('tbody tr th').allTextContents()).toEqual(['16', '32', '64']);
