@@ -106,10 +106,19 @@ export function firstMeasureCost(spec: MlpSpec, n: { train: number; test: number
   return cost + nfa + heatmaps;
 }
 
+/** The smallest of 1, 2, 5, 10, 20, 50, … strictly above `step`. */
+export function nextOneTwoFive(step: number): number {
+  let decade = 1;
+  for (;;) {
+    for (const m of [1, 2, 5]) if (m * decade > step) return m * decade;
+    decade *= 10;
+  }
+}
+
 /**
  * Which expensive metrics (probe NTK drift, derivative correlations) measure() computes:
  * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
- * `expensiveBudget` (the live app uses this so the expensive metrics never slow training by more than ~11%).
+ * `expensiveBudget` (the live app uses this so the expensive metrics never slow training by more than ~8% after the early milestones).
  */
 export type ExpensiveMode = 'always' | 'never' | 'auto';
 
@@ -157,11 +166,18 @@ export class Session {
   private nextExpensiveAt = 0;
   /**
    * Largest share of wall time the expensive metrics may take in 'auto' mode: after one that took
-   * T ms, the next waits T·(1/budget − 1) ms, so they slow training by at most 1/(1 − budget) − 1 = 11%
-   * (bench: the whole live-metrics cost, snapshots with the pair matrix included, is ~1.19× at the
-   * default settings on wasm; 0.2 gave 1.27× once the training step got faster).
+   * T ms, the next waits T·(1/budget − 1) ms, so they slow training by at most 1/(1 − budget) − 1 = 7.5%
+   * (bench: the whole live-metrics cost — these, the early milestones below, rows and snapshots with
+   * the pair matrix — is ~1.17× at the default settings on wasm; 0.2 gave 1.27× once the step got faster).
    */
-  expensiveBudget = 0.1;
+  expensiveBudget = 0.07;
+  /**
+   * ExpensiveMode 'auto' also measures at the first row at or past each early milestone 1, 2, 5, 10,
+   * …, up to this step (log-spaced detail where drift and correlations change fastest; the duty cycle
+   * alone can leave the first few hundred fast steps without a point). 0 turns this off.
+   */
+  expensiveMilestoneMax = 500;
+  private nextMilestone = 1;
 
   private constructor(
     readonly config: ExperimentConfig,
@@ -339,7 +355,8 @@ export class Session {
 
   private wantExpensive(mode: ExpensiveMode, force: boolean): boolean {
     if (mode === 'never') return false;
-    return force || mode === 'always' || now() >= this.nextExpensiveAt;
+    const milestone = this.nextMilestone <= this.expensiveMilestoneMax && this.stepCount >= this.nextMilestone;
+    return force || mode === 'always' || milestone || now() >= this.nextExpensiveAt;
   }
 
   /**
@@ -392,6 +409,7 @@ export class Session {
     if (expensive) {
       const t1 = now();
       this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
+      this.nextMilestone = nextOneTwoFive(this.stepCount);
     }
     const row: MetricRow = { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
     if (ns) row.nfa = nfaFromSums(ns, hiddenInputSizes(this.spec));

@@ -2,7 +2,7 @@
 // on the tfjs cpu backend.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session } from '../../src/engine/session';
+import { Session, nextOneTwoFive } from '../../src/engine/session';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
 import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
@@ -314,7 +314,7 @@ describe('the last step of a run measures every metric', () => {
    * The app's 'auto' duty cycle, made to skip every expensive measurement after step 0 (a budget
    * of ~0: the next one is due in ~forever), so only the final-step rule can produce them.
    */
-  function autoLoop() {
+  function autoLoop(milestoneMax = 0) {
     const events: WorkerEvent[] = [];
     const queue: (() => void)[] = [];
     const sessions: Session[] = [];
@@ -323,6 +323,7 @@ describe('the last step of a run measures every metric', () => {
       async createSession(config) {
         const s = await Session.create(config, { gridSize: 16 });
         s.expensiveBudget = 1e-12;
+        s.expensiveMilestoneMax = milestoneMax;
         sessions.push(s);
         return loopSession(s, { expensive: 'auto' });
       },
@@ -340,6 +341,21 @@ describe('the last step of a run measures every metric', () => {
     return { loop, events, pump, dispose: () => sessions.forEach((s) => s.dispose()) };
   }
   const expensiveOf = (r: { ntkDrift?: number; c2OverC1?: number; nfa?: unknown }) => [r.ntkDrift, r.c2OverC1, r.nfa].map((v) => v !== undefined);
+
+  it('early milestones: measure() in auto mode at or past 1, 2, 5, 10, 20, 50 (up to the maximum) computes them', async () => {
+    const s = await Session.create({ ...SMALL, steps: 100 }, { gridSize: 16 });
+    s.expensiveBudget = 1e-12; // the duty cycle alone would skip everything after step 0
+    s.expensiveMilestoneMax = 50;
+    const withDrift: number[] = [];
+    for (let step = 0; step <= 100; step += 10) {
+      if (step > 0) s.advance(10);
+      const row = await s.measure('auto');
+      if (row.ntkDrift !== undefined) withDrift.push(row.step);
+    }
+    // 0 (first), 10 (past 1, 2, 5 and at 10), 20, 50; not 30, 40 or past the maximum
+    expect(withDrift).toEqual([0, 10, 20, 50]);
+    s.dispose();
+  });
 
   it('playing to the end: the step-60 row has NTK drift, correlations and NFA; rows between do not', async () => {
     const h = autoLoop();
@@ -396,5 +412,11 @@ describe('the first training steps are announced', () => {
     for (const e of later) expect(e.message).toBeUndefined();
     expect(lastStatus(h.events)).toMatchObject({ state: 'done', step: 300 });
     h.sessions.at(-1)!.dispose();
+  });
+});
+
+describe('nextOneTwoFive', () => {
+  it('steps through 1, 2, 5, 10, 20, 50, … strictly above the step', () => {
+    expect([0, 1, 2, 4, 5, 9, 10, 19, 20, 49, 50, 99, 100, 499, 500, 999].map(nextOneTwoFive)).toEqual([1, 2, 5, 5, 10, 10, 20, 20, 50, 50, 100, 100, 200, 500, 1000, 1000]);
   });
 });
