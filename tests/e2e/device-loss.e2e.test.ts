@@ -8,6 +8,12 @@ import { badgeText, closePage, launchBrowser, openApp, play, screenshot, tail, w
 
 type Lost = 'webgpu' | 'webgl';
 
+/** The backend the worker runs, from the badge's class (badge-<name>). */
+async function runningBackend(page: OpenedPage['page']): Promise<string | null> {
+  const cls = (await page.getByTestId('backend-badge').first().getAttribute('class')) ?? '';
+  return /\bbadge-(webgpu|webgl|wasm|cpu)\b/.exec(cls)?.[1] ?? null;
+}
+
 /**
  * The page's training workers (the app's worker chunk): wasm's pthread pool workers, which
  * Playwright lists as well, are not training workers.
@@ -111,6 +117,15 @@ describe('WebGL context lost mid-run → fallback', () => {
     if (!hasGl) {
       console.log('[e2e] device-loss WebGL test skipped: no WebGL2 through OffscreenCanvas in this browser.');
       ctx.skip('no WebGL2');
+      return;
+    }
+    // A page can have WebGL2 while its workers cannot (the @sparticuz/chromium build: "Cannot create
+    // a canvas in this context" in the worker): then the app runs another backend and says why.
+    await waitForBackend(p.page, 240_000);
+    const running = await runningBackend(p.page);
+    if (running !== 'webgl') {
+      console.log(`[e2e] device-loss WebGL test skipped: WebGL2 did not start in the worker (the app runs ${running}: ${await badgeText(p.page)}).`);
+      ctx.skip('no WebGL2 in a worker');
       return;
     }
     await loseAndRecover(p, 'webgl', 'device-lost-webgl');
