@@ -88,6 +88,23 @@ function StartupText({ startup }: { startup: RunView['startup'] }) {
   return <>{startupLabel(startup, elapsed)}</>;
 }
 
+/**
+ * A worker status message shown while playing; "compiling kernels…" (the first training steps,
+ * shader compilation on WebGPU can take many seconds) gets the seconds it has lasted, once a second,
+ * so the pill visibly moves while the step counter cannot.
+ */
+function PlayingMessage({ text }: { text: string }) {
+  const compiling = text.startsWith('compiling kernels');
+  const [secs, setSecs] = useState(0);
+  useEffect(() => {
+    if (!compiling) return;
+    const t0 = performance.now();
+    const id = setInterval(() => setSecs(Math.floor((performance.now() - t0) / 1000)), 1000);
+    return () => clearInterval(id);
+  }, [compiling]);
+  return <>{compiling && secs >= 1 ? `${text} · ${secs} s` : text}</>;
+}
+
 function formatDuration(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${Math.max(1, Math.round(s))} s`;
@@ -160,7 +177,7 @@ export function Transport({ view, onPlay, onPause, onStep, onReset, onCancel }: 
           {view.state === 'loading' ? (
             <StartupText startup={view.startup} />
           ) : view.state === 'playing' && view.statusMessage ? (
-            view.statusMessage
+            <PlayingMessage text={view.statusMessage} />
           ) : (
             STATE_LABEL[view.state]
           )}

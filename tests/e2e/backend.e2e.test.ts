@@ -30,7 +30,25 @@ describe('with --enable-unsafe-webgpu and ?backend=webgpu', () => {
     const badge = await waitForBackend(page, 180_000);
     expect(badge, `badge; console:\n${tail(p)}`).toMatch(/webgpu/i);
     expect(badge).not.toMatch(/webgpu\s*(is\s*)?(unavailable|not available|failed|unsupported|not supported)/i);
+    // Record what the state pill says (with times) until the first trained step: while the first
+    // steps compile (seconds on SwiftShader) it says "compiling kernels…" and, after a second, how long.
+    await page.evaluate(() => {
+      const seen: [number, string][] = [];
+      Reflect.set(window, '__pillSeen', seen);
+      const read = () => {
+        const t = document.querySelector('[data-testid="run-state"]')?.textContent ?? '';
+        if (seen.at(-1)?.[1] !== t) seen.push([performance.now(), t]);
+      };
+      new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await play(page);
+    await waitForSteps(page, 1, 200_000);
+    const pills = (await page.evaluate(() => Reflect.get(window, '__pillSeen'))) as [number, string][];
+    const texts = pills.map(([, t]) => t).filter((t) => !t.startsWith('starting'));
+    const compiling = pills.filter(([, t]) => t.startsWith('compiling kernels'));
+    const compileMs = compiling.length > 0 ? (pills.find(([t, x]) => t > compiling[0][0] && !x.startsWith('compiling'))?.[0] ?? performance.now()) - compiling[0][0] : 0;
+    console.log(`[e2e] webgpu: compiling kernels for ~${Math.round(compileMs)} ms; pill after start-up: ${texts.join(' | ')}`);
+    if (compileMs > 2500) expect(texts.some((t) => /^compiling kernels.* · \d+ s$/.test(t)), `a ${Math.round(compileMs)} ms compile shows its seconds; seen: ${texts.join(' | ')}`).toBe(true);
     const steps = await waitForSteps(page, 5, 200_000);
     expect(steps, `training advances on webgpu; console:\n${tail(p)}`).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'webgpu');
