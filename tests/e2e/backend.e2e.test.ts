@@ -1,22 +1,13 @@
 // Backend choice: WebGPU when Chromium exposes it (--enable-unsafe-webgpu; SwiftShader's software
 // adapter, so slow: small settings and generous waits), and a fallback with a visible reason when not.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKEND_RE, closePage, launchBrowser, openApp, play, screenshot, tail, waitForBackend, waitForSteps, type OpenedPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { describeBrowser, BACKEND_RE, play, screenshot, tail, waitForBackend, waitForSteps } from './helpers';
 
 describe('with --enable-unsafe-webgpu and ?backend=webgpu', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser({ webgpu: true });
 
   it('runs on webgpu and training advances (skipped where the browser has no WebGPU adapter)', async (ctx) => {
-    p = await openApp(browser, '?backend=webgpu&width=64&train=32');
+    const p = await fx.open('?backend=webgpu&width=64&train=32');
     const { page } = p;
     const hasAdapter = await page.evaluate(async () => {
       const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
@@ -56,18 +47,10 @@ describe('with --enable-unsafe-webgpu and ?backend=webgpu', () => {
 });
 
 describe('without WebGPU and no backend param', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser();
 
   it('falls back to another backend and shows why WebGPU is not used', async () => {
-    p = await openApp(browser);
+    const p = await fx.open();
     const { page } = p;
     const badge = await waitForBackend(page, 90_000);
     expect(badge, `badge; console:\n${tail(p)}`).toMatch(/\b(webgl|wasm|cpu)\b/i);

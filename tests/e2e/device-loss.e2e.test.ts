@@ -2,9 +2,8 @@
 // (GPUDevice.destroy() on webgpu, WEBGL_lose_context.loseContext() on webgl). The app must say
 // what was lost and why, switch to the next backend in the badge, restart the run from step 0 with
 // the same settings and keep training, with no page errors and exactly one worker.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, closePage, launchBrowser, openApp, play, screenshot, tail, waitForBackend, waitForSteps, waitUntil, type OpenedPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { describeBrowser, badgeText, play, screenshot, tail, waitForBackend, waitForSteps, waitUntil, type OpenedPage } from './helpers';
 
 type Lost = 'webgpu' | 'webgl';
 
@@ -75,18 +74,10 @@ async function loseAndRecover(p: OpenedPage, lost: Lost, shot: string): Promise<
 }
 
 describe('WebGPU device lost mid-run → fallback', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser({ webgpu: true });
 
   it('destroys the real GPUDevice, falls back, restarts from step 0 (skipped where the browser has no WebGPU adapter)', async (ctx) => {
-    p = await openApp(browser, '?backend=webgpu&debug&width=16&train=32&steps=100000');
+    const p = await fx.open('?backend=webgpu&debug&width=16&train=32&steps=100000');
     const hasAdapter = await p.page.evaluate(async () => {
       const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
       return !!gpu && !!(await gpu.requestAdapter());
@@ -101,18 +92,10 @@ describe('WebGPU device lost mid-run → fallback', () => {
 });
 
 describe('WebGL context lost mid-run → fallback', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser();
 
   it('loses the real WebGL context in the worker, falls back, restarts from step 0 (skipped without WebGL2 in a worker)', async (ctx) => {
-    p = await openApp(browser, '?backend=webgl&debug&width=16&train=32&steps=100000');
+    const p = await fx.open('?backend=webgl&debug&width=16&train=32&steps=100000');
     const hasGl = await p.page.evaluate(() => typeof OffscreenCanvas !== 'undefined' && !!new OffscreenCanvas(1, 1).getContext('webgl2'));
     if (!hasGl) {
       console.log('[e2e] device-loss WebGL test skipped: no WebGL2 through OffscreenCanvas in this browser.');

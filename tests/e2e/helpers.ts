@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = path.join(root, 'test-output', 'e2e');
@@ -27,6 +27,30 @@ export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Br
     headless: true,
     args: opts.webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
   });
+}
+
+/**
+ * One describe block's browser: launched in beforeAll and closed in afterAll, together with the page
+ * its test opened. `open(query)` opens the app there (closing a page opened before).
+ */
+export function describeBrowser(opts: { webgpu?: boolean } = {}): { browser: () => Browser; open: (query?: string) => Promise<OpenedPage> } {
+  let browser: Browser | undefined;
+  let opened: OpenedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser(opts);
+  });
+  afterAll(async () => {
+    await closePage(opened);
+    await browser?.close();
+  });
+  return {
+    browser: () => browser!,
+    open: async (query = '') => {
+      await closePage(opened);
+      opened = await openApp(browser!, query);
+      return opened;
+    },
+  };
 }
 
 export function baseURL(): string {

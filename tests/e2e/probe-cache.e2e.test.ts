@@ -1,23 +1,14 @@
 // The remembered start-up probe: a first visit times the backends and the page stores the choice;
 // reloading in the same browser profile starts that backend without timing ("fastest measured
 // earlier"); "Measure again" forgets it and probes afresh. Training works in each case.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, closePage, launchBrowser, openApp, play, screenshot, tail, waitForBackend, waitForSteps, waitUntil, type OpenedPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { describeBrowser, badgeText, play, screenshot, tail, waitForBackend, waitForSteps, waitUntil } from './helpers';
 
 describe('remembered start-up probe', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser();
 
   it('probes once, reuses the choice on reload, and Measure again probes afresh', async () => {
-    p = await openApp(browser, '?width=32&train=32');
+    const p = await fx.open('?width=32&train=32');
     const { page } = p;
     const first = await waitForBackend(page, 120_000);
     expect(first, `first visit probes; console:\n${tail(p)}`).toMatch(/fastest in the start-up probe/);

@@ -1,23 +1,14 @@
 // Worker crash recovery: with ?debug the page can kill its training worker (as a crash would);
 // the app shows an error, and Reset starts a fresh worker that trains the same config again,
 // leaving exactly one worker alive. Also: the start-up stage is shown while a run is being built.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, closePage, launchBrowser, openApp, play, screenshot, stepCount, tail, waitForSteps, waitUntil, type OpenedPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { describeBrowser, button, play, screenshot, stepCount, tail, waitForSteps, waitUntil } from './helpers';
 
 describe('worker crash → visible error, Reset trains again, no zombie worker', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser();
 
   it('recovers from a killed worker with Reset', async () => {
-    p = await openApp(browser, '?debug&backend=cpu&width=32&depth=1&train=16&test=16');
+    const p = await fx.open('?debug&backend=cpu&width=32&depth=1&train=16&test=16');
     const { page } = p;
     // While starting, the state pill names a start-up stage (or the run is already ready).
     const pill = page.getByTestId('run-state');

@@ -3,24 +3,15 @@
 // workers failed in the bundle with "ReferenceError: e is not defined" — trains without errors,
 // and the backend badge states the thread count (with the reason when it is 1): one per logical
 // core but one, past tfjs-wasm's own ⌊cores / 2⌋ cap (src/worker/wasmThreads.ts).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wasmThreadTarget } from '../../src/worker/wasmThreads';
-import { closePage, launchBrowser, openApp, play, tail, waitForBackend, waitForSteps, type OpenedPage } from './helpers';
+import { describeBrowser, play, tail, waitForBackend, waitForSteps } from './helpers';
 
 describe('wasm backend in the worker', () => {
-  let browser: Browser;
-  let p: OpenedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await closePage(p);
-    await browser?.close();
-  });
+  const fx = describeBrowser();
 
   it('loads the threaded build, reports its threads and trains', async () => {
-    p = await openApp(browser, '?backend=wasm&width=64');
+    const p = await fx.open('?backend=wasm&width=64');
     const { page } = p;
     expect(await page.evaluate(() => globalThis.crossOriginIsolated), 'the page is cross-origin isolated (COOP/COEP)').toBe(true);
     const badge = await waitForBackend(page, 90_000);
