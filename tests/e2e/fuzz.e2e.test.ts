@@ -3,19 +3,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { button, closePage, launchBrowser, openApp, stepCount, tail, uiState, waitForBackend, waitForSteps, type OpenedPage } from './helpers';
+import { mulberry32 } from '../reference/mulberry32';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['width', 'depth', 'activation', 'lr', 'sigma-w2', 'sigma-b2', 'bias', 'dataset', 'train', 'test', 'seed', 'optimizer', 'batch', 'log-every', 'digits', 'lr-width-exp', '__proto__', 'constructor', 'widht'];
 const VALUES = ['', 'NaN', 'Infinity', '1e999', '-3', '0x10', '１２８', '😀', '<script>alert(1)</script>', '99999999999999999999', '[]', '{}', '__proto__', '7v7', '%zz', 'a'.repeat(300)];

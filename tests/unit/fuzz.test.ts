@@ -7,21 +7,10 @@ import { FIELDS, configFromSearch, parseFieldValue, type ExperimentConfig, type 
 import { parseConfigFile } from '../../src/state/configFile';
 import { main } from '../../src/cli/main';
 import { parseCliArgs } from '../../src/cli/args';
+import { mulberry32 } from '../reference/mulberry32';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const CASES = 250;
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
