@@ -13,8 +13,8 @@
 // kernel is ~14× slower than its sigmoid at 256 × 256); φ' of tanh comes from the saved activation.
 import { tf } from './tf';
 import { activationOps } from './activations';
-import { productAB, productAtB, productABt } from './dense';
-import { layerScales, type MlpSpec, type Params } from './mlp';
+import { productAB, productAtB, productABt, transposeStrategy } from './dense';
+import { layerScales, type Layer, type MlpSpec, type Params } from './mlp';
 
 /** tanh through the sigmoid on backends whose tanh kernel is slow (measured: wasm). */
 const SIGMOID_TANH_BACKENDS = new Set(['wasm']);
@@ -37,6 +37,19 @@ function activationSlope(name: MlpSpec['activation'], h: tf.Tensor2D, a: tf.Tens
     default:
       return activationOps(name).d1(h) as tf.Tensor2D;
   }
+}
+
+/**
+ * ΔW = s_w · uᵀa and Δb = s_b · Σ_rows u. With explicit transposes (wasm) and a bias, uᵀ is made
+ * once and serves both: tfjs reduces over the last axis, so Σ_rows u would transpose u again inside
+ * tf.sum (measured: sum over axis 0 of 256 × 256 costs as much as the transpose itself).
+ */
+function layerStep(u: tf.Tensor2D, a: tf.Tensor2D, bias: boolean, sw: number, sb: number): Layer {
+  if (bias && transposeStrategy() === 'explicit') {
+    const ut = tf.transpose(u) as tf.Tensor2D;
+    return { W: tf.mul(tf.matMul(ut, a), sw) as tf.Tensor2D, b: tf.mul(tf.sum(ut, 1), sb) as tf.Tensor1D };
+  }
+  return { W: tf.mul(productAtB(u, a), sw) as tf.Tensor2D, b: bias ? (tf.mul(tf.sum(u, 0), sb) as tf.Tensor1D) : null };
 }
 
 export interface LossAndStep {
@@ -72,9 +85,7 @@ export function lossAndStep(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf
   for (let l = nLayers - 1; l >= 0; l--) {
     const { w: sw, b: sb } = scales[l];
     const W = params[l].W;
-    const dW = tf.mul(productAtB(u, a[l]), sw) as tf.Tensor2D;
-    const db = params[l].b ? (tf.mul(tf.sum(u, 0), sb) as tf.Tensor1D) : null;
-    step[l] = { W: dW, b: db };
+    step[l] = layerStep(u, a[l], params[l].b !== null, sw, sb);
     if (l > 0) {
       const back = tf.mul(productAB(u, W), sw) as tf.Tensor2D;
       const slope = activationSlope(spec.activation, h[l - 1], a[l]);
