@@ -161,8 +161,8 @@ if (!flag('no-browser')) {
     // tfjs-wasm's own pool is ⌊cores / 2⌋ threads (1 on a 2-core machine) and the app asks for
     // cores − 1 (src/worker/wasmThreads.ts, one core left to the page): time the bare step again with
     // every core (the cap lifted) to show what threads give when nothing else runs
-    const appThreads = Math.min(4, Math.max(1, os.cpus().length));
-    if (appThreads > Math.floor(os.cpus().length / 2)) runs.splice(2, 0, { backend: 'wasm', threads: appThreads, webgpu: false });
+    const allCores = Math.min(4, Math.max(1, os.cpus().length));
+    if (allCores > Math.floor(os.cpus().length / 2)) runs.splice(2, 0, { backend: 'wasm', threads: allCores, webgpu: false });
     if (!flag('no-webgpu')) runs.push({ backend: 'webgpu', webgpu: true });
     try {
       for (const webgpu of [false, true]) {

@@ -2,8 +2,9 @@
 // the same step as bench/numpy_step.py), on the active backend, for the engine's step ("after":
 // hand-written backprop, src/engine/mlpGrad.ts, on the fast products) and, for an A/B in the same
 // run, two earlier steps: "dense" (tfjs autodiff through the fast dense layer's custom gradient) and
-// "before" (autodiff with transpose flags, i.e. tfjs-wasm's slow transposed matMuls). Above the step-time cap the fast layer is timed for a single step and the
-// old kernels are skipped, so width 4096 finishes. Readback (await data()) after every timed chunk.
+// "before" (autodiff with transpose flags, i.e. tfjs-wasm's slow transposed matMuls). Above the
+// step-time cap the engine's step is timed for a single step and the earlier steps are skipped, so
+// width 4096 finishes. Readback (await data()) after every timed chunk.
 import { tf } from '../src/engine/tf';
 import { disposeParams, initParams, toVariables } from '../src/engine/mlp';
 import { lossGradients, sgdUpdate } from '../src/engine/train';
@@ -37,7 +38,7 @@ export interface ScalingOptions {
   widths: number[];
   /** Seconds to time per cell (at least 2 steps). */
   seconds: number;
-  /** Above this estimated step time (s), the old kernels are skipped and the fast layer timed for one step. */
+  /** Above this estimated step time (s), the earlier steps are skipped and the engine's step is timed for one step. */
   maxStepS: number;
   /** Also time the earlier steps (autodiff: fast dense layer, and transpose flags) on this backend. */
   before: boolean;

@@ -27,18 +27,13 @@ export function transposeStrategy(): TransposeStrategy {
   return override ?? (EXPLICIT_BACKENDS.has(tf.getBackend()) ? 'explicit' : 'flag');
 }
 
-/**
- * mᵀ as a new buffer. Not a reshape for rows/columns: tfjs-wasm 4.22 caches its matMul operator per
- * right-hand buffer, so a buffer used as b once as n × 1 and later as 1 × n (a reshape shares it)
- * gives wrong products (tests/unit/dense.test.ts).
- */
-function transposed(m: tf.Tensor2D): tf.Tensor2D {
-  return tf.transpose(m);
-}
+// Explicit transposes are always tf.transpose (a new buffer), even for a row or column: tfjs-wasm
+// 4.22 caches its matMul operator per right-hand buffer, so a buffer used as b once as n × 1 and
+// later as 1 × n (a reshape would share it) gives wrong products (tests/unit/dense.test.ts).
 
 /** a·bᵀ with a: m × k, b: n × k → m × n (no gradient of its own; see matMulABt). */
 export function productABt(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  return transposeStrategy() === 'explicit' ? tf.matMul(a, transposed(b)) : tf.matMul(a, b, false, true);
+  return transposeStrategy() === 'explicit' ? tf.matMul(a, tf.transpose(b)) : tf.matMul(a, b, false, true);
 }
 
 /**
@@ -50,7 +45,7 @@ export function productAtB(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   if (transposeStrategy() === 'flag') return tf.matMul(a, b, true, false);
   const [k, m] = a.shape;
   const n = b.shape[1];
-  return k * n + n * m < k * m ? transposed(tf.matMul(transposed(b), a)) : tf.matMul(transposed(a), b);
+  return k * n + n * m < k * m ? tf.transpose<tf.Tensor2D>(tf.matMul(tf.transpose(b), a)) : tf.matMul(tf.transpose(a), b);
 }
 
 /** Plain a·b (no gradient of its own). */

@@ -10,7 +10,7 @@
  * Threads to request: one per logical core but one, which is left to the page (its main thread
  * renders the plots while the worker trains), at most 4. Measured on a 2-core machine: giving the
  * worker both cores makes the app train at 103 instead of 153 steps/s at the default width, while
- * the bare training step alone gains 1.3× (bench/README.md).
+ * the bare training step alone gains 1.4× (bench/README.md).
  */
 export function wasmThreadTarget(logicalCores: number | undefined): number {
   const n = Math.floor(logicalCores ?? 1);
