@@ -45,7 +45,7 @@ export function productAtB(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   if (transposeStrategy() === 'flag') return tf.matMul(a, b, true, false);
   const [k, m] = a.shape;
   const n = b.shape[1];
-  return k * n + n * m < k * m ? tf.transpose<tf.Tensor2D>(tf.matMul(tf.transpose(b), a)) : tf.matMul(tf.transpose(a), b);
+  return k * n + n * m < k * m ? tf.transpose(tf.matMul<tf.Tensor2D>(tf.transpose(b), a)) : tf.matMul(tf.transpose(a), b);
 }
 
 /** Plain a·b (no gradient of its own). */
