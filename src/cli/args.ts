@@ -31,7 +31,7 @@ function intList(flag: string, value: string, max: number): number[] {
 }
 
 /** Flags that are not experiment settings. */
-const SWEEP_FLAGS = ['widths', 'seeds', 'out', 'shard'];
+const SWEEP_FLAGS = ['widths', 'seeds', 'auto-lr', 'out', 'shard', 'jobs'];
 /** Flags of the early-sweep command (`widths` is shared with sweep). */
 const EARLY_SWEEP_FLAGS = ['at'];
 const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', ...SWEEP_FLAGS, ...EARLY_SWEEP_FLAGS];
@@ -86,8 +86,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (backendRaw !== 'cpu' && backendRaw !== 'wasm') throw new CliError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of cpu, wasm`);
   const nRaw = str('n');
   if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new CliError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
+  // `sweep --lr auto-per-run` = `--lr auto --auto-lr per-run` (each run its own η; see src/state/sweep.ts)
+  const perRunLr = str('lr') === 'auto-per-run';
+  if (perRunLr && command !== 'sweep') throw new CliError('--lr auto-per-run only applies to the sweep command');
   const entries = FIELDS.flatMap((f): [string, string][] => {
-    const v = str(f.name);
+    const v = f.name === 'lr' && perRunLr ? 'auto' : str(f.name);
     return v === undefined ? [] : [[f.name, v]];
   });
   const earlySweep = command === 'early-sweep';
@@ -103,6 +106,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (command !== 'sweep' && command !== 'merge') throw new CliError(`flag --${f} only applies to the sweep and merge commands`);
     sweep[f] = v;
   }
+  if (perRunLr) sweep['auto-lr'] = 'per-run';
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
   return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw), sweep, positional, widths, at };
@@ -115,8 +119,10 @@ commands:
   ntk     print config, data, θ₀ and the empirical NTK on the training set (JSON)
   taylor  print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)
   sweep   train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json
-          and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--lr-width-exp α: η = η₀·n^α]
-          [--shard i/K] [all train flags]); --json prints the fits
+          and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--jobs N] [--shard i/K]
+          [all train flags]); --json prints the fits. η: --lr auto (default: ONE η for every
+          run, N/λmax(Θ₀) of the seed-mean kernel at the widest width), --lr η₀ [--lr-width-exp α:
+          η = η₀·n^α], or --lr auto-per-run (each run its own η; slopes then mix η with width)
   merge   merge shard directories: merge DIR1 DIR2 … --out DIR
   early-sweep  early-time model: earlyGap at steps --at (default 10,100) for each of
           --widths (default 64,256,1024,4096), one line per width (same data, seed, η)
@@ -127,4 +133,7 @@ ${FIELDS.map((f) => `  --${f.name.padEnd(13)} ${f.label}`).join('\n')}
   --backend       cpu (default) or wasm
   --n             (ntk, taylor) use only the first n training points
   --widths        (sweep, early-sweep) comma-separated hidden widths
+  --jobs          (sweep) runs in parallel worker threads, 1 to 64 (default: the machine's cores,
+                  at most the number of runs); files are identical to --jobs 1
+  --auto-lr       (sweep) shared (default) or per-run: same as --lr auto / --lr auto-per-run
   --at            (early-sweep) comma-separated steps`;

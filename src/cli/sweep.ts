@@ -1,9 +1,11 @@
-// `tangent-lab sweep` and `tangent-lab merge`: width sweeps written as files, sharded for clusters.
-// Files appear only when complete: each is written to a temporary name and renamed, sweep.json last.
+// `tangent-lab sweep` and `tangent-lab merge`: width sweeps written as files, sharded for clusters,
+// run by the engine's one sweep runner on `--jobs` worker threads. Files appear only when complete:
+// each is written to a temporary name and renamed, sweep.json last; Ctrl-C leaves none.
 import { tf } from '../engine/tf';
-import { parseShard, runSweep, sweepFiles, sweepFingerprint, sweepGrid, parseRunsCsv, canonicalOrder, type SweepManifest, type SweepRun } from '../engine/sweep';
-import { parseSweepSpec, sweepSpecFromEntries, type SweepSpec } from '../state/sweep';
+import { manifestJson, parseManifest, parseRunsCsv, parseShard, runSweep, sweepFiles, sweepGrid, sweepManifest, type SweepManifest, type SweepProgress } from '../engine/sweep';
+import { sweepSpecFromEntries, type SweepSpec } from '../state/sweep';
 import type { CliArgs } from './args';
+import { startJobPool, type JobPool } from './sweepJobs';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -36,10 +38,28 @@ function fmtTime(s: number): string {
   return s < 90 ? `${s.toFixed(0)} s` : s < 5400 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`;
 }
 
+/** Default --jobs: the machine's logical cores (runSweep uses at most one job per run). */
+async function defaultJobs(): Promise<number> {
+  const os = await import('node:os');
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+function parseJobs(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 64) throw new UsageError(`--jobs=${JSON.stringify(raw)} is not valid: expected an integer from 1 to 64`);
+  return Number(raw);
+}
+
+function progressLine(p: SweepProgress): string {
+  const running = p.active.map((a) => `width ${a.width} seed ${a.seed} step ${a.step}/${p.steps}`).join('; ');
+  const eta = p.etaMs === null ? '' : `, ETA ${fmtTime(p.etaMs / 1000)}`;
+  return `sweep: ${p.done}/${p.total} runs done${running ? ` · running ${running}` : ''} · elapsed ${fmtTime(p.elapsedMs / 1000)}${eta}\n`;
+}
+
 export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
   const out = args.sweep.out;
   if (!out) throw new UsageError('sweep needs --out DIR');
-  const entries = Object.entries(args.sweep).filter(([k]) => k !== 'out' && k !== 'shard');
+  const entries = Object.entries(args.sweep).filter(([k]) => k !== 'out' && k !== 'shard' && k !== 'jobs');
   let spec: SweepSpec;
   try {
     const r = sweepSpecFromEntries(args.config, entries);
@@ -56,34 +76,66 @@ export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   }
+  const jobs = parseJobs(args.sweep.jobs, await defaultJobs());
   const fs = await nodeFs();
   await prepareOut(fs, out);
   const t0 = performance.now();
-  const runs: SweepRun[] = await runSweep(spec, {
-    shard: shard ?? undefined,
-    onProgress: (p) => {
-      const where = p.current ? `width ${p.current.width} seed ${p.current.seed}` : 'done';
-      const eta = p.etaSeconds === null ? '' : `, ETA ${fmtTime(p.etaSeconds)}`;
-      io.stderr(`sweep: run ${Math.min(p.done + 1, p.total)}/${p.total} (${where}), elapsed ${fmtTime(p.elapsedSeconds)}${eta}\n`);
-    },
-  });
-  const diverged = runs.filter((r) => r.diverged);
-  for (const r of diverged) io.stderr(`sweep: width ${r.width} seed ${r.seed} diverged at step ${r.final.step} (kept; its last row is its final row)\n`);
-  const files = sweepFiles(spec, runs);
-  await writeAtomically(fs, out, { ...files });
-  const manifest: SweepManifest = {
-    fingerprint: sweepFingerprint(spec),
-    spec,
-    shard,
-    runs: runs.map((r) => r.index),
-    seconds: runs.map((r) => Number(r.seconds.toFixed(3))),
-    backend: tf.getBackend(),
-    diverged: diverged.map((r) => r.index),
+  const abort = new AbortController();
+  let pool: JobPool | null = null;
+  let lastDone = -1;
+  let lastLine = -Infinity;
+  // Ctrl-C: stop the threads and leave no partial file (results are only written at the very end).
+  const onSigint = () => {
+    abort.abort();
+    void pool?.close();
+    void removeTemporaries(fs, out).finally(() => {
+      io.stderr('sweep: interrupted; no files written\n');
+      process.exit(130);
+    });
   };
-  await writeAtomically(fs, out, { 'sweep.json': JSON.stringify(manifest, null, 2) + '\n' });
-  io.stderr(`sweep: ${runs.length} runs in ${fmtTime((performance.now() - t0) / 1000)} on ${tf.getBackend()} → ${out}/{runs.csv,summary.csv,fits.json,sweep.json}\n`);
-  if (args.json) io.stdout(files['fits.json']);
-  return 0;
+  process.once('SIGINT', onSigint);
+  try {
+    const cells = shard ? Math.ceil(sweepGrid(spec).length / shard.k) : sweepGrid(spec).length;
+    const threads = Math.min(jobs, cells);
+    if (threads > 1) pool = await startJobPool(threads, args.backend);
+    const { lr, runs } = await runSweep(spec, {
+      shard: shard ?? undefined,
+      jobs: threads,
+      execute: pool?.execute,
+      signal: abort.signal,
+      progressIntervalMs: 1000,
+      onLr: (lr) => {
+        io.stderr(`sweep: ${lr.description}\n`);
+        if (lr.warning) io.stderr(`sweep: warning: ${lr.warning}\n`);
+      },
+      onProgress: (p) => {
+        // a line when a run finishes, and every 10 s during long runs
+        const t = performance.now();
+        if (p.done === lastDone && t - lastLine < 10_000) return;
+        lastDone = p.done;
+        lastLine = t;
+        io.stderr(progressLine(p));
+      },
+    });
+    const diverged = runs.filter((r) => r.diverged);
+    for (const r of diverged) io.stderr(`sweep: width ${r.width} seed ${r.seed} diverged at step ${r.final.step} (kept; its last finite row is its final row)\n`);
+    const files = sweepFiles(spec, lr, runs);
+    await writeAtomically(fs, out, { ...files });
+    const manifest = sweepManifest(spec, lr, runs, { shard, backend: tf.getBackend(), jobs: threads });
+    await writeAtomically(fs, out, { 'sweep.json': manifestJson(manifest) });
+    io.stderr(`sweep: ${runs.length} runs in ${fmtTime((performance.now() - t0) / 1000)} on ${tf.getBackend()} with ${threads} job${threads === 1 ? '' : 's'} → ${out}/{runs.csv,summary.csv,fits.json,sweep.json}\n`);
+    if (lr.warning) io.stderr(`sweep: warning: ${lr.warning} (also in fits.json)\n`);
+    if (args.json) io.stdout(files['fits.json']);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await pool?.close();
+  }
+}
+
+async function removeTemporaries(fs: Fs, dir: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => fs.rm(`${dir}/${n}`, { force: true })));
 }
 
 async function readManifest(fs: Fs, dir: string): Promise<SweepManifest> {
@@ -93,10 +145,11 @@ async function readManifest(fs: Fs, dir: string): Promise<SweepManifest> {
   } catch {
     throw new UsageError(`${dir} is not a finished sweep directory (no sweep.json)`);
   }
-  const m = JSON.parse(text) as SweepManifest;
-  const r = parseSweepSpec(m.spec);
-  if (!r.ok || sweepFingerprint(r.spec) !== m.fingerprint) throw new UsageError(`${dir}/sweep.json is damaged (its fingerprint does not match its spec)`);
-  return { ...m, spec: r.spec };
+  try {
+    return parseManifest(text, `${dir}/sweep.json`);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 export async function runMergeCommand(args: CliArgs, io: Io): Promise<number> {
@@ -104,15 +157,21 @@ export async function runMergeCommand(args: CliArgs, io: Io): Promise<number> {
   if (!out) throw new UsageError('merge needs --out DIR');
   if (args.positional.length === 0) throw new UsageError('merge needs the shard directories: merge DIR1 DIR2 … --out DIR');
   const fs = await nodeFs();
-  const manifests = [];
+  const manifests: SweepManifest[] = [];
   for (const d of args.positional) manifests.push(await readManifest(fs, d));
   const fp = manifests[0].fingerprint;
   const other = manifests.findIndex((m) => m.fingerprint !== fp);
   if (other >= 0)
     throw new UsageError(`${args.positional[other]} belongs to a different sweep (fingerprint ${manifests[other].fingerprint} ≠ ${fp} of ${args.positional[0]})`);
-  const spec = manifests[0].spec;
+  const { spec, lr } = manifests[0];
   const runs = [];
-  for (const d of args.positional) runs.push(...parseRunsCsv(await fs.readFile(`${d}/runs.csv`, 'utf8')).runs);
+  for (const d of args.positional) {
+    try {
+      runs.push(...parseRunsCsv(await fs.readFile(`${d}/runs.csv`, 'utf8')).runs);
+    } catch (e) {
+      throw new UsageError(`${d}/${(e as Error).message}`);
+    }
+  }
   const seen = new Set<string>();
   for (const r of runs) {
     const k = `${r.width}/${r.seed}`;
@@ -121,25 +180,28 @@ export async function runMergeCommand(args: CliArgs, io: Io): Promise<number> {
   }
   const grid = sweepGrid(spec);
   if (runs.length < grid.length) io.stderr(`merge: warning: ${runs.length} of ${grid.length} runs present (missing shards?)\n`);
-  const files = sweepFiles(spec, runs);
+  const files = sweepFiles(spec, lr, runs);
   await prepareOut(fs, out);
   await writeAtomically(fs, out, { ...files });
-  const ordered = canonicalOrder(spec, runs);
   const indexOf = new Map(grid.map((p) => [`${p.width}/${p.seed}`, p.index]));
-  const secondsOf = new Map<number, number>();
-  for (const m of manifests) m.runs.forEach((idx, j) => secondsOf.set(idx, m.seconds[j]));
-  const idx = ordered.map((r) => indexOf.get(`${r.width}/${r.seed}`) ?? -1);
-  const manifest: SweepManifest = {
-    fingerprint: fp,
-    spec,
+  const secondsOf = new Map<number, number | null>();
+  const divergedSet = new Set<number>();
+  for (const m of manifests) {
+    m.runs.forEach((idx, j) => secondsOf.set(idx, m.seconds[j] ?? null));
+    m.diverged.forEach((i) => divergedSet.add(i));
+  }
+  const withMeta = runs.map((r) => {
+    const i = indexOf.get(`${r.width}/${r.seed}`) ?? -1;
+    return { width: r.width, seed: r.seed, seconds: secondsOf.get(i) ?? null, diverged: divergedSet.has(i) };
+  });
+  const manifest = sweepManifest(spec, lr, withMeta, {
     shard: null,
-    runs: idx,
-    seconds: idx.map((i) => secondsOf.get(i) ?? NaN),
     backend: [...new Set(manifests.map((m) => m.backend))].join(','),
-    diverged: manifests.flatMap((m) => m.diverged).sort((a, b) => a - b),
-  };
-  await writeAtomically(fs, out, { 'sweep.json': JSON.stringify(manifest, null, 2) + '\n' });
+    jobs: Math.max(...manifests.map((m) => m.jobs)),
+  });
+  await writeAtomically(fs, out, { 'sweep.json': manifestJson(manifest) });
   io.stderr(`merge: ${runs.length} runs from ${manifests.length} directories → ${out}\n`);
+  if (lr.warning) io.stderr(`merge: warning: ${lr.warning}\n`);
   if (args.json) io.stdout(files['fits.json']);
   return 0;
 }

@@ -355,6 +355,7 @@ export const CORRELATION_SUMMARY_NAMES = [
   'firstOrderError',
   'c2OverC1Sq',
   'c3OverC1Cube',
+  'c1Rms',
 ] as const;
 export type CorrelationSummaryName = (typeof CORRELATION_SUMMARY_NAMES)[number];
 
@@ -371,7 +372,8 @@ function rms(t: tf.Tensor): tf.Scalar {
  *   3 gradChangeFirstOrder mean_x ‖H(x)Δ‖/‖∇f(x;θ)‖   (first-order part of 2)
  *   4 firstOrderError    RMS(c_1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ))  (first-order prediction error)
  *   5 c2OverC1Sq      RMS(c_2)/RMS(c_1)²        (unchanged when η or the residual is rescaled:
- *   6 c3OverC1Cube    RMS(c_3)/RMS(c_1)³         c_k ∝ η^k, so read these for a scaling claim)
+ *   6 c3OverC1Cube    RMS(c_3)/RMS(c_1)³         c_k ∝ η^k: invariant to the step's scale, not its direction)
+ *   7 c1Rms           RMS(c_1), the first-order change of f in the step (the sweep's step normaliser)
  * Ratios are NaN when Δ = 0. The difference f(θ+Δ) − f(θ) is propagated without cancellation.
  * Everything shares one forward pass and one backward pass. Cost per hidden n×n layer: 13
  * N×n×n matmuls (jet to order 3: 7; backward 1; direction on the backward pass 1; δ̇ 1;
@@ -395,6 +397,6 @@ export function correlationSummary(spec: MlpSpec, params: Params, dir: Params, p
     const hd = hessianDirectionFromJet(spec, params, pr, h1, a1);
     const gc = gradientChangeParts(spec, params, dir, probeX, pr);
     const linErr = tf.div(rms(tf.sub(c1, gc.df)), rms(gc.df));
-    return tf.stack([c2ratio, c3ratio, tf.mean(gc.ratio), tf.mean(hd.ratio), linErr, c2sq, c3cube]) as tf.Tensor1D;
+    return tf.stack([c2ratio, c3ratio, tf.mean(gc.ratio), tf.mean(hd.ratio), linErr, c2sq, c3cube, rc1]) as tf.Tensor1D;
   });
 }

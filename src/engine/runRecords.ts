@@ -40,9 +40,11 @@ const OptionalMetricsSchema = z.object({
   gradChangeFirstOrder: metric,
   /** RMS(c1 − (f(θ+Δ) − f(θ))) / RMS(f(θ+Δ) − f(θ)): error of the first-order prediction of one step. */
   firstOrderError: metric,
-  /** RMS(c2)/RMS(c1)² and RMS(c3)/RMS(c1)³: invariant to rescaling η and the residual (read these for scaling). */
+  /** RMS(c2)/RMS(c1)² and RMS(c3)/RMS(c1)³: invariant to rescaling the step (η, the residual's scale), not to its direction. */
   c2OverC1Sq: metric,
   c3OverC1Cube: metric,
+  /** RMS(c1) on the probe set: the first-order function change of the step Δ (normalises the step-dependent metrics). */
+  c1Rms: metric,
   /** Full-step gradient change with the activations linearised at θ (relu: pattern frozen), see stepMetrics.ts. */
   gradChangeFrozen: metric,
   /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */

@@ -1,8 +1,8 @@
-// A width sweep: the base experiment config (including lrWidthExp, η = η₀·n^α) plus the widths and
-// the number of seeds per width. One zod schema for the URL (`widths`, `seeds`), the CLI flags of
-// the same names and the worker messages.
+// A width sweep: the base experiment config (including lrWidthExp, η = η₀·n^α) plus the widths, the
+// number of seeds per width and how an automatic η is chosen. One zod schema for the URL (`widths`,
+// `seeds`, `auto-lr`), the CLI flags of the same names, the worker messages and sweep.json.
 import { z } from 'zod';
-import { validateConfig, type ExperimentConfig } from './config';
+import { ConfigSchema, type ExperimentConfig } from './config';
 
 export const SWEEP_WIDTH_MIN = 8;
 export const SWEEP_WIDTH_MAX = 4096;
@@ -10,8 +10,16 @@ export const SWEEP_WIDTH_MAX = 4096;
 export const DEFAULT_SWEEP_WIDTHS: readonly number[] = [16, 32, 64, 128, 256, 512, 1024, 2048];
 export const DEFAULT_SWEEP_SEEDS = 5;
 export const MAX_SWEEP_SEEDS = 64;
+/**
+ * How a sweep with an automatic η (base lr = auto) picks it: `shared` (default) resolves ONE η for
+ * every width and seed, so η·t is the same in every run (src/engine/sweep/lr.ts states the rule);
+ * `per-run` lets each run take ½·η_c of its own θ₀, which mixes η with width in the fitted slopes.
+ */
+export const AUTO_LR_RULES = ['shared', 'per-run'] as const;
+export type AutoLrRule = (typeof AUTO_LR_RULES)[number];
+export const DEFAULT_AUTO_LR: AutoLrRule = 'shared';
 /** URL / CLI names of the sweep's own parameters (everything else is the base config). */
-export const SWEEP_PARAM_NAMES = ['widths', 'seeds'] as const;
+export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'auto-lr'] as const;
 
 const widthSchema = z
   .number()
@@ -20,9 +28,7 @@ const widthSchema = z
   .max(SWEEP_WIDTH_MAX, `widths must be at most ${SWEEP_WIDTH_MAX}`);
 
 export const SweepSpecSchema = z.object({
-  base: z.custom<ExperimentConfig>((v) => typeof v === 'object' && v !== null && validateConfig(v as ExperimentConfig).length === 0, {
-    message: 'the base config is not valid',
-  }),
+  base: ConfigSchema,
   /** Distinct widths, sorted ascending (duplicates are removed). */
   widths: z
     .array(widthSchema)
@@ -32,6 +38,8 @@ export const SweepSpecSchema = z.object({
     .refine((w) => w.length >= 2, 'a sweep needs at least two distinct widths'),
   /** Seeds per width: θ₀ seeds base.seed, base.seed + 1, …; the data set keeps base.seed. */
   seeds: z.number().int().min(1).max(MAX_SWEEP_SEEDS).default(DEFAULT_SWEEP_SEEDS),
+  /** Only used when base.lr is auto (null): one shared η, or each run its own. */
+  autoLr: z.enum(AUTO_LR_RULES).default(DEFAULT_AUTO_LR),
 });
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
@@ -67,6 +75,7 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
   const notices: string[] = [];
   let widths: number[] = [...DEFAULT_SWEEP_WIDTHS];
   let seeds = DEFAULT_SWEEP_SEEDS;
+  let autoLr: AutoLrRule = DEFAULT_AUTO_LR;
   for (const [name, raw] of entries) {
     if (name === 'widths') {
       try {
@@ -78,9 +87,13 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
       const v = Number(raw);
       if (/^\d+$/.test(raw.trim()) && v >= 1 && v <= MAX_SWEEP_SEEDS) seeds = v;
       else notices.push(`seeds=${JSON.stringify(raw)} is not valid: expected an integer from 1 to ${MAX_SWEEP_SEEDS}; using the default ${DEFAULT_SWEEP_SEEDS}.`);
+    } else if (name === 'auto-lr') {
+      const v = raw.trim();
+      if ((AUTO_LR_RULES as readonly string[]).includes(v)) autoLr = v as AutoLrRule;
+      else notices.push(`auto-lr=${JSON.stringify(raw)} is not valid: expected ${AUTO_LR_RULES.join(' or ')}; using the default ${DEFAULT_AUTO_LR}.`);
     }
   }
-  const r = parseSweepSpec({ base, widths, seeds });
+  const r = parseSweepSpec({ base, widths, seeds, autoLr });
   if (!r.ok) throw new Error(r.error);
   return { spec: r.spec, notices };
 }
@@ -90,5 +103,6 @@ export function sweepSpecToEntries(spec: SweepSpec): [string, string][] {
   const out: [string, string][] = [];
   if (spec.widths.join(',') !== DEFAULT_SWEEP_WIDTHS.join(',')) out.push(['widths', spec.widths.join(',')]);
   if (spec.seeds !== DEFAULT_SWEEP_SEEDS) out.push(['seeds', String(spec.seeds)]);
+  if (spec.autoLr !== DEFAULT_AUTO_LR) out.push(['auto-lr', spec.autoLr]);
   return out;
 }

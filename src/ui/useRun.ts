@@ -229,6 +229,7 @@ export class RunStore {
         if (ev.runId !== v.runId) return; // an error of a stale run
         this.update({ errors: [...v.errors.slice(-3), { id: ++this.errorId, message: ev.message }], wantPlay: false });
         return;
+      case 'sweepLr':
       case 'sweepProgress':
       case 'sweepRun':
       case 'sweepDone':

@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { ConfigSchema } from '../state/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
 import { EarlyWidthPointSchema } from '../engine/earlyWidthPoint';
+import { SweepSpecSchema } from '../state/sweep';
+import { SweepLrSchema } from '../engine/sweep/lr';
+import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export const BackendNameSchema = z.enum(BACKENDS);
@@ -63,46 +66,6 @@ export type RunState = z.infer<typeof RunStateSchema>;
 
 // ---- width sweeps (a separate worker runs them; see src/ui/sweep/useSweep.ts) ----
 export const SweepIdSchema = z.number().int().nonnegative();
-export const SweepRequestSpecSchema = z.object({
-  /** Every setting except width and seed (steps, data, activation, η₀ …). */
-  base: ConfigSchema,
-  /** Distinct widths, ascending. */
-  widths: z.array(z.number().int().min(8).max(4096)).min(1),
-  /** Seeds per width: base.seed, base.seed + 1, … (initial weights only: the data keep base.seed). */
-  seeds: z.number().int().min(1).max(64),
-  /** Learning-rate width exponent α: η = η₀·n^α (only when η₀ is explicit). */
-  alpha: z.number().min(-2).max(2),
-});
-export type SweepRequestSpec = z.infer<typeof SweepRequestSpecSchema>;
-export const SweepProgressSchema = z.object({
-  /** 1-based index of the run in progress (the number finished once the sweep has ended). */
-  run: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  width: z.number().int().positive(),
-  seed: z.number().int(),
-  /** Steps done in the current run and its length. */
-  step: z.number().int().nonnegative(),
-  steps: z.number().int().nonnegative(),
-  /** Fraction of all the sweep's training steps done, 0…1. */
-  fraction: z.number().min(0).max(1),
-  elapsedMs: z.number().nonnegative(),
-  /** null until there is enough to estimate. */
-  etaMs: z.number().nonnegative().nullable(),
-});
-export type SweepProgress = z.infer<typeof SweepProgressSchema>;
-/** One finished (width, seed) run as posted: finite rows only, `diverged` says whether it blew up. */
-export const SweepRunSchema = z.object({
-  width: z.number().int().positive(),
-  seed: z.number().int(),
-  index: z.number().int().nonnegative(),
-  lr: z.number(),
-  rows: z.array(MetricRowSchema),
-  init: MetricRowSchema,
-  final: MetricRowSchema,
-  diverged: z.boolean(),
-  seconds: z.number().nonnegative(),
-});
-
 // ---- requests (UI → worker) ----
 // init/config/reset start a run with the given runId, so the UI can drop every event of an older
 // run right away, before the worker answers.
@@ -130,8 +93,8 @@ export const REQUEST_SCHEMAS = [
   z.object({ type: z.literal('nfaLayer'), layer: z.number().int().min(1) }),
   /** Early-time model: measure earlyGap at a few widths (the run pauses meanwhile). */
   z.object({ type: z.literal('earlySweep') }),
-  /** Width sweep: run every (width, seed) of the spec one after another (see sweepRunner.ts). */
-  z.object({ type: z.literal('sweepStart'), sweepId: SweepIdSchema, spec: SweepRequestSpecSchema, backend: BackendNameSchema.nullable() }),
+  /** Width sweep: run every (width, seed) of the spec (the engine's sweep runner, see sweepRunner.ts). */
+  z.object({ type: z.literal('sweepStart'), sweepId: SweepIdSchema, spec: SweepSpecSchema, backend: BackendNameSchema.nullable() }),
   /** Stop the sweep after the current run's next logged step; finished runs are kept. */
   z.object({ type: z.literal('sweepCancel'), sweepId: SweepIdSchema }),
   /**
@@ -179,6 +142,8 @@ export const EVENT_SCHEMAS = [
   z.object({ type: z.literal('fatal'), message: z.string() }),
   /** Result of an earlySweep request: points, or null with a message when it could not run. */
   z.object({ type: z.literal('earlySweep'), runId: RunIdSchema, points: z.array(EarlyWidthPointSchema).nullable(), message: z.string().optional() }),
+  /** How the sweep's η was chosen (resolved once, before the first run). */
+  z.object({ type: z.literal('sweepLr'), sweepId: SweepIdSchema, lr: SweepLrSchema }),
   z.object({ type: z.literal('sweepProgress'), sweepId: SweepIdSchema, progress: SweepProgressSchema }),
   /** One finished (width, seed) run of a sweep. */
   z.object({ type: z.literal('sweepRun'), sweepId: SweepIdSchema, run: SweepRunSchema }),

@@ -1,47 +1,20 @@
-// Runs a width sweep inside the worker: every (width, seed) cell one after another, posting
-// progress (run k of K, elapsed, ETA), each finished run, and done / cancelled / failed.
-// A cancel stops the current run at its next logged step; the runs already posted stay valid.
-import type { MetricRow } from '../engine/session';
-import { finiteRow } from '../engine/runRecords';
-import type { ExperimentConfig } from '../state/config';
+// Runs a width sweep inside the worker through the engine's one sweep runner (src/engine/sweep/run.ts,
+// the same code as the CLI), posting the resolved η, progress, each finished run, and done /
+// cancelled / failed. A cancel stops the current run at its next logged step; the runs already
+// posted stay valid.
+import { runSweep, SweepAborted, type CellExecutor } from '../engine/sweep/run';
+import type { SweepSpec } from '../state/sweep';
 import type { WorkerEvent } from './protocol';
-import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from './sweepSpec';
 
 export interface SweepRunnerDeps {
-  runOne(config: ExperimentConfig, opts: { logEvery: number; dataSeed: number; onRow: (row: MetricRow) => void; signal: AbortSignal }): Promise<SweepRun>;
   post(ev: WorkerEvent): void;
   now(): number;
-  /** Minimum time between two progress events. */
+  /** Runs one cell (default: the engine's runCell in this worker; tests pass a fake). */
+  execute?: CellExecutor;
+  /** Minimum time between two progress events within a run. */
   progressIntervalMs?: number;
   /** Resolves after pending messages were handled (called between runs, so a cancel can arrive). */
   yieldNow?: () => Promise<void>;
-}
-
-/** Rows logged per run of a sweep: about this many, whatever the number of steps. */
-export const SWEEP_ROWS_PER_RUN = 25;
-
-/** The logging stride of a sweep with `steps` steps (at least the config's own logEvery). */
-export function sweepLogEvery(steps: number, logEvery: number): number {
-  return Math.max(1, logEvery, Math.ceil(steps / SWEEP_ROWS_PER_RUN));
-}
-
-/**
- * Relative cost of one training step at width n, used to weight progress for the ETA: the
- * per-step work grows with n, plus a fixed overhead (dispatch, readbacks, probe-set metrics) that
- * dominates small widths. 512 fits a depth-1 sweep on wasm (widths 16…1024: 1.7 s vs 5 s per run).
- */
-export function stepCost(width: number): number {
-  return width + 512;
-}
-
-/**
- * The run as posted to the page: rows whose loss is not finite (the divergence row) are left out,
- * as in the Lab, so `final` is the last finite row; `diverged` still says the run blew up.
- */
-export function postableRun(run: SweepRun): SweepRun {
-  const rows = run.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
-  if (rows.length === 0) return { ...run, rows: [], init: finiteRow(run.init), final: finiteRow(run.init), diverged: true };
-  return { ...run, rows, init: rows[0], final: rows[rows.length - 1] };
 }
 
 export class SweepRunner {
@@ -58,47 +31,27 @@ export class SweepRunner {
   }
 
   /** Run the sweep to the end (or until cancelled); never throws: failures end it as 'failed'. */
-  async run(sweepId: number, spec: SweepRequestSpec): Promise<void> {
+  async run(sweepId: number, spec: SweepSpec): Promise<void> {
     this.active?.abort.abort();
     const abort = new AbortController();
     const me = { id: sweepId, abort };
     this.active = me;
     const { deps } = this;
-    const cells = sweepCells(spec);
-    const steps = spec.base.steps;
-    const logEvery = sweepLogEvery(steps, spec.base.logEvery);
-    const totalCost = cells.reduce((s, c) => s + stepCost(c.width) * steps, 0);
     const t0 = deps.now();
-    let doneCost = 0;
-    let lastPost = -Infinity;
-    const interval = deps.progressIntervalMs ?? 200;
-    const progress = (k: number, cell: { width: number; seed: number }, step: number, force: boolean) => {
-      const t = deps.now();
-      if (!force && t - lastPost < interval) return;
-      lastPost = t;
-      const fraction = Math.min(1, (doneCost + stepCost(cell.width) * step) / totalCost);
-      const elapsedMs = t - t0;
-      const etaMs = fraction > 0.005 && fraction < 1 ? (elapsedMs * (1 - fraction)) / fraction : fraction >= 1 ? 0 : null;
-      deps.post({ type: 'sweepProgress', sweepId, progress: { run: k, total: cells.length, width: cell.width, seed: cell.seed, step, steps, fraction, elapsedMs, etaMs } });
-    };
     let state: 'done' | 'cancelled' | 'failed' = 'done';
     let message: string | undefined;
     try {
-      for (let i = 0; i < cells.length; i++) {
-        await deps.yieldNow?.();
-        if (abort.signal.aborted) break;
-        const cell = cells[i];
-        progress(i + 1, cell, 0, true);
-        const config = configForSweepRun(spec, cell.width, cell.seed);
-        const run = await deps.runOne(config, { logEvery, dataSeed: spec.base.seed, signal: abort.signal, onRow: (row) => progress(i + 1, cell, row.step, false) });
-        if (abort.signal.aborted && run.final.step < steps) break;
-        deps.post({ type: 'sweepRun', sweepId, run: postableRun(run) });
-        progress(i + 1, cell, steps, true);
-        doneCost += stepCost(cell.width) * steps;
-      }
-      if (abort.signal.aborted) state = 'cancelled';
+      await runSweep(spec, {
+        signal: abort.signal,
+        execute: deps.execute,
+        yieldNow: deps.yieldNow,
+        progressIntervalMs: deps.progressIntervalMs ?? 200,
+        onLr: (lr) => deps.post({ type: 'sweepLr', sweepId, lr }),
+        onProgress: (progress) => deps.post({ type: 'sweepProgress', sweepId, progress }),
+        onRun: (run) => deps.post({ type: 'sweepRun', sweepId, run }),
+      });
     } catch (e) {
-      if (abort.signal.aborted) state = 'cancelled';
+      if (abort.signal.aborted || e instanceof SweepAborted) state = 'cancelled';
       else {
         state = 'failed';
         message = e instanceof Error ? e.message || e.name : String(e);

@@ -14,7 +14,6 @@ import { parseRequest, transferablesOf, type LostBackend, type RememberedProbe, 
 import { loseDevice, watchDevice, type DeviceWatch } from './deviceLoss';
 import { describeLoss } from './fallback';
 import { SweepRunner } from './sweepRunner';
-import { runOne } from '../engine/sweep/run';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Posts an event, transferring its typed arrays' buffers (the worker never reads them again). */
@@ -123,7 +122,6 @@ function ensureBackend(forced: BackendName | null, lost: LostBackend[] = [], rem
 // A width sweep runs in this worker's queue, after the backend probe (the page opens a separate
 // worker for sweeps, so the Lab's run and a sweep never share one).
 const sweeps = new SweepRunner({
-  runOne: (config, opts) => runOne(config, opts),
   // Between runs, let pending messages (a cancel) in: on wasm/cpu a run's readbacks never yield.
   yieldNow: () => new Promise((r) => setTimeout(r, 0)),
   post,

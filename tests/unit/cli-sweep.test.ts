@@ -1,5 +1,6 @@
 // `tangent-lab sweep` / `merge` end to end in-process: the three files, their row counts and
-// finite values, 2 shards merged = the unsharded sweep byte for byte, one-line errors with exit 2.
+// finite values, one η for the whole sweep and how it was chosen, 2 shards merged = the unsharded
+// sweep byte for byte, --jobs 2 = --jobs 1 byte for byte, one-line errors with exit 2.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +25,9 @@ describe('sweep CLI', () => {
   it('writes runs.csv, summary.csv and fits.json with consistent row counts and finite values', async () => {
     const r = await run(['sweep', ...FLAGS, '--out', full, '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/sweep: run 1\/6 \(width 8 seed 1\)/);
-    const metrics = sweepMetrics(2);
+    expect(r.err).toMatch(/sweep: 0\/6 runs done · running width 8 seed 1/);
+    expect(r.err).toMatch(/sweep: η = [\d.]+ for every run: ½·η_c = N\/λmax\(Θ₀\)/);
+    const metrics = sweepMetrics({ depth: 2, activation: 'tanh' });
     const runs = readFileSync(join(full, 'runs.csv'), 'utf8').trim().split('\n');
     const header = runs[0].split(',');
     expect(header.slice(0, 4)).toEqual(['width', 'seed', 'step', 'lr']);
@@ -33,6 +35,14 @@ describe('sweep CLI', () => {
     expect(header).toContain('layerChange3');
     expect(runs.length - 1).toBe(3 * 2 * 3); // 6 runs × steps 0, 25, 50
     for (const line of runs.slice(1)) for (const v of line.split(',')) expect(Number.isFinite(Number(v)) && v !== '').toBe(true);
+    // one η in every row (fixed η·t), the one sweep.json records
+    const lrs = new Set(runs.slice(1).map((l) => l.split(',')[3]));
+    expect(lrs.size).toBe(1);
+    // smooth φ: no frozen-pattern or flip columns; raw gradient change recorded next to its per-unit-step version
+    expect(header).not.toContain('flipFraction');
+    expect(header).not.toContain('gradChangeFrozen');
+    expect(header).toContain('gradChange');
+    expect(header).toContain('gradChangePerC1');
     const summary = readFileSync(join(full, 'summary.csv'), 'utf8').trim().split('\n');
     expect(summary[0]).toBe('metric,phase,width,mean,std,n');
     expect(summary.length - 1).toBe(metrics.length * 2 * 3);
@@ -41,10 +51,17 @@ describe('sweep CLI', () => {
       expect(Number(c[5])).toBe(2);
       expect(Number.isFinite(Number(c[3]))).toBe(true);
     }
-    const fits = JSON.parse(readFileSync(join(full, 'fits.json'), 'utf8'));
-    expect(JSON.parse(r.out)).toEqual(fits);
-    expect(Object.keys(fits)).toEqual(metrics.map((m) => m.key));
-    expect(fits.ntkDrift.init).toBeNull(); // exactly 0 at step 0
+    const doc = JSON.parse(readFileSync(join(full, 'fits.json'), 'utf8'));
+    expect(JSON.parse(r.out)).toEqual(doc);
+    expect(doc.lr.rule).toBe('auto');
+    expect(String(doc.lr.eta)).toBe([...lrs][0]);
+    expect(doc.warnings).toEqual([]);
+    const fits = doc.fits;
+    // only the step-invariant metrics are fitted; the step-dependent ones are recorded only
+    expect(Object.keys(fits)).toEqual(metrics.filter((m) => m.fitted).map((m) => m.key));
+    expect(fits.gradChange).toBeUndefined();
+    expect(fits.c2OverC1).toBeUndefined();
+    expect(fits.ntkDrift.init).toBeUndefined(); // exactly 0 at step 0: not fitted
     const f = fits.ntkDrift.final;
     expect(Number.isFinite(f.slope)).toBe(true);
     expect(f.n).toBe(6);
@@ -54,6 +71,44 @@ describe('sweep CLI', () => {
     const manifest = JSON.parse(readFileSync(join(full, 'sweep.json'), 'utf8'));
     expect(manifest.runs).toEqual([0, 1, 2, 3, 4, 5]);
     expect(manifest.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(manifest.lr.rule).toBe('auto');
+    expect(manifest.lr.eta).toBe(doc.lr.eta);
+    expect(manifest.lr.measured.width).toBe(32); // the widest width
+    expect(manifest.lr.measured.seeds).toEqual([1, 2]);
+    // η = N / mean λmax/N… i.e. ½·η_c of the seed-mean kernel, 3 significant digits
+    const mean = manifest.lr.measured.lambdaMaxOverN.reduce((a: number, b: number) => a + b, 0) / 2;
+    expect(manifest.lr.eta).toBe(Number((1 / mean).toPrecision(3)));
+  }, 300_000);
+
+  it('--lr auto-per-run: each run its own η, and the warning in fits.json, sweep.json and stderr', async () => {
+    const dir = join(root, 'perrun');
+    const r = await run(['sweep', ...FLAGS, '--lr', 'auto-per-run', '--out', dir]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/warning: each run chose its own η/);
+    const doc = JSON.parse(readFileSync(join(dir, 'fits.json'), 'utf8'));
+    expect(doc.lr.rule).toBe('auto-per-run');
+    expect(doc.warnings[0]).toMatch(/slopes mix the effect of η with that of width/);
+    const lrs = new Set(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[3]));
+    expect(lrs.size).toBeGreaterThan(1);
+  }, 300_000);
+
+  it('--lr η₀ --lr-width-exp α: η₀·n^α in each row, with the warning', async () => {
+    const dir = join(root, 'scaled');
+    const r = await run(['sweep', '--widths', '8,32', '--seeds', '1', '--steps', '4', '--train', '8', '--test', '4', '--lr', '2', '--lr-width-exp=-0.5', '--out', dir]);
+    expect(r.code, r.err).toBe(0);
+    const rows = readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(new Set(rows.filter((c) => c[0] === '8').map((c) => Number(c[3])))).toEqual(new Set([2 / Math.sqrt(8)].map((v) => Number(v.toPrecision(6)))));
+    expect(new Set(rows.filter((c) => c[0] === '32').map((c) => Number(c[3])))).toEqual(new Set([2 / Math.sqrt(32)].map((v) => Number(v.toPrecision(6)))));
+    expect(JSON.parse(readFileSync(join(dir, 'fits.json'), 'utf8')).warnings[0]).toMatch(/η scales with width as n\^-0.5/);
+  }, 300_000);
+
+  it('--jobs 2 writes the same files as --jobs 1, byte for byte (worker threads of the built CLI)', async () => {
+    const dir = join(root, 'jobs2');
+    const r = await run(['sweep', ...FLAGS, '--jobs', '2', '--out', dir]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/with 2 jobs/);
+    for (const f of FILES) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(readFileSync(join(full, f), 'utf8'));
+    expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')).jobs).toBe(2);
   }, 300_000);
 
   it('2 shards merged give files identical to the unsharded sweep', async () => {
@@ -77,6 +132,9 @@ describe('sweep CLI', () => {
       [['sweep', '--widths', '16,32', '--seeds', '0', '--out', bad], /seeds="0" is not valid/],
       [['sweep', '--widths', '16,32'], /needs --out/],
       [['train', '--widths', '16,32'], /only applies to the sweep and merge/],
+      [['sweep', '--widths', '16,32', '--jobs', '0', '--out', bad], /--jobs="0" is not valid/],
+      [['sweep', '--widths', '16,32', '--auto-lr', 'sometimes', '--out', bad], /auto-lr="sometimes" is not valid/],
+      [['train', '--lr', 'auto-per-run'], /only applies to the sweep command/],
     ];
     for (const [argv, re] of cases) {
       const r = await run(argv);

@@ -181,6 +181,7 @@ describe('correlationSummary', () => {
         firstOrderError: rms(df.map((d, i) => c1[i] - d)) / rms(df),
         c2OverC1Sq: rms(t.c2.dataSync()) / rms(c1) ** 2,
         c3OverC1Cube: rms(t.c3.dataSync()) / rms(c1) ** 3,
+        c1Rms: rms(c1),
       };
       CORRELATION_SUMMARY_NAMES.forEach((name, i) => {
         const e = expected[name];

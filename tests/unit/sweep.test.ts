@@ -2,8 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/state/config';
 import { parseSweepSpec, parseWidthList, sweepSpecFromEntries, sweepSpecToEntries, DEFAULT_SWEEP_WIDTHS } from '../../src/state/sweep';
-import { configForRun, parseShard, shard, summarize, sweepFingerprint, sweepGrid, sweepMetrics, fitAll } from '../../src/engine/sweep';
+import { configForRun, parseShard, shard, summarize, sweepFingerprint, sweepGrid, sweepMetrics, fitAll, resolveSweepLr, sweepFitOptions, hasKinks } from '../../src/engine/sweep';
 import type { MetricRow } from '../../src/engine/session';
+import { loadDataset } from '../../src/engine/datasets';
+import { initParamArrays, specFromConfig } from '../../src/engine/mlp';
+import { symmetricEigen } from '../../src/engine/kernelMetrics';
+import { dot64, flatten64, gradient64 } from '../reference/reference64';
 
 const spec = (o: Record<string, unknown> = {}) => {
   const r = parseSweepSpec({ base: { ...DEFAULT_CONFIG, seed: 10, lr: 0.5 }, widths: [64, 16, 256, 16], seeds: 3, ...o });
@@ -17,7 +21,7 @@ describe('sweep spec', () => {
     expect(s.widths).toEqual([16, 64, 256]);
     expect(s.seeds).toBe(5);
     expect(parseSweepSpec({ base: DEFAULT_CONFIG, widths: [16, 5000] })).toMatchObject({ ok: false, error: 'widths.1: widths must be at most 4096' });
-    expect(parseSweepSpec({ base: { ...DEFAULT_CONFIG, width: -1 }, widths: [16, 32] })).toMatchObject({ ok: false, error: 'base: the base config is not valid' });
+    expect(parseSweepSpec({ base: { ...DEFAULT_CONFIG, width: -1 }, widths: [16, 32] })).toMatchObject({ ok: false, error: expect.stringMatching(/^base\.width: /) });
     expect(() => parseWidthList('16,,32')).toThrow(/comma-separated integers/);
     expect(() => parseWidthList('16')).toThrow(/at least two distinct/);
   });
@@ -43,18 +47,50 @@ describe('grid, shards, per-run config', () => {
     for (const bad of ['3/2', '0/2', '1/0', 'a/b', '1'] as const) expect(() => parseShard(bad)).toThrow(/is not valid/);
   });
 
-  it('η = η₀·n^α for an explicit η; auto stays auto', () => {
+  it('η = η₀·n^α for an explicit η; auto-per-run stays auto; auto is one η for every run', async () => {
     const s = spec({ base: { ...DEFAULT_CONFIG, seed: 10, lr: 0.5, lrWidthExp: -0.5 } });
-    expect(configForRun(s, 64, 11)).toMatchObject({ width: 64, seed: 11, lr: 0.0625, lrWidthExp: 0 });
-    expect(configForRun(spec(), 64, 11).lr).toBe(0.5);
-    const auto = parseSweepSpec({ base: { ...DEFAULT_CONFIG, lrWidthExp: 1 }, widths: [16, 32] });
-    expect(auto.ok && configForRun(auto.spec, 32, 1).lr).toBeNull();
+    expect(configForRun(s, await resolveSweepLr(s), 64, 11)).toMatchObject({ width: 64, seed: 11, lr: 0.0625, lrWidthExp: 0 });
+    expect(configForRun(spec(), await resolveSweepLr(spec()), 64, 11).lr).toBe(0.5);
+    const perRun = parseSweepSpec({ base: { ...DEFAULT_CONFIG, lrWidthExp: 1 }, widths: [16, 32], autoLr: 'per-run' });
+    if (!perRun.ok) throw new Error(perRun.error);
+    expect(configForRun(perRun.spec, await resolveSweepLr(perRun.spec), 32, 1).lr).toBeNull();
+    const auto = parseSweepSpec({ base: { ...DEFAULT_CONFIG, train: 16, test: 8 }, widths: [16, 32], seeds: 2 });
+    if (!auto.ok) throw new Error(auto.error);
+    const lr = await resolveSweepLr(auto.spec);
+    expect(lr.rule).toBe('auto');
+    expect(lr.measured?.width).toBe(32);
+    expect([16, 32].map((w) => configForRun(auto.spec, lr, w, 1).lr)).toEqual([lr.eta, lr.eta]);
+  });
+
+  it('auto η = N / mean λmax(Θ₀) at the widest width, against an independent float64 NTK', async () => {
+    const auto = parseSweepSpec({ base: { ...DEFAULT_CONFIG, train: 12, test: 4, depth: 1 }, widths: [8, 24], seeds: 2 });
+    if (!auto.ok) throw new Error(auto.error);
+    const base = auto.spec.base;
+    const lr = await resolveSweepLr(auto.spec);
+    // float64: Θ₀ = J Jᵀ from per-point backprop gradients, its top eigenvalue by Jacobi
+    const data = await loadDataset(base, base.seed);
+    const lamOverN = [1, 2].map((seed) => {
+      const mspec = specFromConfig({ ...base, width: 24 }, data.inputDim);
+      const layers = initParamArrays(mspec, seed);
+      const d = data.inputDim;
+      const J = Array.from({ length: 12 }, (_, i) => flatten64(gradient64(mspec, layers, data.xTrain.slice(i * d, (i + 1) * d))));
+      const K = new Float64Array(144);
+      for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) K[i * 12 + j] = dot64(J[i], J[j]);
+      return symmetricEigen(K, 12).values[0] / 12;
+    });
+    expect(lr.measured!.lambdaMaxOverN[0]).toBeCloseTo(lamOverN[0], 4);
+    expect(lr.measured!.lambdaMaxOverN[1]).toBeCloseTo(lamOverN[1], 4);
+    expect(lr.eta).toBe(Number((2 / (lamOverN[0] + lamOverN[1])).toPrecision(3)));
   });
 
   it('fingerprint depends on the spec only', () => {
     expect(sweepFingerprint(spec())).toBe(sweepFingerprint(spec()));
     expect(sweepFingerprint(spec({ seeds: 4 }))).not.toBe(sweepFingerprint(spec()));
     expect(sweepFingerprint(spec({ base: { ...DEFAULT_CONFIG, steps: 10 } }))).not.toBe(sweepFingerprint(spec()));
+    const auto = (autoLr: string) => spec({ base: { ...DEFAULT_CONFIG, lr: null }, autoLr });
+    expect(sweepFingerprint(auto('per-run'))).not.toBe(sweepFingerprint(auto('shared')));
+    // with an explicit η the auto rule does not matter
+    expect(sweepFingerprint(spec({ autoLr: 'per-run' }))).toBe(sweepFingerprint(spec()));
   });
 });
 
@@ -62,15 +98,34 @@ describe('summaries and fits', () => {
   const row = (v: number, layer: number[]): MetricRow => ({ step: 0, loss: 1, testLoss: 1, ntkDrift: v, layerChange: layer });
   const runs = [16, 64].flatMap((w) => [0, 1, 2].map((s) => ({ width: w, seed: s, init: row(0, [0, 0, 0]), final: row((1 + s) / Math.sqrt(w), [s, 1, 2]) })));
   it('mean, sample std and n per width × metric × phase; per-seed fit', () => {
-    const rows = summarize(runs, sweepMetrics(2));
+    const metrics = sweepMetrics({ depth: 2, activation: 'tanh' });
+    const rows = summarize(runs, metrics);
     const r = rows.find((x) => x.metric === 'ntkDrift' && x.phase === 'final' && x.width === 16)!;
     expect(r.mean).toBeCloseTo(2 / 4, 12);
     expect(r.std).toBeCloseTo(1 / 4, 12);
     expect(r.n).toBe(3);
     const l1 = rows.find((x) => x.metric === 'layerChange1' && x.phase === 'final' && x.width === 64)!;
     expect(l1.mean).toBe(1);
-    const fits = fitAll(runs, sweepMetrics(2));
+    const fits = fitAll(runs, metrics, sweepFitOptions({ base: DEFAULT_CONFIG }));
     expect(fits.ntkDrift.final!.slope).toBeCloseTo(-0.5, 10);
-    expect(fits.ntkDrift.init).toBeNull();
+    expect(fits.ntkDrift.init).toBeUndefined(); // 0 at init by definition: not fitted
+  });
+
+  it('the …PerC1 metrics divide by RMS(c₁) of the same step: unchanged when the step is rescaled', () => {
+    const m = sweepMetrics({ depth: 1, activation: 'relu' });
+    const per = m.find((x) => x.key === 'gradChangePerC1')!;
+    const raw = m.find((x) => x.key === 'gradChange')!;
+    expect(per.fitted && !per.stepDependent).toBe(true);
+    expect(raw.fitted || !raw.stepDependent).toBe(false);
+    const r = (k: number): MetricRow => ({ step: 3, loss: 1, testLoss: 1, gradChange: 0.2 * k, c1Rms: 0.05 * k });
+    expect(per.get(r(1))).toBeCloseTo(4, 12);
+    expect(per.get(r(7))).toBeCloseTo(4, 12);
+    expect(raw.get(r(7))).toBeCloseTo(1.4, 12);
+    // relu has kinks: flips and the frozen-pattern step are recorded; smooth φ: neither
+    expect(hasKinks('relu') && !hasKinks('tanh') && !hasKinks('erf')).toBe(true);
+    expect(m.map((x) => x.key)).toContain('flipFractionPerC1');
+    const smooth = sweepMetrics({ depth: 1, activation: 'erf' }).map((x) => x.key);
+    expect(smooth).not.toContain('flipFraction');
+    expect(smooth).not.toContain('gradChangeFrozenPerC1');
   });
 });

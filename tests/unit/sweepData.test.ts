@@ -2,8 +2,8 @@
 // computations on small hand-made sweeps.
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/engine/session';
-import { sweepMetrics, layerChangeMetrics, type SweepMetric } from '../../src/ui/sweep/metrics';
-import { familyCurves, fitBand, fitSeedPoints, formatDuration, powerLawAt, referenceLabelAt, referenceLine, slopeLabel, widthColor, widthSeries } from '../../src/ui/sweep/sweepData';
+import { sweepMetrics, fitPowerLaw, type SweepMetric } from '../../src/engine/sweep';
+import { familyCurves, fitBand, formatDuration, powerLawAt, referenceLabelAt, referenceLine, slopeLabel, widthColor, widthSeries } from '../../src/ui/sweep/sweepData';
 import type { SweepRun } from '../../src/ui/sweep/types';
 
 const row = (step: number, extra: Partial<MetricRow> & { layerChange?: number[] } = {}): MetricRow => ({ step, loss: 1, testLoss: 1, ...extra });
@@ -15,8 +15,11 @@ function run(width: number, seed: number, values: { init?: number; final: number
   return { width, seed, rows: [init, mid, final], init, final, index: 0, lr: 0.1, diverged: false, seconds: 1 };
 }
 
+/** The engine's fit over per-seed points (seeds are the bootstrap groups). */
+const fitSeedPoints = (pts: readonly { width: number; seed: number; value: number }[]) => fitPowerLaw(pts.map((p) => ({ x: p.width, y: p.value, group: p.seed })));
+
 const metric = (key: string): SweepMetric => {
-  const m = [...sweepMetrics('tanh'), ...layerChangeMetrics(2)].find((x) => x.key === key);
+  const m = sweepMetrics({ depth: 1, activation: 'tanh' }).find((x) => x.key === key);
   if (!m) throw new Error(key);
   return m;
 };
@@ -41,7 +44,7 @@ describe('widthSeries', () => {
   });
 
   it('reads per-layer weight change from the layerChange array', () => {
-    const s = widthSeries(runs, metric('layerChange.1'), 'final');
+    const s = widthSeries(runs, metric('layerChange2'), 'final');
     expect(s.points.map((p) => p.value)).toEqual([8, 12, 4]);
   });
 });

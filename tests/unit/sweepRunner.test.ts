@@ -1,19 +1,37 @@
-// The worker's sweep mode: run order and configs, progress (run k of K, fraction, ETA), cancel
-// keeping finished runs, failures; one real run on the tfjs cpu backend; the sweep URL params and
-// the exported files against direct computations.
+// The worker's sweep mode (the engine's one runner): run order and configs, progress (done of total,
+// fraction, ETA), cancel keeping finished runs, failures, jobs in flight; the sweep URL params; the
+// engine's run record keeps only finite rows.
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/engine/session';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import type { WorkerEvent } from '../../src/worker/protocol';
-import { SweepRunner, postableRun, stepCost, sweepLogEvery } from '../../src/worker/sweepRunner';
-import { configForSweepRun, sweepCells, type SweepRequestSpec, type SweepRun } from '../../src/worker/sweepSpec';
+import { SweepRunner } from '../../src/worker/sweepRunner';
+import { runSweep, stepCost, sweepCells, sweepLogEvery, resolveSweepLr, type CellExecutor, type SweepRun } from '../../src/engine/sweep';
+import type { SweepSpec } from '../../src/state/sweep';
 import { sweepFormError, sweepFromSearch, sweepToEntries, withSweepParams, DEFAULT_SWEEP, SEEDS_RANGE, WIDTH_RANGE } from '../../src/ui/sweep/sweepUrl';
 import { MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../../src/state/sweep';
 
-const BASE: ExperimentConfig = { ...DEFAULT_CONFIG, depth: 1, train: 8, test: 8, steps: 30, logEvery: 10, lr: 0.1 };
-const SPEC: SweepRequestSpec = { base: BASE, widths: [16, 64], seeds: 2, alpha: -1 };
+const BASE: ExperimentConfig = { ...DEFAULT_CONFIG, depth: 1, train: 8, test: 8, steps: 30, logEvery: 10, lr: 0.1, lrWidthExp: -1 };
+const SPEC: SweepSpec = { base: BASE, widths: [16, 64], seeds: 2, autoLr: 'shared' };
 
-/** A fake runOne on a fake clock: each step costs `msPerStep · width`; rows every logEvery steps. */
+/** A fake cell executor on a fake clock: each step costs 0.01·width ms; rows every logEvery steps. */
+function fakeExecute(clock: { t: number }, configs: ExperimentConfig[], dataSeeds: number[], failAt?: number): CellExecutor {
+  return async ({ config, logEvery, dataSeed, index }, onStep, signal) => {
+    configs.push(config);
+    dataSeeds.push(dataSeed);
+    if (failAt === configs.length) throw new Error('out of memory');
+    const rows: MetricRow[] = [];
+    for (let step = 0; step <= config.steps; step += logEvery) {
+      if (signal?.aborted && step > 0) throw new Error('aborted');
+      clock.t += logEvery * 0.01 * config.width;
+      rows.push({ step, loss: 1 / (1 + step), testLoss: 1, ntkDrift: step / config.width });
+      onStep(step);
+      await Promise.resolve();
+    }
+    return { width: config.width, seed: config.seed, rows, init: rows[0], final: rows[rows.length - 1], index, lr: config.lr ?? 1, diverged: false, seconds: 0 } satisfies SweepRun;
+  };
+}
+
 function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
   const events: WorkerEvent[] = [];
   const clock = { t: 0 };
@@ -26,37 +44,26 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
     },
     now: () => clock.t,
     progressIntervalMs: 0,
-    runOne: async (config, { logEvery, onRow, signal, dataSeed }) => {
-      configs.push(config);
-      dataSeeds.push(dataSeed);
-      if (opts.failAt === configs.length) throw new Error('out of memory');
-      const rows: MetricRow[] = [];
-      for (let step = 0; step <= config.steps; step += logEvery) {
-        if (signal.aborted && step > 0) throw new Error('aborted');
-        clock.t += logEvery * 0.01 * config.width;
-        const r = { step, loss: 1 / (1 + step), testLoss: 1, ntkDrift: step / config.width };
-        rows.push(r);
-        onRow(r);
-        await Promise.resolve();
-      }
-      return { width: config.width, seed: config.seed, rows, init: rows[0], final: rows[rows.length - 1], index: 0, lr: config.lr ?? 1, diverged: false, seconds: 0 } satisfies SweepRun;
-    },
+    execute: fakeExecute(clock, configs, dataSeeds, opts.failAt),
   });
   return { runner, events, configs, dataSeeds };
 }
 
 describe('sweep grid and configs', () => {
-  it('widths ascending, seeds inner; η = η₀·n^α only when η₀ is explicit', () => {
-    expect(sweepCells(SPEC)).toEqual([
-      { width: 16, seed: 1 },
-      { width: 16, seed: 2 },
-      { width: 64, seed: 1 },
-      { width: 64, seed: 2 },
+  it('widths ascending, seeds inner; η = η₀·n^α only when η₀ is explicit', async () => {
+    const lr = await resolveSweepLr(SPEC);
+    const cells = sweepCells(SPEC, lr);
+    expect(cells.map((c) => [c.index, c.width, c.seed])).toEqual([
+      [0, 16, 1],
+      [1, 16, 2],
+      [2, 64, 1],
+      [3, 64, 2],
     ]);
-    const c = configForSweepRun(SPEC, 64, 2);
-    expect(c).toEqual({ ...BASE, width: 64, seed: 2, lr: 0.1 / 64 });
-    expect(configForSweepRun({ ...SPEC, base: { ...BASE, lr: null } }, 64, 1).lr).toBeNull();
-    expect(configForSweepRun({ ...SPEC, alpha: 0 }, 64, 1).lr).toBe(0.1);
+    expect(cells[3].config).toEqual({ ...BASE, width: 64, seed: 2, lr: 0.1 / 64, lrWidthExp: 0 });
+    const perRun = { ...SPEC, base: { ...BASE, lr: null }, autoLr: 'per-run' as const };
+    expect(sweepCells(perRun, await resolveSweepLr(perRun))[2].config.lr).toBeNull();
+    const flat = { ...SPEC, base: { ...BASE, lrWidthExp: 0 } };
+    expect(sweepCells(flat, await resolveSweepLr(flat)).map((c) => c.config.lr)).toEqual([0.1, 0.1, 0.1, 0.1]);
   });
   it('logs ~25 rows per run, never more often than the config asks', () => {
     expect(sweepLogEvery(30, 10)).toBe(10);
@@ -83,14 +90,15 @@ describe('SweepRunner', () => {
       [64, 1, 4],
       [64, 2, 4],
     ]);
+    expect(events[0]).toMatchObject({ type: 'sweepLr', sweepId: 7, lr: { rule: 'explicit', eta: 0.1, widthExp: -1 } });
     const prog = events.flatMap((e) => (e.type === 'sweepProgress' ? [e.progress] : []));
     expect(prog.every((p) => p.total === 4 && p.steps === 30)).toBe(true);
-    expect(prog.map((p) => p.run)).toEqual([...prog.map((p) => p.run)].sort((a, b) => a - b));
+    expect(prog.map((p) => p.done)).toEqual([...prog.map((p) => p.done)].sort((a, b) => a - b));
     for (let i = 1; i < prog.length; i++) expect(prog[i].fraction).toBeGreaterThanOrEqual(prog[i - 1].fraction);
     expect(prog[prog.length - 1].fraction).toBe(1);
     expect(prog[prog.length - 1].etaMs).toBe(0);
     // Cost-weighted fraction after the two width-16 runs: 2·(16+128) / (2·(16+128) + 2·(64+128))
-    const afterSmall = prog.filter((p) => p.run === 2 && p.step === 30).pop()!;
+    const afterSmall = prog.filter((p) => p.done === 2 && p.active.length === 0).pop()!;
     expect(afterSmall.fraction).toBeCloseTo((2 * stepCost(16)) / (2 * stepCost(16) + 2 * stepCost(64)), 12);
     // The ETA at that point extrapolates elapsed time by the remaining cost share.
     expect(afterSmall.etaMs).toBeCloseTo((afterSmall.elapsedMs * (1 - afterSmall.fraction)) / afterSmall.fraction, 9);
@@ -133,7 +141,9 @@ describe('sweep URL parameters', () => {
     expect(many.notices[0]).toMatch(/at most 32 widths/);
     const ok = sweepFromSearch('?view=sweep&widths=16,32&seeds=2&lr-width-exp=-0.5');
     // α is the config's lrWidthExp (parsed by configFromSearch), not a sweep parameter.
-    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0 }, notices: [] });
+    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0, autoLr: 'shared' }, notices: [] });
+    expect(sweepFromSearch('?auto-lr=per-run').settings.autoLr).toBe('per-run');
+    expect(sweepFromSearch('?auto-lr=never').notices[0]).toMatch(/auto-lr="never" is not valid: expected shared or per-run; using the default shared/);
     const bad = sweepFromSearch('?widths=3,16&seeds=0&lr-width-exp=x');
     expect(bad.settings).toEqual(DEFAULT_SWEEP);
     expect(bad.notices).toHaveLength(2);
@@ -147,7 +157,11 @@ describe('sweep URL parameters', () => {
     expect(sweepFormError(DEFAULT_CONFIG, { widths: [16, 64], seeds: MAX_SWEEP_SEEDS + 1 })).toMatch(/^seeds: /);
   });
   it('writes only non-default settings and keeps the other parameters', () => {
-    const e = sweepToEntries('sweep', { widths: [16, 64], seeds: 5, alpha: 0 });
+    expect(sweepToEntries('sweep', { ...DEFAULT_SWEEP, autoLr: 'per-run' })).toEqual([
+      ['view', 'sweep'],
+      ['auto-lr', 'per-run'],
+    ]);
+    const e = sweepToEntries('sweep', { widths: [16, 64], seeds: 5, alpha: 0, autoLr: 'shared' });
     expect(e).toEqual([
       ['view', 'sweep'],
       ['widths', '16,64'],
@@ -157,18 +171,38 @@ describe('sweep URL parameters', () => {
   });
 });
 
-describe('postableRun', () => {
-  it('drops the non-finite divergence row and non-finite optional values, keeping the diverged flag', () => {
-    const rows: MetricRow[] = [
-      { step: 0, loss: 1, testLoss: 1, ntkDrift: 0, c2OverC1: 0.1, layerChange: [0, 0] },
-      { step: 10, loss: 5, testLoss: 6, ntkDrift: 0.5, c2OverC1: Infinity, layerChange: [0.1, NaN] },
-      { step: 20, loss: NaN, testLoss: Infinity, ntkDrift: NaN },
-    ];
-    const run: SweepRun = { width: 16, seed: 1, index: 0, lr: 9, rows, init: rows[0], final: rows[2], diverged: true, seconds: 1 };
-    const p = postableRun(run);
-    expect(p.rows.map((r) => r.step)).toEqual([0, 10]);
-    expect(p.final).toEqual({ step: 10, loss: 5, testLoss: 6, ntkDrift: 0.5 });
-    expect(p.init).toEqual(rows[0]);
-    expect(p.diverged).toBe(true);
+describe('runSweep with several jobs', () => {
+  it('keeps `jobs` runs in flight and returns the same runs as one job', async () => {
+    const one = await runSweep(SPEC, { execute: fakeExecute({ t: 0 }, [], []) });
+    let inFlight = 0;
+    let most = 0;
+    const base = fakeExecute({ t: 0 }, [], []);
+    const two = await runSweep(SPEC, {
+      jobs: 2,
+      execute: async (cell, onStep, signal) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await base(cell, onStep, signal);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    expect(most).toBe(2);
+    const key = (r: SweepRun) => `${r.width}/${r.seed}`;
+    expect(two.runs.map(key).sort()).toEqual(one.runs.map(key).sort());
+    expect(two.lr).toEqual(one.lr);
   });
+});
+
+describe('runCell (real training, cpu backend)', () => {
+  it('a diverging run keeps only finite rows and finite values, and says it diverged', async () => {
+    const spec: SweepSpec = { base: { ...BASE, lr: 500, lrWidthExp: 0, steps: 40, logEvery: 5 }, widths: [16, 32], seeds: 1, autoLr: 'shared' };
+    const { runs } = await runSweep({ ...spec, widths: [16, 32] }, { shard: { i: 1, k: 2 } });
+    const run = runs[0];
+    expect(run.diverged).toBe(true);
+    expect(run.final.step).toBeLessThan(40);
+    for (const row of run.rows) for (const v of Object.values(row)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+    expect(run.final).toBe(run.rows[run.rows.length - 1]);
+  }, 60_000);
 });

@@ -1,19 +1,18 @@
 // The three result files of a sweep from its runs, computed from runs.csv's own text so that a
-// merge of shards (which only has the shards' runs.csv) produces byte-identical files.
+// merge of shards (which only has the shards' runs.csv) produces byte-identical files. The CLI and
+// the app both write them through sweepFiles().
 import type { SweepSpec } from '../../state/sweep';
 import { sweepGrid } from './grid';
-import { fitsJson, parseRunsCsv, runsCsv, summaryCsv, type RunsTable } from './io';
+import { fitsJson, parseRunsCsv, runsCsv, summaryCsv, sweepFingerprint, type RunsTable, type SweepManifest } from './io';
+import type { SweepLr } from './lr';
 import { sweepMetrics } from './metrics';
-import { fitAll, summarize } from './summary';
+import { fitAll, summarize, sweepFitOptions } from './summary';
 
 export interface SweepFiles {
   'runs.csv': string;
   'summary.csv': string;
   'fits.json': string;
 }
-
-/** Bootstrap resamples of the fits in the sweep files. */
-export const SWEEP_FIT_RESAMPLES = 1000;
 
 /** Runs sorted into the grid's canonical order (width ascending, then seed). */
 export function canonicalOrder<T extends { width: number; seed: number }>(spec: SweepSpec, runs: readonly T[]): T[] {
@@ -23,19 +22,43 @@ export function canonicalOrder<T extends { width: number; seed: number }>(spec: 
 }
 
 /** runs.csv, summary.csv and fits.json for a set of runs (any order; duplicates are an error). */
-export function sweepFiles(spec: SweepSpec, runs: readonly RunsTable[]): SweepFiles {
+export function sweepFiles(spec: SweepSpec, lr: SweepLr, runs: readonly RunsTable[]): SweepFiles {
   const seen = new Set<string>();
   for (const r of runs) {
     const k = `${r.width}/${r.seed}`;
     if (seen.has(k)) throw new Error(`run width ${r.width} seed ${r.seed} appears twice`);
     seen.add(k);
   }
-  const metrics = sweepMetrics(spec.base.depth);
+  const metrics = sweepMetrics(spec.base);
   const text = runsCsv(canonicalOrder(spec, runs), metrics);
   const parsed = parseRunsCsv(text).runs;
   return {
     'runs.csv': text,
     'summary.csv': summaryCsv(summarize(parsed, metrics)),
-    'fits.json': fitsJson(fitAll(parsed, metrics, { seed: spec.base.seed, resamples: SWEEP_FIT_RESAMPLES })),
+    'fits.json': fitsJson(fitAll(parsed, metrics, sweepFitOptions(spec)), lr, metrics),
+  };
+}
+
+/** sweep.json for these runs (the CLI, the app's export and merge all build it here). */
+export function sweepManifest(
+  spec: SweepSpec,
+  lr: SweepLr,
+  runs: readonly { width: number; seed: number; seconds?: number | null; diverged: boolean }[],
+  where: { shard: { i: number; k: number } | null; backend: string; jobs: number },
+): SweepManifest {
+  const index = new Map(sweepGrid(spec).map((p) => [`${p.width}/${p.seed}`, p.index]));
+  const ordered = canonicalOrder(spec, runs);
+  const idx = (r: { width: number; seed: number }) => index.get(`${r.width}/${r.seed}`) ?? -1;
+  return {
+    version: 2,
+    fingerprint: sweepFingerprint(spec),
+    spec,
+    lr,
+    shard: where.shard,
+    runs: ordered.map(idx),
+    seconds: ordered.map((r) => (r.seconds === undefined || r.seconds === null ? null : Number(r.seconds.toFixed(3)))),
+    backend: where.backend,
+    jobs: where.jobs,
+    diverged: ordered.filter((r) => r.diverged).map(idx),
   };
 }

@@ -1,7 +1,7 @@
 // The (width, seed) grid of a sweep, its deterministic shards, and the config of one run.
 import type { ExperimentConfig } from '../../state/config';
 import type { SweepSpec } from '../../state/sweep';
-import { roundSignificant } from '../../state/config';
+import { lrAtWidth, type SweepLr } from './lr';
 
 export interface GridPoint {
   /** Position in the full grid (width-major, then seed): the canonical order of runs. */
@@ -33,16 +33,11 @@ export function shard<T extends { index: number }>(grid: readonly T[], i: number
   return grid.filter((_, j) => j % k === i - 1);
 }
 
-/** η of a run at width n: η₀·n^α (α = base.lrWidthExp) when the base η is explicit (rounded to 6 digits), auto otherwise. */
-export function lrForWidth(base: ExperimentConfig, width: number, alpha: number): number | null {
-  if (base.lr === null || alpha === 0) return base.lr;
-  return roundSignificant(base.lr * width ** alpha, 6);
-}
-
 /**
- * The config of one run: the base with this width and θ₀ seed, and η scaled by width (the run's
- * lrWidthExp is then 0: its lr is already the scaled one).
+ * The config of one run: the base with this width and θ₀ seed, and the sweep's resolved η at this
+ * width (lrWidthExp is then 0: the run's lr is already the scaled one; lr stays null = auto only
+ * under the auto-per-run rule).
  */
-export function configForRun(spec: SweepSpec, width: number, seed: number): ExperimentConfig {
-  return { ...spec.base, width, seed, lr: lrForWidth(spec.base, width, spec.base.lrWidthExp), lrWidthExp: 0 };
+export function configForRun(spec: SweepSpec, lr: SweepLr, width: number, seed: number): ExperimentConfig {
+  return { ...spec.base, width, seed, lr: lrAtWidth(lr, width), lrWidthExp: 0 };
 }

@@ -1,53 +1,108 @@
-// Which per-row metrics a sweep records, fits and plots.
+// The one table of what a width sweep records and fits: runs.csv columns, summary.csv rows, fits.json
+// keys, the app's plots and slope table all come from it (the CLI and the app share it).
+//
+// Two kinds of columns:
+//  - fitted: a log–log slope in width is meaningful. Either the metric does not depend on the size
+//    of the last step (drift, gaps, weight change; c₂/c₁² and c₃/c₁³, invariant to rescaling the
+//    step), or it is divided by RMS(c₁), the first-order function change of that same step
+//    ("…PerC1": gradient change per unit of step, invariant to the step's scale like c₂/c₁²);
+//  - recorded only (stepDependent): values that scale with η‖∇L‖ at the step where they are read
+//    (c₂/c₁, gradChange, …). They are in runs.csv and summary.csv, never fitted: their slope would
+//    mostly follow how well each run has fitted its data.
+import type { Activation } from '../../state/config';
 import type { MetricRow } from '../session';
 
+export type SweepMetricGroup = 'kernel' | 'gap' | 'correlations' | 'gradient' | 'layers';
+
 export interface SweepMetric {
-  /** Column name in runs.csv / key in fits.json (layerChange is split into layerChange1 … layerChange{L+1}). */
+  /** Column of runs.csv, row of summary.csv, key of fits.json. */
   key: string;
   label: string;
-  /** Plotted in the sweep view by default. */
-  plotted: boolean;
-  /** Meaningful at initialisation (drift, gaps and weight change are exactly 0 at step 0). */
-  atInit: boolean;
+  group: SweepMetricGroup;
+  /** Fitted in width (fits.json, slope table, log–log plots). */
+  fitted: boolean;
+  /** Scales with the size of the step it is read at (recorded, not fitted). */
+  stepDependent: boolean;
+  /** Exactly 0 at step 0 by definition (drift, gaps, weight change): no fit at init. */
+  zeroAtInit: boolean;
+  /** What it measures, shown under its plot. */
+  note?: string;
+  /** The value in a logged row (NaN when absent). */
+  get(row: MetricRow): number;
 }
 
-const BASE: SweepMetric[] = [
-  { key: 'ntkDrift', label: 'NTK drift ‖Θ_t − Θ₀‖/‖Θ₀‖', plotted: true, atInit: false },
-  { key: 'gapTrain', label: 'gap to the linear twin (train, RMS)', plotted: true, atInit: false },
-  { key: 'gapTest', label: 'gap to the linear twin (test, RMS)', plotted: true, atInit: false },
-  { key: 'gapTrainRel', label: 'relative gap (train)', plotted: false, atInit: false },
-  { key: 'gapTestRel', label: 'relative gap (test)', plotted: false, atInit: false },
-  { key: 'c2OverC1', label: 'RMS(c₂)/RMS(c₁)', plotted: false, atInit: true },
-  { key: 'c3OverC1', label: 'RMS(c₃)/RMS(c₁)', plotted: false, atInit: true },
-  { key: 'c2OverC1Sq', label: 'RMS(c₂)/RMS(c₁)² (η-invariant)', plotted: true, atInit: true },
-  { key: 'c3OverC1Cube', label: 'RMS(c₃)/RMS(c₁)³ (η-invariant)', plotted: true, atInit: true },
-  { key: 'gradChange', label: 'gradient change of one step (includes kinks)', plotted: true, atInit: true },
-  { key: 'gradChangeFirstOrder', label: 'first-order gradient change ‖HΔ‖/‖∇f‖', plotted: false, atInit: true },
-  { key: 'gradChangeFrozen', label: 'gradient change, activation pattern frozen', plotted: true, atInit: true },
-  { key: 'flipFraction', label: 'fraction of units flipping sign in one step', plotted: false, atInit: true },
-];
+const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+type RowKey = Exclude<keyof MetricRow, 'step' | 'layerChange' | 'nfa'>;
 
-/** The sweep metrics for networks with `depth` hidden layers (one layerChange per weight matrix). */
-export function sweepMetrics(depth: number): SweepMetric[] {
-  const layers = Array.from({ length: depth + 1 }, (_, l) => ({
+function field(key: RowKey, label: string, group: SweepMetricGroup, o: Partial<SweepMetric> = {}): SweepMetric {
+  return { key, label, group, fitted: true, stepDependent: false, zeroAtInit: false, get: (r) => num(r[key]), ...o };
+}
+const recorded = (key: RowKey, label: string, group: SweepMetricGroup, note: string): SweepMetric =>
+  field(key, label, group, { fitted: false, stepDependent: true, note });
+/** `key` divided by RMS(c₁) of the same step: invariant to the step's scale. */
+function perC1(key: RowKey, label: string, note: string): SweepMetric {
+  return field(key, label, 'gradient', { key: `${key}PerC1`, note, get: (r) => num(r[key]) / num(r.c1Rms) });
+}
+
+/** Whether φ has kinks (relu): only then do flips and the frozen-pattern step mean something. */
+export const hasKinks = (a: Activation): boolean => a === 'relu';
+
+/** The sweep's metrics for networks of this depth and activation, in display order. */
+export function sweepMetrics(cfg: { depth: number; activation: Activation }): SweepMetric[] {
+  const kinks = hasKinks(cfg.activation);
+  const zero = { zeroAtInit: true };
+  const base: SweepMetric[] = [
+    field('ntkDrift', 'NTK drift ‖Θ_t − Θ₀‖/‖Θ₀‖', 'kernel', zero),
+    field('gapTrain', 'gap to the linear twin · train (RMS)', 'gap', zero),
+    field('gapTest', 'gap to the linear twin · test (RMS)', 'gap', zero),
+    field('gapTrainRel', 'relative gap · train', 'gap', { ...zero, note: 'Gap divided by RMS(f_t − f₀): how much of the function’s movement the linear twin misses.' }),
+    field('gapTestRel', 'relative gap · test', 'gap', zero),
+    field('c2OverC1Sq', 'c₂/c₁² along one GD step', 'correlations', {
+      note: 'RMS(c₂)/RMS(c₁)²: unchanged when the step is rescaled (η, the residual’s size), but not when its direction changes. At θ₀ every width takes the same kind of step; after training the step points along the slow modes that are left, so the final value is not a pure width effect.',
+    }),
+    field('c3OverC1Cube', 'c₃/c₁³ along one GD step', 'correlations', {
+      note: kinks
+        ? 'RMS(c₃)/RMS(c₁)³. relu is piecewise linear, so c₃ comes only from products of three layers’ weight changes: exactly 0 with one hidden layer.'
+        : 'RMS(c₃)/RMS(c₁)³: invariant to the step’s scale, not its direction (read the value at θ₀ for a width claim).',
+    }),
+    perC1(
+      'gradChange',
+      'gradient change per unit step',
+      kinks
+        ? 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ divided by RMS(c₁) of the same step Δ. Includes the jumps of relu units that cross 0 within the step; it does shrink with width, more slowly than the smooth part.'
+        : 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ divided by RMS(c₁) of the same step Δ: the full step’s gradient change, invariant to the step’s scale.',
+    ),
+    perC1('gradChangeFirstOrder', 'first-order gradient change per unit step', '‖H(x)Δ‖/‖∇f(x)‖ (mean over probe points) divided by RMS(c₁): the Hessian term alone.'),
+    ...(kinks
+      ? [
+          perC1('gradChangeFrozen', 'gradient change, relu pattern frozen, per unit step', 'The same step with every relu unit held on its side of 0 (the smooth part of the change), divided by RMS(c₁).'),
+          perC1('flipFraction', 'fraction of units flipping per unit step', 'Fraction of (unit, probe point) pre-activations that change sign within the step, divided by RMS(c₁).'),
+        ]
+      : []),
+    recorded('c1Rms', 'RMS(c₁): first-order change of f in the step', 'correlations', 'The normaliser of the …PerC1 metrics; ∝ η‖∇L‖, so recorded, not fitted.'),
+    recorded('c2OverC1', 'c₂/c₁ (step-dependent)', 'correlations', 'RMS(c₂)/RMS(c₁) ∝ η‖r‖: falls as training fits the data; recorded, not fitted.'),
+    recorded('c3OverC1', 'c₃/c₁ (step-dependent)', 'correlations', 'RMS(c₃)/RMS(c₁) ∝ (η‖r‖)²; recorded, not fitted.'),
+    recorded('gradChange', 'gradient change of one step (step-dependent)', 'gradient', 'Scales with η‖∇L‖ at the step; recorded, not fitted (see the per-unit-step version).'),
+    recorded('gradChangeFirstOrder', 'first-order gradient change (step-dependent)', 'gradient', 'Scales with η‖∇L‖ at the step; recorded, not fitted.'),
+    ...(kinks
+      ? [
+          recorded('gradChangeFrozen', 'gradient change, pattern frozen (step-dependent)', 'gradient', 'Scales with η‖∇L‖ at the step; recorded, not fitted.'),
+          recorded('flipFraction', 'fraction of units flipping (step-dependent)', 'gradient', 'Scales with η‖∇L‖ at the step; recorded, not fitted.'),
+        ]
+      : []),
+  ];
+  const layers = Array.from({ length: cfg.depth + 1 }, (_, l): SweepMetric => ({
     key: `layerChange${l + 1}`,
-    label: `‖W${l + 1}(t) − W${l + 1}(0)‖/‖W${l + 1}(0)‖`,
-    plotted: true,
-    atInit: false,
+    label: l === cfg.depth ? 'weight change · output layer' : `weight change · layer ${l + 1}`,
+    group: 'layers',
+    fitted: true,
+    stepDependent: false,
+    zeroAtInit: true,
+    note: `‖W${l + 1}(t) − W${l + 1}(0)‖/‖W${l + 1}(0)‖`,
+    get: (r) => num(r.layerChange?.[l]),
   }));
-  return [...BASE, ...layers];
+  return [...base, ...layers];
 }
-
-/** SWEEP_METRICS for the default depth 2 (use sweepMetrics(depth) for others). */
-export const SWEEP_METRICS: readonly SweepMetric[] = sweepMetrics(2);
 
 /** Columns of runs.csv besides the metrics. */
 export const RUN_ROW_EXTRAS = ['loss', 'testLoss', 'linLoss', 'linTestLoss'] as const;
-
-/** A metric's value in a row (NaN when absent). */
-export function metricValue(row: MetricRow, key: string): number {
-  const m = /^layerChange(\d+)$/.exec(key);
-  if (m) return row.layerChange?.[Number(m[1]) - 1] ?? NaN;
-  const v = (row as unknown as Record<string, unknown>)[key];
-  return typeof v === 'number' ? v : NaN;
-}

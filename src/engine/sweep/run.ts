@@ -1,25 +1,32 @@
-// One run of a sweep, and a whole sweep (or one shard of it) run after another. No DOM: the same
-// code runs in the browser worker and in the Node CLI.
+// One run of a sweep, and a whole sweep (or one shard of it): the ONE sweep runner of the app's
+// worker and the CLI. It resolves η once (lr.ts), keeps up to `jobs` runs in flight (each through an
+// executor: this thread by default, worker threads in the CLI), and reports one progress shape.
+import { z } from 'zod';
 import type { ExperimentConfig } from '../../state/config';
 import type { SweepSpec } from '../../state/sweep';
 import { Session, isDiverged, type MetricRow } from '../session';
-import { configForRun, sweepGrid, shard as shardOf, type GridPoint } from './grid';
+import { finiteRow, MetricRowSchema } from '../runRecords';
+import { configForRun, sweepGrid, shard as shardOf } from './grid';
+import { resolveSweepLr, type SweepLr } from './lr';
 
-export interface SweepRun {
-  width: number;
-  seed: number;
+/** One finished (width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
+export const SweepRunSchema = z.object({
+  width: z.number().int().positive(),
+  seed: z.number().int(),
   /** Position in the full grid (canonical order). */
-  index: number;
+  index: z.number().int().nonnegative(),
   /** The learning rate used (auto resolved). */
-  lr: number;
-  /** Every logged row; rows[0] is step 0. */
-  rows: MetricRow[];
-  init: MetricRow;
-  final: MetricRow;
-  diverged: boolean;
+  lr: z.number(),
+  /** Every logged row with a finite loss, finite metrics only; rows[0] is step 0. */
+  rows: z.array(MetricRowSchema),
+  init: MetricRowSchema,
+  final: MetricRowSchema,
+  /** The loss blew up (non-finite, or 10⁶× its initial value): training stopped there. */
+  diverged: z.boolean(),
   /** Wall time of the run (not written to runs.csv, which must not depend on the machine). */
-  seconds: number;
-}
+  seconds: z.number().nonnegative(),
+});
+export type SweepRun = z.infer<typeof SweepRunSchema>;
 
 export class SweepAborted extends Error {
   constructor() {
@@ -28,112 +35,173 @@ export class SweepAborted extends Error {
   }
 }
 
-export interface RunOptions {
-  /** Measure every this many steps (default config.logEvery); step 0 and the last step always. */
-  logEvery?: number;
-  onRow?: (row: MetricRow) => void;
-  signal?: AbortSignal;
-  /** Data-set seed (a sweep keeps it fixed while θ₀'s seed varies); default config.seed. */
-  dataSeed?: number;
-  /** Position in the sweep grid, copied into the result. */
-  index?: number;
+/** Rows logged per run of a sweep: about this many, whatever the number of steps. */
+export const SWEEP_ROWS_PER_RUN = 25;
+
+/** The logging stride of a sweep with `steps` steps (at least the config's own logEvery). */
+export function sweepLogEvery(steps: number, logEvery: number): number {
+  return Math.max(1, logEvery, Math.ceil(steps / SWEEP_ROWS_PER_RUN));
 }
 
-/** Train one network with every metric at each logged step; stops early on divergence. */
-export async function runOne(config: ExperimentConfig, opts: RunOptions = {}): Promise<SweepRun> {
+/** One (width, seed) cell of the grid with everything needed to run it anywhere (a worker thread too). */
+export interface SweepCell {
+  index: number;
+  width: number;
+  seed: number;
+  config: ExperimentConfig;
+  logEvery: number;
+  /** The data set's seed (the sweep's base seed: the data stay fixed while θ₀ varies). */
+  dataSeed: number;
+}
+
+/** Train one cell with every metric at each logged step; stops early on divergence. */
+export async function runCell(cell: SweepCell, onStep?: (step: number) => void, signal?: AbortSignal): Promise<SweepRun> {
   const t0 = now();
-  const every = Math.max(1, opts.logEvery ?? config.logEvery);
-  if (opts.signal?.aborted) throw new SweepAborted();
-  const session = await Session.create(config, { gridSize: 2, dataSeed: opts.dataSeed });
+  const { config } = cell;
+  if (signal?.aborted) throw new SweepAborted();
+  const session = await Session.create(config, { gridSize: 2, dataSeed: cell.dataSeed });
   try {
-    const rows: MetricRow[] = [];
-    const push = (r: MetricRow) => {
-      rows.push(r);
-      opts.onRow?.(r);
-    };
-    push(await session.measure('always'));
+    const raw: MetricRow[] = [await session.measure('always')];
     let diverged = false;
     while (session.step < config.steps) {
-      if (opts.signal?.aborted) throw new SweepAborted();
-      session.advance(Math.min(every - (session.step % every), config.steps - session.step));
+      if (signal?.aborted) throw new SweepAborted();
+      session.advance(Math.min(cell.logEvery - (session.step % cell.logEvery), config.steps - session.step));
       const row = await session.measure('always');
-      push(row);
-      if (isDiverged(row, rows[0].loss)) {
+      raw.push(row);
+      onStep?.(row.step);
+      if (isDiverged(row, raw[0].loss)) {
         diverged = true;
         break;
       }
     }
-    return {
-      width: config.width,
-      seed: config.seed,
-      index: opts.index ?? 0,
-      lr: session.meta.lr,
-      rows,
-      init: rows[0],
-      final: rows[rows.length - 1],
-      diverged,
-      seconds: (now() - t0) / 1000,
-    };
+    const rows = raw.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
+    if (rows.length === 0) throw new Error(`width ${cell.width} seed ${cell.seed}: the loss is not finite at initialisation`);
+    return { width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, seconds: (now() - t0) / 1000 };
   } finally {
     session.dispose();
   }
 }
 
-export interface SweepProgress {
+/** Runs one cell somewhere (this thread, a worker thread) and reports its logged steps. */
+export type CellExecutor = (cell: SweepCell, onStep: (step: number) => void, signal?: AbortSignal) => Promise<SweepRun>;
+
+/** The one progress shape of a sweep (app worker messages and CLI). */
+export const SweepProgressSchema = z.object({
   /** Runs finished so far (of this shard). */
-  done: number;
-  total: number;
-  elapsedSeconds: number;
-  /** Estimated seconds left (from the mean time per run so far, scaled by width cost); null before the first run. */
-  etaSeconds: number | null;
-  current: GridPoint | null;
-}
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** The runs in flight (one per job) and their current step. */
+  active: z.array(z.object({ index: z.number().int().nonnegative(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
+  /** Steps per run. */
+  steps: z.number().int().nonnegative(),
+  /** Share of the shard's work done (weighted by the cost of a step at each width), 0…1. */
+  fraction: z.number().min(0).max(1),
+  elapsedMs: z.number().nonnegative(),
+  /** null until there is enough to estimate. */
+  etaMs: z.number().nonnegative().nullable(),
+});
+export type SweepProgress = z.infer<typeof SweepProgressSchema>;
 
 export interface SweepOptions {
   /** Run only the i-th of K shards (1-based). */
   shard?: { i: number; k: number };
+  /** Runs in flight at once (default 1); each needs its own executor slot (see `execute`). */
+  jobs?: number;
+  /** Runs a cell (default runCell in this thread). */
+  execute?: CellExecutor;
   signal?: AbortSignal;
+  /** The resolved η, before the first run. */
+  onLr?: (lr: SweepLr) => void;
   onRun?: (run: SweepRun) => void;
   onProgress?: (p: SweepProgress) => void;
-  onRow?: (point: GridPoint, row: MetricRow) => void;
+  /** Minimum time between two progress reports within a run (runs starting or ending always report); default 200 ms. */
+  progressIntervalMs?: number;
+  /** Resolves after pending messages were handled (called between runs, so a cancel can arrive). */
+  yieldNow?: () => Promise<void>;
 }
 
 /**
- * Run the sweep's grid (or one shard of it) one run after another. On cancel, throws SweepAborted
- * after onRun was called for every finished run (so callers keep them).
+ * Relative cost of one training step at width n, used to weight progress for the ETA: the
+ * per-step work grows with n, plus a fixed overhead (dispatch, readbacks, probe-set metrics) that
+ * dominates small widths. 512 fits a depth-1 sweep on wasm (widths 16…1024: 1.7 s vs 5 s per run).
  */
-export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promise<SweepRun[]> {
-  const grid = opts.shard ? shardOf(sweepGrid(spec), opts.shard.i, opts.shard.k) : sweepGrid(spec);
-  const runs: SweepRun[] = [];
+export function stepCost(width: number): number {
+  return width + 512;
+}
+
+/** The cells of a sweep (or one shard), with the resolved η in each run's config. */
+export function sweepCells(spec: SweepSpec, lr: SweepLr, shard?: { i: number; k: number }): SweepCell[] {
+  const grid = shard ? shardOf(sweepGrid(spec), shard.i, shard.k) : sweepGrid(spec);
+  const logEvery = sweepLogEvery(spec.base.steps, spec.base.logEvery);
+  return grid.map((p) => ({ ...p, config: configForRun(spec, lr, p.width, p.seed), logEvery, dataSeed: spec.base.seed }));
+}
+
+/**
+ * Resolve η, then run the sweep's grid (or one shard of it), up to `jobs` runs at a time. Returns
+ * the runs and η. On cancel, throws SweepAborted after onRun was called for every finished run.
+ */
+export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promise<{ lr: SweepLr; runs: SweepRun[] }> {
   const t0 = now();
-  // cost model for the ETA: a fixed per-run overhead (about a width-256 run) plus width² (n×n matmuls)
-  const cost = (p: GridPoint) => 256 * 256 + p.width * p.width;
-  const totalCost = grid.reduce((s, p) => s + cost(p), 0);
+  const lr = await resolveSweepLr(spec);
+  opts.onLr?.(lr);
+  const cells = sweepCells(spec, lr, opts.shard);
+  const steps = spec.base.steps;
+  const execute = opts.execute ?? runCell;
+  const jobs = Math.max(1, Math.min(opts.jobs ?? 1, cells.length));
+  const totalCost = cells.reduce((s, c) => s + stepCost(c.width) * steps, 0) || 1;
+  const active = new Map<number, { index: number; width: number; seed: number; step: number }>();
+  const runs: SweepRun[] = [];
   let doneCost = 0;
-  const progress = (current: GridPoint | null) => {
-    const elapsed = (now() - t0) / 1000;
-    opts.onProgress?.({
-      done: runs.length,
-      total: grid.length,
-      elapsedSeconds: elapsed,
-      etaSeconds: doneCost > 0 ? (elapsed * (totalCost - doneCost)) / doneCost : null,
-      current,
-    });
+  let lastReport = -Infinity;
+  const interval = opts.progressIntervalMs ?? 200;
+  const report = (force: boolean) => {
+    const t = now();
+    if (!opts.onProgress || (!force && t - lastReport < interval)) return;
+    lastReport = t;
+    const inFlight = [...active.values()].reduce((s, a) => s + stepCost(a.width) * a.step, 0);
+    const fraction = Math.min(1, (doneCost + inFlight) / totalCost);
+    const elapsedMs = t - t0;
+    const etaMs = fraction >= 1 ? 0 : fraction > 0.005 ? (elapsedMs * (1 - fraction)) / fraction : null;
+    const list = [...active.values()].sort((a, b) => a.index - b.index).map((a) => ({ ...a }));
+    opts.onProgress({ done: runs.length, total: cells.length, active: list, steps, fraction, elapsedMs, etaMs });
   };
-  for (const p of grid) {
-    progress(p);
-    const run = await runOne(configForRun(spec, p.width, p.seed), {
-      signal: opts.signal,
-      dataSeed: spec.base.seed,
-      index: p.index,
-      onRow: opts.onRow ? (r) => opts.onRow!(p, r) : undefined,
-    });
-    runs.push(run);
-    doneCost += cost(p);
-    opts.onRun?.(run);
-  }
-  progress(null);
-  return runs;
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (next < cells.length && failure === null) {
+      await opts.yieldNow?.();
+      if (opts.signal?.aborted) return;
+      const cell = cells[next++];
+      const slot = { index: cell.index, width: cell.width, seed: cell.seed, step: 0 };
+      active.set(cell.index, slot);
+      report(true);
+      try {
+        const run = await execute(
+          cell,
+          (step) => {
+            slot.step = step;
+            report(false);
+          },
+          opts.signal,
+        );
+        active.delete(cell.index);
+        if (opts.signal?.aborted && run.final.step < steps && !run.diverged) return;
+        runs.push(run);
+        doneCost += stepCost(cell.width) * steps;
+        opts.onRun?.(run);
+        report(true);
+      } catch (e) {
+        active.delete(cell.index);
+        if (!(e instanceof SweepAborted)) failure ??= e;
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  if (failure !== null && !opts.signal?.aborted) throw failure;
+  if (opts.signal?.aborted) throw new SweepAborted();
+  report(true);
+  return { lr, runs };
 }
 
 function now(): number {

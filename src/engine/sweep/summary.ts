@@ -1,8 +1,10 @@
 // Per-width summaries (mean, std, n over seeds) and power-law fits of a sweep's runs, at
-// initialisation (step 0) and at the end of training.
+// initialisation (step 0) and at the end of training. One fit routine and one bootstrap seed rule
+// for the CLI, the app's plots and the files.
 import type { MetricRow } from '../session';
+import type { SweepSpec } from '../../state/sweep';
 import { fitPowerLaw, type FitOptions, type PowerLawFit } from '../scaling/powerLaw';
-import { metricValue, type SweepMetric } from './metrics';
+import type { SweepMetric } from './metrics';
 
 export const PHASES = ['init', 'final'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -30,14 +32,14 @@ function widthsOf(runs: readonly RunEnds[]): number[] {
   return [...new Set(runs.map((r) => r.width))].sort((a, b) => a - b);
 }
 
-/** One row per metric × phase × width (in that nesting order). */
+/** One row per metric × phase × width (in that nesting order), every metric of the table. */
 export function summarize(runs: readonly RunEnds[], metrics: readonly SweepMetric[]): SummaryRow[] {
   const out: SummaryRow[] = [];
   const widths = widthsOf(runs);
   for (const m of metrics)
     for (const phase of PHASES)
       for (const width of widths) {
-        const vals = runs.filter((r) => r.width === width).map((r) => metricValue(r[phase], m.key)).filter(Number.isFinite);
+        const vals = runs.filter((r) => r.width === width).map((r) => m.get(r[phase])).filter(Number.isFinite);
         const n = vals.length;
         const mean = n ? vals.reduce((a, b) => a + b, 0) / n : NaN;
         const std = n > 1 ? Math.sqrt(vals.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : n === 1 ? 0 : NaN;
@@ -46,18 +48,32 @@ export function summarize(runs: readonly RunEnds[], metrics: readonly SweepMetri
   return out;
 }
 
-export type SweepFits = Record<string, Record<Phase, PowerLawFit | null>>;
+/** Fits per fitted metric: init (absent for metrics that are 0 at init) and final; null where nothing can be fitted. */
+export type SweepFits = Record<string, Partial<Record<Phase, PowerLawFit | null>>>;
 
-/** Power-law fit per metric and phase over per-seed values (null where it can't be fitted, e.g. all zero at init). */
-export function fitAll(runs: readonly RunEnds[], metrics: readonly SweepMetric[], opts: FitOptions = {}): SweepFits {
+/** Bootstrap resamples of every sweep fit. */
+export const SWEEP_FIT_RESAMPLES = 1000;
+
+/** The one bootstrap rule: 1000 resamples seeded by the sweep's base seed. */
+export function sweepFitOptions(spec: Pick<SweepSpec, 'base'>): FitOptions {
+  return { seed: spec.base.seed, resamples: SWEEP_FIT_RESAMPLES };
+}
+
+/** The fit of one metric at one phase over per-seed values (null when it can't be fitted, e.g. all zero). */
+export function fitMetric(runs: readonly RunEnds[], m: SweepMetric, phase: Phase, opts: FitOptions): PowerLawFit | null {
+  return fitPowerLaw(
+    runs.map((r) => ({ x: r.width, y: m.get(r[phase]), group: r.seed })),
+    opts,
+  );
+}
+
+/** Power-law fits of the fitted metrics (step-dependent ones are recorded, never fitted). */
+export function fitAll(runs: readonly RunEnds[], metrics: readonly SweepMetric[], opts: FitOptions): SweepFits {
   const out: SweepFits = {};
   for (const m of metrics) {
-    const byPhase = {} as Record<Phase, PowerLawFit | null>;
-    for (const phase of PHASES)
-      byPhase[phase] = fitPowerLaw(
-        runs.map((r) => ({ x: r.width, y: metricValue(r[phase], m.key), group: r.seed })),
-        opts,
-      );
+    if (!m.fitted) continue;
+    const byPhase: Partial<Record<Phase, PowerLawFit | null>> = {};
+    for (const phase of PHASES) if (!(phase === 'init' && m.zeroAtInit)) byPhase[phase] = fitMetric(runs, m, phase, opts);
     out[m.key] = byPhase;
   }
   return out;

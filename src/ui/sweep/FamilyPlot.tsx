@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import type { ScaleKind } from '../plots/plotMath/scales';
-import type { SweepMetric } from './metrics';
+import type { SweepMetric } from './types';
 import { familyCurves, widthColor } from './sweepData';
 import type { SweepRun } from './types';
 

@@ -1,17 +1,15 @@
 // All fitted slopes of a sweep in one table: metric × (initialisation, after training), each as
 // "−0.52 [−0.61, −0.44]", so the scaling exponents can be read (and copied) at a glance.
-import type { SweepMetric } from './metrics';
 import { slopeText } from './sweepData';
-import type { FitTable } from './sweepFiles';
-import { PHASES, type PowerLawFit } from './types';
+import { PHASES, type PowerLawFit, type SweepFits, type SweepMetric } from './types';
 
-function cell(fit: PowerLawFit | undefined, zero: boolean): string {
+function cell(fit: PowerLawFit | null | undefined, zero: boolean): string {
   if (zero) return '0 at init';
   if (!fit) return '–';
   return slopeText(fit);
 }
 
-export function SlopeTable({ metrics, fits }: { metrics: readonly SweepMetric[]; fits: FitTable }) {
+export function SlopeTable({ metrics, fits }: { metrics: readonly SweepMetric[]; fits: SweepFits }) {
   const rows = metrics.filter((m) => fits[m.key]);
   if (rows.length === 0) return null;
   return (
@@ -30,7 +28,7 @@ export function SlopeTable({ metrics, fits }: { metrics: readonly SweepMetric[];
             <tr key={m.key} data-metric={m.key}>
               <th scope="row">{m.label}</th>
               {PHASES.map((p) => (
-                <td key={p}>{cell(fits[m.key]?.[p], p === 'init' && Boolean(m.zeroAtInit))}</td>
+                <td key={p}>{cell(fits[m.key]?.[p], p === 'init' && m.zeroAtInit)}</td>
               ))}
             </tr>
           ))}

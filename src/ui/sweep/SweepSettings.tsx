@@ -84,8 +84,10 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
   const pct = view.status === 'done' ? 100 : p ? Math.floor(p.fraction * 100) : 0;
   const lrNote =
     config.lr === null
-      ? 'η is automatic (half the critical rate of each width), so α is not used; set η in the Lab to scale it with width.'
-      : `η = ${config.lr}·n^α`;
+      ? 'η is automatic, so α is not used; set η in the Lab to scale it with width.'
+      : settings.alpha === 0
+        ? `η = ${config.lr} at every width: η·t is the same in every run.`
+        : `η = ${config.lr}·n^α (${config.lr} is the rate at width 1): η·t changes with width.`;
   return (
     <div className="sweep-settings">
       <fieldset className="settings-group">
@@ -137,6 +139,22 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
           hint={lrNote}
           onCommit={(alpha) => onSettings({ ...settings, alpha })}
         />
+        {config.lr === null && (
+          <div className="field">
+            <div className="field-head">
+              <label htmlFor={`${id}-auto-lr`}>Automatic η</label>
+            </div>
+            <select id={`${id}-auto-lr`} value={settings.autoLr} disabled={busy} onChange={(e) => onSettings({ ...settings, autoLr: e.currentTarget.value === 'per-run' ? 'per-run' : 'shared' })}>
+              <option value="shared">one η for every run (fixed η·t)</option>
+              <option value="per-run">each run its own η (slopes mix η with width)</option>
+            </select>
+            <p className="field-hint">
+              {settings.autoLr === 'shared'
+                ? 'η = N/λmax(Θ₀) (half the critical rate) of the seed-mean kernel at the widest width, used by every run.'
+                : 'Each run takes half the critical rate of its own θ₀ (as the Lab does): η·t then differs between runs.'}
+            </p>
+          </div>
+        )}
       </fieldset>
       <div className="sweep-run">
         <p className="sweep-count">
@@ -192,11 +210,13 @@ function progressText(v: SweepView): string {
     case 'idle':
       return 'Not run yet.';
     case 'starting':
-      return p ? `Run ${p.run} of ${p.total}…` : 'Starting the sweep worker…';
-    case 'running':
-      return p
-        ? `Run ${p.run} of ${p.total} (width ${p.width}, seed ${p.seed}, step ${p.step}/${p.steps}) · ${formatDuration(p.elapsedMs)} elapsed · about ${formatDuration(p.etaMs)} left`
-        : 'Running…';
+      return p ? `Run ${p.done + 1} of ${p.total}…` : 'Starting the sweep worker (choosing η)…';
+    case 'running': {
+      if (!p) return 'Running…';
+      const a = p.active[0];
+      const where = a ? ` (width ${a.width}, seed ${a.seed}, step ${a.step}/${p.steps})` : '';
+      return `Run ${Math.min(p.done + 1, p.total)} of ${p.total}${where} · ${formatDuration(p.elapsedMs)} elapsed · about ${formatDuration(p.etaMs)} left`;
+    }
     case 'done':
       return `Done: ${done} run${done === 1 ? '' : 's'} in ${formatDuration(v.elapsedMs)}.`;
     case 'cancelled':

@@ -11,15 +11,13 @@ import { PlotCard } from './PlotCard';
 import { DataTable, type DataColumn } from '../plots/DataTable';
 import { SweepSettingsPanel } from './SweepSettings';
 import { SlopeTable } from './SlopeTable';
-import { layerChangeMetrics, layerCount, sweepMetrics, type SweepMetric, type SweepRow } from './metrics';
-import { REFERENCE_SLOPES, fitSeedPoints, widthSeries } from './sweepData';
-import { sweepJson, type FitTable } from './sweepFiles';
-import { fitAll, fitsJson, runsCsv, summarize, summaryCsv, sweepMetrics as engineSweepMetrics } from '../../engine/sweep';
-import { downloadText, MIME } from '../export';
+import { REFERENCE_SLOPES, REFERENCE_NOTE, widthSeries } from './sweepData';
+import { fitAll, sweepFitOptions, sweepMetrics } from '../../engine/sweep';
 import { sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
-import { PHASES, type Phase, type SweepRun } from './types';
+import { SweepExports } from './SweepExports';
+import { PHASES, type Phase, type SweepFits, type SweepLr, type SweepMetric, type SweepRun } from './types';
 import { WEAK_CORRELATIONS_NOTE } from '../../content/presets';
 import './sweep.css';
 
@@ -77,19 +75,6 @@ function WeakCorrelationsNote() {
   );
 }
 
-/** Fits of every metric at both phases, from the per-seed values. */
-function fitTable(runs: readonly SweepRun[], metrics: readonly SweepMetric[]): FitTable {
-  const out: FitTable = {};
-  for (const m of metrics) {
-    for (const phase of PHASES) {
-      if (phase === 'init' && m.zeroAtInit) continue;
-      const fit = fitSeedPoints(widthSeries(runs, m, phase).points);
-      if (fit) (out[m.key] ??= {})[phase] = fit;
-    }
-  }
-  return out;
-}
-
 export function SweepView({ config, settings, onSettings, onSteps, store, backend, onRun }: SweepViewProps) {
   const view = useSweepView(store);
   const [showRefs, setShowRefs] = useState(false);
@@ -97,39 +82,19 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   // The plots describe the sweep that ran (its activation and widths), not the form's current values.
   const ranConfig = view.spec?.base ?? config;
   const ranWidths = view.spec?.widths ?? settings.widths;
-  const metrics = useMemo(() => {
-    const rows = view.runs.flatMap((r) => [r.init, r.final] as SweepRow[]);
-    return [...sweepMetrics(ranConfig.activation), ...layerChangeMetrics(layerCount(rows))];
-  }, [view.runs, ranConfig.activation]);
-  const fits = useMemo(() => fitTable(view.runs, metrics), [view.runs, metrics]);
+  // The engine's one metric table and fit routine (the same as the CLI's files).
+  const all = useMemo(() => sweepMetrics(ranConfig), [ranConfig]);
+  const metrics = useMemo(() => all.filter((m) => m.fitted), [all]);
+  const fits = useMemo(() => fitAll(view.runs, metrics, sweepFitOptions({ base: ranConfig })), [view.runs, metrics, ranConfig]);
   const [familyKey, setFamilyKey] = useState('ntkDrift');
-  const familyMetric = metrics.find((m) => m.key === familyKey) ?? metrics[0];
+  const familyMetric = all.find((m) => m.key === familyKey) ?? all[0];
 
   const run = () => {
     if (sweepFormError(config, settings) !== null) return; // the form shows why
     onRun?.();
-    store.start({ base: config, widths: settings.widths, seeds: settings.seeds, alpha: settings.alpha }, backend);
+    store.start({ base: { ...config, lrWidthExp: settings.alpha }, widths: settings.widths, seeds: settings.seeds, autoLr: settings.autoLr }, backend);
   };
-  const hasRuns = view.runs.length > 0;
-  // The files use the engine's writers and metric columns: the same files as `tangent-lab sweep`.
-  const fileMetrics = engineSweepMetrics(ranConfig.depth);
-  const exports = (
-    <div className="export-buttons">
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(runsCsv(view.runs, fileMetrics), 'runs.csv', MIME.csv)}>
-        runs.csv
-      </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(summaryCsv(summarize(view.runs, fileMetrics)), 'summary.csv', MIME.csv)}>
-        summary.csv
-      </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(fitsJson(fitAll(view.runs, fileMetrics)), 'fits.json', MIME.json)}>
-        fits.json
-      </button>
-      <button type="button" className="btn btn-small" disabled={!hasRuns} onClick={() => downloadText(sweepJson(view.spec, view.runs, fits), 'sweep.json', MIME.json)}>
-        sweep.json
-      </button>
-      <p className="field-hint">Every run and the fits; each plot also saves as SVG or PNG.</p>
-    </div>
-  );
+  const exports = <SweepExports view={view} />;
 
   return (
     <div className="app-body sweep-view">
@@ -147,10 +112,12 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
       </aside>
       <main className="main sweep-main" id="main">
         <SweepIntro config={config} view={view} />
+        {view.lr && <LrNote lr={view.lr} />}
         {isWeakCorrelationsSetup(config) && <WeakCorrelationsNote />}
         <SlopeTable metrics={metrics} fits={fits} />
         <div className="sweep-toolbar">
           <Toggle label="reference slopes −1/2 and −1 (dashed grey, not data)" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
+          {showRefs && <p className="field-hint">{REFERENCE_NOTE}</p>}
         </div>
         {GROUPS.map((g) => {
           const ms = metrics.filter((m) => g.keys.includes(m.group));
@@ -178,7 +145,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
                 <label className="inline-select">
                   <span>Metric</span>
                   <select value={familyMetric.key} onChange={(e) => setFamilyKey(e.currentTarget.value)} aria-label="Metric of the trajectories">
-                    {metrics.map((m) => (
+                    {all.map((m) => (
                       <option key={m.key} value={m.key}>
                         {m.label}
                       </option>
@@ -232,18 +199,35 @@ function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepSta
   );
 }
 
+/** How the sweep's η was chosen, and the warning when the slopes mix η with width. */
+function LrNote({ lr }: { lr: SweepLr }) {
+  return (
+    <div className="sweep-lr" data-testid="sweep-lr" data-rule={lr.rule}>
+      <p>
+        <b>Learning rate:</b> {lr.description}.
+      </p>
+      {lr.warning && (
+        <p className="field-error" role="status" data-testid="sweep-lr-warning">
+          Warning: {lr.warning}.
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Which correlation ratio supports a scaling claim (shown with the correlation plots). */
 export function CorrelationAdvice() {
   return (
     <p className="sweep-advice">
-      <b>Which ratio to read for a scaling claim:</b> c₂/c₁² and c₃/c₁³. With Δ = −η∇L, c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², so c₂/c₁ moves with the step size
-      and the residual r (it also falls as training fits the data), while c₂/c₁² and c₃/c₁³ are unchanged when η or r is rescaled and change only with
-      the network itself.
+      <b>Which ratio to read for a scaling claim:</b> c₂/c₁² and c₃/c₁³, at initialisation. With Δ = −η∇L, c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², so c₂/c₁
+      moves with the step size (recorded in runs.csv, not fitted). c₂/c₁² and c₃/c₁³ are unchanged when the step is rescaled, but not when its
+      direction changes: after training the step points along the slow modes that are left (at width 64 with the automatic η, c₃/c₁³ went 0.018 →
+      0.27 → 0.75 in the first two steps), so their final values mix width with how far training got.
     </p>
   );
 }
 
-function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: FitTable; showRefs: boolean }) {
+function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: SweepFits; showRefs: boolean }) {
   const [series, dropped] = useMemo<[LogLogSeries[], number]>(() => {
     const phases = PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit));
     const all = phases.map((phase) => ({ phase, s: widthSeries(runs, metric, phase) }));

@@ -2,9 +2,8 @@
 // power law and its 95% band, reference slopes, the per-width mean curve over training steps, and
 // colours by width. No DOM, no React (tests/unit/sweepData.test.ts).
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { fitPowerLaw } from '../../engine/scaling/powerLaw';
-import type { SweepMetric, SweepRow } from './metrics';
-import type { Phase, PowerLawFit, SweepRun } from './types';
+import type { MetricRow } from '../../engine/session';
+import type { Phase, PowerLawFit, SweepMetric, SweepRun } from './types';
 
 export interface SeedPoint {
   width: number;
@@ -30,7 +29,7 @@ export interface WidthSeries {
 }
 
 /** The row of `run` for a phase. */
-export function phaseRow(run: SweepRun, phase: Phase): SweepRow {
+export function phaseRow(run: SweepRun, phase: Phase): MetricRow {
   return phase === 'init' ? run.init : run.final;
 }
 
@@ -40,7 +39,7 @@ export function widthSeries(runs: readonly SweepRun[], metric: SweepMetric, phas
   let dropped = 0;
   for (const run of runs) {
     const v = metric.get(phaseRow(run, phase));
-    if (v === undefined) continue;
+    if (Number.isNaN(v)) continue;
     if (!(v > 0)) {
       dropped++;
       continue;
@@ -116,11 +115,6 @@ export function slopeLabel(fit: PowerLawFit): string {
   return `slope ${slopeText(fit)}`;
 }
 
-/** The fit of per-seed points (the engine's power-law fit: OLS over seeds, bootstrap-over-seeds interval). */
-export function fitSeedPoints(points: readonly SeedPoint[]): PowerLawFit | null {
-  return fitPowerLaw(points.map((p) => ({ x: p.width, y: p.value, group: p.seed })));
-}
-
 export interface ReferenceSlope {
   slope: number;
   /** Plain-text label, e.g. "reference n^−1/2"; `exponent` is drawn as a superscript. */
@@ -129,9 +123,13 @@ export interface ReferenceSlope {
 }
 
 export const REFERENCE_SLOPES: readonly ReferenceSlope[] = [
-  { slope: -0.5, label: 'reference n^−1/2', exponent: '−1/2' },
-  { slope: -1, label: 'reference n^−1', exponent: '−1' },
+  { slope: -0.5, label: 'reference n^−1/2 (bound)', exponent: '−1/2' },
+  { slope: -1, label: 'reference n^−1 (perturbation theory)', exponent: '−1' },
 ];
+
+/** What the reference lines are (shown next to them): theory, not data. */
+export const REFERENCE_NOTE =
+  'References, not fits: n^−1/2 is an upper bound on how fast the NTK drift must fall (Lee et al. 2019); perturbation theory predicts order 1/n (Dyer & Gur-Ari 2019). The NTK drift measured here at a fixed η falls with slopes between about −0.8 and −1.0 (docs/results).';
 
 /** End points of a reference line of `slope` through `anchor`, over [n0, n1]. */
 export function referenceLine(slope: number, anchor: { width: number; value: number }, n0: number, n1: number): [BandPoint['width'], number][] {
@@ -195,7 +193,7 @@ export function familyCurves(runs: readonly SweepRun[], metric: SweepMetric): Wi
     for (const run of list) {
       for (const row of run.rows) {
         const v = metric.get(row);
-        if (v === undefined || !(v > 0)) continue;
+        if (!(v > 0)) continue;
         const acc = sums.get(row.step);
         if (acc) {
           acc.s += v;

@@ -1,9 +1,10 @@
 // The sweep's own URL parameters (the rest of the settings are the Lab's config): `view=sweep`,
-// `widths=16,32,…`, `seeds=5`. Parsed and validated by the one sweep schema (src/state/sweep.ts, also
+// `widths=16,32,…`, `seeds=5`, `auto-lr=shared|per-run`. Parsed and validated by the one sweep schema (src/state/sweep.ts, also
 // behind the CLI's flags and the worker's messages); bad values → a notice and the default. α
 // (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
 import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig } from '../../state/config';
 import {
+  DEFAULT_AUTO_LR,
   DEFAULT_SWEEP_SEEDS,
   DEFAULT_SWEEP_WIDTHS,
   MAX_SWEEP_SEEDS,
@@ -12,6 +13,8 @@ import {
   SWEEP_WIDTH_MIN,
   parseSweepSpec,
   sweepSpecFromEntries,
+  sweepSpecToEntries,
+  type AutoLrRule,
 } from '../../state/sweep';
 
 export interface SweepSettings {
@@ -19,11 +22,13 @@ export interface SweepSettings {
   seeds: number;
   /** η = η₀·n^α: mirrors the config's lrWidthExp (the App fills it in from the config). */
   alpha: number;
+  /** With an automatic η: one shared η for the sweep (default) or each run its own. */
+  autoLr: AutoLrRule;
 }
 
 /** Widths offered by the Sweep form (powers of two). */
 export const WIDTH_CHOICES: readonly number[] = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...DEFAULT_SWEEP_WIDTHS], seeds: DEFAULT_SWEEP_SEEDS, alpha: 0 });
+export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...DEFAULT_SWEEP_WIDTHS], seeds: DEFAULT_SWEEP_SEEDS, alpha: 0, autoLr: DEFAULT_AUTO_LR });
 export const WIDTH_RANGE = [SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX] as const;
 export const SEEDS_RANGE = [1, MAX_SWEEP_SEEDS] as const;
 const alphaField = fieldByKey('lrWidthExp');
@@ -42,7 +47,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
   const entries = [...new URLSearchParams(search)].filter(([k]) => (SWEEP_PARAM_NAMES as readonly string[]).includes(k));
   try {
     const { spec, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, entries);
-    return { settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0 }, notices };
+    return { settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr }, notices };
   } catch (e) {
     // Values that pass one by one but not together (e.g. more widths than a sweep may have).
     return { settings: { ...DEFAULT_SWEEP, widths: [...DEFAULT_SWEEP.widths] }, notices: [`${(e as Error).message}; using the default sweep settings.`] };
@@ -58,10 +63,7 @@ export function sweepFormError(config: ExperimentConfig, s: Pick<SweepSettings, 
 /** Query entries for the sweep settings (only the non-default ones, plus view=sweep); α is the config's. */
 export function sweepToEntries(view: AppView, s: SweepSettings): [string, string][] {
   if (view !== 'sweep') return [];
-  const out: [string, string][] = [['view', 'sweep']];
-  if (s.widths.join(',') !== DEFAULT_SWEEP.widths.join(',')) out.push(['widths', s.widths.join(',')]);
-  if (s.seeds !== DEFAULT_SWEEP.seeds) out.push(['seeds', String(s.seeds)]);
-  return out;
+  return [['view', 'sweep'], ...sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr })];
 }
 
 /** The sweep parameters present in a query string, to carry them over when the Lab rewrites the URL. */

@@ -4,8 +4,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import type { BackendInfo, BackendName, WorkerEvent } from '../../worker/protocol';
-import type { SweepRequestSpec } from '../../worker/sweepSpec';
-import type { SweepProgress, SweepRun } from './types';
+import type { SweepSpec } from '../../state/sweep';
+import type { SweepLr, SweepProgress, SweepRun } from './types';
 
 export type SweepStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -13,7 +13,9 @@ export interface SweepView {
   sweepId: number;
   status: SweepStatus;
   /** The spec of the current (or last) sweep. */
-  spec: SweepRequestSpec | null;
+  spec: SweepSpec | null;
+  /** How the sweep's η was chosen (from the worker, before the first run). */
+  lr: SweepLr | null;
   runs: SweepRun[];
   progress: SweepProgress | null;
   elapsedMs: number;
@@ -26,7 +28,7 @@ export interface SweepView {
 type Listener = () => void;
 
 export class SweepStore {
-  private view: SweepView = { sweepId: 0, status: 'idle', spec: null, runs: [], progress: null, elapsedMs: 0, message: null, backend: null, cancelling: false };
+  private view: SweepView = { sweepId: 0, status: 'idle', spec: null, lr: null, runs: [], progress: null, elapsedMs: 0, message: null, backend: null, cancelling: false };
   private listeners = new Set<Listener>();
   private client: WorkerClient | null = null;
 
@@ -39,10 +41,10 @@ export class SweepStore {
   };
   getView = (): SweepView => this.view;
 
-  start(spec: SweepRequestSpec, backend: BackendName | null): void {
+  start(spec: SweepSpec, backend: BackendName | null): void {
     if (!this.client) this.client = this.createClient((ev) => this.onEvent(ev));
     const sweepId = this.view.sweepId + 1;
-    this.update({ sweepId, status: 'starting', spec, runs: [], progress: null, elapsedMs: 0, message: null, cancelling: false });
+    this.update({ sweepId, status: 'starting', spec, lr: null, runs: [], progress: null, elapsedMs: 0, message: null, cancelling: false });
     this.client.send({ type: 'sweepStart', sweepId, spec, backend });
   }
 
@@ -80,6 +82,10 @@ export class SweepStore {
       case 'error':
       case 'fatal':
         if (v.status === 'running' || v.status === 'starting') this.update({ status: 'failed', message: ev.message, cancelling: false });
+        return;
+      case 'sweepLr':
+        if (ev.sweepId !== v.sweepId) return;
+        this.update({ lr: ev.lr });
         return;
       case 'sweepProgress':
         if (ev.sweepId !== v.sweepId) return;

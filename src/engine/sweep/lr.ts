@@ -1,0 +1,98 @@
+// The learning rate of a width sweep, resolved ONCE for the whole sweep (docs/science.md §8), so
+// that every run trains for the same η·t unless the user asked otherwise:
+//   explicit   η₀ given: η = η₀ at every width (α = 0), or η₀·n^α with the width exponent α
+//              (η₀ is then the rate at width 1, the reference width);
+//   auto       one η for every width and seed: ½·η_c of the seed-mean kernel at the sweep's widest
+//              width, η = N / mean_seeds λmax(Θ₀(X, X)) (3 significant digits), the finite-width
+//              estimate closest to the infinite-width kernel;
+//   auto-per-run  each run its own ½·η_c from its own θ₀ (the Lab's rule): slopes then mix η with width.
+import { z } from 'zod';
+import type { ExperimentConfig } from '../../state/config';
+import { roundSignificant } from '../../state/config';
+import type { SweepSpec } from '../../state/sweep';
+import { tf } from '../tf';
+import { loadDataset } from '../datasets';
+import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig } from '../mlp';
+import { ntkLayerwise } from '../ntk';
+import { lambdaMax } from '../kernelMetrics';
+
+export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run'] as const;
+
+/** How the sweep's η was chosen: written to sweep.json and fits.json, shown by the app. */
+export const SweepLrSchema = z.object({
+  rule: z.enum(SWEEP_LR_RULES),
+  /** η₀ (explicit) or the one shared η (auto); null for auto-per-run (each run's η is in runs.csv). */
+  eta: z.number().positive().nullable(),
+  /** η = η₀·n^α (explicit only; 0 otherwise). */
+  widthExp: z.number(),
+  /** auto: the width and θ₀ seeds whose kernels set η, and their λmax(Θ₀)/N. */
+  measured: z
+    .object({ width: z.number().int().positive(), seeds: z.array(z.number().int()), lambdaMaxOverN: z.array(z.number()) })
+    .nullable(),
+  /** One sentence: the rule and its numbers. */
+  description: z.string(),
+  /** Set when the fitted slopes mix η with width (auto-per-run, or α ≠ 0). */
+  warning: z.string().nullable(),
+});
+export type SweepLr = z.infer<typeof SweepLrSchema>;
+
+/** The warning carried by fits.json, the CLI and the app when each run picks its own η. */
+export const PER_RUN_LR_WARNING =
+  'each run chose its own η (½·η_c of its own θ₀), so η·t differs between runs and the fitted slopes mix the effect of η with that of width';
+
+const fmt = (v: number) => String(roundSignificant(v, 4));
+
+/** λmax(Θ₀(X_train, X_train)) / N of the network at `width` with θ₀ seed `seed` (data: base.seed). */
+async function lambdaMaxOverN(base: ExperimentConfig, width: number, seed: number): Promise<number> {
+  const config = { ...base, width, seed };
+  const data = await loadDataset(config, base.seed);
+  const spec = specFromConfig(config, data.inputDim);
+  const params = paramsFromArrays(initParamArrays(spec, seed));
+  const lam = tf.tidy(() => {
+    const x = tf.tensor2d(data.xTrain, [config.train, data.inputDim]);
+    return lambdaMax(ntkLayerwise(spec, params, x));
+  });
+  disposeParams(params);
+  const v = (await lam.data())[0];
+  lam.dispose();
+  return v / config.train;
+}
+
+/** Resolve the sweep's learning rate (the kernels are computed on the current tfjs backend). */
+export async function resolveSweepLr(spec: SweepSpec): Promise<SweepLr> {
+  const { base } = spec;
+  if (base.lr !== null) {
+    const alpha = base.lrWidthExp;
+    return {
+      rule: 'explicit',
+      eta: base.lr,
+      widthExp: alpha,
+      measured: null,
+      description: alpha === 0 ? `η = ${base.lr} at every width (given)` : `η = ${base.lr}·n^${alpha} (given; η₀ is the rate at width 1)`,
+      warning: alpha === 0 ? null : `η scales with width as n^${alpha}, so η·t differs between widths and the fitted slopes include that scaling`,
+    };
+  }
+  if (spec.autoLr === 'per-run')
+    return { rule: 'auto-per-run', eta: null, widthExp: 0, measured: null, description: 'each run: η = ½·η_c = N/λmax(Θ₀) of its own θ₀', warning: PER_RUN_LR_WARNING };
+  const width = spec.widths[spec.widths.length - 1];
+  const seeds = Array.from({ length: spec.seeds }, (_, k) => base.seed + k);
+  const lams: number[] = [];
+  for (const s of seeds) lams.push(await lambdaMaxOverN(base, width, s));
+  const mean = lams.reduce((a, b) => a + b, 0) / lams.length;
+  if (!(mean > 0 && Number.isFinite(mean))) throw new Error(`the automatic η needs a positive λmax(Θ₀) at width ${width}, got ${mean}`);
+  const eta = roundSignificant(1 / mean, 3);
+  return {
+    rule: 'auto',
+    eta,
+    widthExp: 0,
+    measured: { width, seeds, lambdaMaxOverN: lams },
+    description: `η = ${eta} for every run: ½·η_c = N/λmax(Θ₀) with λmax(Θ₀)/N = ${fmt(mean)}, the mean over ${seeds.length} seed${seeds.length === 1 ? '' : 's'} at the widest width ${width}`,
+    warning: null,
+  };
+}
+
+/** η of a run at width n under the resolved rule (null: the run picks its own, auto-per-run). */
+export function lrAtWidth(lr: SweepLr, width: number): number | null {
+  if (lr.eta === null) return null;
+  return lr.widthExp === 0 ? lr.eta : roundSignificant(lr.eta * width ** lr.widthExp, 6);
+}
