@@ -52,10 +52,14 @@ describe('Width sweep view', () => {
     expect(done.pct).toBe(100);
     expect(done.runs).toBe(6);
     expect(done.text).toMatch(/Done: 6 runs/);
+    // One η for every run (fixed η·t), and how it was chosen.
+    expect(await page.getByTestId('sweep-lr').getAttribute('data-rule')).toBe('auto');
+    expect(await page.getByTestId('sweep-lr').textContent()).toMatch(/η = [\d.]+ for every run: ½·η_c = N\/λmax\(Θ₀\).*widest width 64/);
+    expect(await page.getByTestId('sweep-lr-warning').count()).toBe(0);
 
     // Every plotted series: one mean marker per width (3), two seed points per width, and a slope label.
-    const zeroAtInit = ['ntkDrift', 'gapTrain', 'layerChange.0', 'layerChange.1'];
-    for (const metric of ['ntkDrift', 'gapTrain', 'c2OverC1', 'c2OverC1Sq', 'gradChange', 'gradChangeFrozen', 'layerChange.0', 'layerChange.1']) {
+    const zeroAtInit = ['ntkDrift', 'gapTrain', 'layerChange1', 'layerChange2'];
+    for (const metric of ['ntkDrift', 'gapTrain', 'c2OverC1Sq', 'gradChangePerC1', 'gradChangeFrozenPerC1', 'layerChange1', 'layerChange2']) {
       const card = page.getByTestId(`sweep-card-${metric}`);
       const phases = zeroAtInit.includes(metric) ? ['final'] : ['init', 'final'];
       for (const phase of phases) {
@@ -70,13 +74,16 @@ describe('Width sweep view', () => {
       }
     }
     // relu with one hidden layer: c3 is exactly 0, said so instead of an empty plot; the full-step
-    // gradient change is labelled as including kinks.
+    // gradient change per unit step says it includes kinks, and that it shrinks with width.
     expect(await page.getByTestId('sweep-card-c3OverC1Cube').textContent()).toContain('Every value is 0');
-    expect(await page.getByTestId('sweep-card-gradChange').getByRole('heading').textContent()).toMatch(/includes kinks/);
-    // The table of all slopes: drift has none at init (zero by definition), c2/c1 has both.
+    expect(await page.getByTestId('sweep-card-gradChangePerC1').textContent()).toMatch(/relu units that cross 0.*does shrink with width/);
+    // Step-dependent values are recorded (runs.csv, trajectories), never fitted: no card, no slope.
+    expect(await page.getByTestId('sweep-card-gradChange').count()).toBe(0);
+    expect(await page.getByTestId('slope-table').locator('tr[data-metric=c2OverC1]').count()).toBe(0);
+    // The table of all slopes: drift has none at init (zero by definition), c2/c1² has both.
     const drift = page.getByTestId('slope-table').locator('tr[data-metric=ntkDrift] td');
     expect(await drift.allTextContents()).toEqual(['0 at init', expect.stringMatching(/^−?\d+\.\d\d \[/)]);
-    const c2 = await page.getByTestId('slope-table').locator('tr[data-metric=c2OverC1] td').allTextContents();
+    const c2 = await page.getByTestId('slope-table').locator('tr[data-metric=c2OverC1Sq] td').allTextContents();
     expect(c2.every((t) => /^−?\d+\.\d\d \[−?\d+\.\d\d, −?\d+\.\d\d\]$/.test(t)), c2.join(' | ')).toBe(true);
     // The family of curves: one line per width.
     expect(await page.getByTestId('family-plot').locator('path.series-line').count()).toBe(3);
@@ -87,6 +94,7 @@ describe('Width sweep view', () => {
     const refCard = page.getByTestId('sweep-card-ntkDrift');
     expect(await refCard.locator('line.reference-line').count()).toBe(2);
     expect(await refCard.locator('line.reference-line').first().getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(await page.locator('.sweep-toolbar').textContent()).toMatch(/upper bound.*Lee et al\. 2019.*order 1\/n \(Dyer & Gur-Ari 2019\)/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'runs.csv' }).click()]);
     expect(download.suggestedFilename()).toBe('runs.csv');
@@ -97,6 +105,9 @@ describe('Width sweep view', () => {
     expect(csv[0]).toContain('layerChange1');
     expect(csv[0]).toContain('ntkDrift');
     expect(csv[0]).toContain('c2OverC1');
+    expect(csv[0]).toContain('gradChangePerC1');
+    // one η in every row
+    expect(new Set(csv.filter((l) => l !== '').slice(1).map((l) => l.split(',')[3])).size).toBe(1);
     // 6 runs × rows at steps 0, 10, 20 (the sweep logs every max(log-every = 10, steps/25) steps)
     const body = csv.filter((l) => l !== '').slice(1);
     expect(body.length).toBe(6 * 3);
@@ -104,9 +115,14 @@ describe('Width sweep view', () => {
     expect(new Set(body.map((l) => l.split(',')[0]))).toEqual(new Set(['16', '32', '64']));
 
     const [fitsDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'fits.json' }).click()]);
-    const fits = JSON.parse(readFileSync((await fitsDl.path())!, 'utf8')) as Record<string, { final?: { slope: number; ci95: number[]; n: number } }>;
-    expect(fits.ntkDrift?.final?.n).toBe(6);
-    expect(Number.isFinite(fits.ntkDrift?.final?.slope)).toBe(true);
+    const doc = JSON.parse(readFileSync((await fitsDl.path())!, 'utf8')) as { lr: { rule: string }; warnings: string[]; fits: Record<string, { final?: { slope: number; ci95: number[]; n: number } }> };
+    expect(doc.lr.rule).toBe('auto');
+    expect(doc.warnings).toEqual([]);
+    expect(doc.fits.ntkDrift?.final?.n).toBe(6);
+    expect(Number.isFinite(doc.fits.ntkDrift?.final?.slope)).toBe(true);
+    const [manifestDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'sweep.json' }).click()]);
+    const manifest = JSON.parse(readFileSync((await manifestDl.path())!, 'utf8')) as { version: number; runs: number[]; lr: { rule: string } };
+    expect(manifest).toMatchObject({ version: 2, runs: [0, 1, 2, 3, 4, 5], lr: { rule: 'auto' } });
 
     // A plot exports as a standalone SVG (with its data) and as a PNG.
     const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-card-ntkDrift').getByRole('button', { name: /as SVG/ }).click()]);
@@ -146,13 +162,15 @@ describe('Width sweep view', () => {
     expect(p.errors, p.errors.join('\n')).toEqual([]);
   });
 
-  it('Cancel stops a running sweep and keeps its finished runs', async () => {
+  it('Cancel stops a running sweep and keeps its finished runs; auto-per-run η shows its warning', async () => {
     await closePage(p);
-    p = await openApp(browser, '?view=sweep&widths=16,32,64,128,256&seeds=3&steps=400&depth=1&train=16&test=16');
+    p = await openApp(browser, '?view=sweep&widths=16,32,64,128,256&seeds=3&steps=400&depth=1&train=16&test=16&auto-lr=per-run');
     const { page } = p;
+    expect(await page.getByLabel('Automatic η').inputValue()).toBe('per-run');
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const some = await waitForStatus(page, (s) => s.runs >= 1 || s.status === 'failed', 180_000);
     expect(some.status, some.text).toBe('running');
+    expect(await page.getByTestId('sweep-lr-warning').textContent()).toMatch(/each run chose its own η.*slopes mix the effect of η with that of width/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     const end = await waitForStatus(page, (s) => s.status !== 'running', 60_000);
     expect(end.status, end.text).toBe('cancelled');

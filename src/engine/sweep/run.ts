@@ -121,12 +121,13 @@ export interface SweepOptions {
 }
 
 /**
- * Relative cost of one training step at width n, used to weight progress for the ETA: the
- * per-step work grows with n, plus a fixed overhead (dispatch, readbacks, probe-set metrics) that
- * dominates small widths. 512 fits a depth-1 sweep on wasm (widths 16…1024: 1.7 s vs 5 s per run).
+ * Relative cost of one training step at width n, used to weight progress for the ETA: a fixed
+ * overhead (dispatch, readbacks, probe-set metrics) that dominates small widths, then the n-wide
+ * products, then the n×n ones. Fitted to a depth-2 tanh sweep on wasm (gauss, 64 points, 100 steps:
+ * ~0.25 s per run at widths 16–64, ~1.2 s at 512, ~4.5 s at 1024).
  */
 export function stepCost(width: number): number {
-  return width + 512;
+  return 512 + width + (width * width) / 128;
 }
 
 /** The cells of a sweep (or one shard), with the resolved η in each run's config. */
