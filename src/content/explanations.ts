@@ -59,9 +59,9 @@ export const PANELS = {
     tex: String.raw`c_k(x) = \frac{1}{k!}\,\frac{d^k}{d\varepsilon^k} f(x;\theta_t + \varepsilon\Delta)\Big|_{\varepsilon=0},\quad \Delta = -\eta\nabla_\theta L`,
     why: 'Why this matters: when the higher-order correlations are weak, the first-order (NTK) term dominates every step, so training stays close to the linear model. Hover a step to see the same step highlighted in the gap plot.',
     scaling:
-      'Which ratio to read for a scaling claim: c₂/c₁² and c₃/c₁³. Since c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², c₂/c₁ also moves with the step size and shrinks as the residual r shrinks during training; c₂/c₁² and c₃/c₁³ are unchanged when η or r is rescaled.',
+      'Which ratio to read for a scaling claim: c₂/c₁² and c₃/c₁³, at initialisation. Since c₁ ∝ η‖r‖ and c₂ ∝ (η‖r‖)², c₂/c₁ moves with the step size and shrinks as the residual r shrinks; c₂/c₁² and c₃/c₁³ are unchanged when the step is rescaled, but not when its direction changes. With the automatic η the first step removes the top mode of the residual, and the ratios jump: at width 64 (tanh, sine, depth 2) c₃/c₁³ went 0.018 → 0.27 → 0.75 over steps 0, 1, 2.',
     kinks:
-      'relu: the full-step gradient change includes kinks (units that cross 0 within the step jump), which do not shrink with width; the frozen-pattern value and the fraction of sign flips separate the two.',
+      'relu: the full-step gradient change includes kinks (units that cross 0 within the step change the gradient by a jump). They shrink with width too, only more slowly than the smooth part; the frozen-pattern value and the fraction of sign flips separate the two.',
   },
   ntk: {
     title: 'Neural tangent kernel',
@@ -77,7 +77,7 @@ export const PANELS = {
   nfa: {
     title: 'Feature alignment',
     summary:
-      'Does a layer’s weight matrix line up with the directions the output is sensitive to? UC-NFA correlates WᵀW with the average gradient outer product WᵀKW, K = Σₓ (∂f/∂h)ᵀ(∂f/∂h) over the training set; C-NFA does the same for what training changed, ΔW = W − W₀. Lazy (wide, NTK) training barely moves them; feature learning (narrow, standard parametrisation, larger η) makes them rise.',
+      'Does a layer’s weight matrix line up with the directions the output is sensitive to? UC-NFA correlates WᵀW with the average gradient outer product WᵀKW, K = Σₓ (∂f/∂h)ᵀ(∂f/∂h) over the training set; C-NFA does the same for what training changed, ΔW = W − W₀. UC-NFA is the one that separates lazy from rich: lazy (wide, NTK) training barely moves it, feature learning (narrow, standard parametrisation, larger η) makes it rise. C-NFA is close to 1 after a single step in every configuration we tried (0.92–1.0: one step’s ΔW is built from gradient outer products), so it says little about the regime.',
     tex: String.raw`\mathrm{UC}_l = \rho\big(W_l^\top W_l,\ W_l^\top K_l W_l\big),\quad \mathrm{C}_l = \rho\big(\Delta W_l^\top \Delta W_l,\ \Delta W_l^\top K_l \Delta W_l\big)`,
   },
   earlyTime: {
@@ -121,24 +121,24 @@ export const SERIES = {
     note: 'The Hessian–vector-product (first-order) part of the gradient change.',
   },
   c2OverC1Sq: {
-    label: 'c₂ / c₁² (η-invariant)',
+    label: 'c₂ / c₁² (step-scale invariant)',
     tex: String.raw`\frac{\operatorname{RMS}(c_2)}{\operatorname{RMS}(c_1)^2}`,
-    note: 'Unchanged when η or the residual is rescaled (c₁ ∝ η‖r‖, c₂ ∝ (η‖r‖)²): the ratio to read for a scaling claim.',
+    note: 'Unchanged when the step is rescaled (c₁ ∝ η‖r‖, c₂ ∝ (η‖r‖)²), not when its direction changes: read it at θ₀ for a width claim.',
   },
   c3OverC1Cube: {
-    label: 'c₃ / c₁³ (η-invariant)',
+    label: 'c₃ / c₁³ (step-scale invariant)',
     tex: String.raw`\frac{\operatorname{RMS}(c_3)}{\operatorname{RMS}(c_1)^3}`,
-    note: 'Unchanged when η or the residual is rescaled: the third-order ratio to read for a scaling claim.',
+    note: 'Unchanged when the step is rescaled, not when its direction changes: read it at θ₀ for a width claim.',
   },
   gradChangeFrozen: {
     label: 'gradient change, pattern frozen',
     tex: String.raw`\frac{\lVert\nabla_\theta f(\theta+\Delta)-\nabla_\theta f(\theta)\rVert}{\lVert\nabla_\theta f(\theta)\rVert}\ \text{with each unit's activation pattern held at }\theta`,
-    note: 'The gradient change of one step with every unit’s activation pattern frozen at θ (relu: which side of 0): the smooth part, without kinks.',
+    note: 'relu: the gradient change of one step with every unit held on its side of 0 at θ — the smooth part, without kinks. (For smooth activations this variant equals the first-order term and is not shown.)',
   },
   flipFraction: {
     label: 'sign flips',
     tex: String.raw`\frac{\#\{(u, x): \operatorname{sign} h_u(x;\theta+\Delta) \ne \operatorname{sign} h_u(x;\theta)\}}{\#\{(u, x)\}}`,
-    note: 'Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign within one step.',
+    note: 'relu: fraction of (hidden unit, probe point) pairs whose pre-activation changes sign within one step (a kink crossed). Not shown for smooth activations.',
   },
   firstOrderError: {
     label: '1st-order error',

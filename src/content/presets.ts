@@ -65,7 +65,7 @@ export const PRESETS: readonly Preset[] = [
       'Labels ±1 on two interleaved spirals: watch the network’s decision surface and its linear twin’s side by side.',
     query: 'dataset=spirals&width=512&depth=2&train=256',
   },
-  // Feature alignment and early-time simplicity (numbers they were checked with: docs/early-time-and-nfa-*.md).
+  // Feature alignment and early-time simplicity (numbers they were checked with: docs/results/early-time-and-nfa.md).
   {
     name: 'lazy-alignment',
     title: 'Feature alignment: lazy',
@@ -120,7 +120,7 @@ export function presetIsSweep(p: Preset): boolean {
 /** What the original code measured, and what the lab measures instead (shown next to the preset). */
 export const WEAK_CORRELATIONS_NOTE = [
   'The original repository trains the same kind of network and plots |L_net − L_lin| and a “second-order correlation” against width (32 … 176). Its finite differences are broken: the parameter list is copied shallowly, so the “θ − dx” evaluation returns θ itself. Its first derivatives are therefore half a forward difference, and its “second derivative” is about (∂ᵢf + ∂ⱼf)/dx — a first-derivative quantity divided by the step, not a curvature.',
-  'Here nothing is differenced: the gap to the linear twin is the RMS of f − f_lin (the twin trained in function space with the exact Θ₀), and the correlations are exact Taylor coefficients along the actual GD step (c₂/c₁², c₃/c₁³, invariant to the step size), the exact gradient change of one step (with and without the relu activation pattern frozen) and the fraction of units that flip sign — each tested against float64 computations. Widths go to 2048 and every point is fitted per seed with a bootstrap interval.',
+  'Here nothing is differenced: the gap to the linear twin is the RMS of f − f_lin (the twin trained in function space with the exact Θ₀), and the correlations are exact Taylor coefficients along the actual GD step (c₂/c₁², c₃/c₁³, invariant to the step’s scale, read at θ₀), the exact gradient change of one step (with and without the relu activation pattern frozen, divided by the step’s first-order size RMS(c₁) before it is fitted) and the fraction of units that flip sign — each tested against float64 computations. Every run of a sweep uses the same η, widths go to 2048 and every point is fitted per seed with a bootstrap interval.',
   'The original uses standard parametrization (σ_w²/n variances); the preset uses NTK parametrization, in which the function at initialisation has the same distribution and the lazy-training limit is defined; switch Parametrization to compare.',
 ] as const;
 

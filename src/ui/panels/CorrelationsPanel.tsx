@@ -9,6 +9,11 @@ import { formatNumber } from '../plots/plotMath/format';
 import { nearestIndex } from '../plots/plotMath/lines';
 import { PANELS } from '../../content/explanations';
 
+/**
+ * The step metrics of one GD step. The frozen-pattern gradient change and the sign flips exist only
+ * for relu (kinks); for smooth φ the "frozen" variant linearises φ′ at θ, which is the first-order
+ * term again (measured: 0.0355 vs 0.0354 at width 64, tanh), so it is left out rather than shown twice.
+ */
 function corrSeries(relu: boolean): SeriesSpec<MetricRow>[] {
   const gradChange = metricSeries('gradChange', { color: COLORS.gradChange });
   return [
@@ -16,8 +21,9 @@ function corrSeries(relu: boolean): SeriesSpec<MetricRow>[] {
     metricSeries('c3OverC1', { color: COLORS.c3 }),
     relu ? { ...gradChange, label: `${gradChange.label} (includes kinks)` } : gradChange,
     metricSeries('gradChangeFirstOrder', { color: COLORS.gradChangeFirstOrder, dash: TWIN_DASH }),
-    metricSeries('gradChangeFrozen', { color: COLORS.gradChange, dash: DOT_DASH, width: 2.4 }),
-    metricSeries('flipFraction', { color: COLORS.lambda, dash: '4 2' }),
+    ...(relu
+      ? [metricSeries('gradChangeFrozen', { color: COLORS.gradChange, dash: DOT_DASH, width: 2.4 }), metricSeries('flipFraction', { color: COLORS.lambda, dash: '4 2' })]
+      : []),
     metricSeries('firstOrderError', { color: COLORS.firstOrderError, dash: '2 3' }),
   ];
 }
@@ -82,7 +88,7 @@ export function CorrelationsPanel(props: PanelProps) {
           ariaLabel="Step-size-invariant correlation ratios vs step"
           xScaleType={logX ? 'log' : 'linear'}
           yScaleType="log"
-          yLabel="η-invariant ratio (log)"
+          yLabel="step-scale-invariant ratio (log)"
           hoverStep={hoverStep}
           onHoverStep={props.onHoverStep}
           divergedAt={props.divergedAt}
