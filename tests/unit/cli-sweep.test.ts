@@ -2,7 +2,8 @@
 // finite values, one η for the whole sweep and how it was chosen, 2 shards merged = the unsharded
 // sweep byte for byte, --jobs 2 = --jobs 1 byte for byte, one-line errors with exit 2.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -110,6 +111,22 @@ describe('sweep CLI', () => {
     for (const f of FILES) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(readFileSync(join(full, f), 'utf8'));
     expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')).jobs).toBe(2);
   }, 300_000);
+
+  it('Ctrl-C during a --jobs 2 sweep: exit 130, the threads stop, no file is left behind', async () => {
+    const dir = join(root, 'interrupted');
+    const child = spawn(process.execPath, ['bin/tangent-lab.mjs', 'sweep', '--widths', '64,128,256', '--seeds', '4', '--steps', '400', '--jobs', '2', '--out', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (/runs done · running/.test(err) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => resolve(c));
+    });
+    expect(code, err).toBe(130);
+    expect(err).toMatch(/interrupted; no files written/);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
 
   it('2 shards merged give files identical to the unsharded sweep', async () => {
     const s1 = join(root, 's1');
