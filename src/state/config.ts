@@ -114,6 +114,7 @@ export const APP_PARAMS = [
   { name: 'view', description: 'which view or panel to show' },
   { name: 'widths', description: 'widths of a sweep' },
   { name: 'seeds', description: 'seeds of a sweep' },
+  { name: 'auto-lr', description: 'how a sweep picks an automatic η: shared (one η for all runs) or per-run' },
   { name: 'theme', description: 'colour theme: light, dark or auto (follow the system)' },
   { name: 'large', description: 'large type for projectors (1 or 0)' },
   { name: 'debug', description: 'expose window.tangentLabDebug (crash the training worker) for testing recovery' },

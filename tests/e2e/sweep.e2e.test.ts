@@ -167,6 +167,7 @@ describe('Width sweep view', () => {
     p = await openApp(browser, '?view=sweep&widths=16,32,64,128,256&seeds=3&steps=400&depth=1&train=16&test=16&auto-lr=per-run');
     const { page } = p;
     expect(await page.getByLabel('Automatic η').inputValue()).toBe('per-run');
+    expect(await page.getByText(/Unknown setting/).count()).toBe(0);
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const some = await waitForStatus(page, (s) => s.runs >= 1 || s.status === 'failed', 180_000);
     expect(some.status, some.text).toBe('running');

@@ -145,13 +145,13 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
               <label htmlFor={`${id}-auto-lr`}>Automatic η</label>
             </div>
             <select id={`${id}-auto-lr`} value={settings.autoLr} disabled={busy} onChange={(e) => onSettings({ ...settings, autoLr: e.currentTarget.value === 'per-run' ? 'per-run' : 'shared' })}>
-              <option value="shared">one η for every run (fixed η·t)</option>
-              <option value="per-run">each run its own η (slopes mix η with width)</option>
+              <option value="shared">one η for all runs</option>
+              <option value="per-run">each run its own η</option>
             </select>
             <p className="field-hint">
               {settings.autoLr === 'shared'
-                ? 'η = N/λmax(Θ₀) (half the critical rate) of the seed-mean kernel at the widest width, used by every run.'
-                : 'Each run takes half the critical rate of its own θ₀ (as the Lab does): η·t then differs between runs.'}
+                ? 'Fixed η·t: η = N/λmax(Θ₀) (half the critical rate) of the seed-mean kernel at the widest width, used by every run.'
+                : 'Each run takes half the critical rate of its own θ₀ (as the Lab does): η·t differs between runs, so the slopes mix η with width.'}
             </p>
           </div>
         )}
