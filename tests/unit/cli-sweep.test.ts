@@ -76,7 +76,7 @@ describe('sweep CLI', () => {
       [['sweep', '--widths', '16,32', '--shard', '3/2', '--out', bad], /--shard="3\/2" is not valid/],
       [['sweep', '--widths', '16,32', '--seeds', '0', '--out', bad], /seeds="0" is not valid/],
       [['sweep', '--widths', '16,32'], /needs --out/],
-      [['train', '--widths', '16,32'], /only applies to the sweep and merge/],
+      [['train', '--widths', '16,32'], /only applies to the sweep and early-sweep commands/],
     ];
     for (const [argv, re] of cases) {
       const r = await run(argv);
