@@ -8,7 +8,8 @@ export const pwa = VitePWA({
   srcDir: 'src/sw',
   filename: 'sw.ts',
   registerType: 'autoUpdate',
-  injectRegister: 'script-defer',
+  // registered by the app itself (src/sw/register.ts): skipped in cross-origin iframes, refusals quiet
+  injectRegister: false,
   // the glob below already lists every icon: no second (duplicate) precache entry for them
   includeManifestIcons: false,
   manifest: {

@@ -10,6 +10,7 @@ import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
+import { registerServiceWorker } from './sw/register';
 import './ui/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));
@@ -69,6 +70,8 @@ function start(): void {
   }
   root.render(<App initialConfig={parsed.config} forcedBackend={forcedBackend} urlNotices={notices} theme={params.theme} large={params.large} />);
 }
+
+if (import.meta.env.PROD) void registerServiceWorker();
 
 try {
   start();

@@ -1,20 +1,24 @@
-// CLI flags: `node:util` parseArgs reads `--name value` / `--name=value`; the values are checked by
-// the one config schema (same names, ranges and messages as the app's URL parameters).
+// CLI flags: `node:util` parseArgs reads `--name value` / `--name=value` with the flags the command
+// table (./commands.ts) gives the command; experiment values are checked by the one config schema
+// (same names, ranges and messages as the app's URL parameters).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FIELDS, configFromEntries, type ExperimentConfig } from '../state/config';
+import { BACKENDS, COMMANDS, DEFAULT_BACKEND, GLOBAL_FLAGS, commandByName, orList, type CliBackend, type Command } from './commands';
 
 export interface CliArgs {
   command: string;
   config: ExperimentConfig;
   json: boolean;
-  backend: 'cpu' | 'wasm';
+  backend: CliBackend;
   /** `ntk --n`: cap on the number of training points in the output kernel. */
   n: number | null;
   /** `early-sweep --widths`: hidden widths to compare. */
   widths: number[] | null;
   /** `early-sweep --at`: steps at which earlyGap is read. */
   at: number[] | null;
-  /** `sweep` / `merge` flags, raw (validated by the sweep commands): widths, seeds, lr-width-exp, out, shard. */
+  /** The command's own flags (its `flags` in ./commands.ts) that have a value, raw; `--n` is parsed into `n`. */
+  flags: Record<string, string>;
+  /** `sweep` / `merge`: `flags`, validated by the sweep commands (widths, seeds, out, shard); {} for other commands. */
   sweep: Record<string, string>;
   /** Positional arguments (`merge DIR1 DIR2 …`); other commands reject them. */
   positional: string[];
@@ -30,31 +34,34 @@ function intList(flag: string, value: string, max: number): number[] {
   return parts.map(Number);
 }
 
-/** Flags that are not experiment settings. */
-const SWEEP_FLAGS = ['widths', 'seeds', 'auto-lr', 'out', 'shard', 'jobs'];
-/** Flags of the early-sweep command (`widths` is shared with sweep). */
-const EARLY_SWEEP_FLAGS = ['at'];
-const EXTRA_FLAGS = ['json', 'backend', 'n', 'help', ...SWEEP_FLAGS, ...EARLY_SWEEP_FLAGS];
+/** parseArgs options for one command: its experiment flags (if any), its own flags and the global ones. */
+function optionsFor(cmd: Command): NonNullable<ParseArgsConfig['options']> {
+  const flags = [...cmd.flags, ...GLOBAL_FLAGS];
+  return {
+    ...(cmd.experiment ? Object.fromEntries(FIELDS.map((f) => [f.name, { type: 'string' as const }])) : {}),
+    ...Object.fromEntries(flags.map((f) => [f.name, f.value === undefined ? { type: 'boolean' as const } : { type: 'string' as const }])),
+    help: { type: 'boolean', short: 'h' },
+  };
+}
 
-const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
-  ...Object.fromEntries(FIELDS.map((f) => [f.name, { type: 'string' as const }])),
-  json: { type: 'boolean' },
-  help: { type: 'boolean' },
-  backend: { type: 'string' },
-  n: { type: 'string' },
-  ...Object.fromEntries([...SWEEP_FLAGS, ...EARLY_SWEEP_FLAGS].map((f) => [f, { type: 'string' as const }])),
-};
+/** The commands other than `cmd` that take a flag, for "only applies to" errors. */
+function otherCommandsWith(flag: string): string[] {
+  return COMMANDS.filter((c) => c.flags.some((f) => f.name === flag) || (c.experiment && FIELDS.some((f) => f.name === flag))).map((c) => c.name);
+}
 
-const knownFlags = () => [...FIELDS.map((f) => f.name), ...EXTRA_FLAGS].map((s) => '--' + s).join(' ');
+const knownFlags = (cmd: Command) => [...(cmd.experiment ? FIELDS.map((f) => f.name) : []), ...cmd.flags.map((f) => f.name), ...GLOBAL_FLAGS.map((f) => f.name)].map((s) => '--' + s).join(' ');
 
 /** parseArgs' own errors as one line in this CLI's words. */
-function cliErrorFrom(e: unknown): CliError {
+function cliErrorFrom(e: unknown, cmd: Command): CliError {
   const err = e instanceof Error ? e : new Error(String(e));
   const code = 'code' in err ? err.code : undefined;
   const flag = /'(--?[^' ]+)/.exec(err.message)?.[1] ?? '';
   switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new CliError(`unknown flag ${flag} (known: ${knownFlags()})`);
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const others = otherCommandsWith(flag.replace(/^--/, ''));
+      if (others.length > 0) return new CliError(`flag ${flag} only applies to the ${orList(others, 'and')} command${others.length > 1 ? 's' : ''}`);
+      return new CliError(`unknown flag ${flag} (known to ${cmd.name}: ${knownFlags(cmd)})`);
+    }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /argument missing|ambiguous/.test(err.message)
         ? new CliError(`flag ${flag} needs a value (write ${flag}=VALUE for a value that starts with "-")`)
@@ -68,72 +75,58 @@ function cliErrorFrom(e: unknown): CliError {
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'help', ...rest] = argv;
+  const cmd = commandByName(command);
+  if (!cmd) throw new CliError(`unknown command ${JSON.stringify(command)} (expected ${orList(COMMANDS.map((c) => c.name))})`);
   let values: ReturnType<typeof parseArgs>['values'];
   let positional: string[] = [];
   try {
-    const parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'merge' });
+    const parsed = parseArgs({ args: rest, options: optionsFor(cmd), strict: true, allowPositionals: cmd.positionals !== undefined });
     values = parsed.values;
     positional = parsed.positionals;
   } catch (e) {
-    throw cliErrorFrom(e);
+    throw cliErrorFrom(e, cmd);
   }
   if (values.help) throw new CliError('help');
   const str = (name: string): string | undefined => {
     const v = values[name];
     return typeof v === 'string' ? v : undefined;
   };
-  const backendRaw = str('backend') ?? 'cpu';
-  if (backendRaw !== 'cpu' && backendRaw !== 'wasm') throw new CliError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of cpu, wasm`);
+  const backendRaw = str('backend') ?? DEFAULT_BACKEND;
+  const backend = BACKENDS.find((b) => b === backendRaw);
+  if (backend === undefined) throw new CliError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of ${BACKENDS.join(', ')}`);
   const nRaw = str('n');
   if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new CliError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
   // `sweep --lr auto-per-run` = `--lr auto --auto-lr per-run` (each run its own η; see src/state/sweep.ts)
   const perRunLr = str('lr') === 'auto-per-run';
   if (perRunLr && command !== 'sweep') throw new CliError('--lr auto-per-run only applies to the sweep command');
-  const entries = FIELDS.flatMap((f): [string, string][] => {
-    const v = f.name === 'lr' && perRunLr ? 'auto' : str(f.name);
-    return v === undefined ? [] : [[f.name, v]];
-  });
-  const earlySweep = command === 'early-sweep';
-  const widthsRaw = str('widths');
-  const atRaw = str('at');
-  if (atRaw !== undefined && !earlySweep) throw new CliError('flag --at only applies to the early-sweep command');
-  const widths = earlySweep && widthsRaw !== undefined ? intList('widths', widthsRaw, 16384) : null;
-  const at = atRaw !== undefined ? intList('at', atRaw, 1000000) : null;
-  const sweep: Record<string, string> = {};
-  for (const f of SWEEP_FLAGS) {
-    const v = str(f);
-    if (v === undefined || (earlySweep && f === 'widths')) continue;
-    if (command !== 'sweep' && command !== 'merge') throw new CliError(`flag --${f} only applies to the sweep and merge commands`);
-    sweep[f] = v;
+  const entries = cmd.experiment
+    ? FIELDS.flatMap((f): [string, string][] => {
+        const v = f.name === 'lr' && perRunLr ? 'auto' : str(f.name);
+        return v === undefined ? [] : [[f.name, v]];
+      })
+    : [];
+  /** The command's own flags with a value, raw. */
+  const flags: Record<string, string> = {};
+  for (const f of cmd.flags) {
+    const v = str(f.name);
+    if (v !== undefined && f.name !== 'n') flags[f.name] = v;
   }
-  if (perRunLr) sweep['auto-lr'] = 'per-run';
+  if (perRunLr) flags['auto-lr'] = 'per-run';
+  const earlySweep = command === 'early-sweep';
+  const widths = earlySweep && flags.widths !== undefined ? intList('widths', flags.widths, 16384) : null;
+  const at = earlySweep && flags.at !== undefined ? intList('at', flags.at, 1000000) : null;
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
-  return { command, config, json: values.json === true, backend: backendRaw, n: nRaw === undefined ? null : Number(nRaw), sweep, positional, widths, at };
+  return {
+    command,
+    config,
+    json: values.json === true,
+    backend,
+    n: nRaw === undefined ? null : Number(nRaw),
+    flags,
+    sweep: command === 'sweep' || command === 'merge' ? flags : {},
+    positional,
+    widths,
+    at,
+  };
 }
-
-export const USAGE = `usage: tangent-lab <command> [flags]
-
-commands:
-  train   train the network; with --json prints one JSON object per logged step
-  ntk     print config, data, θ₀ and the empirical NTK on the training set (JSON)
-  taylor  print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)
-  sweep   train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json
-          and sweep.json to --out DIR (--widths 16,64,256 --seeds 5 [--jobs N] [--shard i/K]
-          [all train flags]); --json prints the fits. η: --lr auto (default: ONE η for every
-          run, N/λmax(Θ₀) of the seed-mean kernel at the widest width), --lr η₀ [--lr-width-exp α:
-          η = η₀·n^α], or --lr auto-per-run (each run its own η; slopes then mix η with width)
-  merge   merge shard directories: merge DIR1 DIR2 … --out DIR
-  early-sweep  early-time model: earlyGap at steps --at (default 10,100) for each of
-          --widths (default 64,256,1024,4096), one line per width (same data, seed, η)
-
-flags (same names and ranges as the app's URL parameters):
-${FIELDS.map((f) => `  --${f.name.padEnd(13)} ${f.label}`).join('\n')}
-  --json          machine-readable output
-  --backend       cpu (default) or wasm
-  --n             (ntk, taylor) use only the first n training points
-  --widths        (sweep, early-sweep) comma-separated hidden widths
-  --jobs          (sweep) runs in parallel worker threads, 1 to 64 (default: the machine's cores,
-                  at most the number of runs); files are identical to --jobs 1
-  --auto-lr       (sweep) shared (default) or per-run: same as --lr auto / --lr auto-per-run
-  --at            (early-sweep) comma-separated steps`;

@@ -1,51 +1,48 @@
-// The headless command line: the same engine as the app, on the tfjs cpu (or wasm) backend.
-import { tf } from '../engine/tf';
+// The headless command line: the same engine as the app, on the tfjs wasm (or cpu) backend. The
+// commands, their flags and their run functions are the table in ./commands.ts.
 import { useNodeBackend } from '../engine/nodeBackend';
-import { Session, isDiverged, type MetricRow } from '../engine/session';
-import { EarlyTimeSession } from '../engine/earlyTimeSession';
-import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTimeSweep';
-import { loadDataset } from '../engine/datasets';
-import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
-import { ntkLayerwise } from '../engine/ntk';
-import { gdDirection } from '../engine/train';
-import { taylorCoefficients } from '../engine/jets';
-import { CliError, USAGE, parseCliArgs, type CliArgs } from './args';
-import { resolveSigmaW2, type ExperimentConfig } from '../state/config';
-import { UsageError, runMergeCommand, runSweepCommand } from './sweep';
+import { CliError, parseCliArgs, type CliArgs } from './args';
+import { COMMANDS, commandByName } from './commands';
+import { VERSION, commandHelp, generalHelp } from './help';
+import { UsageError } from './sweep';
+import type { Io } from './io';
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
+export type { Io } from './io';
+
+/** `--help` / `-h` anywhere: the command's help (or the general one); `help <command>` likewise. */
+function helpFor(argv: string[]): string | null {
+  const [first = 'help', second] = argv;
+  const wantsHelp = first === 'help' || argv.some((a) => a === '--help' || a === '-h');
+  if (!wantsHelp) return null;
+  const cmd = commandByName(first === 'help' ? (second ?? '') : first);
+  return cmd ? commandHelp(cmd) : generalHelp();
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const help = helpFor(argv);
+  if (help !== null) {
+    io.stdout(help + '\n');
+    return 0;
+  }
+  if (argv.includes('--version')) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
   } catch (e) {
     if (e instanceof CliError && e.message === 'help') {
-      io.stdout(USAGE + '\n');
+      io.stdout(generalHelp() + '\n');
       return 0;
     }
     io.stderr(`error: ${oneLine((e as Error).message)}\n`);
     return 2;
   }
-  if (args.command === 'help') {
-    io.stdout(USAGE + '\n');
-    return 0;
-  }
-  if (!['train', 'ntk', 'taylor', 'sweep', 'merge', 'early-sweep'].includes(args.command)) {
-    io.stderr(`error: unknown command ${oneLine(JSON.stringify(args.command))} (expected train, ntk, taylor, sweep, merge or early-sweep)\n`);
-    return 2;
-  }
+  const cmd = commandByName(args.command) ?? COMMANDS[0];
   await useNodeBackend(args.backend);
   try {
-    if (args.command === 'train') return await runTrain(args, io);
-    if (args.command === 'ntk') return await runNtk(args, io);
-    if (args.command === 'early-sweep') return await runEarlySweep(args, io);
-    if (args.command === 'sweep') return await runSweepCommand(args, io);
-    if (args.command === 'merge') return await runMergeCommand(args, io);
-    return await runTaylor(args, io);
+    return await cmd.run(args, io);
   } catch (e) {
     io.stderr(`error: ${oneLine((e as Error).message)}\n`);
     return e instanceof UsageError ? 2 : 1;
@@ -56,158 +53,4 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function oneLine(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-}
-
-function round(v: number): number {
-  return Number.isFinite(v) ? Number(v.toPrecision(7)) : v;
-}
-
-const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? round(v) : null);
-
-/** JSON with non-finite numbers written as null (JSON has no NaN); `extra` fields go first. */
-function rowJson(row: MetricRow, extra: Record<string, number> = {}): string {
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(extra)) o[k] = finiteOrNull(v);
-  for (const [k, v] of Object.entries(row)) {
-    if (typeof v === 'number') o[k] = finiteOrNull(v);
-    else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(finiteOrNull);
-  }
-  if (row.nfa) o.nfa = row.nfa.map((n) => ({ layer: n.layer, uc: finiteOrNull(n.uc), c: finiteOrNull(n.c) }));
-  return JSON.stringify(o);
-}
-
-/** What `train` needs from a run: the MLP Session or the early-time model. */
-type TrainRun = Pick<Session, 'meta' | 'step' | 'advance' | 'dispose'> & { measure(): Promise<MetricRow> };
-
-async function runTrain(args: CliArgs, io: Io): Promise<number> {
-  const { config } = args;
-  const early = config.model === 'early-time' ? await EarlyTimeSession.create(config) : null;
-  const session: TrainRun = early ?? (await Session.create(config, { gridSize: 2 }));
-  // the early-time model's constants, on the first row (top level)
-  const header: Record<string, number> = early ? { zeta: early.moments.zeta, nu: early.moments.nu, c: early.meta.earlyTime.c, m: early.spec.width, lr: early.meta.lr } : {};
-  const t0 = performance.now();
-  try {
-    const first = await session.measure();
-    let firstRow = true;
-    const emit = (row: MetricRow) => {
-      io.stdout((args.json ? rowJson(row, firstRow ? header : {}) : humanRow(row)) + '\n');
-      firstRow = false;
-    };
-    if (early && !args.json) io.stderr(`# early-time model: m = ${early.spec.width}, d = ${early.spec.inputDim}, ζ = ${round(early.moments.zeta)}, ν = ${round(early.moments.nu)} (${early.moments.method})\n`);
-    if (!args.json) io.stderr(`# lr ${round(session.meta.lr)}${session.meta.lrAuto ? ' (auto)' : ''}, critical lr ${round(session.meta.criticalLr ?? NaN)}, ${session.meta.paramCount} parameters\n`);
-    emit(first);
-    while (session.step < config.steps) {
-      const k = Math.min(config.logEvery - (session.step % config.logEvery), config.steps - session.step);
-      session.advance(k);
-      const row = await session.measure();
-      emit(row);
-      if (isDiverged(row, first.loss)) {
-        io.stderr(`diverged at step ${row.step} — learning rate ${round(session.meta.lr)} above the stable limit\n`);
-        return 3;
-      }
-    }
-    if (!args.json) {
-      const s = (performance.now() - t0) / 1000;
-      io.stderr(`# ${config.steps} steps in ${s.toFixed(2)} s (${(config.steps / s).toFixed(1)} steps/s incl. metrics, ${tf.getBackend()})\n`);
-    }
-    return 0;
-  } finally {
-    session.dispose();
-  }
-}
-
-/** One JSON line per width: {width, m, lr, zeta, nu, gaps: {step: earlyGap}}; η is resolved once, at the config's width. */
-async function runEarlySweep(args: CliArgs, io: Io): Promise<number> {
-  const config = { ...args.config, model: 'early-time' as const };
-  const probe = await EarlyTimeSession.create(config);
-  const lr = probe.meta.lr;
-  const { zeta, nu } = probe.moments;
-  probe.dispose();
-  const steps = args.at ?? SWEEP_STEPS;
-  for (const width of args.widths ?? SWEEP_WIDTHS) {
-    const pts = await earlyGapByWidth(config, lr, { widths: [width], steps });
-    const gaps = Object.fromEntries(pts.map((p) => [String(p.step), p.earlyGap === null ? null : round(p.earlyGap)]));
-    io.stdout(JSON.stringify({ width, m: pts[0]?.width ?? width, seed: config.seed, dataset: config.dataset, lr: round(lr), zeta: round(zeta), nu: round(nu), gaps }) + '\n');
-  }
-  return 0;
-}
-
-function humanRow(row: MetricRow): string {
-  const nfa = (v: number | null) => (v === null ? '—' : v.toFixed(3));
-  return Object.entries(row)
-    .map(([k, v]) =>
-      k === 'nfa'
-        ? (v as NonNullable<MetricRow['nfa']>).map((n) => `nfa${n.layer}=${nfa(n.uc)}/${nfa(n.c)}`).join(' ')
-        : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`,
-    )
-    .join(' ');
-}
-
-function resolvedConfig(config: ExperimentConfig, spec: MlpSpec, lr: number) {
-  return { ...config, lr, sigmaW2: resolveSigmaW2(config), inputDim: spec.inputDim };
-}
-
-/** θ₀ exactly as the network holds it (float32 values), W as n_out × n_in rows; b null without bias. */
-function paramsJson(arrays: LayerArrays[]) {
-  return arrays.map((L) => ({
-    W: Array.from({ length: L.nOut }, (_, i) => Array.from(L.W.subarray(i * L.nIn, (i + 1) * L.nIn), Math.fround)),
-    b: L.b ? Array.from(L.b, Math.fround) : null,
-  }));
-}
-
-function matrixRows(flat: ArrayLike<number>, n: number, m: number): number[][] {
-  return Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => flat[i * m + j]));
-}
-
-/** Training inputs/targets (first n points) and θ₀, shared by `ntk` and `taylor`. */
-async function initialState(args: CliArgs) {
-  const { config } = args;
-  const ds = await loadDataset(config);
-  const spec = specFromConfig(config, ds.inputDim);
-  const n = Math.min(args.n ?? config.train, config.train);
-  const xs = ds.xTrain.subarray(0, n * ds.inputDim);
-  const ys = ds.yTrain.subarray(0, n);
-  const arrays = initParamArrays(spec, config.seed);
-  // the learning rate (auto resolves from λmax(Θ₀) on the whole training set) comes from a Session
-  const session = await Session.create(config, { gridSize: 2 });
-  const lr = session.meta.lr;
-  session.dispose();
-  /** The fields `ntk` and `taylor` print first. */
-  const header = {
-    config: resolvedConfig(config, spec, lr),
-    x: matrixRows(xs, n, ds.inputDim),
-    y: Array.from(ys),
-    params: paramsJson(arrays),
-  };
-  return { ds, spec, n, xs, ys, arrays, lr, header };
-}
-
-async function runNtk(args: CliArgs, io: Io): Promise<number> {
-  const { ds, spec, n, xs, arrays, header } = await initialState(args);
-  const params = paramsFromArrays(arrays);
-  const x = tf.tensor2d(xs, [n, ds.inputDim]);
-  const k = ntkLayerwise(spec, params, x);
-  const kv = await k.data();
-  k.dispose();
-  x.dispose();
-  disposeParams(params);
-  io.stdout(JSON.stringify({ ...header, ntk: matrixRows(kv, n, n) }) + '\n');
-  return 0;
-}
-
-async function runTaylor(args: CliArgs, io: Io): Promise<number> {
-  const { ds, spec, n, xs, ys, arrays, lr, header } = await initialState(args);
-  const params = paramsFromArrays(arrays);
-  const x = tf.tensor2d(xs, [n, ds.inputDim]);
-  const y = tf.tensor1d(ys);
-  const dir = gdDirection(spec, params, x, y, lr);
-  const t = taylorCoefficients(spec, params, dir, x);
-  const [c1, c2, c3] = await Promise.all([t.c1.data(), t.c2.data(), t.c3.data()]);
-  for (const v of Object.values(t)) v.dispose();
-  disposeParams(dir);
-  disposeParams(params);
-  x.dispose();
-  y.dispose();
-  io.stdout(JSON.stringify({ ...header, c1: Array.from(c1), c2: Array.from(c2), c3: Array.from(c3) }) + '\n');
-  return 0;
 }

@@ -92,14 +92,14 @@ export const PRESETS: readonly Preset[] = [
     name: 'weak-correlations-sweep',
     title: 'Sweep: weak correlations (tanh)',
     lesson:
-      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps: on log–log axes the kernel drift, the gap to the linear twin and the derivative correlations all fall as powers of the width.',
+      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps, one η for every run: read off how the kernel drift, the gap to the linear twin and c₂/c₁² at θ₀ fall with width on log–log axes. (For depth-2 tanh on Gaussian inputs they fell as n^−0.84, n^−0.89 and n^−0.96: docs/results.)',
     query: 'view=sweep&seeds=5&steps=300&depth=1&activation=tanh',
   },
   {
     name: 'relu-kinks-sweep',
     title: 'Sweep: relu kinks',
     lesson:
-      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps): relu has no curvature between its kinks, so the correlations measure the units that flip sign, and they shrink with width too.',
+      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps, one η for every run): the gradient change of one step includes units that cross the kink; the frozen-pattern part and the fraction of flips separate the two, and both shrink with width, the kinks more slowly (docs/results).',
     query: 'view=sweep&widths=16,64,256,1024&seeds=3&steps=100&depth=2&activation=relu',
   },
   {

@@ -148,7 +148,7 @@ describe('sweep CLI', () => {
       [['sweep', '--widths', '16,32', '--shard', '3/2', '--out', bad], /--shard="3\/2" is not valid/],
       [['sweep', '--widths', '16,32', '--seeds', '0', '--out', bad], /seeds="0" is not valid/],
       [['sweep', '--widths', '16,32'], /needs --out/],
-      [['train', '--widths', '16,32'], /only applies to the sweep and merge/],
+      [['train', '--widths', '16,32'], /only applies to the sweep and early-sweep commands/],
       [['sweep', '--widths', '16,32', '--jobs', '0', '--out', bad], /--jobs="0" is not valid/],
       [['sweep', '--widths', '16,32', '--auto-lr', 'sometimes', '--out', bad], /auto-lr="sometimes" is not valid/],
       [['train', '--lr', 'auto-per-run'], /only applies to the sweep command/],

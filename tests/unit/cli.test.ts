@@ -1,7 +1,11 @@
 // The CLI end to end in-process: JSON shapes, exit codes, and its numbers recomputed independently
 // from its own output (θ₀, x, y) with the float64 reference network.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { main } from '../../src/cli/main';
+import { parseCliArgs } from '../../src/cli/args';
+import { COMMANDS } from '../../src/cli/commands';
+import { tf } from '../../src/engine/tf';
 import { dot64, flatten64, forward64, gradient64, axpy64 } from '../reference/reference64';
 import type { LayerArrays, MlpSpec } from '../../src/engine/mlp';
 
@@ -118,4 +122,57 @@ describe('tangent-lab CLI', () => {
     }
     expect(err3).toBeLessThan(0.1 * err1);
   });
+
+  describe('conventions: the command table', () => {
+    it('--help and -h anywhere print help on stdout and exit 0; <command> --help lists its flags with ranges and defaults', async () => {
+      for (const argv of [['--help'], ['-h'], ['help'], [], ['fly', '--help']]) {
+        const r = await run(argv);
+        expect(r.code, argv.join(' ')).toBe(0);
+        expect(r.err).toBe('');
+        expect(r.out).toMatch(/^usage: tangent-lab <command>/);
+        for (const c of COMMANDS) expect(r.out).toContain(`  ${c.name} `);
+      }
+      const t = await run(['train', '--width', '64', '-h']);
+      expect(t.code).toBe(0);
+      expect(t.out).toMatch(/^usage: tangent-lab train/);
+      expect(t.out).toMatch(/--width N +Width: an integer from 8 to 4096 \(default 256\)/);
+      expect(t.out).toMatch(/--lr X +Learning rate: a number from 0.00001 to 1000 or "auto" \(default auto\)/);
+      expect(t.out).toMatch(/--backend NAME +.*\(default wasm\)/);
+      const s = await run(['sweep', '--help']);
+      expect(s.out).toMatch(/^usage: tangent-lab sweep/);
+      expect(s.out).toMatch(/--seeds N +seeds per width, from 1 to 64 \(default 5\)/);
+      expect(s.out).toMatch(/--widths W,W,… +.*\(default 16,32,64,128,256,512,1024,2048\)/);
+      expect((await run(['help', 'merge'])).out).toMatch(/^usage: tangent-lab merge DIR1 DIR2 … \[flags\]/);
+      expect((await run(['merge', '--help'])).out).not.toContain('--width N');
+    });
+
+    it("--version prints package.json's version", async () => {
+      const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      const r = await run(['--version']);
+      expect(r).toEqual({ code: 0, out: version + '\n', err: '' });
+    });
+
+    it('an unknown command lists the commands; a flag of another command names the commands that take it', async () => {
+      const r = await run(['fly']);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`error: unknown command "fly" (expected ${COMMANDS.slice(0, -1).map((c) => c.name).join(', ')} or ${COMMANDS[COMMANDS.length - 1].name})\n`);
+      expect((await run(['train', '--at', '10'])).err).toBe('error: flag --at only applies to the early-sweep command\n');
+      expect((await run(['train', '--widths', '16,32'])).err).toBe('error: flag --widths only applies to the sweep and early-sweep commands\n');
+      expect((await run(['merge', 'a', '--width', '16'])).err).toMatch(/^error: flag --width only applies to the train, ntk, taylor, sweep and early-sweep commands/);
+    });
+
+    it("the backend defaults to wasm; --backend cpu stays; a command's own flags reach it raw", async () => {
+      expect(parseCliArgs(['train']).backend).toBe('wasm');
+      expect(parseCliArgs(['train', '--backend', 'cpu']).backend).toBe('cpu');
+      expect((await run(['train', '--width', '16', '--train', '8', '--test', '8', '--steps', '1', '--json'])).code).toBe(0);
+      expect(tf.getBackend()).toBe('wasm');
+      expect((await run(['train', '--width', '16', '--train', '8', '--test', '8', '--steps', '1', '--json', '--backend', 'cpu'])).code).toBe(0);
+      expect(tf.getBackend()).toBe('cpu');
+      const a = parseCliArgs(['sweep', '--seeds', '3', '--out', 'x', '--widths', '16,32']);
+      expect(a.sweep).toEqual({ seeds: '3', out: 'x', widths: '16,32' });
+      expect(a.flags).toBe(a.sweep);
+      expect(parseCliArgs(['train', '--width', '16']).sweep).toEqual({});
+    });
+  });
 });
+

@@ -15,7 +15,7 @@ import { SweepStore } from '../../src/ui/sweep/useSweep';
 import { sweepExportFiles } from '../../src/ui/sweep/sweepExport';
 import { parseManifest } from '../../src/engine/sweep';
 
-const FLAGS = ['--widths', '8,16', '--seeds', '2', '--steps', '30', '--train', '12', '--test', '6', '--depth', '1', '--activation', 'relu'];
+const FLAGS = ['--backend', 'cpu', '--widths', '8,16', '--seeds', '2', '--steps', '30', '--train', '12', '--test', '6', '--depth', '1', '--activation', 'relu'];
 
 /** The app's path, with the worker and the page joined by structured clone + both validations. */
 async function appSweep(argv: string[]) {
@@ -81,7 +81,7 @@ describe('app and CLI: one sweep engine', () => {
       mkdirSync(dir, { recursive: true });
       for (const [f, text] of Object.entries(app)) writeFileSync(join(dir, f), text);
       let err = '';
-      const code = await main(['merge', dir, '--out', join(dir, 'merged')], { stdout: () => undefined, stderr: (s) => (err += s) });
+      const code = await main(['merge', dir, '--backend', 'cpu', '--out', join(dir, 'merged')], { stdout: () => undefined, stderr: (s) => (err += s) });
       expect(code, err).toBe(0);
       expect(readFileSync(join(dir, 'merged', 'fits.json'), 'utf8')).toBe(cli['fits.json']);
     }, 120_000);

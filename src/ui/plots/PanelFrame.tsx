@@ -87,10 +87,26 @@ function ScrollableFormula({ tex, label }: { tex: string; label: string }) {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
-    check();
     const ro = new ResizeObserver(check);
-    ro.observe(el);
-    return () => ro.disconnect();
+    // The content changes width without the frame resizing: KaTeX arrives after the first paint
+    // and replaces the TeX source, then its fonts load. Watch the formula's runs of glyphs (the
+    // display block itself keeps the frame's width) and the fonts too.
+    const observe = () => {
+      ro.disconnect();
+      ro.observe(el);
+      for (const c of el.querySelectorAll('.katex-html > .base')) ro.observe(c);
+      check();
+    };
+    observe();
+    const mo = typeof MutationObserver === 'undefined' ? null : new MutationObserver(observe);
+    mo?.observe(el, { childList: true, subtree: true });
+    const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+    fonts?.addEventListener('loadingdone', check);
+    return () => {
+      ro.disconnect();
+      mo?.disconnect();
+      fonts?.removeEventListener('loadingdone', check);
+    };
   }, [tex]);
   return (
     <div ref={ref} className="panel-formula" tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined}>

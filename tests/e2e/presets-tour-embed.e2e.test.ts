@@ -1,7 +1,9 @@
-// Classroom features, part A: presets (URL and menu) load and train; the guided tour runs only the
+// Presets (URL and menu) load and train; the guided tour runs only the
 // figure in view (and nothing in a hidden tab); an embed at 640×360 shows one whole panel with no
 // overflow; keyboard shortcuts work and leave focused controls alone. Screenshots of the lab, the
-// tour and an embed at 1280×720 and 390×844 go to test-output/e2e/classroom-a-*.png.
+// tour and an embed at 1280×720 and 390×844 go to test-output/e2e/presets-tour-embed-*.png. Embedded in
+// another origin's iframe the app trains and logs no console error (no service worker there).
+import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/content/presets';
@@ -162,10 +164,42 @@ describe('embed', () => {
       const lab = await page.getByRole('link', { name: /full lab/i }).getAttribute('href');
       expect(lab).toContain('width=64');
       expect(lab).not.toContain('embed');
-      await screenshot(page, 'classroom-a-embed-640x360');
+      await screenshot(page, 'presets-tour-embed-embed-640x360');
       expect(p.errors).toEqual([]);
     } finally {
       await closePage(p);
+    }
+  });
+
+  it('embedded in a cross-origin iframe it trains, registers no service worker and logs no console error', async () => {
+    // The host page lives on another origin: localhost vs 127.0.0.1 (the app's), another port.
+    const app = new URL(`?embed=loss&width=32&${BACKEND}`, baseURL());
+    const hostName = app.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const server: Server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><title>Host</title><iframe title="Tangent Lab" src="${app}" width="640" height="360"></iframe></html>`),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location().url})`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await page.goto(`http://${hostName}:${port}/`, { waitUntil: 'load' });
+      const frame = page.frameLocator('iframe');
+      await frame.getByRole('button', { name: /^[^a-z]*play/i }).click({ timeout: 60_000 });
+      await waitUntil(async () => Number((await frame.locator('.embed-step strong').textContent()) ?? 0) >= 5, 120_000);
+      const inner = page.frames().find((f) => f !== page.mainFrame());
+      expect(new URL(inner!.url()).origin).toBe(app.origin);
+      // (the browser refuses service workers to this third-party frame altogether)
+      expect(await inner!.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await context.close();
+      await new Promise((r) => server.close(r));
     }
   });
 
@@ -292,7 +326,7 @@ describe('screenshots', () => {
           await play.waitFor({ state: 'visible', timeout: 60_000 });
           if (name !== 'tour') await play.click();
           await p.page.waitForTimeout(4000);
-          await p.page.screenshot({ path: await screenshotPath(`classroom-a-${name}-${w}x${h}`) });
+          await p.page.screenshot({ path: await screenshotPath(`presets-tour-embed-${name}-${w}x${h}`) });
           expect(p.errors, name).toEqual([]);
         } finally {
           await closePage(p);

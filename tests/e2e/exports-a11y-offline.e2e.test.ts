@@ -1,4 +1,4 @@
-// Classroom part B: exports (panel PNG/SVG, metrics CSV/JSON, config JSON that loads back; a bad
+// Exports (panel PNG/SVG, metrics CSV/JSON, config JSON that loads back; a bad
 // file gets a message and changes nothing), keyboard crosshair and data tables, the axe check
 // (zero serious/critical violations), layout screenshots at 1280×720 and 390×844 (phone drawer),
 // the build served under a sub-path, and an offline reload once the service worker is active.
@@ -252,6 +252,9 @@ describe('accessibility and layout', () => {
   it('axe: no serious or critical violations on the lab (trained, a data table open)', async () => {
     p = await openApp(browser, '?width=64&steps=100');
     const { page } = p;
+    // 1280×720 from the start: there a panel formula is wider than its panel only once KaTeX has
+    // arrived, and it must become focusable then (scrollable-region-focusable)
+    await page.setViewportSize({ width: 1280, height: 720 });
     await waitForBackend(page, 90_000);
     await play(page);
     await waitForSteps(page, 20, 120_000);
@@ -263,8 +266,8 @@ describe('accessibility and layout', () => {
     expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
   });
 
-  // The tour (?page=tour) and embed (?embed=<panel>) pages come from the class-a part of the
-  // issue; each check runs where the page exists (skipped on a build without it).
+  // The tour (?page=tour) and embed (?embed=<panel>) pages; each check runs where the page exists
+  // (skipped on a build without it).
   for (const [name, query, marker] of [
     ['tour', '?page=tour', '[data-page=tour], .tour'],
     ['embed (loss, 640×360)', '?embed=loss', '[data-embed], .embed'],
@@ -281,7 +284,7 @@ describe('accessibility and layout', () => {
         const v = await axeViolations(page);
         const bad = v.filter(serious);
         console.log(`[axe] ${name}: ${v.length} violations (${v.map((x) => `${x.id}:${x.impact}`).join(', ') || 'none'}), serious/critical: ${bad.length}`);
-        await screenshot(page, `classroom-${name.split(' ')[0]}-axe`);
+        await screenshot(page, `axe-${name.split(' ')[0]}-axe`);
         expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
       } finally {
         await closePage(q);
@@ -336,7 +339,7 @@ describe('accessibility and layout', () => {
     const { page } = p!;
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForTimeout(400);
-    await screenshot(page, 'classroom-lab-1280x720');
+    await screenshot(page, 'lab-1280x720');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     // no lone half-empty row: the last panel is alone in its row only if it spans the row
     const cells = await page.locator('.panel-grid > .panel-cell').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
@@ -351,10 +354,10 @@ describe('accessibility and layout', () => {
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByRole('slider', { name: /width/i }).first().isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: /^[^a-z]*play/i }).first().isVisible(), 'transport stays visible').toBe(true);
-    await screenshot(page, 'classroom-lab-390x844');
+    await screenshot(page, 'lab-390x844');
     await toggle.click();
     expect(await page.getByRole('slider', { name: /width/i }).first().isVisible()).toBe(true);
-    await screenshot(page, 'classroom-lab-390x844-drawer');
+    await screenshot(page, 'lab-390x844-drawer');
     const v = (await axeViolations(page)).filter(serious);
     expect(v, JSON.stringify(v, null, 2)).toEqual([]);
     await page.keyboard.press('Escape');

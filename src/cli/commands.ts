@@ -1,0 +1,101 @@
+// The CLI's one command table: per command its name, summary, flags (with ranges and defaults) and
+// run function. main.ts dispatches from it, args.ts parses with it, help.ts prints it. To add a
+// flag to a command, add one entry to its `flags`: the parser accepts it for that command only and
+// hands its raw value over in `args.flags` (for sweep and merge also `args.sweep`), and the help
+// lists it.
+import type { CliArgs } from './args';
+import type { Io } from './io';
+import { runEarlySweep, runNtk, runTaylor, runTrain } from './run';
+import { runMergeCommand, runSweepCommand } from './sweep';
+import { DEFAULT_AUTO_LR, DEFAULT_SWEEP_SEEDS, DEFAULT_SWEEP_WIDTHS, MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../state/sweep';
+import { SWEEP_STEPS, SWEEP_WIDTHS } from '../engine/earlyTimeSweep';
+
+export interface FlagSpec {
+  /** The flag without its dashes: `--name`. */
+  name: string;
+  /** Placeholder for the value in the help (`N`, `DIR`); a switch without a value when absent. */
+  value?: string;
+  /** What it does and its allowed values. */
+  help: string;
+  /** The default, as the help shows it; none when the flag has none. */
+  default?: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Further lines for `<command> --help`. */
+  details?: string;
+  /** Placeholder for positional arguments (`DIR1 DIR2 …`); the command rejects them when absent. */
+  positionals?: string;
+  /** Whether the experiment flags (CONFIG_FIELDS: --width, --depth, …) apply. */
+  experiment: boolean;
+  /** The command's own flags (besides the experiment flags and GLOBAL_FLAGS). */
+  flags: FlagSpec[];
+  run(args: CliArgs, io: Io): Promise<number>;
+}
+
+export const BACKENDS = ['wasm', 'cpu'] as const;
+export type CliBackend = (typeof BACKENDS)[number];
+export const DEFAULT_BACKEND: CliBackend = 'wasm';
+
+/** Flags every command accepts. */
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'json', help: 'machine-readable output' },
+  { name: 'backend', value: 'NAME', help: `TensorFlow.js backend: ${BACKENDS.join(' or ')} (wasm is ~25× faster)`, default: DEFAULT_BACKEND },
+  { name: 'help', help: 'print this help' },
+];
+
+const N_FLAG: FlagSpec = { name: 'n', value: 'N', help: 'use only the first N training points (an integer ≥ 1)', default: 'all' };
+const OUT_FLAG: FlagSpec = { name: 'out', value: 'DIR', help: 'directory to write the results to (required)' };
+
+export const COMMANDS: readonly Command[] = [
+  { name: 'train', summary: 'train the network; with --json prints one JSON object per logged step', experiment: true, flags: [], run: runTrain },
+  { name: 'ntk', summary: 'print config, data, θ₀ and the empirical NTK on the training set (JSON)', experiment: true, flags: [N_FLAG], run: runNtk },
+  { name: 'taylor', summary: 'print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)', experiment: true, flags: [N_FLAG], run: runTaylor },
+  {
+    name: 'sweep',
+    summary: 'train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json, sweep.json',
+    details:
+      'η is resolved once for the whole sweep: --lr auto (default) = one η for every run, N/λmax(Θ₀) of the seed-mean kernel at the widest width; --lr η₀ [--lr-width-exp α: η = η₀·n^α]; --lr auto-per-run = each run its own η (the slopes then mix η with width; warned in fits.json). --json prints the fits.',
+    experiment: true,
+    flags: [
+      { name: 'widths', value: 'W,W,…', help: `comma-separated hidden widths, from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}, at least two`, default: DEFAULT_SWEEP_WIDTHS.join(',') },
+      { name: 'seeds', value: 'N', help: `seeds per width, from 1 to ${MAX_SWEEP_SEEDS}`, default: String(DEFAULT_SWEEP_SEEDS) },
+      { name: 'auto-lr', value: 'RULE', help: 'with --lr auto: shared (one η for every run) or per-run (= --lr auto-per-run)', default: DEFAULT_AUTO_LR },
+      { name: 'jobs', value: 'N', help: 'runs in parallel worker threads, from 1 to 64; the files are identical to --jobs 1', default: 'the machine’s logical cores' },
+      { name: 'shard', value: 'i/K', help: 'run only shard i of K (merge the shard directories afterwards; each shard has its own --jobs)', default: 'all' },
+      OUT_FLAG,
+    ],
+    run: runSweepCommand,
+  },
+  {
+    name: 'merge',
+    summary: 'merge shard directories of one sweep: merge DIR1 DIR2 … --out DIR',
+    positionals: 'DIR1 DIR2 …',
+    experiment: false,
+    flags: [OUT_FLAG],
+    run: runMergeCommand,
+  },
+  {
+    name: 'early-sweep',
+    summary: 'early-time model: earlyGap at steps --at for each of --widths, one line per width',
+    details: 'Same data, seed and η for every width (η resolved once, at --width).',
+    experiment: true,
+    flags: [
+      { name: 'widths', value: 'W,W,…', help: 'comma-separated hidden widths, from 1 to 16384', default: SWEEP_WIDTHS.join(',') },
+      { name: 'at', value: 'S,S,…', help: 'comma-separated steps, from 1 to 1000000', default: SWEEP_STEPS.join(',') },
+    ],
+    run: runEarlySweep,
+  },
+];
+
+export function commandByName(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** "a, b or c" (or "a, b and c"). */
+export function orList(names: readonly string[], word = 'or'): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`;
+}
