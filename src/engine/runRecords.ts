@@ -49,7 +49,16 @@ const OptionalMetricsSchema = z.object({
   flipFraction: metric,
   /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
   earlyGap: metric,
+  /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/modes.ts). */
+  modeDeparture: metric,
 });
+
+/**
+ * Residuals per NTK eigenmode of Θ₀(X, X) (src/engine/modes.ts): λ_k/N descending, and
+ * u_kᵀ(f_t − y), u_kᵀ(f_lin,t − y) for the network and the linear twin.
+ */
+export const ModesRowSchema = z.object({ lambda: z.array(z.number()), net: z.array(z.number()), lin: z.array(z.number()) });
+export type ModesRow = z.infer<typeof ModesRowSchema>;
 
 /** Neural feature ansatz correlation of hidden layer l = 1…L: uncentred and centred (null where undefined: C-NFA at step 0, a 1×1 NFM). */
 export const NfaEntrySchema = z.object({ layer: count, uc: z.number().nullable(), c: z.number().nullable() });
@@ -64,6 +73,8 @@ export const MetricRowSchema = z.object({
   layerChange: z.array(z.number()).optional(),
   /** Neural feature ansatz per layer. */
   nfa: z.array(NfaEntrySchema).optional(),
+  /** Per-mode residuals (config.modes > 0). */
+  modes: ModesRowSchema.optional(),
 });
 /** Names of every scalar metric of a row. */
 export const SCALAR_METRICS = ['loss', 'testLoss', ...OptionalMetricsSchema.keyof().options] as const;
@@ -83,6 +94,7 @@ export function finiteRow(r: MetricRow): MetricRow {
   }
   if (r.layerChange && r.layerChange.every(Number.isFinite)) out.layerChange = r.layerChange;
   if (r.nfa) out.nfa = r.nfa.map((e) => ({ layer: e.layer, uc: finiteOrNull(e.uc), c: finiteOrNull(e.c) }));
+  if (r.modes && [r.modes.lambda, r.modes.net, r.modes.lin].every((a) => a.every(Number.isFinite))) out.modes = r.modes;
   return out;
 }
 
@@ -158,6 +170,10 @@ export const RunMetaSchema = z.object({
   earlyTime: EarlyTimeMetaSchema.optional(),
   /** MLP: false when the network is too wide for live feature-alignment measurements. */
   nfaLive: z.boolean().optional(),
+  /** NTK eigenmodes of Θ₀(X, X) tracked per row: λ_k/N and u_k (K × N row-major, training-set order). */
+  modes: z.object({ count, lambda: nums, vectors: f32 }).optional(),
+  /** Why no modes are tracked (modes=0, or too many training points). */
+  modesOff: z.string().optional(),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;
 
