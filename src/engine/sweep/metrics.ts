@@ -25,6 +25,7 @@ const BASE: SweepMetric[] = [
   { key: 'gradChangeFirstOrder', label: 'first-order gradient change ‖HΔ‖/‖∇f‖', plotted: false, atInit: true },
   { key: 'gradChangeFrozen', label: 'gradient change, activation pattern frozen', plotted: true, atInit: true },
   { key: 'flipFraction', label: 'fraction of units flipping sign in one step', plotted: false, atInit: true },
+  { key: 'modeDeparture', label: 'network vs twin per NTK eigenmode, RMS_k / RMS(f₀ − y)', plotted: true, atInit: false },
 ];
 
 /** The sweep metrics for networks with `depth` hidden layers (one layerChange per weight matrix). */

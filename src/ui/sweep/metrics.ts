@@ -19,7 +19,8 @@ type ScalarKey =
   | 'gradChange'
   | 'gradChangeFirstOrder'
   | 'gradChangeFrozen'
-  | 'flipFraction';
+  | 'flipFraction'
+  | 'modeDeparture';
 
 export interface SweepMetric {
   /** `ntkDrift`, …, or `layerChange.0` for layer 1. */
@@ -72,6 +73,10 @@ export function sweepMetrics(activation: Activation): SweepMetric[] {
       note: 'The same step with every unit’s activation pattern (relu: which side of 0) held at θ: the smooth part of the change.',
     }),
     scalar('flipFraction', 'fraction of (unit, point) pairs that flip sign', 'gradient', { note: 'Pre-activations that change sign within one step.' }),
+    scalar('modeDeparture', 'departure per NTK eigenmode', 'gap', {
+      zeroAtInit: true,
+      note: 'RMS over the top K eigenmodes u_k of Θ₀ of u_kᵀ(f_t − f_lin,t), divided by RMS(f₀ − y) over the training points.',
+    }),
   ];
 }
 
