@@ -140,7 +140,7 @@ function humanRow(row: MetricRow): string {
       k === 'nfa'
         ? (v as NonNullable<MetricRow['nfa']>).map((n) => `nfa${n.layer}=${nfa(n.uc)}/${nfa(n.c)}`).join(' ')
         : k === 'modes' && row.modes
-        ? `modesNet=${row.modes.net.map((x) => x.toExponential(3)).join(',')} modesLin=${row.modes.lin.map((x) => x.toExponential(3)).join(',')}`
+        ? `modesNet=${row.modes.net.map((x) => (x === null ? 'null' : x.toExponential(3))).join(',')} modesLin=${row.modes.lin.map((x) => (x === null ? 'null' : x.toExponential(3))).join(',')}`
         : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`,
     )
     .join(' ');

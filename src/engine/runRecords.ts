@@ -55,9 +55,9 @@ const OptionalMetricsSchema = z.object({
 
 /**
  * Residuals per NTK eigenmode of Θ₀(X, X) (src/engine/modes.ts): λ_k/N descending, and
- * u_kᵀ(f_t − y), u_kᵀ(f_lin,t − y) for the network and the linear twin.
+ * u_kᵀ(f_t − y), u_kᵀ(f_lin,t − y) for the network and the linear twin (null where not finite).
  */
-export const ModesRowSchema = z.object({ lambda: z.array(z.number()), net: z.array(z.number()), lin: z.array(z.number()) });
+export const ModesRowSchema = z.object({ lambda: z.array(z.number()), net: z.array(z.number().nullable()), lin: z.array(z.number().nullable()) });
 export type ModesRow = z.infer<typeof ModesRowSchema>;
 
 /** Neural feature ansatz correlation of hidden layer l = 1…L: uncentred and centred (null where undefined: C-NFA at step 0, a 1×1 NFM). */
@@ -94,7 +94,8 @@ export function finiteRow(r: MetricRow): MetricRow {
   }
   if (r.layerChange && r.layerChange.every(Number.isFinite)) out.layerChange = r.layerChange;
   if (r.nfa) out.nfa = r.nfa.map((e) => ({ layer: e.layer, uc: finiteOrNull(e.uc), c: finiteOrNull(e.c) }));
-  if (r.modes && [r.modes.lambda, r.modes.net, r.modes.lin].every((a) => a.every(Number.isFinite))) out.modes = r.modes;
+  // A diverging twin overflows its top modes first: those become null, the others stay.
+  if (r.modes) out.modes = { lambda: r.modes.lambda, net: r.modes.net.map(finiteOrNull), lin: r.modes.lin.map(finiteOrNull) };
   return out;
 }
 

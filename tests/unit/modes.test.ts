@@ -74,8 +74,8 @@ describe('linear twin per mode (GD)', () => {
         s.advance(t - s.step);
         const row = await s.measure('never');
         for (let k = 0; k < 12; k++) {
-          const want = gdModeClosedForm(r0.modes!.lambda[k], lr, t, r0.modes!.lin[k]);
-          worst = Math.max(worst, Math.abs(row.modes!.lin[k] - want) / scale);
+          const want = gdModeClosedForm(r0.modes!.lambda[k], lr, t, r0.modes!.lin[k]!);
+          worst = Math.max(worst, Math.abs(row.modes!.lin[k]! - want) / scale);
         }
       }
       // float32 twin updates over 200 steps: measured 6.4e-8 of ‖f₀ − y‖ (cpu backend).
@@ -92,7 +92,8 @@ describe('linear twin per mode (GD)', () => {
       expect(r0.modeDeparture).toBe(0);
       s.advance(50);
       const row = await s.measure('never');
-      const { net, lin } = row.modes!;
+      const net = row.modes!.net as number[];
+      const lin = row.modes!.lin as number[];
       const num = Math.sqrt(net.reduce((acc, v, k) => acc + (v - lin[k]) ** 2, 0) / net.length);
       const rmsR0 = Math.sqrt(2 * r0.loss); // RMS_i(f₀ − y) = sqrt(2L₀)
       expect(row.modeDeparture!).toBeGreaterThan(0);

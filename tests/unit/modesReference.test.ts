@@ -53,7 +53,7 @@ describe.each(['tanh', 'relu'] as const)('network per mode vs float64 GD replay 
       for (const t of STEPS) {
         s.advance(t - s.step);
         const row = await s.measure('never');
-        rows.set(t, row.modes!.net);
+        rows.set(t, row.modes!.net as number[]);
         if (t === 0) for (let k = 0; k < K; k++) expect(Math.abs(row.modes!.lambda[k] - o.lambda[k])).toBeLessThan(1e-5 * o.lambda[0]);
       }
       const worst = worstDeviation(o, rows);

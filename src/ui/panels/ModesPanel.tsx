@@ -11,7 +11,7 @@ import { formatNumber } from '../plots/plotMath/format';
 import { PANELS } from '../../content/explanations';
 import { modeContext, rowAt, stepSeries, type ModeContext } from './modesData';
 import { ModesSpectrum, ModesVectors } from './ModesViews';
-import type { RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/session';
 import './modes.css';
 
 export function ModesPanel(props: PanelProps) {
@@ -42,7 +42,7 @@ export function ModesPanel(props: PanelProps) {
             legend={false}
             readout={false}
             notMeasuredMessage="Waiting for the first per-mode measurement…"
-            height={210}
+            height={190}
             testId="modes-steps"
           />
           <div className="modes-row">
@@ -94,9 +94,9 @@ function ColourKey({ ctx }: { ctx: ModeContext }) {
  * y range of the step plot: from 1e-4 of the largest initial projection (smaller values are
  * rounding noise of the float32 residual) to the largest value measured.
  */
-function floorDomain(initial: readonly number[], rows: readonly { modes?: { net: number[]; lin: number[] } }[]): [number, number] {
+function floorDomain(initial: readonly number[], rows: readonly MetricRow[]): [number, number] {
   let hi = Math.max(...initial.map(Math.abs));
-  for (const r of rows) if (r.modes) for (const v of [...r.modes.net, ...r.modes.lin]) if (Number.isFinite(v)) hi = Math.max(hi, Math.abs(v));
+  for (const r of rows) if (r.modes) for (const v of [...r.modes.net, ...r.modes.lin]) if (v !== null && Number.isFinite(v)) hi = Math.max(hi, Math.abs(v));
   const top = Math.max(...initial.map(Math.abs));
   return [top * 1e-4, hi * 1.5];
 }

@@ -16,6 +16,7 @@ const SPECTRUM_SERIES: SeriesSpec<SpectrumPoint>[] = [
 export function ModesSpectrum({ ctx, row }: { ctx: ModeContext; row: MetricRow | undefined }) {
   const points = useMemo(() => spectrumAt(ctx, row), [ctx, row]);
   const series = ctx.gd ? SPECTRUM_SERIES : SPECTRUM_SERIES.slice(1);
+  const yDomain = useMemo(() => spectrumDomain(points), [points]);
   return (
     <div className="modes-view" data-testid="modes-spectrum">
       <p className="modes-view-title">
@@ -32,17 +33,27 @@ export function ModesSpectrum({ ctx, row }: { ctx: ModeContext; row: MetricRow |
         yLabel="|r_k(t)| / |r_k(0)|"
         xName="λ/N"
         integerX={false}
-        height={170}
+        yDomain={yDomain}
+        height={150}
         emptyMessage="Waiting for the first per-mode measurement…"
       />
       {ctx.gd && (
         <p className="plot-note">
           For the twin the grey curve is exact: log|r_k(t)/r_k(0)| = t·log|1 − ηλ_k/N|, about −ηtλ_k while ηλ_k/N ≪ 1, so small-λ
-          modes are learned last. Where the network’s dots leave the curve, the network has left its twin on that mode.
+          modes are learned last. Where the network’s dots leave the curve, the network has left its twin on that mode. Fractions below 10⁻⁴ are not drawn.
         </p>
       )}
     </div>
   );
+}
+
+/** Fractions below this are not drawn (float32 rounding of the residual is of that order for small modes). */
+export const SPECTRUM_FLOOR = 1e-4;
+
+function spectrumDomain(points: readonly SpectrumPoint[]): [number, number] {
+  let hi = 1;
+  for (const p of points) for (const v of [p.net, p.lin]) if (v !== undefined && Number.isFinite(v)) hi = Math.max(hi, v);
+  return [SPECTRUM_FLOOR, hi * 1.5];
 }
 
 const VECTORS_SHOWN = 4;
@@ -73,7 +84,7 @@ export function ModesVectors({ meta, ctx }: { meta: RunMeta; ctx: ModeContext })
   return (
     <div className="modes-view" data-testid="modes-vectors">
       <p className="modes-view-title">Top eigenvectors of Θ₀ on the training inputs</p>
-      <LinePlot data={rows} x={(d) => d.x} series={series} ariaLabel="Top NTK eigenvectors as functions of x" xLabel="x" yLabel="u_k(x_i)" xName="x" integerX={false} height={170} />
+      <LinePlot data={rows} x={(d) => d.x} series={series} ariaLabel="Top NTK eigenvectors as functions of x" xLabel="x" yLabel="u_k(x_i)" xName="x" integerX={false} height={150} />
     </div>
   );
 }

@@ -38,13 +38,13 @@ export function modeContext(meta: RunMeta, rows: readonly MetricRow[]): ModeCont
   return {
     lambda: m.lambda,
     colors: modeColors(m.lambda),
-    initial: first && first.step === 0 && first.modes ? first.modes.lin : null,
+    initial: first && first.step === 0 && first.modes && first.modes.lin.every((v) => v !== null) ? (first.modes.lin as number[]) : null,
     lr: meta.lr,
     gd: meta.config.optimizer === 'gd',
   };
 }
 
-const abs = (v: number | undefined) => (v === undefined ? undefined : Math.abs(v));
+const abs = (v: number | null | undefined) => (v === undefined || v === null ? undefined : Math.abs(v));
 
 /** |u_kᵀr| vs step: network (solid), twin (dashed) and, for GD, the twin's closed form (faint). */
 export function stepSeries(ctx: ModeContext): SeriesSpec<MetricRow>[] {
@@ -76,6 +76,8 @@ export interface SpectrumPoint {
  */
 export const MIN_INITIAL_SHARE = 1e-4;
 
+const ratio = (v: number | null, v0: number) => (v === null ? undefined : Math.abs(v / v0));
+
 export function spectrumAt(ctx: ModeContext, row: MetricRow | undefined): SpectrumPoint[] {
   const init = ctx.initial;
   if (!init || !row?.modes) return [];
@@ -86,8 +88,8 @@ export function spectrumAt(ctx: ModeContext, row: MetricRow | undefined): Spectr
     out.push({
       k: k + 1,
       lambda: lam,
-      net: Math.abs(row.modes!.net[k] / init[k]),
-      lin: Math.abs(row.modes!.lin[k] / init[k]),
+      net: ratio(row.modes!.net[k], init[k]),
+      lin: ratio(row.modes!.lin[k], init[k]),
       closed: ctx.gd ? Math.abs(gdModeClosedForm(lam, ctx.lr, row.step, 1)) : undefined,
     });
   });
