@@ -66,7 +66,7 @@ export const PANELS = {
   modes: {
     title: 'Learning per eigenmode',
     summary:
-      'The training residual along the top eigenvectors u_k of the NTK at initialisation Θ₀ (on the training set), for the network (solid) and its linear twin (dashed), coloured by eigenvalue (dark = largest λ). For GD the twin’s residual along u_k shrinks by exactly 1 − ηλ_k/N per step, so large-λ modes are learned first.',
+      'Size of the training residual along the top eigenvectors u_k of the NTK at initialisation, Θ₀ on the training set, for the network (solid) and its linear twin (dashed), coloured by eigenvalue (dark = largest λ). With full-batch GD the twin’s residual along u_k is multiplied by exactly 1 − ηλ_k/N each step, so large-λ modes are learned first.',
     tex: String.raw`r_k(t) = u_k^\top\big(f_t(X) - Y\big),\qquad \text{twin, GD: } r^{\mathrm{lin}}_k(t) = \Big(1 - \tfrac{\eta\lambda_k}{N}\Big)^{t}\, r_k(0)`,
   },
   ntk: {

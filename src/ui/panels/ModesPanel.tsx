@@ -64,11 +64,16 @@ function ModesNote({ meta, ctx }: { meta: RunMeta; ctx: ModeContext | null }) {
   return (
     <p className="plot-note" data-testid="modes-note">
       Top {ctx.lambda.length} eigenvectors of Θ₀(X, X) at θ₀ ({c.activation}, width {c.width}, N = {n}); {c.optimizer === 'gd' ? 'full-batch GD' : `SGD, batch ${Math.min(c.batch, n)}`}, η ={' '}
-      {formatNumber(meta.lr)}, ηλ₁/N = {formatNumber(top)}
-      {top > 2 ? ' > 2: the twin’s top mode grows by |1 − ηλ₁/N| > 1 per step.' : ' (below 2: every twin mode decays).'}{' '}
-      {c.optimizer === 'gd'
-        ? 'Faint lines: the twin’s closed form (1 − ηλ_k/N)^t·|u_kᵀ(f₀ − y)|.'
-        : 'With SGD each batch kernel mixes the modes, so the twin has no per-mode closed form: both curves are measured only.'}
+      {formatNumber(meta.lr)}.{' '}
+      {c.optimizer === 'gd' ? (
+        <>
+          ηλ₁/N = {formatNumber(top)}
+          {top > 2 ? ' > 2: the twin’s top mode grows by |1 − ηλ₁/N| > 1 per step.' : ' (below 2: the twin’s tracked modes decay).'} Faint lines: the twin’s
+          closed form |1 − ηλ_k/N|^t·|u_kᵀ(f₀ − y)|.
+        </>
+      ) : (
+        'With SGD each batch kernel mixes the modes, so the twin has no per-mode closed form: both curves are measured only.'
+      )}
     </p>
   );
 }
