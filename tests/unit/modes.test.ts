@@ -104,6 +104,25 @@ describe('linear twin per mode (GD)', () => {
   });
 });
 
+describe('SGD', () => {
+  it('rows carry both projections; the batch kernel mixes the modes, so the twin leaves the GD closed form', async () => {
+    const s = await Session.create({ ...SMALL, optimizer: 'sgd', batch: 4, lr: 0.2 }, { gridSize: 2 });
+    try {
+      const r0 = await s.measure('never');
+      s.advance(30);
+      const row = await s.measure('never');
+      expect(row.modes!.net.every((v) => v !== null && Number.isFinite(v))).toBe(true);
+      // One SGD step moves f by −(η/B)Θ₀(X, X_B) r_B, on average the GD step −(η/N)Θ₀ r: compare with the
+      // GD closed form at the same η and t, which the mixing between modes makes it miss.
+      const closed = r0.modes!.lambda.map((l, k) => gdModeClosedForm(l, 0.2, 30, r0.modes!.lin[k]!));
+      const off = Math.max(...row.modes!.lin.map((v, k) => Math.abs(v! - closed[k])));
+      expect(off).toBeGreaterThan(1e-2); // measured 0.25 (‖f₀ − y‖₂ ≈ 8)
+    } finally {
+      s.dispose();
+    }
+  });
+});
+
 describe('the modes setting', () => {
   it('URL: out-of-range or malformed values give a notice naming the range and the default', () => {
     expect(configFromSearch('?modes=8').config.modes).toBe(8);

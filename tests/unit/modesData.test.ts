@@ -8,7 +8,7 @@ const row = (step: number, net: (number | null)[], lin: (number | null)[]): Metr
 const ctx = (gd: boolean): ModeContext => ({ lambda: [1, 0.1], colors: modeColors([1, 0.1]), initial: [2, -1], lr: 0.5, gd });
 
 describe('modesData', () => {
-  it('colours: one per mode, largest λ darkest, distinct', () => {
+  it('colours: one per mode, by rank in λ, largest λ darkest, distinct', () => {
     const c = modeColors([1, 0.01, 1e-4]);
     expect(c).toHaveLength(3);
     expect(new Set(c).size).toBe(3);

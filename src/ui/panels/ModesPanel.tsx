@@ -97,11 +97,12 @@ function ColourKey({ ctx }: { ctx: ModeContext }) {
 
 /**
  * y range of the step plot: from 1e-4 of the largest initial projection (smaller values are
- * rounding noise of the float32 residual) to the largest value measured.
+ * rounding noise of the float32 residual) to the largest value measured, at most 10⁴ times the
+ * largest initial projection (a diverging twin mode leaves the plot at the top).
  */
 function floorDomain(initial: readonly number[], rows: readonly MetricRow[]): [number, number] {
   let hi = Math.max(...initial.map(Math.abs));
   for (const r of rows) if (r.modes) for (const v of [...r.modes.net, ...r.modes.lin]) if (v !== null && Number.isFinite(v)) hi = Math.max(hi, Math.abs(v));
   const top = Math.max(...initial.map(Math.abs));
-  return [top * 1e-4, hi * 1.5];
+  return [top * 1e-4, Math.min(hi * 1.5, top * 1e4)];
 }

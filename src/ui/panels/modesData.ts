@@ -1,5 +1,5 @@
 // What the Modes panel draws, as plain data (no React): one colour per eigenmode on a sequential
-// scale by log λ_k, the per-mode series over steps, the spectral-bias points at one step, and the
+// scale in the order of λ_k, the per-mode series over steps, the spectral-bias points at one step, and the
 // eigenvectors as functions of x. Unit-tested in tests/unit/modesData.test.ts.
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { MetricRow, RunMeta } from '../../engine/session';
@@ -8,12 +8,14 @@ import type { SeriesSpec } from '../plots/LinePlot';
 import { parseColor } from '../plots/plotMath/colorScale';
 import { TWIN_DASH } from '../plots/colors';
 
-/** Viridis from dark (largest λ) to green; the yellow end is left out (unreadable on white). */
+/**
+ * One colour per mode, in the order of λ_k (descending): viridis from dark (k = 1, largest λ) to
+ * green (k = K), evenly spaced by rank so that neighbouring modes stay distinguishable when the
+ * spectrum spans many decades; the yellow end is left out (unreadable on white).
+ */
 export function modeColors(lambda: readonly number[]): string[] {
-  const logs = lambda.map((l) => Math.log10(Math.max(l, 1e-300)));
-  const hi = Math.max(...logs);
-  const lo = Math.min(...logs);
-  return logs.map((v) => interpolateViridis(lo === hi ? 0 : (0.8 * (hi - v)) / (hi - lo)));
+  const k = lambda.length;
+  return lambda.map((_, i) => interpolateViridis(k > 1 ? (0.8 * i) / (k - 1) : 0));
 }
 
 /** The same colour at `alpha` opacity (faint closed-form lines). */

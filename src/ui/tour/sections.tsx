@@ -171,7 +171,8 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
           <Formula tex="\eta\lambda_k/N > 2" /> grows instead. For this figure's network (width 256, tanh, sine data) λ₁/N = 1.10 and
           λ₅/N = 0.0030, so <Formula tex="2N/\lambda_1" /> = 1.81. At η = 0.8 the top mode loses 88% per step and is gone in ten steps,
           while after 500 steps the twin still keeps 30% of mode 5 (0.9976⁵⁰⁰); the network keeps a similar share (0.10 of 0.40).
-          Move η past 1.81: at η = 2 the twin's top mode grows by 1.21× per step (from −0.80 to −1.1·10⁴ by step 50), while the
+          Move η past 1.81: at η = 2 the twin's top mode grows by 1.21× per step (from −0.80 to −1.1·10⁴ by step 50; its other modes follow only later, as float32 rounding leaks a
+          10⁻⁷ share of the exploding mode into them), while the
           network's loss keeps falling (0.032 at step 50) and the top eigenvalue of its kernel on the probe points drops from 1.14
           to 0.88: it leaves its twin, above all along that mode. (Numbers from <code>tangent-lab train</code> with the same settings.)
         </p>
