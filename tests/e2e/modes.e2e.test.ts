@@ -89,3 +89,19 @@ describe('?embed=modes', () => {
     }
   });
 });
+
+describe('Modes panel on 2-D data', () => {
+  let p: OpenedPage | undefined;
+  afterAll(async () => {
+    await closePage(p);
+  });
+  it('draws the per-mode curves and says in one line why the eigenvector plot is hidden', async () => {
+    p = await openApp(browser, '?embed=modes&dataset=circles&width=64&depth=1&steps=50&modes=4&backend=wasm');
+    await button(p.page, 'play').click({ timeout: 60_000 });
+    await waitUntil(async () => (await seriesPaths(p!.page, /residual per ntk eigenmode vs step/i)).filter((q) => q.finite && q.points >= 3).length >= 8, 150_000, 500);
+    await expect(p.page.getByTestId('modes-vectors-hidden').textContent()).resolves.toBe(
+      'Eigenvectors as functions of x are drawn for 1-D inputs only (this data set has d = 2).',
+    );
+    expect(p.errors, tail(p)).toEqual([]);
+  });
+});

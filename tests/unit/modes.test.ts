@@ -116,7 +116,7 @@ describe('SGD', () => {
       // GD closed form at the same η and t, which the mixing between modes makes it miss.
       const closed = r0.modes!.lambda.map((l, k) => gdModeClosedForm(l, 0.2, 30, r0.modes!.lin[k]!));
       const off = Math.max(...row.modes!.lin.map((v, k) => Math.abs(v! - closed[k])));
-      expect(off).toBeGreaterThan(1e-2); // measured 0.25 (‖f₀ − y‖₂ ≈ 8)
+      expect(off).toBeGreaterThan(1e-2); // measured 0.25
     } finally {
       s.dispose();
     }
