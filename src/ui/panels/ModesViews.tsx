@@ -57,6 +57,8 @@ function spectrumDomain(points: readonly SpectrumPoint[]): [number, number] {
 }
 
 const VECTORS_SHOWN = 4;
+/** Neighbouring modes have close colours: the line style tells u1 … u4 apart as well. */
+const VECTOR_DASH = [undefined, '7 3', '2 3', '9 3 2 3'];
 
 /** u_1 … u_4 plotted against the training inputs (1-D data only). */
 export function ModesVectors({ meta, ctx }: { meta: RunMeta; ctx: ModeContext }) {
@@ -67,6 +69,7 @@ export function ModesVectors({ meta, ctx }: { meta: RunMeta; ctx: ModeContext })
         key: `u${k + 1}`,
         label: `u${k + 1}`,
         color: ctx.colors[k],
+        dash: VECTOR_DASH[k],
         width: 1.8,
         dots: true,
         y: (d: { x: number; u: number[] }) => d.u[k],
