@@ -27,6 +27,7 @@ function rowJson(row: MetricRow, extra: Record<string, number> = {}): string {
     else if (k === 'layerChange' && row.layerChange) o[k] = row.layerChange.map(finiteOrNull);
   }
   if (row.nfa) o.nfa = row.nfa.map((n) => ({ layer: n.layer, uc: finiteOrNull(n.uc), c: finiteOrNull(n.c) }));
+  if (row.modes) o.modes = { lambda: row.modes.lambda.map(finiteOrNull), net: row.modes.net.map(finiteOrNull), lin: row.modes.lin.map(finiteOrNull) };
   return JSON.stringify(o);
 }
 
@@ -92,6 +93,8 @@ function humanRow(row: MetricRow): string {
     .map(([k, v]) =>
       k === 'nfa'
         ? (v as NonNullable<MetricRow['nfa']>).map((n) => `nfa${n.layer}=${nfa(n.uc)}/${nfa(n.c)}`).join(' ')
+        : k === 'modes' && row.modes
+        ? `modesNet=${row.modes.net.map((x) => (x === null ? 'null' : x.toExponential(3))).join(',')} modesLin=${row.modes.lin.map((x) => (x === null ? 'null' : x.toExponential(3))).join(',')}`
         : `${k}=${typeof v === 'number' && k !== 'step' ? v.toExponential(3) : k === 'layerChange' && row.layerChange ? row.layerChange.map((x) => x.toExponential(3)).join(',') : v}`,
     )
     .join(' ');

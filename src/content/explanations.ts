@@ -63,6 +63,12 @@ export const PANELS = {
     kinks:
       'relu: the full-step gradient change includes kinks (units that cross 0 within the step change the gradient by a jump). They shrink with width too, only more slowly than the smooth part; the frozen-pattern value and the fraction of sign flips separate the two.',
   },
+  modes: {
+    title: 'Learning per eigenmode',
+    summary:
+      'Size of the training residual along the top eigenvectors u_k of the NTK at initialisation, Θ₀ on the training set, for the network (solid) and its linear twin (dashed), coloured by eigenvalue (dark = largest λ). With full-batch GD the twin’s residual along u_k is multiplied by exactly 1 − ηλ_k/N each step, so large-λ modes are learned first.',
+    tex: String.raw`r_k(t) = u_k^\top\big(f_t(X) - Y\big),\qquad \text{twin, GD: } r^{\mathrm{lin}}_k(t) = \Big(1 - \tfrac{\eta\lambda_k}{N}\Big)^{t}\, r_k(0)`,
+  },
   ntk: {
     title: 'Neural tangent kernel',
     summary: 'The empirical NTK over the probe points (sorted by input) at initialisation and now, their difference, and the eigenvalue spectrum of each.',

@@ -51,7 +51,16 @@ const OptionalMetricsSchema = z.object({
   flipFraction: metric,
   /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
   earlyGap: metric,
+  /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/modes.ts). */
+  modeDeparture: metric,
 });
+
+/**
+ * Residuals per NTK eigenmode of Θ₀(X, X) (src/engine/modes.ts): λ_k/N descending, and
+ * u_kᵀ(f_t − y), u_kᵀ(f_lin,t − y) for the network and the linear twin (null where not finite).
+ */
+export const ModesRowSchema = z.object({ lambda: z.array(z.number()), net: z.array(z.number().nullable()), lin: z.array(z.number().nullable()) });
+export type ModesRow = z.infer<typeof ModesRowSchema>;
 
 /** Neural feature ansatz correlation of hidden layer l = 1…L: uncentred and centred (null where undefined: C-NFA at step 0, a 1×1 NFM). */
 export const NfaEntrySchema = z.object({ layer: count, uc: z.number().nullable(), c: z.number().nullable() });
@@ -66,6 +75,8 @@ export const MetricRowSchema = z.object({
   layerChange: z.array(z.number()).optional(),
   /** Neural feature ansatz per layer. */
   nfa: z.array(NfaEntrySchema).optional(),
+  /** Per-mode residuals (config.modes > 0). */
+  modes: ModesRowSchema.optional(),
 });
 /** Names of every scalar metric of a row. */
 export const SCALAR_METRICS = ['loss', 'testLoss', ...OptionalMetricsSchema.keyof().options] as const;
@@ -85,6 +96,8 @@ export function finiteRow(r: MetricRow): MetricRow {
   }
   if (r.layerChange && r.layerChange.every(Number.isFinite)) out.layerChange = r.layerChange;
   if (r.nfa) out.nfa = r.nfa.map((e) => ({ layer: e.layer, uc: finiteOrNull(e.uc), c: finiteOrNull(e.c) }));
+  // A diverging twin overflows its top modes first: those become null, the others stay.
+  if (r.modes) out.modes = { lambda: r.modes.lambda, net: r.modes.net.map(finiteOrNull), lin: r.modes.lin.map(finiteOrNull) };
   return out;
 }
 
@@ -160,6 +173,10 @@ export const RunMetaSchema = z.object({
   earlyTime: EarlyTimeMetaSchema.optional(),
   /** MLP: false when the network is too wide for live feature-alignment measurements. */
   nfaLive: z.boolean().optional(),
+  /** NTK eigenmodes of Θ₀(X, X) tracked per row: λ_k/N and u_k (K × N row-major, training-set order). */
+  modes: z.object({ count, lambda: nums, vectors: f32 }).optional(),
+  /** Why no modes are tracked (modes=0, or too many training points). */
+  modesOff: z.string().optional(),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;
 

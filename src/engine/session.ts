@@ -13,6 +13,7 @@ import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
 import { relativeWeightChange } from './weightChange';
+import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from './modes';
 import { SCALAR_METRICS, type StartupStage, type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from './runRecords';
 
 export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from './runRecords';
@@ -153,6 +154,8 @@ export class Session {
   private readonly w0: tf.Tensor2D[];
   /** Θ₀ on train × train, kept only until create() has read λmax from it. */
   private kTrainTrain0: tf.Tensor2D | null = null;
+  /** Projections on the top eigenmodes of Θ₀(X, X) (null when config.modes is 0 or N is too large). */
+  private modesProj: ModeProjector | null = null;
   private stepCount = 0;
   private disposed = false;
   /**
@@ -312,6 +315,7 @@ export class Session {
     this.meta.nfaLive = this.nfaLive;
     const lam = lambdaMax(this.kTrainTrain0);
     const probe0 = this.ntkProbe0.data();
+    const kTrain = modeCount(config.modes, nTrain) > 0 ? this.kTrainTrain0.data() : null;
     const lamMax = (await lam.data())[0];
     lam.dispose();
     this.kTrainTrain0.dispose();
@@ -322,6 +326,11 @@ export class Session {
     const k0 = await probe0;
     this.meta.ntk0 = Float32Array.from(reorderSquare(k0, this.probe.order));
     this.meta.eig0 = Float64Array.from(symmetricEigenvalues(k0, this.probe.count));
+    if (kTrain) {
+      const basis = modeBasis(await kTrain, nTrain, modeCount(config.modes, nTrain));
+      this.modesProj = new ModeProjector(basis, this.f0Train, this.yTrain);
+      this.meta.modes = { count: basis.count, lambda: basis.lambda, vectors: Float32Array.from(basis.vectors) };
+    } else this.meta.modesOff = modesOffReason(config.modes, nTrain) ?? undefined;
     if (progress?.aborted?.()) throw new CreateAborted();
   }
 
@@ -369,6 +378,7 @@ export class Session {
     const expensive = this.wantExpensive(mode, opts.force === true);
     const withNfa = expensive && (mode === 'always' || this.nfaLive);
     const t0 = now();
+    const kept: { modes?: tf.Tensor2D } = {};
     const named = tf.tidy((): Partial<Record<ScalarMetric, tf.Scalar>> => {
       const theta = this.params;
       const fTrain = forward(this.spec, theta, this.xTrain);
@@ -383,6 +393,7 @@ export class Session {
         gapTest: rmsGap(fTest, linTest),
         gapTrainRel: relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
         gapTestRel: relativeRmsGap(fTest, linTest, this.f0Test),
+        ...(this.modesProj ? this.measureModes(this.modesProj, fTrain, kept) : {}),
       };
       if (!expensive) return cheap;
       const k = ntkLayerwise(this.spec, theta, this.xProbe);
@@ -403,9 +414,15 @@ export class Session {
     });
     const layerChange = tf.tidy(() => relativeWeightChange(this.params.map((l) => l.W), this.w0));
     const nfaSumsT = withNfa ? tf.tidy(() => nfaSums(this.spec, this.params, this.params0, this.xTrain)) : null;
-    const [values, lc, ns] = await Promise.all([readScalars(named), layerChange.data(), nfaSumsT ? nfaSumsT.data() : Promise.resolve(null)]);
+    const [values, lc, ns, mv] = await Promise.all([
+      readScalars(named),
+      layerChange.data(),
+      nfaSumsT ? nfaSumsT.data() : Promise.resolve(null),
+      kept.modes ? kept.modes.data() : Promise.resolve(null),
+    ]);
     layerChange.dispose();
     nfaSumsT?.dispose();
+    kept.modes?.dispose();
     if (expensive) {
       const t1 = now();
       this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
@@ -413,7 +430,14 @@ export class Session {
     }
     const row: MetricRow = { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
     if (ns) row.nfa = nfaFromSums(ns, hiddenInputSizes(this.spec));
+    if (mv && this.modesProj) row.modes = modesRecord(this.modesProj.basis, mv);
     return row;
+  }
+
+  /** Inside measure()'s tidy: the 2 × K projections (kept for the readback) and modeDeparture. */
+  private measureModes(proj: ModeProjector, fTrain: tf.Tensor1D, kept: { modes?: tf.Tensor2D }): { modeDeparture: tf.Scalar } {
+    kept.modes = tf.keep(proj.project(fTrain, this.twin.fTrain, this.yTrain));
+    return { modeDeparture: proj.departure(kept.modes) };
   }
 
   /**
@@ -491,6 +515,7 @@ export class Session {
       v.b?.dispose();
     }
     this.twinBuilt?.dispose();
+    this.modesProj?.dispose();
     tf.dispose(this.w0);
     this.kTrainTrain0?.dispose();
     const built: tf.Tensor[] = [this.f0Train, this.f0Test, this.ntkProbe0].filter((t) => t !== undefined);

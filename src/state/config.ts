@@ -76,6 +76,8 @@ export const CONFIG_FIELDS = {
   }),
   /** Learning-rate width exponent α: η = η₀·n^α. */
   lrWidthExp: numberField({ key: 'lrWidthExp', name: 'lr-width-exp', label: 'LR width exponent α', min: -2, max: 2, default: 0 }),
+  /** NTK eigenmodes tracked per logged step (the top K of Θ₀ on the training set, K = min(modes, N)); 0 = off. */
+  modes: intField({ key: 'modes', label: 'Eigenmodes tracked', min: 0, max: 64, default: 16 }),
 };
 
 type Fields = typeof CONFIG_FIELDS;

@@ -57,6 +57,10 @@ export function sweepMetrics(cfg: { depth: number; activation: Activation }): Sw
     field('gapTest', 'gap to the linear twin · test (RMS)', 'gap', zero),
     field('gapTrainRel', 'relative gap · train', 'gap', { ...zero, note: 'Gap divided by RMS(f_t − f₀): how much of the function’s movement the linear twin misses.' }),
     field('gapTestRel', 'relative gap · test', 'gap', zero),
+    field('modeDeparture', 'network vs twin per NTK eigenmode', 'gap', {
+      ...zero,
+      note: 'RMS over the top K eigenmodes u_k of Θ₀ of u_kᵀ(f_t − f_lin,t), divided by RMS(f₀ − y) over the training points (absent when modes are off).',
+    }),
     field('c2OverC1Sq', 'c₂/c₁² along one GD step', 'correlations', {
       note: 'RMS(c₂)/RMS(c₁)²: unchanged when the step is rescaled (η, the residual’s size), but not when its direction changes. At θ₀ every width takes the same kind of step; after training the step points along the slow modes that are left, so the final value is not a pure width effect.',
     }),

@@ -18,6 +18,7 @@ import { lazyPanel } from './lazyPanel';
 const EarlyTimePanel = lazyPanel('Early-time simplicity', () => import('./EarlyTimePanel'), 'EarlyTimePanel');
 const DigitsPanel = lazyPanel('Digits', () => import('./DigitsPanel'), 'DigitsPanel');
 const NfaPanel = lazyPanel('Feature alignment', () => import('./NfaPanel'), 'NfaPanel');
+const ModesPanel = lazyPanel('Learning per eigenmode', () => import('./ModesPanel'), 'ModesPanel');
 
 export interface PanelEntry {
   key: string;
@@ -44,6 +45,7 @@ export const PANELS: readonly PanelEntry[] = [
   { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'], mlpOnly: true },
+  { key: 'modes', name: 'Learning per eigenmode', Panel: ModesPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, embedControls: ['width', 'activation'], mlpOnly: true },

@@ -1,0 +1,108 @@
+// Learning per NTK eigenmode (docs/science.md §9): |u_kᵀ(f_t − y)| of the network and the linear
+// twin against the step, for the top K eigenvectors of Θ₀ on the training set; then, at the hovered
+// step, the remaining fraction of each mode against λ_k/N (spectral bias), and the top eigenvectors
+// as functions of x on 1-D data.
+import { useMemo } from 'react';
+import type { PanelProps } from './types';
+import { PanelFrame } from '../plots/PanelFrame';
+import { useLogXToggle } from './metricSeries';
+import { StepPlot } from '../plots/StepPlot';
+import { formatNumber } from '../plots/plotMath/format';
+import { PANELS } from '../../content/explanations';
+import { modeContext, rowAt, stepSeries, type ModeContext } from './modesData';
+import { ModesSpectrum, ModesVectors } from './ModesViews';
+import type { MetricRow, RunMeta } from '../../engine/session';
+import './modes.css';
+
+export function ModesPanel(props: PanelProps) {
+  const [logX, logXToggle] = useLogXToggle('Learning per eigenmode');
+  const { meta, rows, hoverStep } = props;
+  const first = rows.length > 0 ? rows[0] : undefined;
+  const ctx = useMemo(() => (meta ? modeContext(meta, first ? [first] : []) : null), [meta, first]);
+  const series = useMemo(() => (ctx ? stepSeries(ctx) : []), [ctx]);
+  const yDomain = useMemo(() => (ctx?.initial ? floorDomain(ctx.initial, rows) : undefined), [ctx, rows]);
+  const row = rowAt(rows, hoverStep);
+  return (
+    <PanelFrame id="modes" text={PANELS.modes} controls={logXToggle}>
+      {meta && <ModesNote meta={meta} ctx={ctx} />}
+      {ctx && (
+        <>
+          <ColourKey ctx={ctx} />
+          <StepPlot
+            rows={rows}
+            series={series}
+            ariaLabel="Residual per NTK eigenmode vs step"
+            xScaleType={logX ? 'log' : 'linear'}
+            yScaleType="log"
+            yDomain={yDomain}
+            yLabel="|u_kᵀ(f − y)| (log)"
+            hoverStep={hoverStep}
+            onHoverStep={props.onHoverStep}
+            divergedAt={props.divergedAt}
+            legend={false}
+            readout={false}
+            notMeasuredMessage="Waiting for the first per-mode measurement…"
+            height={190}
+            testId="modes-steps"
+          />
+          <div className="modes-row">
+            <ModesSpectrum ctx={ctx} row={row} />
+            {meta && <ModesVectors meta={meta} ctx={ctx} />}
+          </div>
+        </>
+      )}
+    </PanelFrame>
+  );
+}
+
+/** What is measured in this run, in one or two lines: optimiser, activation, K, N, η against 2N/λ₁. */
+function ModesNote({ meta, ctx }: { meta: RunMeta; ctx: ModeContext | null }) {
+  if (!ctx) return <p className="plot-note" data-testid="modes-off">{meta.modesOff ?? 'No eigenmodes are tracked in this run.'}</p>;
+  const c = meta.config;
+  const n = c.train;
+  const top = meta.lr * ctx.lambda[0];
+  return (
+    <p className="plot-note" data-testid="modes-note">
+      Top {ctx.lambda.length} eigenvectors of Θ₀(X, X) at θ₀ ({c.activation}, width {c.width}, N = {n}); {c.optimizer === 'gd' ? 'full-batch GD' : `SGD, batch ${Math.min(c.batch, n)}`}, η ={' '}
+      {formatNumber(meta.lr)}.{' '}
+      {c.optimizer === 'gd' ? (
+        <>
+          ηλ₁/N = {formatNumber(top)}
+          {top > 2 ? ' > 2: the twin’s top mode grows by |1 − ηλ₁/N| > 1 per step.' : ' (below 2: the twin’s tracked modes decay).'} Faint lines: the twin’s
+          closed form |1 − ηλ_k/N|^t·|u_kᵀ(f₀ − y)|.
+        </>
+      ) : (
+        'With SGD each batch kernel mixes the modes, so the twin has no per-mode closed form: both curves are measured only.'
+      )}
+    </p>
+  );
+}
+
+function ColourKey({ ctx }: { ctx: ModeContext }) {
+  const k = ctx.lambda.length;
+  const stops = ctx.colors.map((c, i) => `${c} ${((100 * i) / Math.max(1, k - 1)).toFixed(1)}%`).join(', ');
+  return (
+    <div className="modes-key" aria-label="Colour key">
+      <span>
+        k = 1, λ₁/N = {formatNumber(ctx.lambda[0])}
+      </span>
+      <span className="modes-key-bar" style={{ background: `linear-gradient(to right, ${stops})` }} />
+      <span>
+        k = {k}, λ/N = {formatNumber(ctx.lambda[k - 1])}
+      </span>
+      <span className="modes-key-styles">solid network · dashed twin{ctx.gd ? ' · faint GD closed form' : ''}</span>
+    </div>
+  );
+}
+
+/**
+ * y range of the step plot: from 1e-4 of the largest initial projection (smaller values are
+ * rounding noise of the float32 residual) to the largest value measured, at most 10⁴ times the
+ * largest initial projection (a diverging twin mode leaves the plot at the top).
+ */
+function floorDomain(initial: readonly number[], rows: readonly MetricRow[]): [number, number] {
+  let hi = Math.max(...initial.map(Math.abs));
+  for (const r of rows) if (r.modes) for (const v of [...r.modes.net, ...r.modes.lin]) if (v !== null && Number.isFinite(v)) hi = Math.max(hi, Math.abs(v));
+  const top = Math.max(...initial.map(Math.abs));
+  return [top * 1e-4, Math.min(hi * 1.5, top * 1e4)];
+}
