@@ -1,6 +1,7 @@
 // The runs of `train`, `ntk`, `taylor` and `early-sweep` (the table in ./commands.ts names them).
 import { tf } from '../engine/tf';
-import { Session, isDiverged, type MetricRow } from '../engine/session';
+import { Session, type MetricRow } from '../engine/session';
+import { isDiverged } from '../engine/divergence';
 import { EarlyTimeSession } from '../engine/earlyTimeSession';
 import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTimeSweep';
 import { loadDataset } from '../engine/datasets';

@@ -4,7 +4,7 @@ import { tf } from './tf';
 import type { ExperimentConfig } from '../state/config';
 import { effectiveBatch } from '../state/config';
 import { loadDataset, makeGrid, type Dataset } from './datasets';
-import { disposeParams, forward, initParamArrays, layerSizes, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
+import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
 import { ntkLayerwise } from './ntk';
 import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
@@ -14,18 +14,18 @@ import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './cor
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
 import { relativeWeightChange } from './weightChange';
 import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from './modes';
-import { SCALAR_METRICS, type StartupStage, type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from './runRecords';
+import { startupKernelCosts, startupTotalCost, firstMeasureCost, CreateAborted, type CreateProgress } from './startupCost';
+export { CreateAborted, type CreateProgress } from './startupCost';
+import { ExpensiveSchedule, type ExpensiveMode } from './milestones';
+export type { ExpensiveMode } from './milestones';
+import { readScalars } from './readback';
+import { type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from './runRecords';
 
 export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from './runRecords';
-import { displayIndices, hiddenInputSizes, nfaFromSums, nfaMatrices, nfaSums } from './nfa';
+import { hiddenInputSizes, nfaFromSums, nfaSums } from './nfa';
+import { NfaHeatmaps, nfaLiveFor } from './nfaHeatmaps';
+export { NFA_LIVE_MAX_COST } from './nfaHeatmaps';
 
-/** Largest side of the NFM/AGOP heatmaps in snapshots (bigger layers show evenly spaced coordinates). */
-const NFA_DISPLAY_MAX = 32;
-/**
- * Live ('auto') NFA only while its largest product, ‖WᵀW‖²_F at n_in²·n_out multiply-adds, stays
- * below this (width 2048 with depth ≥ 2); the CLI ('always') measures it at any width.
- */
-export const NFA_LIVE_MAX_COST = 2048 ** 3;
 
 export interface SessionOptions {
   gridSize?: number;
@@ -39,89 +39,7 @@ export interface SessionOptions {
 /** How many test points (the first ones) a snapshot evaluates when the inputs have no grid (d > 2). */
 export const TEST_SAMPLE_SIZE = 12;
 
-/** Start-up reporting for Session.create: report(stage, fraction 0…1, estimated ms left). */
-export interface CreateProgress {
-  report(stage: StartupStage, fraction: number, etaMs?: number): void;
-  /** Checked between stages: true abandons the create (CreateAborted). */
-  aborted?(): boolean;
-}
 
-/** Thrown by Session.create when its progress sink asked it to stop; nothing is left allocated. */
-export class CreateAborted extends Error {
-  constructor() {
-    super('start-up cancelled');
-    this.name = 'CreateAborted';
-  }
-}
-
-/**
- * Relative cost of the three Θ₀ kernels (train×train, eval×train, probe×probe), in one unit: the
- * per-point factors (a forward and backward pass, ∝ points × parameters) plus the Gram products
- * (∝ rows × columns × Σ layer widths). Only ratios matter: the first kernel is timed and the rest
- * scaled from it.
- */
-export function startupKernelCosts(spec: MlpSpec, nTrain: number, nEval: number, nProbe: number): { trainTrain: number; evalTrain: number; probe: number } {
-  const params = parameterCount(spec);
-  const widthSum = layerSizes(spec).reduce((a, b) => a + b, 0);
-  const cost = (rows: number, cols: number, distinct: boolean) => (distinct ? rows + cols : rows) * params + rows * cols * widthSum;
-  // eval×train also runs two forward passes (f₀ on train and eval points).
-  return { trainTrain: cost(nTrain, nTrain, false), evalTrain: cost(nEval, nTrain, true) + (nTrain + nEval) * params, probe: cost(nProbe, nProbe, false) };
-}
-
-export function startupTotalCost(c: { trainTrain: number; evalTrain: number; probe: number }): number {
-  return c.trainTrain + c.evalTrain + c.probe;
-}
-
-/**
- * Forward-pass equivalents (× probe points × parameters) of the derivative correlations and step
- * metrics: an order-3 jet (7 products per layer), its first-order and Hessian-direction parts, the
- * gradient change and the frozen-pattern step metrics. Calibrated on the cpu backend against
- * measured first measurements (width 256–1024, depth 2–4: estimate within ~30% where it matters,
- * i.e. where the first measurement takes seconds).
- */
-export const JET_PASSES = 12;
-
-/**
- * Cost of the first measurement of a run (the step-0 row with every metric, then the first
- * snapshot) in the unit of startupKernelCosts, so the time the Θ₀ kernels took predicts it:
- * forward passes on train, test and grid; the GD direction (a gradient on train); Θ on the probe
- * set twice (row and snapshot); the jets on the probe set; and, withNfa, the neural feature ansatz
- * sums (per layer, for W and ΔW: WᵀW, G = δW, WGᵀ and GᵀG) plus the heatmaps of one layer at θ₀
- * and θ (a backward pass and δW each).
- */
-export function firstMeasureCost(spec: MlpSpec, n: { train: number; test: number; grid: number; probe: number }, withNfa: boolean): number {
-  const params = parameterCount(spec);
-  const sizes = layerSizes(spec);
-  const widthSum = sizes.reduce((a, b) => a + b, 0);
-  const probeKernel = n.probe * params + n.probe * n.probe * widthSum;
-  const cost = (n.train + n.test + n.grid) * params + 3 * n.train * params + 2 * probeKernel + JET_PASSES * n.probe * params;
-  if (!withNfa) return cost;
-  const N = n.train;
-  let nfa = 3 * N * params; // the backward pass for δ_l
-  for (let l = 1; l <= spec.depth; l++) {
-    const [a, b] = [sizes[l - 1], sizes[l]];
-    nfa += 2 * (Math.min(a, b) ** 2 * Math.max(a, b) + 2 * N * a * b + N * N * Math.min(a, b));
-  }
-  const shown = spec.depth > 1 ? 2 : 1;
-  const heatmaps = 2 * (3 * N * params + N * sizes[shown - 1] * sizes[shown]);
-  return cost + nfa + heatmaps;
-}
-
-/** The smallest of 1, 2, 5, 10, 20, 50, … strictly above `step`. */
-export function nextOneTwoFive(step: number): number {
-  let decade = 1;
-  for (;;) {
-    for (const m of [1, 2, 5]) if (m * decade > step) return m * decade;
-    decade *= 10;
-  }
-}
-
-/**
- * Which expensive metrics (probe NTK drift, derivative correlations) measure() computes:
- * 'always' (CLI, tests), 'never', or 'auto': only while their share of wall time stays under
- * `expensiveBudget`, plus early milestones (the live app uses this: ~8% at most past step 500).
- */
-export type ExpensiveMode = 'always' | 'never' | 'auto';
 
 export class Session {
   readonly spec: MlpSpec;
@@ -131,7 +49,7 @@ export class Session {
   /** θ₀, kept for ΔW = W − W(0) (C-NFA) and the NFM/AGOP heatmaps at init. */
   private readonly params0: Params;
   /** NFM/AGOP at θ₀ per hidden layer, read back once on first request. */
-  private readonly nfa0 = new Map<number, { nfm: number[]; agop: number[] }>();
+  private readonly nfaHeatmaps: NfaHeatmaps;
   private readonly xTrain: tf.Tensor2D;
   private readonly yTrain: tf.Tensor1D;
   private readonly xTest: tf.Tensor2D;
@@ -165,22 +83,8 @@ export class Session {
   firstMeasureEstimateMs: number | null = null;
   /** Share of the start-up done when the first measurement begins (0…1). */
   firstMeasureFraction = 0.99;
-  /** ExpensiveMode 'auto': earliest time of the next expensive measurement (duty cycle). */
-  private nextExpensiveAt = 0;
-  /**
-   * Largest share of wall time the expensive metrics may take in 'auto' mode: after one that took
-   * T ms, the next waits T·(1/budget − 1) ms, so they slow training by at most 1/(1 − budget) − 1 = 7.5%
-   * (bench: the whole live-metrics cost — these, the early milestones below, rows and snapshots with
-   * the pair matrix — is ~1.17× at the default settings on wasm; 0.2 gave 1.27× once the step got faster).
-   */
-  expensiveBudget = 0.07;
-  /**
-   * ExpensiveMode 'auto' also measures at the first row at or past each early milestone 1, 2, 5, 10,
-   * …, up to this step (log-spaced detail where drift and correlations change fastest; the duty cycle
-   * alone can leave the first few hundred fast steps without a point). 0 turns this off.
-   */
-  expensiveMilestoneMax = 500;
-  private nextMilestone = 1;
+  /** When 'auto' measures the expensive metrics (duty cycle and early milestones; see milestones.ts). */
+  readonly expensiveSchedule = new ExpensiveSchedule();
 
   private constructor(
     readonly config: ExperimentConfig,
@@ -195,39 +99,14 @@ export class Session {
     this.params0 = p0;
     this.w0 = p0.map((l) => tf.clone(l.W));
     this.xTrain = tf.tensor2d(this.data.xTrain, [config.train, d]);
+    this.nfaHeatmaps = new NfaHeatmaps(this.spec, this.xTrain, this.params0);
     this.yTrain = tf.tensor1d(this.data.yTrain);
     this.xTest = tf.tensor2d(this.data.xTest, [config.test, d]);
     this.yTest = tf.tensor1d(this.data.yTest);
     this.xGrid = tf.tensor2d(init.grid, [init.grid.length / d, d]);
     this.xProbe = tf.tensor2d(this.probe.x, [this.probe.count, d]);
     this.schedule = new BatchSchedule(config.train, effectiveBatch(config), config.optimizer === 'gd', config.seed);
-    // Fresh copies: the worker transfers the meta's buffers to the UI.
-    this.meta = {
-      config,
-      lr: config.lr ?? NaN,
-      lrAuto: config.lr === null,
-      criticalLr: null,
-      paramCount: parameterCount(this.spec),
-      dataset: {
-        inputDim: this.data.inputDim,
-        xTrain: this.data.xTrain.slice(),
-        yTrain: this.data.yTrain.slice(),
-        xTest: this.data.xTest.slice(),
-        yTest: this.data.yTest.slice(),
-        domain: this.data.domain,
-      },
-      grid: { n: init.gridN, x: init.grid.slice() },
-      nfaLive: true,
-      probe: {
-        x: Float32Array.from(this.probe.x),
-        count: this.probe.count,
-        trainCount: this.probe.trainCount,
-        order: [...this.probe.order],
-      },
-      // Θ₀ on the probe set and its spectrum: filled in create(), after one readback.
-      ntk0: new Float32Array(0),
-      eig0: new Float64Array(0),
-    };
+    this.meta = initialMeta(config, this.spec, this.data, init, this.probe);
   }
 
   /**
@@ -362,12 +241,6 @@ export class Session {
     }
   }
 
-  private wantExpensive(mode: ExpensiveMode, force: boolean): boolean {
-    if (mode === 'never') return false;
-    const milestone = this.nextMilestone <= this.expensiveMilestoneMax && this.stepCount >= this.nextMilestone;
-    return force || mode === 'always' || milestone || now() >= this.nextExpensiveAt;
-  }
-
   /**
    * All metrics at the current step, as a record keyed by metric name, read back in one batch.
    * Values may be non-finite (a diverged run); finiteRow() drops those before rows are posted.
@@ -375,7 +248,7 @@ export class Session {
    * (the last step of a run, so every run ends with a final value of each).
    */
   async measure(mode: ExpensiveMode = 'always', opts: { force?: boolean } = {}): Promise<MetricRow> {
-    const expensive = this.wantExpensive(mode, opts.force === true);
+    const expensive = this.expensiveSchedule.want(mode, opts.force === true, this.stepCount, now());
     const withNfa = expensive && (mode === 'always' || this.nfaLive);
     const t0 = now();
     const kept: { modes?: tf.Tensor2D } = {};
@@ -423,11 +296,7 @@ export class Session {
     layerChange.dispose();
     nfaSumsT?.dispose();
     kept.modes?.dispose();
-    if (expensive) {
-      const t1 = now();
-      this.nextExpensiveAt = t1 + (t1 - t0) * (1 / this.expensiveBudget - 1);
-      this.nextMilestone = nextOneTwoFive(this.stepCount);
-    }
+    if (expensive) this.expensiveSchedule.measured(t0, now(), this.stepCount);
     const row: MetricRow = { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
     if (ns) row.nfa = nfaFromSums(ns, hiddenInputSizes(this.spec));
     if (mv && this.modesProj) row.modes = modesRecord(this.modesProj.basis, mv);
@@ -477,8 +346,7 @@ export class Session {
 
   /** Whether the live app measures NFA for this network (see NFA_LIVE_MAX_COST). */
   get nfaLive(): boolean {
-    const sizes = hiddenInputSizes(this.spec);
-    return sizes.every((nIn) => Math.min(nIn, this.spec.width) ** 2 * Math.max(nIn, this.spec.width) <= NFA_LIVE_MAX_COST);
+    return nfaLiveFor(this.spec);
   }
 
   /** Default hidden layer for the NFM/AGOP heatmaps: the first, unless its input is 1-D or 2-D. */
@@ -487,23 +355,8 @@ export class Session {
   }
 
   /** NFM and AGOP of hidden layer `layer` (clamped to 1…L) at θ₀ (cached) and now. */
-  async nfaSnapshot(layer: number): Promise<NfaSnapshot> {
-    const l = Math.min(Math.max(1, Math.round(layer)), this.spec.depth);
-    const inputSize = hiddenInputSizes(this.spec)[l - 1];
-    const index = displayIndices(inputSize, NFA_DISPLAY_MAX);
-    const read = async (params: Params) => {
-      const { nfm, agop } = nfaMatrices(this.spec, params, this.xTrain, l, index);
-      const [a, b] = await Promise.all([nfm.data(), agop.data()]);
-      tf.dispose([nfm, agop]);
-      return { nfm: Array.from(a), agop: Array.from(b) };
-    };
-    let init = this.nfa0.get(l);
-    if (!init) {
-      init = await read(this.params0);
-      this.nfa0.set(l, init);
-    }
-    const cur = await read(this.params);
-    return { layer: l, inputSize, index, nfm0: init.nfm, agop0: init.agop, nfm: cur.nfm, agop: cur.agop };
+  nfaSnapshot(layer: number): Promise<NfaSnapshot> {
+    return this.nfaHeatmaps.snapshot(layer, this.params);
   }
 
   dispose(): void {
@@ -523,26 +376,24 @@ export class Session {
   }
 }
 
-/** Reads a record of scalar tensors back in one batch (one stacked tensor) and disposes them. */
-async function readScalars(named: Partial<Record<ScalarMetric, tf.Scalar>>): Promise<Partial<Record<ScalarMetric, number>>> {
-  const present = SCALAR_METRICS.flatMap((name) => {
-    const t = named[name];
-    return t ? [{ name, t }] : [];
-  });
-  const packed = tf.stack(present.map((p) => p.t));
-  tf.dispose(present.map((p) => p.t));
-  const v = await packed.data();
-  packed.dispose();
-  const out: Partial<Record<ScalarMetric, number>> = {};
-  present.forEach((p, i) => (out[p.name] = v[i]));
-  return out;
-}
-
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-/** Divergence: a non-finite loss, or one that grew by 10⁶ over its initial value. */
-export function isDiverged(row: Pick<MetricRow, 'loss'>, initialLoss: number): boolean {
-  return !Number.isFinite(row.loss) || row.loss > 1e6 * Math.max(initialLoss, 1e-3);
+/** The run's metadata before create() fills in η and Θ₀ (fresh copies: the worker transfers its buffers to the UI). */
+function initialMeta(config: ExperimentConfig, spec: MlpSpec, data: Dataset, grid: { gridN: number; grid: Float32Array }, probe: ProbeSet): RunMeta {
+  return {
+    config,
+    lr: config.lr ?? NaN,
+    lrAuto: config.lr === null,
+    criticalLr: null,
+    paramCount: parameterCount(spec),
+    dataset: { inputDim: data.inputDim, xTrain: data.xTrain.slice(), yTrain: data.yTrain.slice(), xTest: data.xTest.slice(), yTest: data.yTest.slice(), domain: data.domain },
+    grid: { n: grid.gridN, x: grid.grid.slice() },
+    nfaLive: true,
+    probe: { x: Float32Array.from(probe.x), count: probe.count, trainCount: probe.trainCount, order: [...probe.order] },
+    // Θ₀ on the probe set and its spectrum: filled in create(), after one readback.
+    ntk0: new Float32Array(0),
+    eig0: new Float64Array(0),
+  };
 }

@@ -11,7 +11,8 @@
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
 import type { ExperimentConfig } from '../state/config';
-import { CreateAborted, isDiverged, type CreateProgress, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
+import { isDiverged } from '../engine/divergence';
+import { CreateAborted, type CreateProgress, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
 import type { EarlyTimeSession } from '../engine/earlyTimeSession';
 import type { EarlyWidthPoint } from '../engine/earlyTimeSweep';
 import { finiteRow } from '../engine/runRecords';

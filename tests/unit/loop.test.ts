@@ -2,7 +2,8 @@
 // on the tfjs cpu backend.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session, nextOneTwoFive } from '../../src/engine/session';
+import { Session } from '../../src/engine/session';
+import { nextOneTwoFive } from '../../src/engine/milestones';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
 import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
@@ -322,8 +323,8 @@ describe('the last step of a run measures every metric', () => {
     const loop = new TrainingLoop({
       async createSession(config) {
         const s = await Session.create(config, { gridSize: 16 });
-        s.expensiveBudget = 1e-12;
-        s.expensiveMilestoneMax = milestoneMax;
+        s.expensiveSchedule.budget = 1e-12;
+        s.expensiveSchedule.milestoneMax = milestoneMax;
         sessions.push(s);
         return loopSession(s, { expensive: 'auto' });
       },
@@ -344,8 +345,8 @@ describe('the last step of a run measures every metric', () => {
 
   it('early milestones: measure() in auto mode at or past 1, 2, 5, 10, 20, 50 (up to the maximum) computes them', async () => {
     const s = await Session.create({ ...SMALL, steps: 100 }, { gridSize: 16 });
-    s.expensiveBudget = 1e-12; // the duty cycle alone would skip everything after step 0
-    s.expensiveMilestoneMax = 50;
+    s.expensiveSchedule.budget = 1e-12; // the duty cycle alone would skip everything after step 0
+    s.expensiveSchedule.milestoneMax = 50;
     const withDrift: number[] = [];
     for (let step = 0; step <= 100; step += 10) {
       if (step > 0) s.advance(10);

@@ -3,7 +3,8 @@
 // `progress` events and honours cancel / a newer config during a long create.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { CreateAborted, JET_PASSES, Session, firstMeasureCost, startupKernelCosts } from '../../src/engine/session';
+import { CreateAborted, Session } from '../../src/engine/session';
+import { JET_PASSES, firstMeasureCost, startupKernelCosts } from '../../src/engine/startupCost';
 import { specFromConfig } from '../../src/engine/mlp';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
 import { STARTUP_STAGES, type StartupStage } from '../../src/engine/runRecords';

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { ExperimentConfig } from '../../state/config';
 import type { SweepSpec } from '../../state/sweep';
-import { Session, isDiverged, type MetricRow } from '../session';
+import { Session, type MetricRow } from '../session';
+import { isDiverged } from '../divergence';
 import { finiteRow, MetricRowSchema } from '../runRecords';
 import { configForRun, sweepGrid, shard as shardOf } from './grid';
 import { resolveSweepLr, type SweepLr } from './lr';
