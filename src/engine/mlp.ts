@@ -144,18 +144,6 @@ export function toVariables(params: Params): VarParams {
   return params.map((L) => ({ W: tf.variable(L.W), b: L.b ? tf.variable(L.b) : null }));
 }
 
-/** Read parameters back as plain arrays (async). */
-export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
-  return Promise.all(
-    params.map(async (L) => ({
-      nOut: L.W.shape[0],
-      nIn: L.W.shape[1],
-      W: Float64Array.from(await L.W.data()),
-      b: L.b ? Float64Array.from(await L.b.data()) : null,
-    })),
-  );
-}
-
 /** Pre-activation of layer l (1-based) from the previous activation. */
 export function affine(a: tf.Tensor2D, L: Layer, scale: LayerScale): tf.Tensor2D {
   // dense() adds a bias at scale 0 (σ_b² = 0) too: tfjs refuses gradients for unused inputs

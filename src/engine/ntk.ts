@@ -25,7 +25,7 @@ export function layerFactors(spec: MlpSpec, params: Params, x: tf.Tensor2D): Lay
 }
 
 /** Which layers carry a bias parameter, and its squared scale s_b,l² (0 when absent). */
-function biasScale2(spec: MlpSpec, params: Params): number[] {
+export function biasScale2(spec: MlpSpec, params: Params): number[] {
   const scales = layerScales(spec);
   return params.map((L, l) => (L.b ? scales[l].b * scales[l].b : 0));
 }
@@ -49,25 +49,5 @@ export function ntkLayerwise(spec: MlpSpec, params: Params, x1: tf.Tensor2D, x2?
       theta = theta === null ? term : (tf.add(theta, term) as tf.Tensor2D);
     }
     return theta as tf.Tensor2D;
-  });
-}
-
-/**
- * Θ(x, x) for every row of x, as a length-N vector, without any N × N product:
- * Θ(x, x) = Σ_l (s_w,l² ‖a_{l-1}(x)‖² + s_b,l²) · ‖δ_l(x)‖².
- */
-export function ntkDiagonal(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
-    const scales = layerScales(spec);
-    const sb2 = biasScale2(spec, params);
-    const F = layerFactors(spec, params, x);
-    let diag: tf.Tensor1D | null = null;
-    for (let l = 0; l < params.length; l++) {
-      let weightAndBias = tf.mul(tf.sum(tf.square(F.aPrev[l]), 1), scales[l].w * scales[l].w);
-      if (sb2[l] !== 0) weightAndBias = tf.add(weightAndBias, sb2[l]);
-      const term = tf.mul(weightAndBias, tf.sum(tf.square(F.delta[l]), 1)) as tf.Tensor1D;
-      diag = diag === null ? term : (tf.add(diag, term) as tf.Tensor1D);
-    }
-    return diag as tf.Tensor1D;
   });
 }
