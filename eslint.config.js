@@ -6,6 +6,15 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * A no-restricted-imports block for the files under `folder`: no relative import of the top-level
+ * src folders `layers` (null: of anything outside `folder`).
+ */
+function downhill(folder, layers, message) {
+  const regex = layers === null ? '^\\.\\./' : `^(\\.\\./)+(${layers.join('|')})(/|$)`;
+  return [{ files: [`${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] } }];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'coverage/**', 'test-output/**', '.ci/**'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -18,6 +27,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Imports run downhill: ui → worker → engine → state (cli beside ui, over engine and state).
+  // The layer a file may not import, by folder; relative specifiers only (packages are free).
+  ...downhill('src/engine', ['ui', 'worker', 'cli'], 'the engine must not import the UI, the worker or the CLI'),
+  ...downhill('src/state', null, 'state imports nothing of ours but itself (and packages)'),
+  ...downhill('src/worker', ['ui', 'cli'], 'the worker must not import the UI or the CLI'),
+  ...downhill('src/ui', ['cli'], 'the UI must not import the CLI'),
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

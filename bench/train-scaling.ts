@@ -7,7 +7,8 @@
 // width 4096 finishes. Readback (await data()) after every timed chunk.
 import { tf } from '../src/engine/tf';
 import { disposeParams, initParams, toVariables } from '../src/engine/mlp';
-import { lossGradients, sgdUpdate } from '../src/engine/train';
+import { sgdUpdate } from '../src/engine/train';
+import { lossGradients } from '../tests/reference/lossGradients';
 import type { MlpSpec, VarParams } from '../src/engine/mlp';
 import { setTransposeStrategy, type TransposeStrategy } from '../src/engine/dense';
 import { benchSpec, type Log } from './common';

@@ -217,8 +217,3 @@ export function differenceTrace(
   }
   return { h, a, dh, da };
 }
-
-/** f(x; θ + Δ) − f(x; θ) per point, without cancellation (caller disposes). */
-export function forwardDifference(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => tf.reshape(differenceTrace(spec, params, dir, x).dh[params.length - 1], [-1]) as tf.Tensor1D);
-}

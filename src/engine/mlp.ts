@@ -7,7 +7,7 @@
 import { tf } from './tf';
 import { activationOps } from './activations';
 import { normals } from './prng';
-import { dense } from './dense';
+import { dense, productABt } from './dense';
 import type { Activation, ExperimentConfig, Parametrization } from '../state/config';
 import { resolveSigmaW2 } from '../state/config';
 
@@ -144,18 +144,6 @@ export function toVariables(params: Params): VarParams {
   return params.map((L) => ({ W: tf.variable(L.W), b: L.b ? tf.variable(L.b) : null }));
 }
 
-/** Read parameters back as plain arrays (async). */
-export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
-  return Promise.all(
-    params.map(async (L) => ({
-      nOut: L.W.shape[0],
-      nIn: L.W.shape[1],
-      W: Float64Array.from(await L.W.data()),
-      b: L.b ? Float64Array.from(await L.b.data()) : null,
-    })),
-  );
-}
-
 /** Pre-activation of layer l (1-based) from the previous activation. */
 export function affine(a: tf.Tensor2D, L: Layer, scale: LayerScale): tf.Tensor2D {
   // dense() adds a bias at scale 0 (σ_b² = 0) too: tfjs refuses gradients for unused inputs
@@ -169,16 +157,34 @@ export interface ForwardTrace {
   a: tf.Tensor2D[];
 }
 
-/** Forward pass keeping every pre-activation and activation (call inside tf.tidy). */
-export function forwardTrace(spec: MlpSpec, params: Params, x: tf.Tensor2D): ForwardTrace {
+/** Backends whose tanh kernel is slow, where the training step computes tanh through the sigmoid (measured: wasm). */
+const SIGMOID_TANH_BACKENDS = new Set(['wasm']);
+
+/** φ(h) for the training step: tanh as 2σ(2h) − 1 where that is faster (tfjs-wasm's tanh is ~14× slower than its sigmoid at 256 × 256). */
+function activateForStep(name: Activation, h: tf.Tensor2D): tf.Tensor2D {
+  if (name === 'tanh' && SIGMOID_TANH_BACKENDS.has(tf.getBackend())) return tf.sub(tf.mul(tf.sigmoid(tf.mul(h, 2)), 2), 1) as tf.Tensor2D;
+  return activationOps(name).phi(h) as tf.Tensor2D;
+}
+
+/**
+ * Forward pass keeping every pre-activation and activation (call inside tf.tidy). `forStep`: the
+ * training step's variant (mlpGrad.ts), for speed: plain products without the differentiable
+ * dense() wrapper, a bias at scale 0 skipped, tanh through the sigmoid on wasm.
+ */
+export function forwardTrace(spec: MlpSpec, params: Params, x: tf.Tensor2D, opts: { forStep?: boolean } = {}): ForwardTrace {
   const scales = layerScales(spec);
   const act = activationOps(spec.activation);
   const h: tf.Tensor2D[] = [];
   const a: tf.Tensor2D[] = [x];
   for (let l = 0; l < params.length; l++) {
-    const hl = affine(a[l], params[l], scales[l]);
+    let hl: tf.Tensor2D;
+    if (opts.forStep) {
+      hl = tf.mul(productABt(a[l], params[l].W), scales[l].w) as tf.Tensor2D;
+      const b = params[l].b;
+      if (b && scales[l].b !== 0) hl = tf.add(hl, tf.mul(b, scales[l].b)) as tf.Tensor2D;
+    } else hl = affine(a[l], params[l], scales[l]);
     h.push(hl);
-    if (l < params.length - 1) a.push(act.phi(hl) as tf.Tensor2D);
+    if (l < params.length - 1) a.push(opts.forStep ? activateForStep(spec.activation, hl) : (act.phi(hl) as tf.Tensor2D));
   }
   return { h, a };
 }

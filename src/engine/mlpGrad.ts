@@ -8,36 +8,14 @@
 // and Δb_l = s_b,l · Σ_rows u_l come out of one product / one sum each. Autodiff of the same
 // loss is the oracle (tests/unit/mlpGrad.test.ts).
 //
-// Two measured speed-ups (bench/README.md): every product goes through dense.ts's fast products (no
+// The forward pass is mlp.ts's forwardTrace and the backward recursion backward.ts's, with their
+// measured speed-ups (bench/README.md): every product goes through dense.ts's fast products (no
 // slow transposed kernels on wasm), and on wasm tanh is computed as 2σ(2h) − 1 (tfjs-wasm's tanh
 // kernel is ~14× slower than its sigmoid at 256 × 256); φ' of tanh comes from the saved activation.
 import { tf } from './tf';
-import { activationOps } from './activations';
-import { productAB, productAtB, productABt, transposeStrategy } from './dense';
-import { layerScales, type Layer, type MlpSpec, type Params } from './mlp';
-
-/** tanh through the sigmoid on backends whose tanh kernel is slow (measured: wasm). */
-const SIGMOID_TANH_BACKENDS = new Set(['wasm']);
-
-/** φ(h) for the training step; tanh as 2σ(2h) − 1 where that is faster. */
-function activate(name: MlpSpec['activation'], h: tf.Tensor2D): tf.Tensor2D {
-  if (name === 'tanh' && SIGMOID_TANH_BACKENDS.has(tf.getBackend())) {
-    return tf.sub(tf.mul(tf.sigmoid(tf.mul(h, 2)), 2), 1) as tf.Tensor2D;
-  }
-  return activationOps(name).phi(h) as tf.Tensor2D;
-}
-
-/** φ'(h) given h and a = φ(h): tanh from a (1 − a²), linear 1, the others from their closed form. */
-function activationSlope(name: MlpSpec['activation'], h: tf.Tensor2D, a: tf.Tensor2D): tf.Tensor2D | null {
-  switch (name) {
-    case 'tanh':
-      return tf.sub(1, tf.square(a)) as tf.Tensor2D;
-    case 'linear':
-      return null;
-    default:
-      return activationOps(name).d1(h) as tf.Tensor2D;
-  }
-}
+import { productAtB, transposeStrategy } from './dense';
+import { backward, slopeFromActivations } from './backward';
+import { forwardTrace, layerScales, type Layer, type MlpSpec, type Params } from './mlp';
 
 /**
  * ΔW = s_w · uᵀa and Δb = s_b · Σ_rows u. With explicit transposes (wasm) and a bias, uᵀ is made
@@ -67,30 +45,12 @@ export function lossAndStep(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf
   const scales = layerScales(spec);
   const nLayers = params.length;
   const n = x.shape[0];
-  // forward, keeping h_l and a_l
-  const a: tf.Tensor2D[] = [x];
-  const h: tf.Tensor2D[] = [];
-  for (let l = 0; l < nLayers; l++) {
-    let hl = tf.mul(productABt(a[l], params[l].W), scales[l].w) as tf.Tensor2D;
-    const b = params[l].b;
-    if (b && scales[l].b !== 0) hl = tf.add(hl, tf.mul(b, scales[l].b)) as tf.Tensor2D;
-    h.push(hl);
-    if (l < nLayers - 1) a.push(activate(spec.activation, hl));
-  }
+  // forward, keeping h_l and a_l (the training step's fast variant)
+  const { h, a } = forwardTrace(spec, params, x, { forStep: true });
   const r = tf.sub(tf.reshape(h[nLayers - 1], [-1]), y) as tf.Tensor1D;
   const loss = tf.div(tf.sum(tf.square(r)), 2 * n) as tf.Scalar;
   // backward: u_l = −η δ_l (N × n_l), starting from −η (f − y)/N
-  let u = tf.reshape(tf.mul(r, -lr / n), [n, 1]) as tf.Tensor2D;
-  const step: Params = new Array(nLayers);
-  for (let l = nLayers - 1; l >= 0; l--) {
-    const { w: sw, b: sb } = scales[l];
-    const W = params[l].W;
-    step[l] = layerStep(u, a[l], params[l].b !== null, sw, sb);
-    if (l > 0) {
-      const back = tf.mul(productAB(u, W), sw) as tf.Tensor2D;
-      const slope = activationSlope(spec.activation, h[l - 1], a[l]);
-      u = slope ? (tf.mul(back, slope) as tf.Tensor2D) : back;
-    }
-  }
+  const u = backward(spec, params, tf.reshape(tf.mul(r, -lr / n), [n, 1]) as tf.Tensor2D, slopeFromActivations(spec, h, a)).delta;
+  const step: Params = params.map((p, l) => layerStep(u[l], a[l], p.b !== null, scales[l].w, scales[l].b));
   return { loss, step };
 }

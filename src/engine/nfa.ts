@@ -139,14 +139,6 @@ export function hiddenInputSizes(spec: MlpSpec): number[] {
   return Array.from({ length: spec.depth }, (_, l) => (l === 0 ? spec.inputDim : spec.width));
 }
 
-/** K_l = δ_lᵀδ_l (n_l × n_l) for every hidden layer, over the rows of x (for tests and small nets). */
-export function layerGradientOuterProducts(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tensor2D[] {
-  return tf.tidy(() => {
-    const { delta } = layerFactors(spec, params, x);
-    return delta.slice(0, spec.depth).map((d) => matMulAtB(d, d));
-  });
-}
-
 /** At most `max` evenly spaced indices of 0…n−1 (all of them when n ≤ max). */
 export function displayIndices(n: number, max: number): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);

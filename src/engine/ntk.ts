@@ -6,7 +6,7 @@
 //   δ_{L+1} = 1,   δ_l = φ'(h_l) ⊙ (s_w,l+1 · δ_{l+1} W_{l+1}).
 // The bias term is present only for layers whose params carry b. Cost O(L·N²·n + L·N·n²), memory O(N² + N·n).
 import { tf } from './tf';
-import { activationOps } from './activations';
+import { outputSensitivities } from './backward';
 import { matMulABt } from './dense';
 import { forwardTrace, layerScales, type MlpSpec, type Params } from './mlp';
 
@@ -20,22 +20,12 @@ export interface LayerFactors {
 
 /** Forward trace plus the backward pass of δ_l for a batch x (call inside tf.tidy). */
 export function layerFactors(spec: MlpSpec, params: Params, x: tf.Tensor2D): LayerFactors {
-  const scales = layerScales(spec);
-  const act = activationOps(spec.activation);
   const { h, a } = forwardTrace(spec, params, x);
-  const nLayers = params.length; // L + 1
-  const delta: tf.Tensor2D[] = new Array<tf.Tensor2D>(nLayers);
-  delta[nLayers - 1] = tf.ones([x.shape[0], 1]) as tf.Tensor2D;
-  for (let l = nLayers - 2; l >= 0; l--) {
-    // δ_l = φ'(h_l) ⊙ (s_w,l+1 · δ_{l+1} W_{l+1}); here index l is layer l+1 (0-based arrays).
-    const back = tf.mul(tf.matMul(delta[l + 1], params[l + 1].W), scales[l + 1].w);
-    delta[l] = tf.mul(act.d1(h[l]), back) as tf.Tensor2D;
-  }
-  return { aPrev: a, delta };
+  return { aPrev: a, delta: outputSensitivities(spec, params, h).delta };
 }
 
 /** Which layers carry a bias parameter, and its squared scale s_b,l² (0 when absent). */
-function biasScale2(spec: MlpSpec, params: Params): number[] {
+export function biasScale2(spec: MlpSpec, params: Params): number[] {
   const scales = layerScales(spec);
   return params.map((L, l) => (L.b ? scales[l].b * scales[l].b : 0));
 }
@@ -59,25 +49,5 @@ export function ntkLayerwise(spec: MlpSpec, params: Params, x1: tf.Tensor2D, x2?
       theta = theta === null ? term : (tf.add(theta, term) as tf.Tensor2D);
     }
     return theta as tf.Tensor2D;
-  });
-}
-
-/**
- * Θ(x, x) for every row of x, as a length-N vector, without any N × N product:
- * Θ(x, x) = Σ_l (s_w,l² ‖a_{l-1}(x)‖² + s_b,l²) · ‖δ_l(x)‖².
- */
-export function ntkDiagonal(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
-    const scales = layerScales(spec);
-    const sb2 = biasScale2(spec, params);
-    const F = layerFactors(spec, params, x);
-    let diag: tf.Tensor1D | null = null;
-    for (let l = 0; l < params.length; l++) {
-      let weightAndBias = tf.mul(tf.sum(tf.square(F.aPrev[l]), 1), scales[l].w * scales[l].w);
-      if (sb2[l] !== 0) weightAndBias = tf.add(weightAndBias, sb2[l]);
-      const term = tf.mul(weightAndBias, tf.sum(tf.square(F.delta[l]), 1)) as tf.Tensor1D;
-      diag = diag === null ? term : (tf.add(diag, term) as tf.Tensor1D);
-    }
-    return diag as tf.Tensor1D;
   });
 }

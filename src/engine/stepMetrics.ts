@@ -13,7 +13,8 @@ import { tf } from './tf';
 import { layerScales, type MlpSpec, type Params } from './mlp';
 import { activationOps } from './activations';
 import { differenceTrace, jetTrace } from './jets';
-import { backwardPass, gradChangeNormSq, gradNormSq } from './correlations';
+import { gradChangeNormSq, gradNormSq } from './correlations';
+import { outputSensitivities } from './backward';
 
 /** Order of stepMetricsSummary's vector. */
 export const STEP_METRIC_NAMES = ['gradChangeFrozen', 'flipFraction'] as const;
@@ -46,7 +47,7 @@ export function frozenGradChangeRatio(spec: MlpSpec, params: Params, dir: Params
   }
   // backward differences with φ' linearised: dδ_i = φ'(h_i)⊙inner + φ''(h_i)dh_i⊙(back_i + inner),
   // inner = s_{i+1}(dδ_{i+1} W'_{i+1} + δ_{i+1} ΔW_{i+1})
-  const bw = backwardPass(spec, params, h);
+  const bw = outputSensitivities(spec, params, h);
   const dDelta: tf.Tensor2D[] = new Array<tf.Tensor2D>(L + 1);
   dDelta[L] = tf.zerosLike(bw.delta[L]) as tf.Tensor2D;
   for (let i = L - 1; i >= 0; i--) {

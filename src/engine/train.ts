@@ -1,19 +1,12 @@
 // MSE loss, its gradient, and one GD/SGD update on the raw parameters (docs/science.md §1).
 import { tf } from './tf';
-import { flatParams, forward, unflattenParams, type MlpSpec, type Params, type VarParams } from './mlp';
+import { flatParams, unflattenParams, type MlpSpec, type Params, type VarParams } from './mlp';
 import { permutation, streamSeed, uniformStream } from './prng';
 import { lossAndStep } from './mlpGrad';
 
 /** L = (1/2N) Σ (f − y)². */
 export function mseLoss(f: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => tf.div(tf.sum(tf.square(tf.sub(f, y))), 2 * f.shape[0]) as tf.Scalar);
-}
-
-/** ∇_θ L on a batch, as a list shaped like params (caller disposes). */
-export function lossGradients(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf.Tensor1D): { loss: tf.Scalar; grads: Params } {
-  const lossOf = (...ts: tf.Tensor[]) => mseLoss(forward(spec, unflattenParams(ts, params) as Params, x), y);
-  const { value, grads } = tf.valueAndGrads(lossOf)(flatParams(params));
-  return { loss: value as tf.Scalar, grads: unflattenParams(grads, params) };
 }
 
 /** The parameter step Δ = −η ∇_θ L, by backprop (src/engine/mlpGrad.ts; caller disposes). */

@@ -10,189 +10,21 @@
 // - rows and snapshots also on pause, step, reset and restart;
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
-import type { ExperimentConfig } from '../state/config';
-import { isDiverged } from '../engine/divergence';
-import { CreateAborted, type CreateProgress, type ExpensiveMode, type MetricRow, type RunMeta, type Session, type Snapshot } from '../engine/session';
-import type { EarlyTimeSession } from '../engine/earlyTimeSession';
-import type { EarlyWidthPoint } from '../engine/earlyTimeSweep';
-import { finiteRow } from '../engine/runRecords';
-import type { RunState, WorkerEvent, WorkerRequest } from './protocol';
-import { isSnapshotDue, nextStepsPerTick, nextTickDelay, planTick, updateMsPerStep, type PacingOptions } from './pacing';
+import { CreateAborted } from '../engine/session';
+import type { WorkerRequest } from './protocol';
+import { isSnapshotDue, nextStepsPerTick, nextTickDelay, planTick } from './pacing';
+import { LoopReadout } from './loopReadout';
+import type { LoopSession, StartupProgress } from './loopSession';
 
-/** What the loop needs from a Session (the real Session satisfies it). */
-export interface LoopSession {
-  readonly meta: RunMeta;
-  readonly step: number;
-  advance(k: number): void;
-  /** `final`: the run's last step — measure every metric, even those a duty cycle would skip now. */
-  measure(opts?: { final?: boolean }): Promise<MetricRow>;
-  snapshot(opts?: { pairIndex?: number; nfaLayer?: number }): Promise<Snapshot>;
-  /** Resolves once all queued training work has run (a tiny readback that depends on it). */
-  fence?(): Promise<void>;
-  /** Start-up: estimated ms of the first measurement and the share of start-up done before it. */
-  readonly firstMeasure?: { etaMs: number | null; fraction: number };
-  dispose(): void;
-}
+export * from './loopSession';
+export { FIRST_STEPS_MESSAGE } from './loopReadout';
 
-/**
- * A Session as the loop sees it. `expensive` picks when NTK drift and correlations are measured
- * (the app: 'auto', time-budgeted); `pair: false` leaves the 𝔆^{0,2} pair matrix out of snapshots.
- */
-export function loopSession(
-  s: Session,
-  opts: { expensive?: ExpensiveMode; pair?: boolean; fence?: () => Promise<void> } = {},
-): LoopSession {
-  const { expensive = 'auto', pair = true } = opts;
-  return {
-    get meta() {
-      return s.meta;
-    },
-    get step() {
-      return s.step;
-    },
-    advance: (k) => s.advance(k),
-    measure: (o) => s.measure(expensive, { force: o?.final === true }),
-    snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
-    ...(opts.fence ? { fence: opts.fence } : {}),
-    get firstMeasure() {
-      return { etaMs: s.firstMeasureEstimateMs, fraction: s.firstMeasureFraction };
-    },
-    dispose: () => s.dispose(),
-  };
-}
+/** The requests the training loop handles (the worker routes the sweep and debug ones elsewhere). */
+export const LOOP_REQUEST_TYPES = ['init', 'config', 'reset', 'play', 'pause', 'step', 'cancel', 'pairIndex', 'earlySweep', 'nfaLayer'] as const;
+export type LoopRequest = Extract<WorkerRequest, { type: (typeof LOOP_REQUEST_TYPES)[number] }>;
 
-/** An early-time run as the loop sees it (it has no NTK probe, pair matrix or NFA). */
-export function earlyTimeLoopSession(s: EarlyTimeSession, opts: { fence?: () => Promise<void> } = {}): LoopSession {
-  return {
-    get meta() {
-      return s.meta;
-    },
-    get step() {
-      return s.step;
-    },
-    advance: (k) => s.advance(k),
-    measure: () => s.measure(),
-    snapshot: () => s.snapshot(),
-    ...(opts.fence ? { fence: opts.fence } : {}),
-    dispose: () => s.dispose(),
-  };
-}
-
-/** What createSession gets to report start-up stages and to learn that it should stop. */
-export type StartupProgress = CreateProgress;
-
-export interface LoopDeps {
-  createSession(config: ExperimentConfig, progress: StartupProgress): Promise<LoopSession>;
-  post(ev: WorkerEvent): void;
-  /** Milliseconds, monotonic (performance.now in the worker). */
-  now(): number;
-  /**
-   * Run fn as a new task after delayMs (0: as soon as possible, e.g. a MessageChannel task in the
-   * worker, without setTimeout's clamp), so messages can interleave.
-   */
-  schedule(fn: () => void, delayMs: number): void;
-  /** The backend's live tensor count and bytes (tf.memory()), reported with each status. */
-  memory?(): { numTensors: number; numBytes: number };
-  /** earlyGap against width for an early-time config with learning rate lr (absent: not offered). */
-  earlySweep?(config: ExperimentConfig, lr: number): Promise<EarlyWidthPoint[]>;
-}
-
-/** The pacing policy's knobs (pacing.ts) plus how often status / metrics are posted while playing. */
-export interface LoopOptions extends PacingOptions {
-  /** Minimum time between status / metrics posts while playing. */
-  postIntervalMs: number;
-}
-
-export const DEFAULT_LOOP_OPTIONS: LoopOptions = {
-  tickMs: 20,
-  measureIntervalMs: 50,
-  snapshotIntervalMs: 250,
-  postIntervalMs: 100,
-  maxStepsPerTick: 2048,
-};
-
-/** Status message while the first training steps of a run build their kernels. */
-export const FIRST_STEPS_MESSAGE = 'compiling kernels… (first training steps)';
-
-function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return String(e);
-}
-
-export class TrainingLoop {
-  private readonly opts: LoopOptions;
-  private session: LoopSession | null = null;
-  private config: ExperimentConfig | null = null;
-  private runId = 0;
-  private state: RunState = 'loading';
-  /** The user wants the run to be playing (survives restarts). */
-  private wantPlay = false;
-  private pairIndex = 0;
-  /** Hidden layer of the NFM/AGOP heatmaps; undefined = the session's default. */
-  private nfaLayer: number | undefined = undefined;
-  private initialLoss = NaN;
-  private lastRowStep = -1;
-  private divergedAt: number | null = null;
-  private pending: { config: ExperimentConfig; runId: number } | null = null;
-  private chain: Promise<void> = Promise.resolve();
-  private tickScheduled = false;
-  /** A cancel request arrived: the start-up in progress stops at its next stage boundary. */
-  private cancelled = false;
-  /**
-   * No training step of this run has been read back yet: the first ones build the training kernels
-   * (seconds on WebGPU/WebGL shader compilers), so 'playing' says so instead of a silent counter.
-   */
-  private firstStepsPending = true;
-
-  // Throughput bookkeeping.
-  private k = 1;
-  private msPerStep: number | null = null;
-  private lastSync = { t: 0, step: 0 };
-  private lastMeasureT = -Infinity;
-  private lastSnapshotT = -Infinity;
-  /** Wall time of the last readbacks: their intervals grow so they stay a modest share of the time. */
-  private measureCost = 0;
-  private snapshotCost = 0;
-  private lastPostT = -Infinity;
-  private rate = { t: 0, step: 0 };
-  private stepsPerSec = 0;
-  private rows: MetricRow[] = [];
-
-  constructor(
-    private readonly deps: LoopDeps,
-    opts: Partial<LoopOptions> = {},
-  ) {
-    this.opts = { ...DEFAULT_LOOP_OPTIONS, ...opts };
-  }
-
-  get currentRunId(): number {
-    return this.runId;
-  }
-  get currentState(): RunState {
-    return this.state;
-  }
-  get currentSession(): LoopSession | null {
-    return this.session;
-  }
-
-  /** Resolves when every queued operation has finished. */
-  idle(): Promise<void> {
-    return this.chain;
-  }
-
-  /** Run fn after every operation queued so far; failures become {type:'error'} events. */
-  enqueue(fn: () => Promise<void> | void): Promise<void> {
-    this.chain = this.chain.then(async () => {
-      try {
-        await fn();
-      } catch (e) {
-        this.fail(e);
-      }
-    });
-    return this.chain;
-  }
-
-  handle(req: WorkerRequest): void {
+export class TrainingLoop extends LoopReadout {
+  handle(req: LoopRequest): void {
     switch (req.type) {
       case 'init':
       case 'config':
@@ -238,6 +70,11 @@ export class TrainingLoop {
         this.nfaLayer = Math.max(1, Math.floor(req.layer));
         void this.enqueue(() => this.refreshSnapshot());
         return;
+      default: {
+        // Unreachable by type; at run time a request the loop does not know is an error, never ignored.
+        const unknown: never = req;
+        this.fail(new Error(`The training loop cannot handle the request ${JSON.stringify((unknown as { type?: unknown }).type)}`));
+      }
     }
   }
 
@@ -451,84 +288,5 @@ export class TrainingLoop {
       this.postStatus();
     }
     this.scheduleTick(nextTickDelay(n, this.msPerStep, deps.now() - t0));
-  }
-
-  // ---- helpers ----
-
-  /** `final`: the run's last step (every metric is measured there). */
-  private async readRow(s: LoopSession, final = false): Promise<MetricRow> {
-    const row = await s.measure(final ? { final } : undefined);
-    if (row.step > 0) this.firstStepsPending = false;
-    this.lastRowStep = row.step;
-    this.rows.push(row);
-    return row;
-  }
-
-  private async takeSnapshot(s: LoopSession): Promise<void> {
-    const snapshot = await s.snapshot({ pairIndex: this.pairIndex, ...(this.nfaLayer === undefined ? {} : { nfaLayer: this.nfaLayer }) });
-    this.lastSnapshotT = this.deps.now();
-    if (this.session !== s) return;
-    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot });
-  }
-
-  /** Stops the run with state 'diverged' when the row says so. */
-  private checkDiverged(row: MetricRow): boolean {
-    const ref = Number.isFinite(this.initialLoss) ? this.initialLoss : 1;
-    if (!isDiverged(row, ref)) return false;
-    this.divergedAt = row.step;
-    this.state = 'diverged';
-    this.wantPlay = false;
-    this.flushRows();
-    this.postStatus(`Diverged at step ${row.step} — learning rate above the stable limit`);
-    return true;
-  }
-
-  private noteSync(step: number): void {
-    if (step > 0) this.firstStepsPending = false;
-    const t = this.deps.now();
-    this.msPerStep = updateMsPerStep(this.msPerStep, t - this.lastSync.t, step - this.lastSync.step);
-    this.lastSync = { t, step };
-  }
-
-  private updateRate(step: number, final: boolean): void {
-    const t = this.deps.now();
-    const dt = t - this.rate.t;
-    const ds = step - this.rate.step;
-    if (dt <= 0) return;
-    const sps = (ds * 1000) / dt;
-    this.stepsPerSec = this.stepsPerSec === 0 || final ? sps : 0.6 * this.stepsPerSec + 0.4 * sps;
-    this.rate = { t, step };
-  }
-
-  private flushRows(): void {
-    if (this.rows.length === 0) return;
-    // Rows with a non-finite loss (the divergence row) are not plotted: the banner explains them.
-    // Non-finite optional metrics become absent, so no plot ever receives NaN.
-    const rows = this.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
-    this.rows = [];
-    if (rows.length > 0) this.deps.post({ type: 'metrics', runId: this.runId, rows });
-  }
-
-  private postStatus(message?: string): void {
-    this.lastPostT = this.deps.now();
-    const step = this.session?.step ?? 0;
-    const sps = this.state === 'playing' || this.state === 'done' ? Math.round(this.stepsPerSec * 10) / 10 : 0;
-    const msg =
-      message ??
-      (this.state === 'diverged' && this.divergedAt !== null
-        ? `Diverged at step ${this.divergedAt} — learning rate above the stable limit`
-        : this.state === 'playing' && this.firstStepsPending
-          ? FIRST_STEPS_MESSAGE
-          : undefined);
-    this.deps.post({ type: 'status', runId: this.runId, state: this.state, step, stepsPerSec: sps, ...(msg ? { message: msg } : {}), ...this.deps.memory?.() });
-  }
-
-  private fail(e: unknown): void {
-    const message = errorMessage(e);
-    this.wantPlay = false;
-    if (this.state !== 'diverged' && this.state !== 'done') this.state = 'paused';
-    this.flushRows();
-    this.deps.post({ type: 'error', runId: this.runId, message });
-    this.postStatus();
   }
 }

@@ -10,7 +10,7 @@ import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
 import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
-import { parseRequest, transferablesOf, type LostBackend, type RememberedProbe, type WorkerEvent } from './protocol';
+import { parseRequest, transferablesOf, type LostBackend, type RememberedProbe, type WorkerEvent, type WorkerRequest } from './protocol';
 import { loseDevice, watchDevice, type DeviceWatch } from './deviceLoss';
 import { describeLoss } from './fallback';
 import { SweepRunner } from './sweepRunner';
@@ -134,43 +134,55 @@ scope.onmessage = (e: MessageEvent<unknown>) => {
     post({ type: 'fatal', message: parsed.error });
     return;
   }
-  const req = parsed.value;
-  if (req.type === 'sweepStart') {
-    role ??= 'sweep';
-    ensureBackend(req.backend, sweepLost);
-    void loop.enqueue(async () => {
-      if (!backendReady) {
-        post({ type: 'sweepDone', sweepId: req.sweepId, state: 'failed', elapsedMs: 0, message: 'No TensorFlow.js backend is running' });
-        return;
-      }
-      await sweeps.run(req.sweepId, req.spec);
-    });
-    return;
-  }
-  if (req.type === 'sweepCancel') {
-    sweeps.cancel(req.sweepId);
-    return;
-  }
-  if (req.type === 'init') {
-    role ??= 'lab';
-    if (initialised) {
+  dispatch(parsed.value);
+};
+
+/** Every request type, each to its one handler; the `never` check makes a new type a compile error here. */
+function dispatch(req: WorkerRequest): void {
+  switch (req.type) {
+    case 'sweepStart':
+      role ??= 'sweep';
+      ensureBackend(req.backend, sweepLost);
+      void loop.enqueue(async () => {
+        if (!backendReady) {
+          post({ type: 'sweepDone', sweepId: req.sweepId, state: 'failed', elapsedMs: 0, message: 'No TensorFlow.js backend is running' });
+          return;
+        }
+        await sweeps.run(req.sweepId, req.spec);
+      });
+      return;
+    case 'sweepCancel':
+      sweeps.cancel(req.sweepId);
+      return;
+    case 'init':
+      role ??= 'lab';
+      if (!initialised) ensureBackend(req.backend, req.lost ?? [], req.remembered);
       loop.handle({ type: 'config', config: req.config, runId: req.runId });
       return;
+    case 'debugLoseDevice':
+      // After the backend probe (queued first), so the device exists; the watcher reports the loss.
+      void loop.enqueue(() => {
+        const whyNot = backendReady ? loseDevice() : 'no backend is running yet';
+        if (whyNot) post({ type: 'fatal', message: `Cannot lose the device (debug): ${whyNot}` });
+      });
+      return;
+    case 'config':
+    case 'reset':
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'cancel':
+    case 'pairIndex':
+    case 'earlySweep':
+    case 'nfaLayer':
+      loop.handle(req);
+      return;
+    default: {
+      const unknown: never = req;
+      post({ type: 'fatal', message: `The training worker has no handler for the request ${JSON.stringify((unknown as { type?: unknown }).type)}` });
     }
-    ensureBackend(req.backend, req.lost ?? [], req.remembered);
-    loop.handle({ type: 'config', config: req.config, runId: req.runId });
-    return;
   }
-  if (req.type === 'debugLoseDevice') {
-    // After the backend probe (queued first), so the device exists; the watcher reports the loss.
-    void loop.enqueue(() => {
-      const whyNot = backendReady ? loseDevice() : 'no backend is running yet';
-      if (whyNot) post({ type: 'fatal', message: `Cannot lose the device (debug): ${whyNot}` });
-    });
-    return;
-  }
-  loop.handle(req);
-};
+}
 
 scope.addEventListener('unhandledrejection', (e) => {
   post({ type: 'fatal', message: String((e.reason as Error)?.message ?? e.reason) });

@@ -1,7 +1,7 @@
 // An independent float64 reference of the MLP on plain arrays (no tfjs): forward pass,
 // f(x; θ + εΔ), the per-example gradient ∇_θ f(x) by hand-written backprop, and finite-difference
 // helpers (Fornberg stencil weights). Used by tests to check the float32 tfjs engine.
-import { layerScales, type LayerArrays, type MlpSpec } from '../../src/engine/mlp';
+import { layerScales, type LayerArrays, type MlpSpec, type Params } from '../../src/engine/mlp';
 import { activationNumber } from '../../src/engine/activations';
 import { normals } from '../../src/engine/prng';
 
@@ -185,4 +185,16 @@ export function randomDirection64(layers: LayerArrays[], seed: number, scale: nu
     W: normals(seed, `dirW${l + 1}`, L.nOut * L.nIn).map((z) => z * scale),
     b: L.b ? normals(seed, `dirb${l + 1}`, L.nOut).map((z) => z * scale) : null,
   }));
+}
+
+/** The network's float32 parameters as float64 arrays for the reference code (async). */
+export async function paramsToArrays(params: Params): Promise<LayerArrays[]> {
+  return Promise.all(
+    params.map(async (L) => ({
+      nOut: L.W.shape[0],
+      nIn: L.W.shape[1],
+      W: Float64Array.from(await L.W.data()),
+      b: L.b ? Float64Array.from(await L.b.data()) : null,
+    })),
+  );
 }

@@ -2,7 +2,8 @@
 // hand-written backprop in reference64.ts (gradients at θ, θ+Δ, and central FD along Δ or u).
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, flatParams, initParams, paramsToArrays, type LayerArrays, type MlpSpec } from '../../src/engine/mlp';
+import { disposeParams, flatParams, initParams, type LayerArrays, type MlpSpec } from '../../src/engine/mlp';
+import { paramsToArrays } from '../reference/reference64';
 import { taylorCoefficients } from '../../src/engine/jets';
 import {
   CORRELATION_SUMMARY_NAMES,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, flatParams, initParamArrays, paramsFromArrays, type MlpSpec } from '../../src/engine/mlp';
-import { lossGradients } from '../../src/engine/train';
+import { lossGradients } from '../reference/lossGradients';
 import { forward64 } from '../reference/reference64';
 import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/state/config';
 

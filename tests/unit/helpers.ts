@@ -4,14 +4,13 @@ import {
   disposeParams,
   initParams,
   paramsFromArrays,
-  paramsToArrays,
   type LayerArrays,
   type MlpSpec,
   type Params,
 } from '../../src/engine/mlp';
 import { makeDataset } from '../../src/engine/datasets';
 import { gdDirection } from '../../src/engine/train';
-import { randomDirection64 } from '../reference/reference64';
+import { paramsToArrays, randomDirection64 } from '../reference/reference64';
 import type { Activation } from '../../src/state/config';
 
 /** ‖a − b‖₂ / ‖b‖₂ in float64 (the relative Frobenius error for flattened matrices); a and b of equal length. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, forward } from '../../src/engine/mlp';
-import { forwardDifference, taylorCoefficients } from '../../src/engine/jets';
+import { taylorCoefficients } from '../../src/engine/jets';
+import { forwardDifference } from '../reference/factors';
 import { axpy64, forward64, forwardAlong64, forwardTrace64, taylorFD64 } from '../reference/reference64';
 import { makeSpec, relErr, rms, setup, type Setup } from './helpers';
 

@@ -420,4 +420,14 @@ describe('nextOneTwoFive', () => {
   it('steps through 1, 2, 5, 10, 20, 50, … strictly above the step', () => {
     expect([0, 1, 2, 4, 5, 9, 10, 19, 20, 49, 50, 99, 100, 499, 500, 999].map(nextOneTwoFive)).toEqual([1, 2, 5, 5, 10, 10, 20, 20, 50, 50, 100, 100, 200, 500, 1000, 1000]);
   });
+
+  it('a request it does not know is an error event, never silently ignored', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: SMALL, runId: 3 });
+    await h.pump();
+    h.loop.handle({ type: 'sweepCancel', sweepId: 1 } as never);
+    await h.pump();
+    expect(of(h.events, 'error').map((e) => e.message)).toEqual(['The training loop cannot handle the request "sweepCancel"']);
+    h.sessions.at(-1)!.dispose();
+  });
 });

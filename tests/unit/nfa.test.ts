@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { activationOps } from '../../src/engine/activations';
-import { disposeParams, flatParams, initParams, layerScales, paramsToArrays, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
+import { disposeParams, flatParams, initParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
+import { paramsToArrays } from '../reference/reference64';
+import { layerGradientOuterProducts } from '../reference/factors';
 
 /** Params with fn applied to every tensor (W1, b1, W2, …). */
 function mapParams(p: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
@@ -10,7 +12,6 @@ function mapParams(p: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Param
 import {
   displayIndices,
   hiddenInputSizes,
-  layerGradientOuterProducts,
   nfaFromSums,
   nfaMatrices,
   nfaSums,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { disposeParams, initParams, type MlpSpec } from '../../src/engine/mlp';
-import { ntkDiagonal, ntkLayerwise } from '../../src/engine/ntk';
+import { ntkLayerwise } from '../../src/engine/ntk';
+import { ntkDiagonal } from '../reference/factors';
 import { ntkAutodiff } from '../reference/ntkReference';
 import { symmetricEigenvalues } from '../../src/engine/kernelMetrics';
 import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/probe';

@@ -6,7 +6,6 @@ import {
   flatParams,
   forward,
   initParams,
-  paramsToArrays,
   unflattenParams,
   disposeParams,
   type MlpSpec,
@@ -20,6 +19,7 @@ import {
   gradient64,
   norm64,
   taylorFD64,
+  paramsToArrays,
 } from '../reference/reference64';
 import { relErr } from './helpers';
 

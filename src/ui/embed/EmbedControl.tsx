@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, type ExperimentConfig } from '../../state/config';
 import { DiscreteSlider } from '../controls/DiscreteSlider';
 import { SelectField } from '../controls/SelectField';
-import { LR_VALUES, WIDTH_VALUES, formatLr } from '../Controls';
+import { LR_VALUES, WIDTH_VALUES, formatLr } from '../Settings';
 
 export interface EmbedControlProps {
   field: keyof ExperimentConfig;

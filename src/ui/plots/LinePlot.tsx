@@ -4,80 +4,20 @@
 // Keyboard: the focused plot steps the hover x with ←/→ (PageUp/PageDown: 10%, Home/End, Escape
 // clears) and announces the values; a "Show data" table offers the plotted values as text.
 // React owns the DOM; d3 only computes scales and path strings.
-import { useCallback, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { Axes, type Margin } from './Axes';
+import { useCallback, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { DEFAULT_MARGIN, type LinePlotProps } from './linePlotTypes';
+import { PlotFrame } from './PlotFrame';
 import { Legend } from './Legend';
 import { downsample, isMissing, linePath, nearestIndex } from './plotMath/lines';
-import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent, type ScaleKind } from './plotMath/scales';
+import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent } from './plotMath/scales';
 import { formatNumber } from './plotMath/format';
 import { useWidth } from './useWidth';
 import { COLORS } from './colors';
 import { DataTable } from './DataTable';
 import { keyStep } from './keyStep';
 
-export interface SeriesSpec<Datum> {
-  /** Stable key; also the `data-series` attribute of the path. */
-  key: string;
-  label: string;
-  y: (d: Datum) => number | null | undefined;
-  color: string;
-  dash?: string;
-  width?: number;
-  /** Draw a dot at each point (spectra) in addition to / instead of the line. */
-  dots?: boolean;
-  line?: boolean;
-  tex?: string;
-  note?: string;
-}
-
-export interface XMarker {
-  x: number;
-  label: string;
-  color?: string;
-}
-
-export interface LinePlotProps<Datum> {
-  data: readonly Datum[];
-  x: (d: Datum) => number;
-  series: readonly SeriesSpec<Datum>[];
-  ariaLabel: string;
-  xScaleType?: ScaleKind;
-  yScaleType?: ScaleKind;
-  xLabel?: string;
-  yLabel?: string;
-  height?: number;
-  /** Highlighted x (e.g. the shared hover step). */
-  highlightX?: number | null;
-  /** Called with the nearest datum's x under the pointer, and null on leave. Without it hover is local. */
-  onHoverX?: (x: number | null) => void;
-  markers?: readonly XMarker[];
-  /** Shown (inside the SVG) when no series has a drawable value. */
-  emptyMessage?: string;
-  legend?: boolean;
-  /** Label of the x value in the readout, e.g. "step". */
-  xName?: string;
-  /** Override the y domain (data space). */
-  yDomain?: [number, number];
-  /** Extra SVG drawn inside the plot area, given the scales. */
-  children?: (ctx: PlotContext) => ReactNode;
-  className?: string;
-  testId?: string;
-  /** Small multiples: hide the readout line. */
-  readout?: boolean;
-  /** x values are integers (steps, ranks): no fractional ticks. Default true. */
-  integerX?: boolean;
-  /** Offer the "Show data" table (default true). */
-  dataTable?: boolean;
-}
-
-export interface PlotContext {
-  xScale: (v: number) => number;
-  yScale: (v: number) => number;
-  innerWidth: number;
-  innerHeight: number;
-}
-
-export const DEFAULT_MARGIN: Margin = { top: 20, right: 14, bottom: 36, left: 50 };
+export type { LinePlotProps, PlotContext, SeriesSpec, XMarker } from './linePlotTypes';
+export { DEFAULT_MARGIN } from './linePlotTypes';
 
 export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
   const {
@@ -224,64 +164,16 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
         height={height}
         className="plot-svg"
       >
-        <defs>
-          <clipPath id={clipId}>
-            <rect x={-2} y={-2} width={innerWidth + 4} height={innerHeight + 4} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${m.left},${m.top})`}>
-          {empty ? (
+        <PlotFrame
+          clipId={clipId}
+          width={width}
+          height={height}
+          margin={m}
+          axes={{ xScale, yScale, xKind: xScaleType, yKind: yScaleType, xDomain: [x0, x1], yDomain: [y0, y1], innerWidth, innerHeight, xLabel, yLabel, integerX }}
+          empty={empty}
+          emptyMessage={visible.length === 0 && series.length > 0 ? 'All series hidden: click a legend entry' : emptyMessage}
+          overlay={
             <>
-              <rect className="plot-empty-bg" x={-m.left + 1} y={-m.top + 1} width={width - 2} height={height - 2} rx={8} />
-              <text className="plot-empty" x={(width - 2 * m.left) / 2 + 1} y={(height - 2 * m.top) / 2} textAnchor="middle" dy="0.32em">
-                {visible.length === 0 && series.length > 0 ? 'All series hidden: click a legend entry' : emptyMessage}
-              </text>
-            </>
-          ) : (
-            <>
-              <Axes
-                xScale={xScale}
-                yScale={yScale}
-                xKind={xScaleType}
-                yKind={yScaleType}
-                xDomain={[x0, x1]}
-                yDomain={[y0, y1]}
-                innerWidth={innerWidth}
-                innerHeight={innerHeight}
-                xLabel={xLabel}
-                yLabel={yLabel}
-                integerX={integerX}
-              />
-              <g clipPath={`url(#${clipId})`}>
-                {children?.({ xScale, yScale, innerWidth, innerHeight })}
-                {drawn.map(({ s, pts }) => (
-                  <g key={s.key}>
-                    {s.line !== false && (
-                      <path
-                        className="series-line"
-                        data-series={s.key}
-                        d={linePath(pts, x, s.y, xScale, yScale)}
-                        fill="none"
-                        stroke={s.color}
-                        strokeWidth={s.width ?? 2}
-                        strokeDasharray={s.dash}
-                        strokeLinejoin="round"
-                        strokeLinecap="round"
-                      />
-                    )}
-                    {s.dots &&
-                      pts.map((d, i) => {
-                        const xv = x(d);
-                        const yv = s.y(d);
-                        if (!isValidNumber(yv)) return null;
-                        const cx = xScale(xv);
-                        const cy = yScale(yv);
-                        if (!isValidNumber(cx) || !isValidNumber(cy)) return null;
-                        return <circle key={i} className="series-dot" data-series={s.key} cx={cx} cy={cy} r={2.4} fill={s.color} />;
-                      })}
-                  </g>
-                ))}
-              </g>
               {markers?.map((mk) => {
                 const px = xScale(mk.x);
                 if (!isValidNumber(px) || px < -1 || px > innerWidth + 1) return null;
@@ -316,8 +208,37 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
                 onPointerLeave={() => emit(null)}
               />
             </>
-          )}
-        </g>
+          }
+        >
+          {children?.({ xScale, yScale, innerWidth, innerHeight })}
+          {drawn.map(({ s, pts }) => (
+            <g key={s.key}>
+              {s.line !== false && (
+                <path
+                  className="series-line"
+                  data-series={s.key}
+                  d={linePath(pts, x, s.y, xScale, yScale)}
+                  fill="none"
+                  stroke={s.color}
+                  strokeWidth={s.width ?? 2}
+                  strokeDasharray={s.dash}
+                  strokeLinejoin="round"
+                  strokeLinecap="round"
+                />
+              )}
+              {s.dots &&
+                pts.map((d, i) => {
+                  const xv = x(d);
+                  const yv = s.y(d);
+                  if (!isValidNumber(yv)) return null;
+                  const cx = xScale(xv);
+                  const cy = yScale(yv);
+                  if (!isValidNumber(cx) || !isValidNumber(cy)) return null;
+                  return <circle key={i} className="series-dot" data-series={s.key} cx={cx} cy={cy} r={2.4} fill={s.color} />;
+                })}
+            </g>
+          ))}
+        </PlotFrame>
       </svg>
       <span id={`${uid}-kbd`} className="sr-only">
         Use the left and right arrow keys to step through the values.

@@ -4,7 +4,7 @@
 // React owns the SVG; d3 computes scales and paths.
 import { forwardRef, useId, useMemo } from 'react';
 import { area as d3area, line as d3line } from 'd3-shape';
-import { Axes } from '../plots/Axes';
+import { PlotFrame } from '../plots/PlotFrame';
 import { DEFAULT_MARGIN } from '../plots/LinePlot';
 import { finiteExtent, makeScale, paddedDomain } from '../plots/plotMath/scales';
 import { formatNumber } from '../plots/plotMath/format';
@@ -93,85 +93,16 @@ export const LogLogPlot = forwardRef<SVGSVGElement, LogLogPlotProps>(function Lo
         ))}
       </ul>
       <svg ref={svgRef} role="img" aria-label={ariaLabel} width={width} height={height} className="plot-svg" xmlns="http://www.w3.org/2000/svg">
-        <defs>
-          <clipPath id={clipId}>
-            <rect x={-2} y={-2} width={innerWidth + 4} height={innerHeight + 4} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${m.left},${m.top})`}>
-          {empty ? (
+        <PlotFrame
+          clipId={clipId}
+          width={width}
+          height={height}
+          margin={m}
+          axes={{ xScale, yScale, xKind: 'log', yKind: 'log', xDomain: [x0, x1], yDomain: [y0, y1], innerWidth, innerHeight, xLabel: 'width n', yLabel }}
+          empty={empty}
+          emptyMessage={emptyMessage}
+          overlay={
             <>
-              <rect className="plot-empty-bg" x={-m.left + 1} y={-m.top + 1} width={width - 2} height={height - 2} rx={8} />
-              <text className="plot-empty" x={(width - 2 * m.left) / 2 + 1} y={(height - 2 * m.top) / 2} textAnchor="middle" dy="0.32em">
-                {emptyMessage}
-              </text>
-            </>
-          ) : (
-            <>
-              <Axes
-                xScale={xScale}
-                yScale={yScale}
-                xKind="log"
-                yKind="log"
-                xDomain={[x0, x1]}
-                yDomain={[y0, y1]}
-                innerWidth={innerWidth}
-                innerHeight={innerHeight}
-                xLabel="width n"
-                yLabel={yLabel}
-              />
-              <g clipPath={`url(#${clipId})`}>
-                {anchor &&
-                  references.map((r) => {
-                    const [[a0, v0], [a1, v1]] = referenceLine(r.slope, anchor, x0, x1);
-                    return (
-                      <line
-                        key={r.label}
-                        className="reference-line"
-                        data-reference={r.slope}
-                        x1={xScale(a0)}
-                        y1={yScale(v0)}
-                        x2={xScale(a1)}
-                        y2={yScale(v1)}
-                        stroke={REF_COLOR}
-                        strokeWidth={1.2}
-                        strokeDasharray="2 5"
-                      />
-                    );
-                  })}
-                {series.map((s, i) =>
-                  bands[i].length > 0 ? (
-                    <g key={s.key} className="fit" data-series={s.key}>
-                      <path className="fit-band" d={band(bands[i]) ?? ''} fill={s.color} fillOpacity={0.13} stroke="none" />
-                      <path className="fit-line" d={line(bands[i]) ?? ''} fill="none" stroke={s.color} strokeWidth={1.6} />
-                    </g>
-                  ) : null,
-                )}
-                {series.map((s) => (
-                  <g key={s.key} className="seed-points" data-series={s.key}>
-                    {s.points.map((p) => (
-                      <circle key={`${p.width}-${p.seed}`} className="seed-point" cx={xScale(p.width)} cy={yScale(p.value)} r={2.2} fill={s.color} fillOpacity={0.3}>
-                        <title>{`width ${p.width}, seed ${p.seed}: ${formatNumber(p.value)}`}</title>
-                      </circle>
-                    ))}
-                  </g>
-                ))}
-                {series.map((s) => (
-                  <g key={s.key} className="means" data-series={s.key}>
-                    {s.means.map((p) => {
-                      const cx = xScale(p.width);
-                      return (
-                        <g key={p.width} className="mean-point" data-width={p.width}>
-                          <line className="spread-bar" x1={cx} x2={cx} y1={yScale(p.min)} y2={yScale(p.max)} stroke={s.color} strokeWidth={1.4} />
-                          <circle cx={cx} cy={yScale(p.mean)} r={4} fill={s.hollow ? '#fff' : s.color} stroke={s.color} strokeWidth={1.8}>
-                            <title>{`width ${p.width}: mean ${formatNumber(p.mean)} over ${p.n} seed${p.n === 1 ? '' : 's'} (range ${formatNumber(p.min)}–${formatNumber(p.max)})`}</title>
-                          </circle>
-                        </g>
-                      );
-                    })}
-                  </g>
-                ))}
-              </g>
               {anchor &&
                 references.map((r) => {
                   const at = referenceLabelAt(r.slope, anchor, [x0, x1], [y0, y1]);
@@ -186,8 +117,59 @@ export const LogLogPlot = forwardRef<SVGSVGElement, LogLogPlotProps>(function Lo
                   );
                 })}
             </>
+          }
+        >
+          {anchor &&
+            references.map((r) => {
+              const [[a0, v0], [a1, v1]] = referenceLine(r.slope, anchor, x0, x1);
+              return (
+                <line
+                  key={r.label}
+                  className="reference-line"
+                  data-reference={r.slope}
+                  x1={xScale(a0)}
+                  y1={yScale(v0)}
+                  x2={xScale(a1)}
+                  y2={yScale(v1)}
+                  stroke={REF_COLOR}
+                  strokeWidth={1.2}
+                  strokeDasharray="2 5"
+                />
+              );
+            })}
+          {series.map((s, i) =>
+            bands[i].length > 0 ? (
+              <g key={s.key} className="fit" data-series={s.key}>
+                <path className="fit-band" d={band(bands[i]) ?? ''} fill={s.color} fillOpacity={0.13} stroke="none" />
+                <path className="fit-line" d={line(bands[i]) ?? ''} fill="none" stroke={s.color} strokeWidth={1.6} />
+              </g>
+            ) : null,
           )}
-        </g>
+          {series.map((s) => (
+            <g key={s.key} className="seed-points" data-series={s.key}>
+              {s.points.map((p) => (
+                <circle key={`${p.width}-${p.seed}`} className="seed-point" cx={xScale(p.width)} cy={yScale(p.value)} r={2.2} fill={s.color} fillOpacity={0.3}>
+                  <title>{`width ${p.width}, seed ${p.seed}: ${formatNumber(p.value)}`}</title>
+                </circle>
+              ))}
+            </g>
+          ))}
+          {series.map((s) => (
+            <g key={s.key} className="means" data-series={s.key}>
+              {s.means.map((p) => {
+                const cx = xScale(p.width);
+                return (
+                  <g key={p.width} className="mean-point" data-width={p.width}>
+                    <line className="spread-bar" x1={cx} x2={cx} y1={yScale(p.min)} y2={yScale(p.max)} stroke={s.color} strokeWidth={1.4} />
+                    <circle cx={cx} cy={yScale(p.mean)} r={4} fill={s.hollow ? '#fff' : s.color} stroke={s.color} strokeWidth={1.8}>
+                      <title>{`width ${p.width}: mean ${formatNumber(p.mean)} over ${p.n} seed${p.n === 1 ? '' : 's'} (range ${formatNumber(p.min)}–${formatNumber(p.max)})`}</title>
+                    </circle>
+                  </g>
+                );
+              })}
+            </g>
+          ))}
+        </PlotFrame>
       </svg>
     </div>
   );
