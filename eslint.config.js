@@ -27,10 +27,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
-  // Imports run downhill: ui → worker → engine → state (cli beside ui, over engine and state).
+  // Imports run downhill: ui → worker → engine → schema (cli beside ui, over engine and schema).
   // The layer a file may not import, by folder; relative specifiers only (packages are free).
   ...downhill('src/engine', ['ui', 'worker', 'cli'], 'the engine must not import the UI, the worker or the CLI'),
-  ...downhill('src/state', null, 'state imports nothing of ours but itself (and packages)'),
+  ...downhill('src/schema', null, 'schema imports nothing of ours but itself (and packages)'),
   ...downhill('src/worker', ['ui', 'cli'], 'the worker must not import the UI or the CLI'),
   ...downhill('src/ui', ['cli'], 'the UI must not import the CLI'),
   {

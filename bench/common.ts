@@ -3,14 +3,14 @@
 // Every timed region ends with `await t.data()` (a readback), so queued GPU work is included.
 // Nothing here asserts on times: it only measures and reports.
 import { tf } from '../src/engine/tf';
-import { disposeParams, initParams, parameterCount, toVariables, type MlpSpec } from '../src/engine/mlp';
-import { ntkLayerwise } from '../src/engine/ntk';
+import { disposeParams, initParams, parameterCount, toVariables, type MlpSpec } from '../src/engine/nn/mlp';
+import { ntkLayerwise } from '../src/engine/metrics/ntk';
 import { ntkAutodiff } from '../tests/reference/ntkReference';
 import { Session } from '../src/engine/session';
-import { mseLoss, sgdUpdate } from '../src/engine/train';
-import { forward } from '../src/engine/mlp';
-import { makeDataset } from '../src/engine/datasets';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/state/config';
+import { mseLoss, sgdUpdate } from '../src/engine/nn/train';
+import { forward } from '../src/engine/nn/mlp';
+import { makeDataset } from '../src/engine/data/datasets';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/schema/config';
 
 export interface BenchOptions {
   ns: number[];

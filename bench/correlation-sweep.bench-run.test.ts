@@ -10,12 +10,12 @@
 import { it } from 'vitest';
 import { tf } from '../src/engine/tf';
 import { useNodeBackend } from '../src/engine/nodeBackend';
-import { disposeParams, initParams, toVariables, type MlpSpec, type Params } from '../src/engine/mlp';
-import { makeDataset } from '../src/engine/datasets';
-import { gdDirection, sgdUpdate } from '../src/engine/train';
-import { ntkLayerwise } from '../src/engine/ntk';
-import { criticalLearningRate, symmetricEigenvalues } from '../src/engine/kernelMetrics';
-import { CORRELATION_SUMMARY_NAMES, correlationSummary, pairMatrix } from '../src/engine/correlations';
+import { disposeParams, initParams, toVariables, type MlpSpec, type Params } from '../src/engine/nn/mlp';
+import { makeDataset } from '../src/engine/data/datasets';
+import { gdDirection, sgdUpdate } from '../src/engine/nn/train';
+import { ntkLayerwise } from '../src/engine/metrics/ntk';
+import { criticalLearningRate, symmetricEigenvalues } from '../src/engine/metrics/kernelMetrics';
+import { CORRELATION_SUMMARY_NAMES, correlationSummary, pairMatrix } from '../src/engine/metrics/correlations';
 
 const env = (k: string, d: string) => process.env[k] ?? d;
 const part = env('SWEEP_PART', 'all');

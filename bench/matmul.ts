@@ -1,5 +1,5 @@
 // matMul throughput per variant (plain, transposeA, transposeB, tf.transpose + plain) on the active
-// backend: the measurement behind src/engine/dense.ts's per-backend choice. GFLOP/s = 2mkn / time.
+// backend: the measurement behind src/engine/nn/dense.ts's per-backend choice. GFLOP/s = 2mkn / time.
 import { tf } from '../src/engine/tf';
 
 export interface MatMulCell {

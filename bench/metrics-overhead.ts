@@ -6,7 +6,7 @@
 //          snapshots with the 𝔆^{0,2} pair matrix
 import { Session } from '../src/engine/session';
 import { useNodeBackend } from '../src/engine/nodeBackend';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/state/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/schema/config';
 import { TrainingLoop, loopSession } from '../src/worker/loop';
 import type { WorkerEvent } from '../src/worker/protocol';
 

@@ -1,16 +1,16 @@
 // Training steps/s per width (full-batch GD on 256 points, depth 2, tanh, NTK parametrization —
 // the same step as bench/numpy_step.py), on the active backend, for the engine's step ("after":
-// hand-written backprop, src/engine/mlpGrad.ts, on the fast products) and, for an A/B in the same
+// hand-written backprop, src/engine/nn/mlpGrad.ts, on the fast products) and, for an A/B in the same
 // run, two earlier steps: "dense" (tfjs autodiff through the fast dense layer's custom gradient) and
 // "before" (autodiff with transpose flags, i.e. tfjs-wasm's slow transposed matMuls). Above the
 // step-time cap the engine's step is timed for a single step and the earlier steps are skipped, so
 // width 4096 finishes. Readback (await data()) after every timed chunk.
 import { tf } from '../src/engine/tf';
-import { disposeParams, initParams, toVariables } from '../src/engine/mlp';
-import { sgdUpdate } from '../src/engine/train';
+import { disposeParams, initParams, toVariables } from '../src/engine/nn/mlp';
+import { sgdUpdate } from '../src/engine/nn/train';
 import { lossGradients } from '../tests/reference/lossGradients';
-import type { MlpSpec, VarParams } from '../src/engine/mlp';
-import { setTransposeStrategy, type TransposeStrategy } from '../src/engine/dense';
+import type { MlpSpec, VarParams } from '../src/engine/nn/mlp';
+import { setTransposeStrategy, type TransposeStrategy } from '../src/engine/nn/dense';
 import { benchSpec, type Log } from './common';
 
 export const SCALING_WIDTHS = [64, 256, 1024, 4096];

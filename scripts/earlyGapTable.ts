@@ -1,10 +1,10 @@
 // earlyGap of the early-time model at fixed steps for several widths, on Gaussian inputs
 // x ~ N(0, I_d) with sign-of-teacher targets ±1 (the setting of docs/early-time-and-nfa-*.md), or
 // on a named data set of the app. Run: node scripts/early-gap-table.mjs [--dataset NAME] [...]
-import { DEFAULT_CONFIG, type Activation, type DatasetName, type ExperimentConfig } from '../src/state/config';
+import { DEFAULT_CONFIG, type Activation, type DatasetName, type ExperimentConfig } from '../src/schema/config';
 import { normals } from '../src/engine/prng';
-import type { Dataset } from '../src/engine/datasets';
-import { earlyGapByWidth } from '../src/engine/earlyTimeSweep';
+import type { Dataset } from '../src/engine/data/datasets';
+import { earlyGapByWidth } from '../src/engine/earlyTime/earlyTimeSweep';
 import { useNodeBackend, type NodeBackend } from '../src/engine/nodeBackend';
 
 /** x ~ N(0, I_d) (so ‖x‖² ≈ d), y = sign(teacher · x). */

@@ -3,7 +3,7 @@
 // render the lab, one embedded panel (`?embed=<panel>`) or the guided tour (`?page=tour`).
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { configFromSearch } from './state/config';
+import { configFromSearch } from './schema/config';
 import { BACKENDS, type BackendName } from './worker/protocol';
 import { App } from './ui/App';
 import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';

@@ -2,27 +2,11 @@
 // table (./commands.ts) gives the command; experiment values are checked by the one config schema
 // (same names, ranges and messages as the app's URL parameters).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FIELDS, configFromEntries, type ExperimentConfig } from '../state/config';
-import { BACKENDS, COMMANDS, DEFAULT_BACKEND, GLOBAL_FLAGS, commandByName, orList, type CliBackend, type Command } from './commands';
+import { FIELDS, configFromEntries } from '../schema/config';
+import type { CliArgs } from './io';
+export type { CliArgs } from './io';
+import { BACKENDS, COMMANDS, DEFAULT_BACKEND, GLOBAL_FLAGS, commandByName, orList, type Command } from './commands';
 
-export interface CliArgs {
-  command: string;
-  config: ExperimentConfig;
-  json: boolean;
-  backend: CliBackend;
-  /** `ntk --n`: cap on the number of training points in the output kernel. */
-  n: number | null;
-  /** `early-sweep --widths`: hidden widths to compare. */
-  widths: number[] | null;
-  /** `early-sweep --at`: steps at which earlyGap is read. */
-  at: number[] | null;
-  /** The command's own flags (its `flags` in ./commands.ts) that have a value, raw; `--n` is parsed into `n`. */
-  flags: Record<string, string>;
-  /** `sweep` / `merge`: `flags`, validated by the sweep commands (widths, seeds, out, shard); {} for other commands. */
-  sweep: Record<string, string>;
-  /** Positional arguments (`merge DIR1 DIR2 …`); other commands reject them. */
-  positional: string[];
-}
 
 export class CliError extends Error {}
 
@@ -96,7 +80,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (backend === undefined) throw new CliError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of ${BACKENDS.join(', ')}`);
   const nRaw = str('n');
   if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new CliError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
-  // `sweep --lr auto-per-run` = `--lr auto --auto-lr per-run` (each run its own η; see src/state/sweep.ts)
+  // `sweep --lr auto-per-run` = `--lr auto --auto-lr per-run` (each run its own η; see src/schema/sweep.ts)
   const perRunLr = str('lr') === 'auto-per-run';
   if (perRunLr && command !== 'sweep') throw new CliError('--lr auto-per-run only applies to the sweep command');
   const entries = cmd.experiment

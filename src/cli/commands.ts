@@ -3,12 +3,13 @@
 // flag to a command, add one entry to its `flags`: the parser accepts it for that command only and
 // hands its raw value over in `args.flags` (for sweep and merge also `args.sweep`), and the help
 // lists it.
-import type { CliArgs } from './args';
-import type { Io } from './io';
+import type { CliArgs } from './io';
+import { BACKENDS, DEFAULT_BACKEND, type Io } from './io';
+export { BACKENDS, DEFAULT_BACKEND, type CliBackend } from './io';
 import { runEarlySweep, runNtk, runTaylor, runTrain } from './run';
 import { runMergeCommand, runSweepCommand } from './sweep';
-import { DEFAULT_AUTO_LR, DEFAULT_SWEEP_SEEDS, DEFAULT_SWEEP_WIDTHS, MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../state/sweep';
-import { SWEEP_STEPS, SWEEP_WIDTHS } from '../engine/earlyTimeSweep';
+import { DEFAULT_AUTO_LR, DEFAULT_SWEEP_SEEDS, DEFAULT_SWEEP_WIDTHS, MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../schema/sweep';
+import { SWEEP_STEPS, SWEEP_WIDTHS } from '../engine/earlyTime/earlyTimeSweep';
 
 export interface FlagSpec {
   /** The flag without its dashes: `--name`. */
@@ -36,9 +37,6 @@ export interface Command {
   run(args: CliArgs, io: Io): Promise<number>;
 }
 
-export const BACKENDS = ['wasm', 'cpu'] as const;
-export type CliBackend = (typeof BACKENDS)[number];
-export const DEFAULT_BACKEND: CliBackend = 'wasm';
 
 /** Flags every command accepts. */
 export const GLOBAL_FLAGS: FlagSpec[] = [

@@ -1,6 +1,6 @@
 // The CLI's help, generated from the command table (./commands.ts) and, for the experiment flags,
 // from the config schema's CONFIG_FIELDS: names, ranges and defaults are written once.
-import { FIELDS, describeAllowed, formatFieldValue, type Field } from '../state/config';
+import { FIELDS, describeAllowed, formatFieldValue, type Field } from '../schema/config';
 import { COMMANDS, GLOBAL_FLAGS, type Command, type FlagSpec } from './commands';
 import { version } from '../../package.json';
 

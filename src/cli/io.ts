@@ -1,3 +1,31 @@
+// What a command receives (its parsed arguments) and where it writes: shared by the command table
+// and every command, so none of them imports the parser.
+import type { ExperimentConfig } from '../schema/config';
+
+/** The Node backends of the CLI; wasm is the default (~25× faster than cpu at width 256). */
+export const BACKENDS = ['wasm', 'cpu'] as const;
+export type CliBackend = (typeof BACKENDS)[number];
+export const DEFAULT_BACKEND: CliBackend = 'wasm';
+
+export interface CliArgs {
+  command: string;
+  config: ExperimentConfig;
+  json: boolean;
+  backend: CliBackend;
+  /** `ntk --n`: cap on the number of training points in the output kernel. */
+  n: number | null;
+  /** `early-sweep --widths`: hidden widths to compare. */
+  widths: number[] | null;
+  /** `early-sweep --at`: steps at which earlyGap is read. */
+  at: number[] | null;
+  /** The command's own flags (its `flags` in ./commands.ts) that have a value, raw; `--n` is parsed into `n`. */
+  flags: Record<string, string>;
+  /** `sweep` / `merge`: `flags`, validated by the sweep commands (widths, seeds, out, shard); {} for other commands. */
+  sweep: Record<string, string>;
+  /** Positional arguments (`merge DIR1 DIR2 …`); other commands reject them. */
+  positional: string[];
+}
+
 /** Where a command writes: stdout for results, stderr for progress and errors. */
 export interface Io {
   stdout: (s: string) => void;

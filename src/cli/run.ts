@@ -2,16 +2,16 @@
 import { tf } from '../engine/tf';
 import { Session, type MetricRow } from '../engine/session';
 import { isDiverged } from '../engine/divergence';
-import { EarlyTimeSession } from '../engine/earlyTimeSession';
-import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTimeSweep';
-import { loadDataset } from '../engine/datasets';
-import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/mlp';
-import { ntkLayerwise } from '../engine/ntk';
-import { gdDirection } from '../engine/train';
-import { taylorCoefficients } from '../engine/jets';
-import type { CliArgs } from './args';
+import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
+import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
+import { loadDataset } from '../engine/data/datasets';
+import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/nn/mlp';
+import { ntkLayerwise } from '../engine/metrics/ntk';
+import { gdDirection } from '../engine/nn/train';
+import { taylorCoefficients } from '../engine/nn/jets';
+import type { CliArgs } from './io';
 import type { Io } from './io';
-import { resolveSigmaW2, type ExperimentConfig } from '../state/config';
+import { resolveSigmaW2, type ExperimentConfig } from '../schema/config';
 
 function round(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(7)) : v;

@@ -3,8 +3,8 @@
 // each is written to a temporary name and renamed, sweep.json last; Ctrl-C leaves none.
 import { tf } from '../engine/tf';
 import { manifestJson, parseManifest, parseRunsCsv, parseShard, runSweep, sweepFiles, sweepGrid, sweepManifest, type SweepManifest, type SweepProgress } from '../engine/sweep';
-import { sweepSpecFromEntries, type SweepSpec } from '../state/sweep';
-import type { CliArgs } from './args';
+import { sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
+import type { CliArgs } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';
 
 export interface Io {

@@ -2,9 +2,9 @@
 // with a per-backend budget, and the largest width that fits when it does not. Pure arithmetic on
 // the config; the estimate counts the big items and rounds them up, it is not an exact allocator
 // trace. The limits are documented in the README ("Memory limits").
-import { effectiveBatch, type ExperimentConfig } from '../state/config';
-import { DATASET_INFO, isToyDataset } from './datasets';
-import { PROBE_CAP_TEST, PROBE_CAP_TRAIN } from './probe';
+import { effectiveBatch, type ExperimentConfig } from '../schema/config';
+import { DATASET_INFO, isToyDataset } from './data/datasets';
+import { PROBE_CAP_TEST, PROBE_CAP_TRAIN } from './metrics/probe';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 

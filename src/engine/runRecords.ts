@@ -3,7 +3,7 @@
 // constant data), MetricRow (one logged step) and Snapshot (the current function and kernel).
 // Large numeric arrays are Float32Array / Float64Array so they can be transferred, not copied.
 import { z } from 'zod';
-import { ConfigSchema } from '../state/config';
+import { ConfigSchema } from '../schema/config';
 
 const f32 = z.instanceof(Float32Array);
 const f64 = z.instanceof(Float64Array);
@@ -51,12 +51,12 @@ const OptionalMetricsSchema = z.object({
   flipFraction: metric,
   /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
   earlyGap: metric,
-  /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/modes.ts). */
+  /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/metrics/modes.ts). */
   modeDeparture: metric,
 });
 
 /**
- * Residuals per NTK eigenmode of Θ₀(X, X) (src/engine/modes.ts): λ_k/N descending, and
+ * Residuals per NTK eigenmode of Θ₀(X, X) (src/engine/metrics/modes.ts): λ_k/N descending, and
  * u_kᵀ(f_t − y), u_kᵀ(f_lin,t − y) for the network and the linear twin (null where not finite).
  */
 export const ModesRowSchema = z.object({ lambda: z.array(z.number()), net: z.array(z.number().nullable()), lin: z.array(z.number().nullable()) });

@@ -1,19 +1,19 @@
 // One training run: network, data, optimiser and all live metrics, shared by the browser worker
 // and the Node CLI. advance() only enqueues GPU work; measure()/snapshot() read back asynchronously.
 import { tf } from './tf';
-import type { ExperimentConfig } from '../state/config';
-import { effectiveBatch } from '../state/config';
-import { loadDataset, makeGrid, type Dataset } from './datasets';
-import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './mlp';
-import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './train';
-import { ntkLayerwise } from './ntk';
-import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './kernelMetrics';
-import { LinearTwin, relativeRmsGap, rmsGap } from './linearTwin';
-import { chooseProbe, reorderSquare, type ProbeSet } from './probe';
-import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './correlations';
-import { STEP_METRIC_NAMES, stepMetricsSummary } from './stepMetrics';
-import { relativeWeightChange } from './weightChange';
-import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from './modes';
+import type { ExperimentConfig } from '../schema/config';
+import { effectiveBatch } from '../schema/config';
+import { loadDataset, makeGrid, type Dataset } from './data/datasets';
+import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './nn/mlp';
+import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './nn/train';
+import { ntkLayerwise } from './metrics/ntk';
+import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './metrics/kernelMetrics';
+import { LinearTwin, relativeRmsGap, rmsGap } from './metrics/linearTwin';
+import { chooseProbe, reorderSquare, type ProbeSet } from './metrics/probe';
+import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './metrics/correlations';
+import { STEP_METRIC_NAMES, stepMetricsSummary } from './metrics/stepMetrics';
+import { relativeWeightChange } from './metrics/weightChange';
+import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from './metrics/modes';
 import { startupKernelCosts, startupTotalCost, firstMeasureCost, CreateAborted, type CreateProgress } from './startupCost';
 export { CreateAborted, type CreateProgress } from './startupCost';
 import { ExpensiveSchedule, type ExpensiveMode } from './milestones';
@@ -22,9 +22,9 @@ import { readScalars } from './readback';
 import { type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from './runRecords';
 
 export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from './runRecords';
-import { hiddenInputSizes, nfaFromSums, nfaSums } from './nfa';
-import { NfaHeatmaps, nfaLiveFor } from './nfaHeatmaps';
-export { NFA_LIVE_MAX_COST } from './nfaHeatmaps';
+import { hiddenInputSizes, nfaFromSums, nfaSums } from './metrics/nfa';
+import { NfaHeatmaps, nfaLiveFor } from './metrics/nfaHeatmaps';
+export { NFA_LIVE_MAX_COST } from './metrics/nfaHeatmaps';
 
 
 export interface SessionOptions {

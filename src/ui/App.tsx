@@ -1,7 +1,7 @@
 // The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
 import { Component, Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { configFromSearch, type ExperimentConfig } from '../state/config';
+import { configFromSearch, type ExperimentConfig } from '../schema/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
 import { PRESETS, presetIsSweep } from '../content/presets';
@@ -20,7 +20,7 @@ import { useRun } from './useRun';
 import { SettingsDrawer } from './SettingsDrawer';
 import { FilesSection } from './export/FilesSection';
 import type { PanelProps } from './panels/types';
-import { datasetInfo } from '../engine/datasets';
+import { datasetInfo } from '../engine/data/datasets';
 import { panelsFor, type PanelEntry } from './panels/registry';
 import { useSweepRoute } from './sweep/useSweepRoute';
 import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from './sweep/sweepUrl';

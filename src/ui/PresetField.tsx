@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { PRESETS, type Preset } from '../content/presets';
 import { APP_PARAM_NAMES } from './appParams';
-import { configFromSearch, configToSearch, type ExperimentConfig } from '../state/config';
+import { configFromSearch, configToSearch, type ExperimentConfig } from '../schema/config';
 
 /** The preset whose settings are exactly the current config, or null (custom settings). */
 export function presetMatching(config: ExperimentConfig): Preset | null {

@@ -1,8 +1,8 @@
 // The settings that restart the run. Every control is a native element with a visible label; the
 // slider names are exactly "Width", "Depth" and "Learning rate".
 import { useId } from 'react';
-import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../state/config';
-import { DATASET_INFO, datasetInfo } from '../engine/datasets';
+import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../schema/config';
+import { DATASET_INFO, datasetInfo } from '../engine/data/datasets';
 import type { RunMeta } from '../engine/session';
 import { DiscreteSlider } from './controls/DiscreteSlider';
 import { SelectField } from './controls/SelectField';

@@ -1,7 +1,7 @@
 // URL parameters of the page itself (not of the experiment): which page, embed panel, theme,
 // large type and preset. Parsed once at start; invalid values give a notice and the default.
 // The names are registered in the config schema's APP_PARAMS (no "unknown setting" notices).
-export { APP_PARAM_NAMES } from '../state/config';
+export { APP_PARAM_NAMES } from '../schema/config';
 
 export type ThemeChoice = 'light' | 'dark' | null;
 export type PageName = 'lab' | 'tour';

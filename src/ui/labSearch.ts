@@ -1,5 +1,5 @@
 // The lab's URL query: the experiment settings (non-defaults only) plus the page settings.
-import { configToSearch, type ExperimentConfig } from '../state/config';
+import { configToSearch, type ExperimentConfig } from '../schema/config';
 import type { BackendName } from '../worker/protocol';
 import { appParamsToEntries, type ThemeChoice } from './appParams';
 

@@ -11,9 +11,9 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { forward, initParams, toVariables, type MlpSpec } from '../engine/mlp';
-import { mseLoss, sgdUpdate } from '../engine/train';
-import { makeDataset } from '../engine/datasets';
+import { forward, initParams, toVariables, type MlpSpec } from '../engine/nn/mlp';
+import { mseLoss, sgdUpdate } from '../engine/nn/train';
+import { makeDataset } from '../engine/data/datasets';
 import type { BackendInfo, BackendMeasurement, BackendName, LostBackend, RememberedProbe } from './protocol';
 import { fallbackCandidates, forcedAfterLoss, lostSentence } from './fallback';
 import { liftWasmThreadCap, wasmThreadTarget } from './wasmThreads';

@@ -4,7 +4,7 @@
 import type { MetricRow } from '../engine/session';
 import { isDiverged } from '../engine/divergence';
 import { finiteRow } from '../engine/runRecords';
-import type { ExperimentConfig } from '../state/config';
+import type { ExperimentConfig } from '../schema/config';
 import type { RunState } from './protocol';
 import { updateMsPerStep } from './pacing';
 import { DEFAULT_LOOP_OPTIONS, type LoopDeps, type LoopOptions, type LoopSession } from './loopSession';

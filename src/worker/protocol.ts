@@ -7,10 +7,10 @@
 // To add a message: add its schema to REQUEST_SCHEMAS or EVENT_SCHEMAS below (with a literal
 // `type`); the WorkerRequest / WorkerEvent unions and the validation follow.
 import { z } from 'zod';
-import { ConfigSchema } from '../state/config';
+import { ConfigSchema } from '../schema/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
-import { EarlyWidthPointSchema } from '../engine/earlyWidthPoint';
-import { SweepSpecSchema } from '../state/sweep';
+import { EarlyWidthPointSchema } from '../engine/earlyTime/earlyWidthPoint';
+import { SweepSpecSchema } from '../schema/sweep';
 import { SweepLrSchema } from '../engine/sweep/lr';
 import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';
 

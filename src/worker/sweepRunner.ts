@@ -3,7 +3,7 @@
 // cancelled / failed. A cancel stops the current run at its next logged step; the runs already
 // posted stay valid.
 import { runSweep, SweepAborted, type CellExecutor } from '../engine/sweep/run';
-import type { SweepSpec } from '../state/sweep';
+import type { SweepSpec } from '../schema/sweep';
 import type { WorkerEvent } from './protocol';
 
 export interface SweepRunnerDeps {

@@ -4,8 +4,8 @@
 // failures of a run are {type:'error'} events, failures outside any run {type:'fatal'}.
 /// <reference lib="webworker" />
 import { Session } from '../engine/session';
-import { EarlyTimeSession } from '../engine/earlyTimeSession';
-import { earlyGapByWidth } from '../engine/earlyTimeSweep';
+import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
+import { earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';

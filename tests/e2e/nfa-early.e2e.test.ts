@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPathDs, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForSeries, waitUntil, type OpenedPage, type PathInfo } from './helpers';
-import { configFromSearch, configToSearch, DATASETS } from '../../src/state/config';
+import { configFromSearch, configToSearch, DATASETS } from '../../src/schema/config';
 import { presetByName, type Preset } from '../../src/content/presets';
 
 const NFA_PRESETS: Preset[] = ['lazy-alignment', 'rich-alignment'].map((n) => presetByName(n)!);

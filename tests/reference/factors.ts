@@ -1,10 +1,10 @@
 // Quantities built from the engine's layer factors that only the tests read: the NTK diagonal, the
 // hidden layers' gradient outer products and the exact forward difference.
 import { tf } from '../../src/engine/tf';
-import { layerScales, type MlpSpec, type Params } from '../../src/engine/mlp';
-import { biasScale2, layerFactors } from '../../src/engine/ntk';
-import { matMulAtB } from '../../src/engine/dense';
-import { differenceTrace } from '../../src/engine/jets';
+import { layerScales, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
+import { biasScale2, layerFactors } from '../../src/engine/metrics/ntk';
+import { matMulAtB } from '../../src/engine/nn/dense';
+import { differenceTrace } from '../../src/engine/nn/jets';
 
 /**
  * Θ(x, x) for every row of x, as a length-N vector, without any N × N product:

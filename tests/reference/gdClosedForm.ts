@@ -1,5 +1,5 @@
 // Closed-form linear-model GD, the oracle for the linear twin (tests only).
-import { symmetricEigen } from '../../src/engine/kernelMetrics';
+import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
 
 /**
  * Closed form of GD + MSE on the linear model, in float64: f_t − Y = (I − ηΘ₀/N)^t (f₀ − Y), evaluated

@@ -1,9 +1,9 @@
 // Reference Hessian–vector product H(x)Δ by reverse-over-forward autodiff, the oracle for the
 // layerwise Hessian-direction and gradient-change metrics (tests only).
 import { tf } from '../../src/engine/tf';
-import { flatParams, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
-import { activationOps, type ActivationOps } from '../../src/engine/activations';
-import { jetTrace } from '../../src/engine/jets';
+import { flatParams, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
+import { activationOps, type ActivationOps } from '../../src/engine/nn/activations';
+import { jetTrace } from '../../src/engine/nn/jets';
 
 /** Activation ops whose d1 is differentiable by tfjs autodiff (tf.greater has no gradient). */
 function autodiffOps(spec: MlpSpec): ActivationOps {

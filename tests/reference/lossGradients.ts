@@ -1,8 +1,8 @@
 // ∇_θ L by tfjs autodiff of the MSE loss of mlp.ts's forward: the oracle of the hand-written
-// backprop (src/engine/mlpGrad.ts), itself checked against float64 finite differences.
+// backprop (src/engine/nn/mlpGrad.ts), itself checked against float64 finite differences.
 import { tf } from '../../src/engine/tf';
-import { flatParams, forward, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
-import { mseLoss } from '../../src/engine/train';
+import { flatParams, forward, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
+import { mseLoss } from '../../src/engine/nn/train';
 
 /** ∇_θ L on a batch, as a list shaped like params (caller disposes). */
 export function lossGradients(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf.Tensor1D): { loss: tf.Scalar; grads: Params } {

@@ -1,8 +1,8 @@
-// Float64 oracle for the per-mode residuals (src/engine/modes.ts): Θ₀ = J Jᵀ from the float64
+// Float64 oracle for the per-mode residuals (src/engine/metrics/modes.ts): Θ₀ = J Jᵀ from the float64
 // per-example gradients, its eigenvectors with the sign rule written out again here, and a float64
 // replay of full-batch GD on the MSE loss (1/2N)Σ(f − y)², θ ← θ − (η/N) Σ_i (f_i − y_i) ∇f(x_i).
-import { symmetricEigen } from '../../src/engine/kernelMetrics';
-import type { LayerArrays, MlpSpec } from '../../src/engine/mlp';
+import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
+import type { LayerArrays, MlpSpec } from '../../src/engine/nn/mlp';
 import { dot64, flatten64, forward64, gradient64 } from './reference64';
 
 /** θ rounded to float32 (what the network holds), as float64 arrays. */

@@ -1,8 +1,8 @@
 // Reference NTK Θ = J Jᵀ from per-example autodiff gradients: one tf.grads call per input row,
 // flattened over all parameters (W1, b1, W2, …). O(N·P) memory: for tests and benchmarks only.
 import { tf } from '../../src/engine/tf';
-import { activationOps } from '../../src/engine/activations';
-import { flatParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
+import { activationOps } from '../../src/engine/nn/activations';
+import { flatParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
 
 /**
  * f(x; θ) written out independently of mlp.ts's forward: h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l, the bias

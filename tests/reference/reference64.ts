@@ -1,8 +1,8 @@
 // An independent float64 reference of the MLP on plain arrays (no tfjs): forward pass,
 // f(x; θ + εΔ), the per-example gradient ∇_θ f(x) by hand-written backprop, and finite-difference
 // helpers (Fornberg stencil weights). Used by tests to check the float32 tfjs engine.
-import { layerScales, type LayerArrays, type MlpSpec, type Params } from '../../src/engine/mlp';
-import { activationNumber } from '../../src/engine/activations';
+import { layerScales, type LayerArrays, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
+import { activationNumber } from '../../src/engine/nn/activations';
 import { normals } from '../../src/engine/prng';
 
 export interface Trace64 {

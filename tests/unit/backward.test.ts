@@ -1,11 +1,11 @@
-// The one backward recursion (src/engine/backward.ts): linear in its seed, and φ' from the saved
+// The one backward recursion (src/engine/nn/backward.ts): linear in its seed, and φ' from the saved
 // activations (the training step's variant) agrees with φ' from the pre-activations.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, forwardTrace, initParams } from '../../src/engine/mlp';
-import { backward, outputSensitivities, slopeFromActivations, slopeFromPreactivations } from '../../src/engine/backward';
+import { disposeParams, forwardTrace, initParams } from '../../src/engine/nn/mlp';
+import { backward, outputSensitivities, slopeFromActivations, slopeFromPreactivations } from '../../src/engine/nn/backward';
 import { normals } from '../../src/engine/prng';
-import { ACTIVATIONS } from '../../src/state/config';
+import { ACTIVATIONS } from '../../src/schema/config';
 import { makeSpec, relErr } from './helpers';
 
 describe('backward recursion', () => {

@@ -7,7 +7,7 @@ import { parseCliArgs } from '../../src/cli/args';
 import { COMMANDS } from '../../src/cli/commands';
 import { tf } from '../../src/engine/tf';
 import { dot64, flatten64, forward64, gradient64, axpy64 } from '../reference/reference64';
-import type { LayerArrays, MlpSpec } from '../../src/engine/mlp';
+import type { LayerArrays, MlpSpec } from '../../src/engine/nn/mlp';
 
 async function run(argv: string[]) {
   let out = '';

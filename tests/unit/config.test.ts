@@ -11,7 +11,7 @@ import {
   toSliderPosition,
   validateConfig,
   type ExperimentConfig,
-} from '../../src/state/config';
+} from '../../src/schema/config';
 import { parseCliArgs } from '../../src/cli/args';
 
 describe('config schema', () => {

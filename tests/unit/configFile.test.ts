@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
-import { configToJson, parseConfigFile } from '../../src/state/configFile';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
+import { configToJson, parseConfigFile } from '../../src/schema/configFile';
 
 describe('config files', () => {
   it('round-trips a non-default config through configToJson / parseConfigFile', () => {

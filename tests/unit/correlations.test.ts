@@ -2,16 +2,16 @@
 // hand-written backprop in reference64.ts (gradients at θ, θ+Δ, and central FD along Δ or u).
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, flatParams, initParams, type LayerArrays, type MlpSpec } from '../../src/engine/mlp';
+import { disposeParams, flatParams, initParams, type LayerArrays, type MlpSpec } from '../../src/engine/nn/mlp';
 import { paramsToArrays } from '../reference/reference64';
-import { taylorCoefficients } from '../../src/engine/jets';
+import { taylorCoefficients } from '../../src/engine/nn/jets';
 import {
   CORRELATION_SUMMARY_NAMES,
   correlationSummary,
   gradientChange,
   hessianDirection,
   pairMatrix,
-} from '../../src/engine/correlations';
+} from '../../src/engine/metrics/correlations';
 import {
   axpy64,
   dot64,
@@ -23,7 +23,7 @@ import {
   taylorFD64,
 } from '../reference/reference64';
 import { hessianVectorAutodiff } from '../reference/hessianAutodiff';
-import type { Activation } from '../../src/state/config';
+import type { Activation } from '../../src/schema/config';
 import { makeSpec, relErr, rms, setup } from './helpers';
 
 const ACTS: Activation[] = ['tanh', 'erf', 'relu', 'linear'];

@@ -1,8 +1,8 @@
 // The high-dimensional data sets: gauss (Gaussian inputs, random teacher) and mnist (bundled digits).
 import { describe, expect, it } from 'vitest';
-import { GAUSS_TEACHER_WIDTH, datasetInputDim, gaussTeacher, loadDataset, makeDataset } from '../../src/engine/datasets';
-import { MNIST_PER_DIGIT, loadMnistBytes, mnistSplit, parseDigits } from '../../src/engine/mnist';
-import { DEFAULT_CONFIG, configFromEntries, type ExperimentConfig } from '../../src/state/config';
+import { GAUSS_TEACHER_WIDTH, datasetInputDim, gaussTeacher, loadDataset, makeDataset } from '../../src/engine/data/datasets';
+import { MNIST_PER_DIGIT, loadMnistBytes, mnistSplit, parseDigits } from '../../src/engine/data/mnist';
+import { DEFAULT_CONFIG, configFromEntries, type ExperimentConfig } from '../../src/schema/config';
 import { normalStream, streamSeed } from '../../src/engine/prng';
 
 const cfg = (o: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, ...o });

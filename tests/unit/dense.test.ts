@@ -1,14 +1,14 @@
-// The fast products and the custom-gradient dense layer (src/engine/dense.ts) against the plain
+// The fast products and the custom-gradient dense layer (src/engine/nn/dense.ts) against the plain
 // tfjs formulation (matMul with transpose flags, autodiff): values and gradients, every activation,
 // both parametrizations, with and without bias, on the cpu and wasm backends, with both transpose
 // strategies forced on each backend.
 import { afterAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { useNodeBackend, type NodeBackend } from '../../src/engine/nodeBackend';
-import { dense, matMulAB, matMulABt, matMulAtB, productAB, productABt, setTransposeStrategy, transposeStrategy, type TransposeStrategy } from '../../src/engine/dense';
-import { activationOps } from '../../src/engine/activations';
-import { forward, initParams, layerScales, disposeParams, type MlpSpec, type Params } from '../../src/engine/mlp';
-import { ACTIVATIONS } from '../../src/state/config';
+import { dense, matMulAB, matMulABt, matMulAtB, productAB, productABt, setTransposeStrategy, transposeStrategy, type TransposeStrategy } from '../../src/engine/nn/dense';
+import { activationOps } from '../../src/engine/nn/activations';
+import { forward, initParams, layerScales, disposeParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
+import { ACTIVATIONS } from '../../src/schema/config';
 import { relErr } from './helpers';
 
 /** Deterministic pseudo-random entries in [−1, 1). */

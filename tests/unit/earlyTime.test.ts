@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { useNodeBackend } from '../../src/engine/nodeBackend';
-import { earlyForward, earlyNtk, earlyTimeWidth, initEarlyParams, linearFeatures, predictedKernel, type EarlyTimeSpec } from '../../src/engine/earlyTime';
-import { EarlyTimeSession } from '../../src/engine/earlyTimeSession';
-import { gaussianMoments, kernelDiagonalShift } from '../../src/engine/earlyTimeMoments';
-import type { Dataset } from '../../src/engine/datasets';
+import { earlyForward, earlyNtk, earlyTimeWidth, initEarlyParams, linearFeatures, predictedKernel, type EarlyTimeSpec } from '../../src/engine/earlyTime/earlyTime';
+import { EarlyTimeSession } from '../../src/engine/earlyTime/earlyTimeSession';
+import { gaussianMoments, kernelDiagonalShift } from '../../src/engine/earlyTime/earlyTimeMoments';
+import type { Dataset } from '../../src/engine/data/datasets';
 import { normals } from '../../src/engine/prng';
-import { DEFAULT_CONFIG, type Activation, type ExperimentConfig } from '../../src/state/config';
+import { DEFAULT_CONFIG, type Activation, type ExperimentConfig } from '../../src/schema/config';
 import { relErr } from './helpers';
 
 /** Gaussian inputs x ~ N(0, I_d) (‖x‖² ≈ d) with sign-of-teacher targets ±1. */

@@ -130,7 +130,7 @@ describe('svg helpers', () => {
 });
 
 import { configFileText, parseConfigFileText } from '../../src/ui/export/configFile';
-import { DEFAULT_CONFIG } from '../../src/state/config';
+import { DEFAULT_CONFIG } from '../../src/schema/config';
 
 // The format itself is tested with the contract (tests/unit/configFile.test.ts); here: what the
 // Files box writes is what it reads back, and a foreign file is refused with a message.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deviceLossNotice, describeLoss, fallbackCandidates, forcedAfterLoss, lostSentence } from '../../src/worker/fallback';
 import { lostInfoText } from '../../src/worker/deviceLoss';
 import { parseEvent, parseRequest } from '../../src/worker/protocol';
-import { DEFAULT_CONFIG } from '../../src/state/config';
+import { DEFAULT_CONFIG } from '../../src/schema/config';
 
 describe('fallback order', () => {
   it('with nothing lost: the full automatic order', () => {

@@ -3,8 +3,8 @@
 // lies inside its field's bounds, the CLI answers invalid flags with exit status 2 and one line, and
 // no input pollutes Object.prototype. The seed is fixed and printed; FUZZ_SEED=<n> replays another.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIELDS, configFromSearch, parseFieldValue, type ExperimentConfig, type Field } from '../../src/state/config';
-import { parseConfigFile } from '../../src/state/configFile';
+import { FIELDS, configFromSearch, parseFieldValue, type ExperimentConfig, type Field } from '../../src/schema/config';
+import { parseConfigFile } from '../../src/schema/configFile';
 import { main } from '../../src/cli/main';
 import { parseCliArgs } from '../../src/cli/args';
 import { mulberry32 } from '../reference/mulberry32';

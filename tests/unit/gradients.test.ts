@@ -2,10 +2,10 @@
 // same loss computed in float64 by the independent reference network.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, flatParams, initParamArrays, paramsFromArrays, type MlpSpec } from '../../src/engine/mlp';
+import { disposeParams, flatParams, initParamArrays, paramsFromArrays, type MlpSpec } from '../../src/engine/nn/mlp';
 import { lossGradients } from '../reference/lossGradients';
 import { forward64 } from '../reference/reference64';
-import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/state/config';
+import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/schema/config';
 
 const cases = ACTIVATIONS.flatMap((activation) => PARAMETRIZATIONS.map((param) => ({ activation, param })));
 

@@ -7,11 +7,11 @@ import {
   type LayerArrays,
   type MlpSpec,
   type Params,
-} from '../../src/engine/mlp';
-import { makeDataset } from '../../src/engine/datasets';
-import { gdDirection } from '../../src/engine/train';
+} from '../../src/engine/nn/mlp';
+import { makeDataset } from '../../src/engine/data/datasets';
+import { gdDirection } from '../../src/engine/nn/train';
 import { paramsToArrays, randomDirection64 } from '../reference/reference64';
-import type { Activation } from '../../src/state/config';
+import type { Activation } from '../../src/schema/config';
 
 /** ‖a − b‖₂ / ‖b‖₂ in float64 (the relative Frobenius error for flattened matrices); a and b of equal length. */
 export function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {

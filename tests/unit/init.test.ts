@@ -10,8 +10,8 @@ import {
   layerSizes,
   parameterCount,
   type MlpSpec,
-} from '../../src/engine/mlp';
-import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/state/config';
+} from '../../src/engine/nn/mlp';
+import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/schema/config';
 
 const base: MlpSpec = { inputDim: 2, width: 64, depth: 3, activation: 'tanh', param: 'ntk', sigmaW2: 1.5, sigmaB2: 0.2, bias: true };
 

@@ -2,8 +2,8 @@
 // of the independent reference (reference64.ts), for a GD step direction and a random direction.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, forward } from '../../src/engine/mlp';
-import { taylorCoefficients } from '../../src/engine/jets';
+import { disposeParams, forward } from '../../src/engine/nn/mlp';
+import { taylorCoefficients } from '../../src/engine/nn/jets';
 import { forwardDifference } from '../reference/factors';
 import { axpy64, forward64, forwardAlong64, forwardTrace64, taylorFD64 } from '../reference/reference64';
 import { makeSpec, relErr, rms, setup, type Setup } from './helpers';

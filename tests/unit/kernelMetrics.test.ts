@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, initParams, toVariables, type MlpSpec } from '../../src/engine/mlp';
-import { ntkLayerwise } from '../../src/engine/ntk';
+import { disposeParams, initParams, toVariables, type MlpSpec } from '../../src/engine/nn/mlp';
+import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import {
   alignmentDrift,
   chooseLearningRate,
@@ -10,8 +10,8 @@ import {
   relativeDrift,
   symmetricEigen,
   symmetricEigenvalues,
-} from '../../src/engine/kernelMetrics';
-import { sgdUpdate } from '../../src/engine/train';
+} from '../../src/engine/metrics/kernelMetrics';
+import { sgdUpdate } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';
 
 function frob(a: ArrayLike<number>): number {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, forward, initParams, layerScales, toVariables, type MlpSpec, type Params } from '../../src/engine/mlp';
-import { ntkLayerwise } from '../../src/engine/ntk';
+import { disposeParams, forward, initParams, layerScales, toVariables, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
+import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import { perExampleJacobian } from '../reference/ntkReference';
-import { LinearTwin, relativeRmsGap, rmsGap } from '../../src/engine/linearTwin';
+import { LinearTwin, relativeRmsGap, rmsGap } from '../../src/engine/metrics/linearTwin';
 import { gdClosedForm } from '../reference/gdClosedForm';
-import { BatchSchedule, sgdUpdate } from '../../src/engine/train';
+import { BatchSchedule, sgdUpdate } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';
 
 const N = 6;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session } from '../../src/engine/session';
 import { nextOneTwoFive } from '../../src/engine/milestones';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
 import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 

@@ -1,8 +1,8 @@
 // The memory guard's estimate and decisions (src/engine/memoryBudget.ts).
 import { describe, expect, it } from 'vitest';
-import { disposeParams, initParams, specFromConfig } from '../../src/engine/mlp';
+import { disposeParams, initParams, specFromConfig } from '../../src/engine/nn/mlp';
 import { checkRunMemory, estimateRunMemory, MEMORY_BUDGET_BYTES, parameterCount, runShapeFromConfig } from '../../src/engine/memoryBudget';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 
 const BIG: ExperimentConfig = { ...DEFAULT_CONFIG, width: 4096, depth: 6, train: 256 };
 

@@ -1,4 +1,4 @@
-// The hand-written backprop step (src/engine/mlpGrad.ts) against tfjs autodiff of the same loss
+// The hand-written backprop step (src/engine/nn/mlpGrad.ts) against tfjs autodiff of the same loss
 // (lossGradients, itself checked against float64 finite differences in gradients.test.ts): the loss
 // and Δθ = −η ∇θ L, every activation, both parametrizations, with and without bias, depth 1 and 3,
 // on the cpu and wasm backends (wasm computes tanh as 2σ(2h) − 1); sgdUpdate moves the variables by
@@ -6,12 +6,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { useNodeBackend, type NodeBackend } from '../../src/engine/nodeBackend';
-import { setTransposeStrategy } from '../../src/engine/dense';
-import { lossAndStep } from '../../src/engine/mlpGrad';
-import { sgdUpdate, gdDirection } from '../../src/engine/train';
+import { setTransposeStrategy } from '../../src/engine/nn/dense';
+import { lossAndStep } from '../../src/engine/nn/mlpGrad';
+import { sgdUpdate, gdDirection } from '../../src/engine/nn/train';
 import { lossGradients } from '../reference/lossGradients';
-import { disposeParams, flatParams, initParams, toVariables, type MlpSpec } from '../../src/engine/mlp';
-import { ACTIVATIONS } from '../../src/state/config';
+import { disposeParams, flatParams, initParams, toVariables, type MlpSpec } from '../../src/engine/nn/mlp';
+import { ACTIVATIONS } from '../../src/schema/config';
 import { relErr } from './helpers';
 
 function values(n: number, seed: number): Float32Array {

@@ -1,11 +1,11 @@
-// Per-mode residuals (src/engine/modes.ts, docs/science.md §9): the basis, the twin's GD closed
+// Per-mode residuals (src/engine/metrics/modes.ts, docs/science.md §9): the basis, the twin's GD closed
 // form, validation of the `modes` setting, and memory with modes on.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session } from '../../src/engine/session';
-import { applySignRule, gdModeClosedForm, MODES_MAX_TRAIN, modeBasis, modeCount } from '../../src/engine/modes';
-import { DEFAULT_CONFIG, configFromSearch, type ExperimentConfig } from '../../src/state/config';
-import { parseConfigFile } from '../../src/state/configFile';
+import { applySignRule, gdModeClosedForm, MODES_MAX_TRAIN, modeBasis, modeCount } from '../../src/engine/metrics/modes';
+import { DEFAULT_CONFIG, configFromSearch, type ExperimentConfig } from '../../src/schema/config';
+import { parseConfigFile } from '../../src/schema/configFile';
 import { main } from '../../src/cli/main';
 import { mulberry32 } from '../reference/mulberry32';
 

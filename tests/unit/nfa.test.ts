@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { activationOps } from '../../src/engine/activations';
-import { disposeParams, flatParams, initParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/mlp';
+import { activationOps } from '../../src/engine/nn/activations';
+import { disposeParams, flatParams, initParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
 import { paramsToArrays } from '../reference/reference64';
 import { layerGradientOuterProducts } from '../reference/factors';
 
@@ -17,10 +17,10 @@ import {
   nfaSums,
   pearson,
   pearsonFromSums,
-} from '../../src/engine/nfa';
-import { gdDirection } from '../../src/engine/train';
+} from '../../src/engine/metrics/nfa';
+import { gdDirection } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';
-import type { Activation } from '../../src/state/config';
+import type { Activation } from '../../src/schema/config';
 import { relErr } from './helpers';
 
 function spec(activation: Activation, depth: number, inputDim: number, bias = true, param: MlpSpec['param'] = 'ntk', width = 10): MlpSpec {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, initParams, type MlpSpec } from '../../src/engine/mlp';
-import { ntkLayerwise } from '../../src/engine/ntk';
+import { disposeParams, initParams, type MlpSpec } from '../../src/engine/nn/mlp';
+import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import { ntkDiagonal } from '../reference/factors';
 import { ntkAutodiff } from '../reference/ntkReference';
-import { symmetricEigenvalues } from '../../src/engine/kernelMetrics';
-import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/probe';
+import { symmetricEigenvalues } from '../../src/engine/metrics/kernelMetrics';
+import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/metrics/probe';
 import { normals } from '../../src/engine/prng';
-import { ACTIVATIONS, PARAMETRIZATIONS, type Activation } from '../../src/state/config';
+import { ACTIVATIONS, PARAMETRIZATIONS, type Activation } from '../../src/schema/config';
 import { relErr } from './helpers';
 
 /** N inputs of dimension d, away from 0 (relu's kink at h = 0 would make φ' ambiguous without bias). */

@@ -2,7 +2,7 @@
 // distinct, and `?preset=` must resolve to the preset's settings with explicit settings winning.
 import { describe, expect, it } from 'vitest';
 import { PRESETS, presetByName, resolvePresetQuery } from '../../src/content/presets';
-import { DEFAULT_CONFIG, configFromSearch, configToSearch, validateConfig } from '../../src/state/config';
+import { DEFAULT_CONFIG, configFromSearch, configToSearch, validateConfig } from '../../src/schema/config';
 import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/appParams';
 import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
 import { fitScale, nextScale } from '../../src/ui/embed/FitBox';

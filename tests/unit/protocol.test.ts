@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/state/config';
+import { DEFAULT_CONFIG } from '../../src/schema/config';
 import { parseEvent, parseRequest, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 import { receiveEvent } from '../../src/worker/client';
 import { finiteRow } from '../../src/engine/runRecords';

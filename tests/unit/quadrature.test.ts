@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gaussHermiteRule, gaussianExpectation } from '../../src/engine/quadrature';
-import { gaussianMoments, kernelDiagonalShift, quadratureMoments } from '../../src/engine/earlyTimeMoments';
+import { gaussHermiteRule, gaussianExpectation } from '../../src/engine/earlyTime/quadrature';
+import { gaussianMoments, kernelDiagonalShift, quadratureMoments } from '../../src/engine/earlyTime/earlyTimeMoments';
 
 describe('Gauss–Hermite quadrature', () => {
   it('integrates Gaussian polynomial moments exactly', () => {

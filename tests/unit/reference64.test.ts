@@ -10,8 +10,8 @@ import {
   disposeParams,
   type MlpSpec,
   type Params,
-} from '../../src/engine/mlp';
-import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/state/config';
+} from '../../src/engine/nn/mlp';
+import { ACTIVATIONS, PARAMETRIZATIONS } from '../../src/schema/config';
 import {
   flatten64,
   fornbergWeights,

@@ -2,10 +2,10 @@
 // weight change, each against an independent computation.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { disposeParams, type Params } from '../../src/engine/mlp';
-import { CORRELATION_SUMMARY_NAMES, correlationSummary, gradientChange, hessianDirection } from '../../src/engine/correlations';
-import { flipFraction, frozenGradChangeRatio, stepMetricsSummary } from '../../src/engine/stepMetrics';
-import { relativeWeightChange } from '../../src/engine/weightChange';
+import { disposeParams, type Params } from '../../src/engine/nn/mlp';
+import { CORRELATION_SUMMARY_NAMES, correlationSummary, gradientChange, hessianDirection } from '../../src/engine/metrics/correlations';
+import { flipFraction, frozenGradChangeRatio, stepMetricsSummary } from '../../src/engine/metrics/stepMetrics';
+import { relativeWeightChange } from '../../src/engine/metrics/weightChange';
 import { axpy64, forwardTrace64 } from '../reference/reference64';
 import { makeSpec, setup } from './helpers';
 

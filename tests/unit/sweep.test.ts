@@ -1,12 +1,12 @@
 // Sweep spec, grid, shards, per-run config and summaries (pure functions).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/state/config';
-import { parseSweepSpec, parseWidthList, sweepSpecFromEntries, sweepSpecToEntries, DEFAULT_SWEEP_WIDTHS } from '../../src/state/sweep';
+import { DEFAULT_CONFIG } from '../../src/schema/config';
+import { parseSweepSpec, parseWidthList, sweepSpecFromEntries, sweepSpecToEntries, DEFAULT_SWEEP_WIDTHS } from '../../src/schema/sweep';
 import { configForRun, parseShard, shard, summarize, sweepFingerprint, sweepGrid, sweepMetrics, fitAll, resolveSweepLr, sweepFitOptions, hasKinks } from '../../src/engine/sweep';
 import type { MetricRow } from '../../src/engine/session';
-import { loadDataset } from '../../src/engine/datasets';
-import { initParamArrays, specFromConfig } from '../../src/engine/mlp';
-import { symmetricEigen } from '../../src/engine/kernelMetrics';
+import { loadDataset } from '../../src/engine/data/datasets';
+import { initParamArrays, specFromConfig } from '../../src/engine/nn/mlp';
+import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
 import { dot64, flatten64, gradient64 } from '../reference/reference64';
 
 const spec = (o: Record<string, unknown> = {}) => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { parseCliArgs } from '../../src/cli/args';
-import { sweepSpecFromEntries } from '../../src/state/sweep';
+import { sweepSpecFromEntries } from '../../src/schema/sweep';
 import { parseEvent, parseRequest } from '../../src/worker/protocol';
 import { SweepRunner } from '../../src/worker/sweepRunner';
 import { SweepStore } from '../../src/ui/sweep/useSweep';

@@ -3,13 +3,13 @@
 // engine's run record keeps only finite rows.
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/engine/session';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 import type { WorkerEvent } from '../../src/worker/protocol';
 import { SweepRunner } from '../../src/worker/sweepRunner';
 import { runSweep, stepCost, sweepCells, sweepLogEvery, resolveSweepLr, type CellExecutor, type SweepRun } from '../../src/engine/sweep';
-import type { SweepSpec } from '../../src/state/sweep';
+import type { SweepSpec } from '../../src/schema/sweep';
 import { sweepFormError, sweepFromSearch, sweepToEntries, withSweepParams, DEFAULT_SWEEP, SEEDS_RANGE, WIDTH_RANGE } from '../../src/ui/sweep/sweepUrl';
-import { MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../../src/state/sweep';
+import { MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../../src/schema/sweep';
 
 const BASE: ExperimentConfig = { ...DEFAULT_CONFIG, depth: 1, train: 8, test: 8, steps: 30, logEvery: 10, lr: 0.1, lrWidthExp: -1 };
 const SPEC: SweepSpec = { base: BASE, widths: [16, 64], seeds: 2, autoLr: 'shared' };
@@ -131,7 +131,7 @@ describe('SweepRunner', () => {
 
 describe('sweep URL parameters', () => {
   it('parses widths, seeds and α, with a notice and the default for bad values', () => {
-    // One schema (src/state/sweep.ts): the URL's widths are sorted and deduplicated by it.
+    // One schema (src/schema/sweep.ts): the URL's widths are sorted and deduplicated by it.
     expect(sweepFromSearch('?widths=64, 16,16,4096').settings.widths).toEqual([16, 64, 4096]);
     expect(sweepFromSearch('?widths=16,abc').notices[0]).toContain('"16,abc"');
     expect(sweepFromSearch('?widths=8192,16').notices).toHaveLength(1);

@@ -1,10 +1,10 @@
 // The UI-side sweep store with a fake worker client: requests sent, runs collected, progress and
 // end states, stale sweeps ignored, cancel keeps finished runs.
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/state/config';
+import { DEFAULT_CONFIG } from '../../src/schema/config';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
 import type { SweepRun } from '../../src/engine/sweep';
-import type { SweepSpec } from '../../src/state/sweep';
+import type { SweepSpec } from '../../src/schema/sweep';
 import { SweepStore } from '../../src/ui/sweep/useSweep';
 
 const SPEC: SweepSpec = { base: { ...DEFAULT_CONFIG, steps: 20 }, widths: [16, 32], seeds: 1, autoLr: 'shared' };

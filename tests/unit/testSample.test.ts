@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session, TEST_SAMPLE_SIZE } from '../../src/engine/session';
-import { forward } from '../../src/engine/mlp';
-import { ntkLayerwise } from '../../src/engine/ntk';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
+import { forward } from '../../src/engine/nn/mlp';
+import { ntkLayerwise } from '../../src/engine/metrics/ntk';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 
 const cfg: ExperimentConfig = {
   ...DEFAULT_CONFIG,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { makeDataset, makeGrid } from '../../src/engine/datasets';
-import { BatchSchedule, mseLoss } from '../../src/engine/train';
+import { makeDataset, makeGrid } from '../../src/engine/data/datasets';
+import { BatchSchedule, mseLoss } from '../../src/engine/nn/train';
 import { Session } from '../../src/engine/session';
 import { isDiverged } from '../../src/engine/divergence';
-import { TOY_DATASETS, DEFAULT_CONFIG, type ExperimentConfig } from '../../src/state/config';
+import { TOY_DATASETS, DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 
 const small = (over: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, width: 64, train: 32, test: 32, ...over });
 

@@ -1,7 +1,7 @@
 // The three result files of a sweep from its runs, computed from runs.csv's own text so that a
 // merge of shards (which only has the shards' runs.csv) produces byte-identical files. The CLI and
 // the app both write them through sweepFiles().
-import type { SweepSpec } from '../../state/sweep';
+import type { SweepSpec } from '../../schema/sweep';
 import { sweepGrid } from './grid';
 import { fitsJson, parseRunsCsv, runsCsv, summaryCsv, sweepFingerprint, type RunsTable, type SweepManifest } from './io';
 import type { SweepLr } from './lr';

@@ -1,6 +1,6 @@
 // The (width, seed) grid of a sweep, its deterministic shards, and the config of one run.
-import type { ExperimentConfig } from '../../state/config';
-import type { SweepSpec } from '../../state/sweep';
+import type { ExperimentConfig } from '../../schema/config';
+import type { SweepSpec } from '../../schema/sweep';
 import { lrAtWidth, type SweepLr } from './lr';
 
 export interface GridPoint {

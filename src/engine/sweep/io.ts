@@ -4,8 +4,8 @@
 // summaries and fits computed from a merged runs.csv equal the unsharded ones. Every file read back
 // is parsed (zod / per-cell checks), never cast.
 import { z } from 'zod';
-import { FIELDS } from '../../state/config';
-import { SweepSpecSchema, type SweepSpec } from '../../state/sweep';
+import { FIELDS } from '../../schema/config';
+import { SweepSpecSchema, type SweepSpec } from '../../schema/sweep';
 import { mix32 } from '../prng';
 import { MetricRowSchema, type MetricRow } from '../runRecords';
 import { RUN_ROW_EXTRAS, type SweepMetric } from './metrics';

@@ -7,14 +7,14 @@
 //              estimate closest to the infinite-width kernel;
 //   auto-per-run  each run its own ½·η_c from its own θ₀ (the Lab's rule): slopes then mix η with width.
 import { z } from 'zod';
-import type { ExperimentConfig } from '../../state/config';
-import { roundSignificant } from '../../state/config';
-import type { SweepSpec } from '../../state/sweep';
+import type { ExperimentConfig } from '../../schema/config';
+import { roundSignificant } from '../../schema/config';
+import type { SweepSpec } from '../../schema/sweep';
 import { tf } from '../tf';
-import { loadDataset } from '../datasets';
-import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig } from '../mlp';
-import { ntkLayerwise } from '../ntk';
-import { lambdaMax } from '../kernelMetrics';
+import { loadDataset } from '../data/datasets';
+import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig } from '../nn/mlp';
+import { ntkLayerwise } from '../metrics/ntk';
+import { lambdaMax } from '../metrics/kernelMetrics';
 
 export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run'] as const;
 

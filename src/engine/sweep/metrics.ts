@@ -9,7 +9,7 @@
 //  - recorded only (stepDependent): values that scale with η‖∇L‖ at the step where they are read
 //    (c₂/c₁, gradChange, …). They are in runs.csv and summary.csv, never fitted: their slope would
 //    mostly follow how well each run has fitted its data.
-import type { Activation } from '../../state/config';
+import type { Activation } from '../../schema/config';
 import type { MetricRow } from '../session';
 
 export type SweepMetricGroup = 'kernel' | 'gap' | 'correlations' | 'gradient' | 'layers';

@@ -2,8 +2,8 @@
 // worker and the CLI. It resolves η once (lr.ts), keeps up to `jobs` runs in flight (each through an
 // executor: this thread by default, worker threads in the CLI), and reports one progress shape.
 import { z } from 'zod';
-import type { ExperimentConfig } from '../../state/config';
-import type { SweepSpec } from '../../state/sweep';
+import type { ExperimentConfig } from '../../schema/config';
+import type { SweepSpec } from '../../schema/sweep';
 import { Session, type MetricRow } from '../session';
 import { isDiverged } from '../divergence';
 import { finiteRow, MetricRowSchema } from '../runRecords';

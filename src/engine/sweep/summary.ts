@@ -2,7 +2,7 @@
 // initialisation (step 0) and at the end of training. One fit routine and one bootstrap seed rule
 // for the CLI, the app's plots and the files.
 import type { MetricRow } from '../session';
-import type { SweepSpec } from '../../state/sweep';
+import type { SweepSpec } from '../../schema/sweep';
 import { fitPowerLaw, type FitOptions, type PowerLawFit } from '../scaling/powerLaw';
 import type { SweepMetric } from './metrics';
 

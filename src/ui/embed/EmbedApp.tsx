@@ -1,7 +1,7 @@
 // `?embed=<panel>`: one panel of the lab sized to its iframe, with a minimal control strip
 // (Play/Pause, Reset and the one or two settings that panel is about) and a link to the full lab.
 import { useCallback, useState } from 'react';
-import type { ExperimentConfig } from '../../state/config';
+import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 import type { ThemeChoice } from '../appParams';
 import type { PanelEntry } from '../panels/registry';

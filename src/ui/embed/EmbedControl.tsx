@@ -1,6 +1,6 @@
 // One compact control for an embed's strip, chosen by the config key the panel is about.
 import { useId } from 'react';
-import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, type ExperimentConfig } from '../../state/config';
+import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import { DiscreteSlider } from '../controls/DiscreteSlider';
 import { SelectField } from '../controls/SelectField';
 import { LR_VALUES, WIDTH_VALUES, formatLr } from '../Settings';

@@ -3,7 +3,7 @@
 // gives one message naming the problem and changes nothing.
 import { useEffect, useRef, useState } from 'react';
 import type { MetricRow, RunMeta } from '../../engine/session';
-import type { ExperimentConfig } from '../../state/config';
+import type { ExperimentConfig } from '../../schema/config';
 import { configFileText, parseConfigFileText } from './configFile';
 import { downloadText, MIME, safeFilename } from './download';
 import { metricsCsv, metricsJson } from './runFiles';

@@ -1,7 +1,7 @@
-// The config file the Files box saves and loads: the contract's format (src/state/configFile.ts —
+// The config file the Files box saves and loads: the contract's format (src/schema/configFile.ts —
 // a JSON object keyed by the config's property names, read by the CLI too), wrapped for the UI.
-import { configToJson, parseConfigFile, type ConfigFileResult } from '../../state/configFile';
-import type { ExperimentConfig } from '../../state/config';
+import { configToJson, parseConfigFile, type ConfigFileResult } from '../../schema/configFile';
+import type { ExperimentConfig } from '../../schema/config';
 
 export type { ConfigFileResult };
 

@@ -1,6 +1,6 @@
 // Pure helpers for the digits panel: class names from the `digits` task and the ±1 target, and the
 // grey level of one pixel of a centred, rescaled image.
-import { parseDigits } from '../../state/config';
+import { parseDigits } from '../../schema/config';
 
 /** Name of the class with target sign `y` (+1 → the positive digit; −1 → the other digit or "not d"). */
 export function className(digits: string, y: number): string {

@@ -3,7 +3,7 @@
 // eigenvectors as functions of x. Unit-tested in tests/unit/modesData.test.ts.
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { MetricRow, RunMeta } from '../../engine/session';
-import { gdModeClosedForm } from '../../engine/modes';
+import { gdModeClosedForm } from '../../engine/metrics/modes';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { parseColor } from '../plots/plotMath/colorScale';
 import { TWIN_DASH } from '../plots/colors';

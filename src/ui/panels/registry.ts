@@ -3,7 +3,7 @@
 // New panels (sweep, NFA, early-time …) are added here and appear in the lab, the embed chooser
 // and `?embed=` without touching App.tsx.
 import type { ComponentType } from 'react';
-import type { ExperimentConfig } from '../../state/config';
+import type { ExperimentConfig } from '../../schema/config';
 import type { PanelProps } from './types';
 import { LossPanel } from './LossPanel';
 import { FunctionPanel } from './FunctionPanel';

@@ -1,7 +1,7 @@
 // The one props shape every panel takes, so App can lay panels out uniformly and new panels
 // (scaling lab, NFA, early-time) slot in without touching the others.
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
-import type { EarlyWidthPoint } from '../../engine/earlyWidthPoint';
+import type { EarlyWidthPoint } from '../../engine/earlyTime/earlyWidthPoint';
 
 /** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
 export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };

@@ -1,8 +1,8 @@
 // The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent α; Run
 // and Cancel; the progress bar (run k of K, elapsed, ETA); and the export buttons.
 import { useId, useState, type ReactNode } from 'react';
-import type { ExperimentConfig } from '../../state/config';
-import { fieldByKey } from '../../state/config';
+import type { ExperimentConfig } from '../../schema/config';
+import { fieldByKey } from '../../schema/config';
 import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepView } from './useSweep';
 import { formatDuration } from './sweepData';

@@ -2,7 +2,7 @@
 // plot every metric against width on log–log axes (at initialisation and after training) with a
 // fitted power law, and each metric's trajectory per width.
 import { useMemo, useState } from 'react';
-import type { ExperimentConfig } from '../../state/config';
+import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 import { Toggle } from '../plots/PanelFrame';
 import { LogLogPlot, type LogLogSeries } from './LogLogPlot';

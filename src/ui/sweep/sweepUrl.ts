@@ -1,8 +1,8 @@
 // The sweep's own URL parameters (the rest of the settings are the Lab's config): `view=sweep`,
-// `widths=16,32,…`, `seeds=5`, `auto-lr=shared|per-run`. Parsed and validated by the one sweep schema (src/state/sweep.ts, also
+// `widths=16,32,…`, `seeds=5`, `auto-lr=shared|per-run`. Parsed and validated by the one sweep schema (src/schema/sweep.ts, also
 // behind the CLI's flags and the worker's messages); bad values → a notice and the default. α
 // (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
-import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig } from '../../state/config';
+import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig } from '../../schema/config';
 import {
   DEFAULT_AUTO_LR,
   DEFAULT_SWEEP_SEEDS,
@@ -15,7 +15,7 @@ import {
   sweepSpecFromEntries,
   sweepSpecToEntries,
   type AutoLrRule,
-} from '../../state/sweep';
+} from '../../schema/sweep';
 
 export interface SweepSettings {
   widths: number[];

@@ -4,7 +4,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import type { BackendInfo, BackendName, WorkerEvent } from '../../worker/protocol';
-import type { SweepSpec } from '../../state/sweep';
+import type { SweepSpec } from '../../schema/sweep';
 import type { SweepLr, SweepProgress, SweepRun } from './types';
 
 export type SweepStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';

@@ -2,7 +2,7 @@
 // "open in the lab". It trains only while it is the active figure (in view, tab visible); when it
 // is not, it keeps showing its last state.
 import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { configToSearch, type ExperimentConfig } from '../../state/config';
+import { configToSearch, type ExperimentConfig } from '../../schema/config';
 import { panelByKey } from '../panels/registry';
 import type { PanelProps } from '../panels/types';
 import { EmbedControl } from '../embed/EmbedControl';

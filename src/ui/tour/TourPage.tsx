@@ -1,7 +1,7 @@
 // The guided tour (`?page=tour`): a short narrative with one live figure per idea. One worker for
 // the page (TourRunner); the most visible figure drives it, the rest are paused.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../state/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 import { appParamsToEntries, type ThemeChoice } from '../appParams';
 import { useAppearance } from '../theme';

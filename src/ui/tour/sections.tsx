@@ -1,7 +1,7 @@
 // The tour's text and figures, section by section. Each figure is a lab panel with a starting
 // config (short runs, so a reader sees the whole story in seconds) and the settings to poke.
 import type { ComponentType, ReactNode } from 'react';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../state/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../schema/config';
 import type { FormulaProps } from '../../content/Formula';
 
 export interface SectionHelpers {

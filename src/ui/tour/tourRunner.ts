@@ -2,7 +2,7 @@
 // A figure becomes active when it scrolls into view (the most visible one wins) and is paused
 // when it leaves the view or the tab is hidden; the others keep a frozen copy of their last run.
 import { RunStore, type RunView } from '../useRun';
-import type { ExperimentConfig } from '../../state/config';
+import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 
 type Listener = () => void;

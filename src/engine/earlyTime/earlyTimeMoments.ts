@@ -2,8 +2,8 @@
 // ζ = E[φ′(g)], ν = E[φ(g)] and, for the kernel identity Θ₀ ≈ 2ζ²XXᵀ/d + ν² + c·I,
 // E[φ(g)²], E[φ′(g)²], g ~ N(0, 1). Closed forms where they exist; otherwise Gauss–Hermite
 // (tanh, smooth). Nothing here is a hand-typed decimal.
-import type { Activation } from '../state/config';
-import { activationNumber } from './activations';
+import type { Activation } from '../../schema/config';
+import { activationNumber } from '../nn/activations';
 import { gaussianExpectation } from './quadrature';
 
 export interface GaussianMoments {

@@ -5,7 +5,7 @@
 // For GD + MSE the twin's projections follow lin_k(t) = (1 − ηλ_k/N)^t · lin_k(0) exactly.
 // Sign rule: each u_k is flipped so that its largest-magnitude entry is positive (the first such
 // entry on ties), so the projections are reproducible across backends and runs.
-import { tf } from './tf';
+import { tf } from '../tf';
 import { symmetricEigen } from './kernelMetrics';
 
 /**

@@ -1,9 +1,9 @@
 // The NFM/AGOP heatmaps of one hidden layer at θ₀ (read back once, cached) and now, and when the
 // live app can afford the neural feature ansatz at all (docs/science.md §6).
-import { tf } from './tf';
-import type { MlpSpec, Params } from './mlp';
+import { tf } from '../tf';
+import type { MlpSpec, Params } from '../nn/mlp';
 import { displayIndices, hiddenInputSizes, nfaMatrices } from './nfa';
-import type { NfaSnapshot } from './runRecords';
+import type { NfaSnapshot } from '../runRecords';
 
 /** Largest side of the NFM/AGOP heatmaps in snapshots (bigger layers show evenly spaced coordinates). */
 const NFA_DISPLAY_MAX = 32;

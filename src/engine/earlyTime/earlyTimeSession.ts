@@ -1,12 +1,12 @@
 // One run of the early-time model (docs/science.md §7): the two-layer network with f₀ ≡ 0 and the
 // linear model on the inputs, trained side by side on the same batches with the same η. It has
 // the shape the training loop drives (advance / measure / snapshot), like the MLP Session.
-import { tf } from './tf';
-import type { ExperimentConfig } from '../state/config';
-import { effectiveBatch } from '../state/config';
-import { loadDataset, type Dataset } from './datasets';
-import { BatchSchedule, mseLoss } from './train';
-import { chooseLearningRate, lambdaMax } from './kernelMetrics';
+import { tf } from '../tf';
+import type { ExperimentConfig } from '../../schema/config';
+import { effectiveBatch } from '../../schema/config';
+import { loadDataset, type Dataset } from '../data/datasets';
+import { BatchSchedule, mseLoss } from '../nn/train';
+import { chooseLearningRate, lambdaMax } from '../metrics/kernelMetrics';
 import { gaussianMoments, kernelDiagonalShift, type GaussianMoments } from './earlyTimeMoments';
 import {
   earlyForward,
@@ -22,7 +22,7 @@ import {
   type EarlyTimeSpec,
   type EarlyVars,
 } from './earlyTime';
-import type { MetricRow, RunMeta, Snapshot } from './session';
+import type { MetricRow, RunMeta, Snapshot } from '../session';
 
 /** Predictions of both models on the shown test points at one logged step. */
 export interface EarlyPredictions {

@@ -1,7 +1,7 @@
 // MSE loss, its gradient, and one GD/SGD update on the raw parameters (docs/science.md §1).
-import { tf } from './tf';
+import { tf } from '../tf';
 import { flatParams, unflattenParams, type MlpSpec, type Params, type VarParams } from './mlp';
-import { permutation, streamSeed, uniformStream } from './prng';
+import { permutation, streamSeed, uniformStream } from '../prng';
 import { lossAndStep } from './mlpGrad';
 
 /** L = (1/2N) Σ (f − y)². */
@@ -9,7 +9,7 @@ export function mseLoss(f: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => tf.div(tf.sum(tf.square(tf.sub(f, y))), 2 * f.shape[0]) as tf.Scalar);
 }
 
-/** The parameter step Δ = −η ∇_θ L, by backprop (src/engine/mlpGrad.ts; caller disposes). */
+/** The parameter step Δ = −η ∇_θ L, by backprop (src/engine/nn/mlpGrad.ts; caller disposes). */
 export function gdDirection(spec: MlpSpec, params: Params, x: tf.Tensor2D, y: tf.Tensor1D, lr: number): Params {
   const flat = tf.tidy(() => flatParams(lossAndStep(spec, params, x, y, lr).step));
   return unflattenParams(flat, params);

@@ -1,8 +1,8 @@
 // Scalars that summarise how the NTK moves during training (docs/science.md §3), computed on device
 // (tf.Scalar results, no readback), plus a float64 symmetric eigensolver for the spectrum plot.
-import { roundSignificant } from '../state/config';
-import { tf } from './tf';
-import { normals } from './prng';
+import { roundSignificant } from '../../schema/config';
+import { tf } from '../tf';
+import { normals } from '../prng';
 
 /** ‖Θt − Θ0‖_F / ‖Θ0‖_F. Caller owns the scalar. */
 export function relativeDrift(theta0: tf.Tensor, thetaT: tf.Tensor): tf.Scalar {

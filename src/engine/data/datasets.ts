@@ -2,10 +2,10 @@
 // distribution (independent streams). 2D classification sets use labels ±1 as MSE targets.
 // High-dimensional sets: `gauss` (x ~ N(0, I_d), random two-layer teacher) and `mnist` (real
 // digits bundled with the app, see mnist.ts); they have no plot domain (no function grid).
-import type { DatasetName, ExperimentConfig, ToyDatasetName } from '../state/config';
-import { TOY_DATASETS } from '../state/config';
-import { DEFAULT_CONFIG } from '../state/config';
-import { normalStream, streamSeed, uniformStream } from './prng';
+import type { DatasetName, ExperimentConfig, ToyDatasetName } from '../../schema/config';
+import { TOY_DATASETS } from '../../schema/config';
+import { DEFAULT_CONFIG } from '../../schema/config';
+import { normalStream, streamSeed, uniformStream } from '../prng';
 import { MNIST_PER_DIGIT, MNIST_SIDE, loadMnistBytes, mnistBytesIfLoaded, mnistInputs, mnistSplit, parseDigits } from './mnist';
 
 export interface Dataset {

@@ -2,7 +2,7 @@
 // the same batches with the same η, tracked in function space. For any loss and exactly,
 //   f_lin,t+1(x) = f_lin,t(x) − η Θ₀(x, X_B) ∂L/∂f(X_B),   with MSE: ∂L/∂f = (f_lin,t(X_B) − y_B)/|B|.
 // It needs Θ₀ on train × train and on (eval points) × train only, computed once.
-import { tf } from './tf';
+import { tf } from '../tf';
 
 export interface LinearTwinInit {
   /** Θ₀(X, X), N × N. */

@@ -9,12 +9,12 @@
 //     limit it equals the exact first-order term ‖H(x)Δ‖/‖∇f‖ (gradChangeFirstOrder).
 //   flipFraction = the fraction of (hidden unit, point) pairs whose pre-activation changes sign
 //     in the step (h_i and h_i(θ+Δ) on different sides of 0), from the exact difference trace.
-import { tf } from './tf';
-import { layerScales, type MlpSpec, type Params } from './mlp';
-import { activationOps } from './activations';
-import { differenceTrace, jetTrace } from './jets';
+import { tf } from '../tf';
+import { layerScales, type MlpSpec, type Params } from '../nn/mlp';
+import { activationOps } from '../nn/activations';
+import { differenceTrace, jetTrace } from '../nn/jets';
 import { gradChangeNormSq, gradNormSq } from './correlations';
-import { outputSensitivities } from './backward';
+import { outputSensitivities } from '../nn/backward';
 
 /** Order of stepMetricsSummary's vector. */
 export const STEP_METRIC_NAMES = ['gradChangeFrozen', 'flipFraction'] as const;

@@ -7,7 +7,7 @@
 // gradient whose backward pass uses the same fast products. On WebGL/WebGPU the transpose flags
 // are free (the shader reads strided), so they are kept there.
 // The parameter layout is unchanged: W is n_out × n_in (the raw trainable entries).
-import { tf } from './tf';
+import { tf } from '../tf';
 
 /** How a product with a transposed operand is computed on a backend. */
 export type TransposeStrategy = 'flag' | 'explicit';

@@ -12,7 +12,7 @@
 // measured speed-ups (bench/README.md): every product goes through dense.ts's fast products (no
 // slow transposed kernels on wasm), and on wasm tanh is computed as 2σ(2h) − 1 (tfjs-wasm's tanh
 // kernel is ~14× slower than its sigmoid at 256 × 256); φ' of tanh comes from the saved activation.
-import { tf } from './tf';
+import { tf } from '../tf';
 import { productAtB, transposeStrategy } from './dense';
 import { backward, slopeFromActivations } from './backward';
 import { forwardTrace, layerScales, type Layer, type MlpSpec, type Params } from './mlp';

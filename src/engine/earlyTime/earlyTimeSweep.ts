@@ -1,9 +1,9 @@
 // earlyGap against the hidden width: the same data, seed and η, one early-time run per width,
 // read at a few fixed steps (a fixed η·t). The agreement with the linear model is a large-width
 // statement, so this is the plot that shows it (docs/science.md §7).
-import type { ExperimentConfig } from '../state/config';
-import type { Dataset } from './datasets';
-import { loadDataset } from './datasets';
+import type { ExperimentConfig } from '../../schema/config';
+import type { Dataset } from '../data/datasets';
+import { loadDataset } from '../data/datasets';
 import { EarlyTimeSession } from './earlyTimeSession';
 import { SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from './earlyWidthPoint';
 

@@ -1,11 +1,11 @@
 // The 𝔆^{0,2} pair matrix of the derivative correlations (docs/science.md §5), from the layer
 // factors of correlations.ts (which re-exports it): a batched Hessian–vector product in rank-one form.
-import { tf } from './tf';
-import { layerScales, type MlpSpec, type Params } from './mlp';
-import { activationOps } from './activations';
-import { matMulABt } from './dense';
-import { deltaTangent, outputSensitivities } from './backward';
-import { jetTrace } from './jets';
+import { tf } from '../tf';
+import { layerScales, type MlpSpec, type Params } from '../nn/mlp';
+import { activationOps } from '../nn/activations';
+import { matMulABt } from '../nn/dense';
+import { deltaTangent, outputSensitivities } from '../nn/backward';
+import { jetTrace } from '../nn/jets';
 
 /**
  * P[j,k] = ½ ∇²f(x)[∇f(x_j), ∇f(x_k)] for one point x (1×d0) and probe points x_j (M×d0).

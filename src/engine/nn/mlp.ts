@@ -4,12 +4,12 @@
 //   NTK:      s_w = σ_w/√n_{l-1}, s_b = σ_b, raw entries ~ N(0, 1)
 //   standard: s_w = 1, s_b = 1, W entries ~ N(0, σ_w²/n_{l-1}), b ~ N(0, σ_b²)
 // Gradients and learning rates act on the raw parameters, as in docs/science.md §1.
-import { tf } from './tf';
+import { tf } from '../tf';
 import { activationOps } from './activations';
-import { normals } from './prng';
+import { normals } from '../prng';
 import { dense, productABt } from './dense';
-import type { Activation, ExperimentConfig, Parametrization } from '../state/config';
-import { resolveSigmaW2 } from '../state/config';
+import type { Activation, ExperimentConfig, Parametrization } from '../../schema/config';
+import { resolveSigmaW2 } from '../../schema/config';
 
 export interface MlpSpec {
   inputDim: number;

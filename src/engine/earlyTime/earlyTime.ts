@@ -6,11 +6,11 @@
 // v_B = −v_A, so φ(X W_Aᵀ) and φ(X W_Bᵀ) are the very same float computation and their
 // contributions cancel bit for bit on every backend (a single matMul over all m units would sum
 // ±pairs in an order the backend chooses and leave rounding residue).
-import { tf } from './tf';
-import { activationOps } from './activations';
-import { matMulAB, matMulABt, matMulAtB } from './dense';
-import { normals } from './prng';
-import type { Activation } from '../state/config';
+import { tf } from '../tf';
+import { activationOps } from '../nn/activations';
+import { matMulAB, matMulABt, matMulAtB } from '../nn/dense';
+import { normals } from '../prng';
+import type { Activation } from '../../schema/config';
 import type { GaussianMoments } from './earlyTimeMoments';
 import { kernelDiagonalShift } from './earlyTimeMoments';
 

@@ -8,7 +8,7 @@
 // The products go through dense.ts (no slow transposed kernels on wasm). φ' comes either from the
 // pre-activations (exact for every activation) or, in the training step, from the saved activations
 // (tanh' = 1 − a²: no second tanh, whose tfjs-wasm kernel is slow; linear: no product at all).
-import { tf } from './tf';
+import { tf } from '../tf';
 import { activationOps } from './activations';
 import { productAB } from './dense';
 import { layerScales, type MlpSpec, type Params } from './mlp';

@@ -7,16 +7,16 @@
 //   per-example gradient: ∂f/∂W_i = s_i δ_i a_iᵀ (rank one), ∂f/∂b_i = s_b,i δ_i.
 // Hence inner products of per-example gradients are sums over layers of products of small dot
 // products: ⟨s δ aᵀ, s δ' a'ᵀ⟩ = s²(δ·δ')(a·a'). Everything below is built from that identity.
-import { tf } from './tf';
+import { tf } from '../tf';
 import {
   layerScales,
   type LayerScale,
   type MlpSpec,
   type Params,
-} from './mlp';
-import { activationOps } from './activations';
-import { deltaTangent, outputSensitivities, type BackwardPass } from './backward';
-import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from './jets';
+} from '../nn/mlp';
+import { activationOps } from '../nn/activations';
+import { deltaTangent, outputSensitivities, type BackwardPass } from '../nn/backward';
+import { differenceTrace, dphiDifference, jetTrace, type JetTrace } from '../nn/jets';
 
 export { pairMatrix } from './pairMatrix';
 

@@ -1,7 +1,7 @@
 // Activations φ with closed-form derivatives φ', φ'', φ''' as tf ops (used by the layerwise NTK
 // and by the Taylor-mode jets), plus the same functions on plain numbers for float64 references.
-import { tf } from './tf';
-import type { Activation } from '../state/config';
+import { tf } from '../tf';
+import type { Activation } from '../../schema/config';
 
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 

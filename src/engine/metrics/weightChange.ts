@@ -1,5 +1,5 @@
 // Relative weight change per layer, ‖W_l(t) − W_l(0)‖_F / ‖W_l(0)‖_F (raw trainable entries).
-import { tf } from './tf';
+import { tf } from '../tf';
 
 /** One entry per layer (input → output), as a Tensor1D. Call inside tf.tidy. */
 export function relativeWeightChange(w: readonly tf.Tensor2D[], w0: readonly tf.Tensor2D[]): tf.Tensor1D {

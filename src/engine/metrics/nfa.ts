@@ -11,10 +11,10 @@
 //   Σ A∘B = tr(WᵀW GᵀG) = ‖WGᵀ‖²_F.
 // The weight scale s_w of the parametrisation multiplies NFM and AGOP by positive constants, which
 // ρ ignores, so the raw weights are used throughout.
-import { tf } from './tf';
+import { tf } from '../tf';
 import { layerFactors } from './ntk';
-import { matMulABt, matMulAtB } from './dense';
-import type { MlpSpec, Params } from './mlp';
+import { matMulABt, matMulAtB } from '../nn/dense';
+import type { MlpSpec, Params } from '../nn/mlp';
 
 /** One hidden layer's alignment; null where ρ is undefined (see pearsonFromSums). */
 export interface NfaValue {

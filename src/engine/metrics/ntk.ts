@@ -5,10 +5,10 @@
 //   Θ = Σ_{l=1}^{L+1} [ s_w,l² A_{l-1} + s_b,l² 11ᵀ ] ⊙ D_l,   A_l = a_l(x1) a_l(x2)ᵀ,  D_l = δ_l(x1) δ_l(x2)ᵀ,
 //   δ_{L+1} = 1,   δ_l = φ'(h_l) ⊙ (s_w,l+1 · δ_{l+1} W_{l+1}).
 // The bias term is present only for layers whose params carry b. Cost O(L·N²·n + L·N·n²), memory O(N² + N·n).
-import { tf } from './tf';
-import { outputSensitivities } from './backward';
-import { matMulABt } from './dense';
-import { forwardTrace, layerScales, type MlpSpec, type Params } from './mlp';
+import { tf } from '../tf';
+import { outputSensitivities } from '../nn/backward';
+import { matMulABt } from '../nn/dense';
+import { forwardTrace, layerScales, type MlpSpec, type Params } from '../nn/mlp';
 
 /** Per-layer backpropagated sensitivities δ_l = ∂f/∂h_l (N × n_l), l = 1..L+1, and the activations a_{l-1}. */
 export interface LayerFactors {

@@ -13,7 +13,7 @@
 // input layer needs only one with ΔW, since x does not depend on ε) plus elementwise work —
 // about 2K + 1 forward passes of the same batch. Only first-order ops: no nested tf.grad
 // (the second derivative of tf.tanh throws in tfjs 4.22).
-import { tf } from './tf';
+import { tf } from '../tf';
 import { layerScales, type Layer, type LayerScale, type MlpSpec, type Params } from './mlp';
 import { activationOps, type ActivationOps } from './activations';
 import { dense } from './dense';

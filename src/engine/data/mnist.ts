@@ -3,7 +3,7 @@
 // package (MIT), whose digits come from the MNIST database (LeCun, Cortes & Burges).
 // Loaded once per process: from disk in Node (tests, CLI), fetched from the app's own origin in the
 // browser (Vite rewrites the `new URL(…, import.meta.url)` to the emitted asset, base-relative).
-import { permutation, streamSeed, uniformStream } from './prng';
+import { permutation, streamSeed, uniformStream } from '../prng';
 
 export const MNIST_PER_DIGIT = 500;
 export const MNIST_SIDE = 28;
@@ -30,7 +30,7 @@ export function mnistBytesIfLoaded(): Uint8Array | null {
 }
 
 async function readAsset(): Promise<Uint8Array> {
-  const url = new URL('./data/mnist-digits.u8', import.meta.url);
+  const url = new URL('./mnist-digits.u8', import.meta.url);
   if (url.protocol === 'file:') {
     const fsName = 'node:fs/promises';
     const fs = (await import(/* @vite-ignore */ fsName)) as { readFile(u: URL): Promise<Uint8Array> };
