@@ -4,7 +4,7 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configFromSearch } from './schema/config';
-import { BACKENDS, type BackendName } from './worker/protocol';
+import { type BackendName } from './worker/protocol';
 import { App } from './ui/App';
 import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
@@ -33,14 +33,7 @@ function start(): void {
   const parsed = configFromSearch(search, APP_PARAM_NAMES);
   notices.push(...parsed.notices);
   notices.push(...sweepFromSearch(search).notices);
-  const raw = new URLSearchParams(search).get('backend');
-  let forcedBackend: BackendName | null = null;
-  if (raw !== null) {
-    const v = raw.trim().toLowerCase();
-    if ((BACKENDS as readonly string[]).includes(v)) forcedBackend = v as BackendName;
-    else if (v !== '' && v !== 'auto')
-      notices.push(`backend=${JSON.stringify(raw)} is not valid: expected one of ${BACKENDS.join(', ')}; choosing the fastest automatically.`);
-  }
+  const forcedBackend: BackendName | null = params.backend;
   const el = document.getElementById('root');
   if (!el) throw new Error('#root missing');
   const root = createRoot(el);

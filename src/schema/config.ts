@@ -6,6 +6,7 @@
 //
 // To add a setting: add one entry to CONFIG_FIELDS (its position is its order in URLs and the CLI
 // usage); the type ExperimentConfig, validation, URL/CLI/file parsing and serialising follow.
+import { URL_PARAMS, parseBoolText } from './url';
 import { z } from 'zod';
 import { autoNumberField, boolField, choiceField, enumField, intField, numberField, textField, type AnyField } from './fields';
 
@@ -105,22 +106,10 @@ function defaultsOf(fields: readonly Field[]): Record<string, unknown> {
 export const DEFAULT_CONFIG: Readonly<ExperimentConfig> = Object.freeze(ConfigSchema.parse(defaultsOf(FIELDS)));
 
 /**
- * URL parameters that belong to the app, not to the experiment: they never produce an "unknown
- * setting" notice. Add new app-level parameters here.
+ * URL parameters that belong to the app, not to the experiment (the one table, url.ts): they never
+ * produce an "unknown setting" notice.
  */
-export const APP_PARAMS = [
-  { name: 'backend', description: 'force a TensorFlow.js backend (webgpu, webgl, wasm, cpu)' },
-  { name: 'preset', description: 'start from a named preset' },
-  { name: 'embed', description: 'show one panel (function, loss, drift, …) with a small control strip, for iframes' },
-  { name: 'page', description: 'which page: lab (default) or tour' },
-  { name: 'view', description: 'which view or panel to show' },
-  { name: 'widths', description: 'widths of a sweep' },
-  { name: 'seeds', description: 'seeds of a sweep' },
-  { name: 'auto-lr', description: 'how a sweep picks an automatic η: shared (one η for all runs) or per-run' },
-  { name: 'theme', description: 'colour theme: light, dark or auto (follow the system)' },
-  { name: 'large', description: 'large type for projectors (1 or 0)' },
-  { name: 'debug', description: 'expose window.tangentLabDebug (crash the training worker) for testing recovery' },
-] as const;
+export const APP_PARAMS = Object.entries(URL_PARAMS).map(([name, c]) => ({ name, description: c.description }));
 export const APP_PARAM_NAMES: readonly string[] = APP_PARAMS.map((p) => p.name);
 
 export function fieldByName(name: string): Field | undefined {
@@ -167,10 +156,7 @@ function candidate(f: Field, s: string): unknown {
     case 'text':
       return s.toLowerCase();
     case 'bool': {
-      const v = s.toLowerCase();
-      if (['true', '1', 'yes', 'on'].includes(v)) return true;
-      if (['false', '0', 'no', 'off'].includes(v)) return false;
-      return s;
+      return parseBoolText(s) ?? s;
     }
   }
 }

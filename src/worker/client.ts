@@ -1,5 +1,6 @@
 // The UI side of the worker: typed send(), one listener, every event validated against the
 // protocol schema, and worker crashes or unreadable messages turned into {type:'fatal'} events.
+import { parseUrlParams } from '../schema/url';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 import { parseEvent } from './protocol';
 
@@ -61,7 +62,7 @@ export function createWorkerClient(onEvent: (ev: WorkerEvent) => void, onCrash?:
 
 /** `?debug` only: hooks on the live worker, for testing recovery by hand or in e2e. */
 function exposeDebugHook(worker: Worker, crash: (message: string) => void): void {
-  if (typeof window === 'undefined' || !new URLSearchParams(window.location.search).has('debug')) return;
+  if (typeof window === 'undefined' || !parseUrlParams(window.location.search).params.debug) return;
   Reflect.set(window, 'tangentLabDebug', {
     /** Kills the worker as a crash would (terminate + the crash path). */
     crashWorker: () => crash('Training worker failed: killed from the page (debug)'),

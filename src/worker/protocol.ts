@@ -7,6 +7,7 @@
 // To add a message: add its schema to REQUEST_SCHEMAS or EVENT_SCHEMAS below (with a literal
 // `type`); the WorkerRequest / WorkerEvent unions and the validation follow.
 import { z } from 'zod';
+import { BACKEND_NAMES } from '../schema/url';
 import { ConfigSchema } from '../schema/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
 import { EarlyWidthPointSchema } from '../engine/earlyTime/earlyWidthPoint';
@@ -14,7 +15,7 @@ import { SweepSpecSchema } from '../schema/sweep';
 import { SweepLrSchema } from '../engine/sweep/lr';
 import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';
 
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export const BACKENDS = BACKEND_NAMES;
 export const BackendNameSchema = z.enum(BACKENDS);
 export type BackendName = z.infer<typeof BackendNameSchema>;
 

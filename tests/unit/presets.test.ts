@@ -60,13 +60,16 @@ describe('presets', () => {
 
 describe('app params', () => {
   it('parses page, embed, theme and large, with notices for bad values', () => {
-    expect(parseAppParams('?page=tour&theme=dark&large=1&embed=Drift')).toEqual({
-      params: { page: 'tour', embed: 'drift', theme: 'dark', large: true },
-      notices: [],
-    });
-    const bad = parseAppParams('page=x&theme=blue&large=maybe');
-    expect(bad.params).toEqual({ page: 'lab', embed: null, theme: null, large: false });
-    expect(bad.notices).toHaveLength(3);
+    const ok = parseAppParams('?page=tour&theme=dark&large=yes&embed=Drift&backend=WASM');
+    expect(ok.params).toMatchObject({ page: 'tour', embed: 'drift', theme: 'dark', large: true, backend: 'wasm' });
+    expect(ok.notices).toEqual([]);
+    const bad = parseAppParams('page=x&theme=blue&large=maybe&backend=tpu');
+    expect(bad.params).toMatchObject({ page: 'lab', embed: null, theme: null, large: false, backend: null });
+    expect(bad.notices).toHaveLength(4);
+    expect(bad.notices[3]).toBe('backend="tpu" is not valid: expected one of webgpu, webgl, wasm, cpu; choosing the fastest automatically.');
+    // the one string → boolean rule: the same words as the config's boolean fields
+    expect(configFromSearch('?bias=yes').config.bias).toBe(true);
+    expect(parseAppParams('?large=off').params.large).toBe(false);
   });
   it('app params are not "unknown settings"', () => {
     expect(configFromSearch('?page=tour&theme=dark&large=1&embed=drift&preset=lazy&backend=cpu', APP_PARAM_NAMES).notices).toEqual([]);
