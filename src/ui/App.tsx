@@ -19,7 +19,7 @@ import { deviceLossNotice } from '../worker/fallback';
 import { useRun } from './useRun';
 import { SettingsDrawer } from './SettingsDrawer';
 import { FilesSection } from './export/FilesSection';
-import type { PanelProps } from './panels/types';
+import { runPanelProps, type PanelProps } from './panels/types';
 import { datasetInfo } from '../engine/data/datasets';
 import { panelsFor, type PanelEntry } from './panels/registry';
 import { useSweepRoute } from './sweep/useSweepRoute';
@@ -132,21 +132,8 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
     else setDismissed((s) => new Set(s).add(id));
   };
 
-  const divergedAt = view.state === 'diverged' ? view.divergedAt : null;
-  const panelProps: PanelProps = {
-    meta: view.meta,
-    rows: view.rows,
-    snapshot: view.snapshot,
-    hoverStep,
-    onHoverStep: setHoverStep,
-    pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
-    onPairIndex,
-    divergedAt,
-    nfaLayer: view.nfaLayer,
-    onNfaLayer,
-    earlySweep: view.earlySweep,
-    onEarlySweep,
-  };
+  const panelProps: PanelProps = { ...runPanelProps(view), hoverStep, onHoverStep: setHoverStep, onPairIndex, nfaLayer: view.nfaLayer, onNfaLayer, earlySweep: view.earlySweep, onEarlySweep };
+  const { divergedAt } = panelProps;
   // panels follow the running model (meta), not the config that is still loading
   const model = view.meta?.config.model ?? config.model;
 

@@ -31,39 +31,35 @@ export function loopSession(
   opts: { expensive?: ExpensiveMode; pair?: boolean; fence?: () => Promise<void> } = {},
 ): LoopSession {
   const { expensive = 'auto', pair = true } = opts;
-  return {
-    get meta() {
-      return s.meta;
+  return adapt(
+    s,
+    {
+      measure: (o) => s.measure(expensive, { force: o?.final === true }),
+      snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
     },
-    get step() {
-      return s.step;
-    },
-    advance: (k) => s.advance(k),
-    measure: (o) => s.measure(expensive, { force: o?.final === true }),
-    snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
-    ...(opts.fence ? { fence: opts.fence } : {}),
-    get firstMeasure() {
-      return { etaMs: s.firstMeasureEstimateMs, fraction: s.firstMeasureFraction };
-    },
-    dispose: () => s.dispose(),
-  };
+    opts.fence,
+    () => ({ etaMs: s.firstMeasureEstimateMs, fraction: s.firstMeasureFraction }),
+  );
 }
 
 /** An early-time run as the loop sees it (it has no NTK probe, pair matrix or NFA). */
 export function earlyTimeLoopSession(s: EarlyTimeSession, opts: { fence?: () => Promise<void> } = {}): LoopSession {
-  return {
-    get meta() {
-      return s.meta;
-    },
-    get step() {
-      return s.step;
-    },
-    advance: (k) => s.advance(k),
-    measure: () => s.measure(),
-    snapshot: () => s.snapshot(),
-    ...(opts.fence ? { fence: opts.fence } : {}),
-    dispose: () => s.dispose(),
-  };
+  return adapt(s, { measure: () => s.measure(), snapshot: () => s.snapshot() }, opts.fence);
+}
+
+/** A run as a LoopSession: meta, step (and firstMeasure) read live from it, the rest delegated. */
+function adapt(
+  s: { readonly meta: RunMeta; readonly step: number; advance(k: number): void; dispose(): void },
+  parts: Pick<LoopSession, 'measure' | 'snapshot'>,
+  fence: (() => Promise<void>) | undefined,
+  firstMeasure?: () => NonNullable<LoopSession['firstMeasure']>,
+): LoopSession {
+  const base = { advance: (k: number) => s.advance(k), dispose: () => s.dispose(), ...parts, ...(fence ? { fence } : {}) };
+  return Object.defineProperties(base, {
+    meta: { get: () => s.meta, enumerable: true },
+    step: { get: () => s.step, enumerable: true },
+    ...(firstMeasure ? { firstMeasure: { get: firstMeasure, enumerable: true } } : {}),
+  }) as typeof base & Pick<LoopSession, 'meta' | 'step' | 'firstMeasure'>;
 }
 
 /** What createSession gets to report start-up stages and to learn that it should stop. */

@@ -5,7 +5,7 @@ import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 import type { ThemeChoice } from '../appParams';
 import type { PanelEntry } from '../panels/registry';
-import type { PanelProps } from '../panels/types';
+import { runPanelProps, type PanelProps } from '../panels/types';
 import { useRun } from '../useRun';
 import { useAppearance } from '../theme';
 import { labSearch } from '../labSearch';
@@ -48,16 +48,7 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, ur
     } else if (a.type === 'step') store.stepOnce();
     else if (a.type === 'reset') store.reset();
   });
-  const panelProps: PanelProps = {
-    meta: view.meta,
-    rows: view.rows,
-    snapshot: view.snapshot,
-    hoverStep,
-    onHoverStep: setHoverStep,
-    pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
-    onPairIndex: (i) => store.setPairIndex(i),
-    divergedAt: view.state === 'diverged' ? view.divergedAt : null,
-  };
+  const panelProps: PanelProps = { ...runPanelProps(view), hoverStep, onHoverStep: setHoverStep, onPairIndex: (i) => store.setPairIndex(i) };
   const labHref = `${location.pathname}${labSearch(view.config, forcedBackend, theme, large)}`;
   const { Panel } = entry;
   const playing = view.wantPlay;

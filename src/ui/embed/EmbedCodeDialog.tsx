@@ -1,19 +1,14 @@
 // "Embed": choose a panel and copy an <iframe> snippet showing it with the current settings.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from '../controls/useModalDialog';
 import { PANELS } from '../panels/registry';
 import { copyText, embedSnippet, embedUrl } from '../share';
 
 export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onClose: () => void; pageUrl: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const id = useId();
   const [panel, setPanel] = useState(PANELS.find((p) => p.key === 'drift')?.key ?? PANELS[0]!.key);
   const [copied, setCopied] = useState<boolean | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   const entry = PANELS.find((p) => p.key === panel) ?? PANELS[0]!;
   const code = embedSnippet(pageUrl, entry.key, entry.name);
   return (

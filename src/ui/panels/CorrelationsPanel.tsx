@@ -1,7 +1,7 @@
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
-import { metricSeries, useLogXToggle } from './metricSeries';
+import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot, presentKeys } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
@@ -69,31 +69,16 @@ export function CorrelationsPanel(props: PanelProps) {
       }
     >
       <StepPlot
-        rows={rows}
+        {...sharedStepProps(props, logX)}
         series={relu ? CORR_SERIES.relu : CORR_SERIES.other}
         ariaLabel="Derivative correlations vs step"
-        xScaleType={logX ? 'log' : 'linear'}
         yScaleType="log"
         yLabel="ratio (log)"
-        hoverStep={hoverStep}
-        onHoverStep={props.onHoverStep}
-        divergedAt={props.divergedAt}
         notMeasuredMessage="Derivative correlations are measured every few steps…"
         height={220}
       />
       {invariant && (
-        <StepPlot
-          rows={rows}
-          series={INVARIANT_SERIES}
-          ariaLabel="Step-size-invariant correlation ratios vs step"
-          xScaleType={logX ? 'log' : 'linear'}
-          yScaleType="log"
-          yLabel="step-scale-invariant ratio (log)"
-          hoverStep={hoverStep}
-          onHoverStep={props.onHoverStep}
-          divergedAt={props.divergedAt}
-          height={170}
-        />
+        <StepPlot {...sharedStepProps(props, logX)} series={INVARIANT_SERIES} ariaLabel="Step-size-invariant correlation ratios vs step" yScaleType="log" yLabel="step-scale-invariant ratio (log)" height={170} />
       )}
     </PanelFrame>
   );

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
-import { metricSeries, useLogXToggle } from './metricSeries';
+import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
@@ -35,19 +35,7 @@ export function DriftPanel(props: PanelProps) {
   const hasLambda = lam0 !== undefined;
   return (
     <PanelFrame id="drift" text={PANELS.drift} controls={logXToggle}>
-      <StepPlot
-        rows={rows}
-        series={DRIFT_SERIES}
-        ariaLabel="NTK drift vs step"
-        xScaleType={logX ? 'log' : 'linear'}
-        yScaleType="log"
-        yLabel="drift (log)"
-        hoverStep={hoverStep}
-        onHoverStep={props.onHoverStep}
-        divergedAt={props.divergedAt}
-        notMeasuredMessage="NTK drift is measured every few steps…"
-        height={200}
-      />
+      <StepPlot {...sharedStepProps(props, logX)} series={DRIFT_SERIES} ariaLabel="NTK drift vs step" yScaleType="log" yLabel="drift (log)" notMeasuredMessage="NTK drift is measured every few steps…" height={200} />
       {hasLambda && (
         <>
           <div className="secondary-readout" data-testid="lambda-readout">
@@ -64,20 +52,7 @@ export function DriftPanel(props: PanelProps) {
               </span>
             )}
           </div>
-          <StepPlot
-            rows={rows}
-            series={LAMBDA_SERIES}
-            ariaLabel="Top NTK eigenvalue vs step"
-            xScaleType={logX ? 'log' : 'linear'}
-            yScaleType="linear"
-            xLabel=""
-            hoverStep={hoverStep}
-            onHoverStep={props.onHoverStep}
-            divergedAt={props.divergedAt}
-            legend={false}
-            readout={false}
-            height={96}
-          />
+          <StepPlot {...sharedStepProps(props, logX)} series={LAMBDA_SERIES} ariaLabel="Top NTK eigenvalue vs step" yScaleType="linear" xLabel="" legend={false} readout={false} height={96} />
         </>
       )}
     </PanelFrame>

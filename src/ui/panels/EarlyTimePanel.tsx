@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
-import { metricSeries } from './metricSeries';
+import { metricSeries, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
@@ -60,19 +60,7 @@ export function EarlyTimePanel(props: PanelProps) {
         </span>
       }
     >
-      <StepPlot
-        rows={rows}
-        series={LOSS_SERIES}
-        ariaLabel="Early-time losses vs step"
-        xScaleType="log"
-        yScaleType="log"
-        yLabel="loss"
-        hoverStep={props.hoverStep}
-        onHoverStep={props.onHoverStep}
-        divergedAt={props.divergedAt}
-        testId="early-loss-plot"
-        height={190}
-      />
+      <StepPlot {...sharedStepProps(props, false)} series={LOSS_SERIES} ariaLabel="Early-time losses vs step" xScaleType="log" yScaleType="log" yLabel="loss" testId="early-loss-plot" height={190} />
       {lowDim ? (
         <p className="plot-note early-lowdim" role="note" data-testid="early-lowdim">
           With {early.inputDim}-dimensional inputs the network is not expected to follow the linear model: the agreement is a

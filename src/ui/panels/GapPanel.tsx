@@ -1,7 +1,7 @@
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
-import { metricSeries, useLogXToggle } from './metricSeries';
+import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH } from '../plots/colors';
@@ -19,15 +19,11 @@ export function GapPanel(props: PanelProps) {
   return (
     <PanelFrame id="gap" text={PANELS.gap} controls={logXToggle}>
       <StepPlot
-        rows={props.rows}
+        {...sharedStepProps(props, logX)}
         series={GAP_SERIES}
         ariaLabel="Network vs linear model gap"
-        xScaleType={logX ? 'log' : 'linear'}
         yScaleType="log"
         yLabel="RMS gap (dotted: relative)"
-        hoverStep={props.hoverStep}
-        onHoverStep={props.onHoverStep}
-        divergedAt={props.divergedAt}
         notMeasuredMessage="The gap appears once the linear twin is tracked"
         height={220}
       />

@@ -1,7 +1,7 @@
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
-import { metricSeries, useLogXToggle } from './metricSeries';
+import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
@@ -18,18 +18,7 @@ export function LossPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('Loss');
   return (
     <PanelFrame id="loss" text={PANELS.loss} controls={logXToggle}>
-      <StepPlot
-        rows={props.rows}
-        series={LOSS_SERIES}
-        ariaLabel="Loss vs step"
-        xScaleType={logX ? 'log' : 'linear'}
-        yScaleType="log"
-        yLabel="loss"
-        hoverStep={props.hoverStep}
-        onHoverStep={props.onHoverStep}
-        divergedAt={props.divergedAt}
-        height={220}
-      />
+      <StepPlot {...sharedStepProps(props, logX)} rows={props.rows} series={LOSS_SERIES} ariaLabel="Loss vs step" yScaleType="log" yLabel="loss" height={220} />
     </PanelFrame>
   );
 }

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { MetricRow } from '../../engine/session';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
-import { useLogXToggle } from './metricSeries';
+import { useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 
@@ -66,16 +66,13 @@ export function NfaPanel(props: PanelProps) {
       }
     >
       <StepPlot
+        {...sharedStepProps(props, logX)}
         rows={nfaRows}
         series={series}
         ariaLabel="Feature alignment vs step"
-        xScaleType={logX ? 'log' : 'linear'}
         yScaleType="linear"
         yLabel="correlation ρ"
         yDomain={[-0.05, 1.02]}
-        hoverStep={props.hoverStep}
-        onHoverStep={props.onHoverStep}
-        divergedAt={props.divergedAt}
         notMeasuredMessage="Feature alignment is measured every few steps…"
         testId="nfa-plot"
         height={210}

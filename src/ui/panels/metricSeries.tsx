@@ -2,6 +2,7 @@
 // formula and note from src/content, and the per-panel "log x" toggle.
 import { useState, type ReactNode } from 'react';
 import type { MetricRow } from '../../engine/session';
+import type { PanelProps } from './types';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { Toggle } from '../plots/PanelFrame';
 import { SERIES } from '../../content/explanations';
@@ -18,4 +19,9 @@ export function metricSeries(key: MetricKey, style: Pick<SeriesSpec<MetricRow>, 
 export function useLogXToggle(panelName: string): [boolean, ReactNode] {
   const [logX, setLogX] = useState(false);
   return [logX, <Toggle label="log x" ariaLabel={`Log-scale steps: ${panelName}`} checked={logX} onChange={setLogX} />];
+}
+
+/** The StepPlot props every step panel shares: the run's rows, the shared hover step, the divergence marker and the x scale. */
+export function sharedStepProps(props: Pick<PanelProps, 'rows' | 'hoverStep' | 'onHoverStep' | 'divergedAt'>, logX: boolean) {
+  return { rows: props.rows, hoverStep: props.hoverStep, onHoverStep: props.onHoverStep, divergedAt: props.divergedAt, xScaleType: logX ? ('log' as const) : ('linear' as const) };
 }

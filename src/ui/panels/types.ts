@@ -2,6 +2,7 @@
 // (scaling lab, NFA, early-time) slot in without touching the others.
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
 import type { EarlyWidthPoint } from '../../engine/earlyTime/earlyWidthPoint';
+import type { RunView } from '../useRun';
 
 /** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
 export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };
@@ -26,4 +27,15 @@ export interface PanelProps {
   /** The early-time model's earlyGap-vs-width mini sweep, and the action that starts it. */
   earlySweep?: EarlySweepState;
   onEarlySweep?: () => void;
+}
+
+/** The part of PanelProps read from the run's view (App and the embed): the clamped pair index and the divergence step. */
+export function runPanelProps(view: Pick<RunView, 'meta' | 'rows' | 'snapshot' | 'pairIndex' | 'state' | 'divergedAt'>): Pick<PanelProps, 'meta' | 'rows' | 'snapshot' | 'pairIndex' | 'divergedAt'> {
+  return {
+    meta: view.meta,
+    rows: view.rows,
+    snapshot: view.snapshot,
+    pairIndex: view.meta && view.meta.probe.count > 0 ? Math.min(view.pairIndex, view.meta.probe.count - 1) : view.pairIndex,
+    divergedAt: view.state === 'diverged' ? view.divergedAt : null,
+  };
 }

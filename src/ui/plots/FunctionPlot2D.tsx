@@ -35,58 +35,34 @@ export function FunctionPlot2D({ n, domain, f, fLin, xTrain, yTrain, xTest = [],
     const y = yExt[1] - ((yExt[1] - yExt[0]) * r) / Math.max(1, n - 1);
     return `${name}(${formatNumber(x)}, ${formatNumber(y)}) = ${formatNumber(v)}`;
   };
+  /** The three maps differ only in values, colour scale, names and whether the data points show. */
+  const map = (o: { values: readonly number[]; color: typeof spec; who: string; testId: string; caption: string; legendLabel: string; name: string; withPoints: boolean }) => (
+    <Heatmap
+      values={o.values}
+      rows={n}
+      cols={n}
+      color={o.color}
+      ariaLabel={`${o.who} heatmap`}
+      testId={`function-heatmap-${o.testId}`}
+      caption={o.caption}
+      xExtent={xExt}
+      yExtent={yExt}
+      points={o.withPoints ? points : undefined}
+      smooth
+      legendLabel={o.legendLabel}
+      cellLabel={label(o.name)}
+    />
+  );
   return (
     <div className="small-multiples cols-3">
-      <Heatmap
-        values={f}
-        rows={n}
-        cols={n}
-        color={spec}
-        ariaLabel="Network function heatmap"
-        testId="function-heatmap-network"
-        caption="network f_t"
-        xExtent={xExt}
-        yExtent={yExt}
-        points={points}
-        smooth
-        legendLabel="shared with twin"
-        cellLabel={label('f')}
-      />
+      {map({ values: f, color: spec, who: 'Network function', testId: 'network', caption: 'network f_t', legendLabel: 'shared with twin', name: 'f', withPoints: true })}
       {fLin ? (
-        <Heatmap
-          values={fLin}
-          rows={n}
-          cols={n}
-          color={spec}
-          ariaLabel="Linear twin function heatmap"
-          testId="function-heatmap-twin"
-          caption="linear twin f_lin,t"
-          xExtent={xExt}
-          yExtent={yExt}
-          points={points}
-          smooth
-          legendLabel="shared with network"
-          cellLabel={label('f_lin')}
-        />
+        map({ values: fLin, color: spec, who: 'Linear twin function', testId: 'twin', caption: 'linear twin f_lin,t', legendLabel: 'shared with network', name: 'f_lin', withPoints: true })
       ) : (
         <p className="plot-note">Linear twin not available yet.</p>
       )}
-      {diff && (
-        <Heatmap
-          values={diff}
-          rows={n}
-          cols={n}
-          color={diffSpec}
-          ariaLabel="Network minus linear twin heatmap"
-          testId="function-heatmap-diff"
-          caption="difference f_t − f_lin,t"
-          xExtent={xExt}
-          yExtent={yExt}
-          smooth
-          legendLabel="own symmetric scale"
-          cellLabel={label('f − f_lin')}
-        />
-      )}
+      {diff &&
+        map({ values: diff, color: diffSpec, who: 'Network minus linear twin', testId: 'diff', caption: 'difference f_t − f_lin,t', legendLabel: 'own symmetric scale', name: 'f − f_lin', withPoints: false })}
     </div>
   );
 }

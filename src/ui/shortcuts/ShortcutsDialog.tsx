@@ -1,15 +1,9 @@
 // The "?" dialog listing the keyboard shortcuts (native <dialog>: focus trap and Esc for free).
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../controls/useModalDialog';
 import { SHORTCUT_LIST } from './keys';
 
 export function ShortcutsDialog({ open, onClose, presets }: { open: boolean; onClose: () => void; presets: readonly string[] }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
