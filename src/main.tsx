@@ -5,13 +5,13 @@ import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configFromSearch } from './schema/config';
 import { type BackendName } from './worker/protocol';
-import { App } from './ui/App';
-import { APP_PARAM_NAMES, parseAppParams } from './ui/appParams';
+import { App } from './ui/app/App';
+import { APP_PARAM_NAMES, parseAppParams } from './ui/app/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import { registerServiceWorker } from './sw/register';
-import './ui/styles.css';
+import './ui/app/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));
 const EmbedApp = lazy(async () => ({ default: (await import('./ui/embed/EmbedApp')).EmbedApp }));

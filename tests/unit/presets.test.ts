@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, presetByName, resolvePresetQuery } from '../../src/content/presets';
 import { DEFAULT_CONFIG, configFromSearch, configToSearch, validateConfig } from '../../src/schema/config';
-import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/appParams';
+import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/app/appParams';
 import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
 import { fitScale, nextScale } from '../../src/ui/embed/FitBox';
-import { embedSnippet, embedUrl } from '../../src/ui/share';
+import { embedSnippet, embedUrl } from '../../src/ui/app/share';
 
 describe('presets', () => {
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s parses with no notices and differs from the defaults', (_n, p) => {

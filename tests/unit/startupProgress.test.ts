@@ -216,7 +216,7 @@ describe('TrainingLoop start-up', () => {
 
 describe('start-up label', () => {
   it('shows the stage, the share done and the estimate counting down; an overrun says so', async () => {
-    const { startupLabel } = await import('../../src/ui/Transport');
+    const { startupLabel } = await import('../../src/ui/controls/Transport');
     const s = { stage: 'firstMeasure' as const, fraction: 0.62, etaMs: 12_000, receivedAt: 0 };
     expect(startupLabel(s)).toBe('starting: first measurement (compiling kernels) · 62% · ~12 s left');
     expect(startupLabel(s, 5_000)).toBe('starting: first measurement (compiling kernels) · 62% · ~7 s left');

@@ -3,12 +3,12 @@
 import { useCallback, useState } from 'react';
 import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
-import type { ThemeChoice } from '../appParams';
+import type { ThemeChoice } from '../app/appParams';
 import type { PanelEntry } from '../panels/registry';
 import { runPanelProps, type PanelProps } from '../panels/types';
-import { useRun } from '../useRun';
-import { useAppearance } from '../theme';
-import { labSearch } from '../labSearch';
+import { useRun } from '../app/useRun';
+import { useAppearance } from '../app/theme';
+import { labSearch } from '../app/labSearch';
 import { EmbedControl } from './EmbedControl';
 import { FitBox } from './FitBox';
 import { useShortcuts } from '../shortcuts/useShortcuts';

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useModalDialog } from '../controls/useModalDialog';
 import { PANELS } from '../panels/registry';
-import { copyText, embedSnippet, embedUrl } from '../share';
+import { copyText, embedSnippet, embedUrl } from '../app/share';
 
 export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onClose: () => void; pageUrl: string }) {
   const ref = useModalDialog(open);

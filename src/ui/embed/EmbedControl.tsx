@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import { DiscreteSlider } from '../controls/DiscreteSlider';
 import { SelectField } from '../controls/SelectField';
-import { LR_VALUES, WIDTH_VALUES, formatLr } from '../Settings';
+import { LR_VALUES, WIDTH_VALUES, formatLr } from '../controls/Settings';
 
 export interface EmbedControlProps {
   field: keyof ExperimentConfig;

@@ -2,7 +2,7 @@
 // (scaling lab, NFA, early-time) slot in without touching the others.
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
 import type { EarlyWidthPoint } from '../../engine/earlyTime/earlyWidthPoint';
-import type { RunView } from '../useRun';
+import type { RunView } from '../app/useRun';
 
 /** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
 export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };

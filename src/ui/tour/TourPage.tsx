@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
-import { appParamsToEntries, type ThemeChoice } from '../appParams';
-import { useAppearance } from '../theme';
+import { appParamsToEntries, type ThemeChoice } from '../app/appParams';
+import { useAppearance } from '../app/theme';
 import { Formula } from '../../content/Formula';
 import { PRESETS } from '../../content/presets';
 import { LiveFigure } from './LiveFigure';
-import { AppNav } from '../AppNav';
+import { AppNav } from '../app/AppNav';
 import { TourRunner } from './tourRunner';
 import { TOUR_SECTIONS } from './sections';
 import './tour.css';

@@ -1,5 +1,5 @@
 // Which tfjs backend trains the network, why, and what the start-up probe measured.
-import type { BackendInfo } from '../worker/protocol';
+import type { BackendInfo } from '../../worker/protocol';
 
 const DESCRIPTION: Record<BackendInfo['name'], string> = {
   webgpu: 'GPU compute shaders',

@@ -1,11 +1,11 @@
 // The settings that restart the run. Every control is a native element with a visible label; the
 // slider names are exactly "Width", "Depth" and "Learning rate".
 import { useId } from 'react';
-import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../schema/config';
-import { DATASET_INFO, datasetInfo } from '../engine/data/datasets';
-import type { RunMeta } from '../engine/session';
-import { DiscreteSlider } from './controls/DiscreteSlider';
-import { SelectField } from './controls/SelectField';
+import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../../schema/config';
+import { DATASET_INFO, datasetInfo } from '../../engine/data/datasets';
+import type { RunMeta } from '../../engine/session';
+import { DiscreteSlider } from './DiscreteSlider';
+import { SelectField } from './SelectField';
 
 /** Widths 8…4096 in quarter octaves (…, 256, 304, 362, 431, 512, …). */
 export const WIDTH_VALUES: readonly number[] = Array.from(new Set(Array.from({ length: 37 }, (_, i) => Math.round(8 * 2 ** (i / 4)))));

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ThemeChoice } from './appParams';
 import { copyText } from './share';
-import { EmbedCodeDialog } from './embed/EmbedCodeDialog';
+import { EmbedCodeDialog } from '../embed/EmbedCodeDialog';
 
 export interface ToolbarProps {
   /** The lab's current query string ("?…" or ""). */

@@ -1,7 +1,7 @@
 // The page's own URL parameters as the UI uses them: parsed by the one table (src/schema/url.ts),
 // and written back (theme, large) when the lab rewrites its URL.
-import { parseUrlParams, type PageName, type ThemeChoice, type UrlParams } from '../schema/url';
-export { APP_PARAM_NAMES } from '../schema/config';
+import { parseUrlParams, type PageName, type ThemeChoice, type UrlParams } from '../../schema/url';
+export { APP_PARAM_NAMES } from '../../schema/config';
 export type { PageName, ThemeChoice };
 
 export type AppParams = Pick<UrlParams, 'page' | 'embed' | 'theme' | 'large' | 'backend'>;

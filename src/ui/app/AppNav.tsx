@@ -3,7 +3,7 @@
 // Lab and Width sweep switch in place (no reload) on a plain click. The current item carries
 // aria-current="page".
 import type { MouseEvent } from 'react';
-import type { AppView } from './sweep/sweepUrl';
+import type { AppView } from '../sweep/sweepUrl';
 
 export type NavItem = AppView | 'tour';
 

@@ -1,36 +1,36 @@
 // The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
 import { Component, Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { configFromSearch, type ExperimentConfig } from '../schema/config';
+import { configFromSearch, type ExperimentConfig } from '../../schema/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
-import { PRESETS, presetIsSweep } from '../content/presets';
-import { PresetField, presetMatching } from './PresetField';
+import { PRESETS, presetIsSweep } from '../../content/presets';
+import { PresetField, presetMatching } from '../controls/PresetField';
 import { Toolbar } from './Toolbar';
 import { useAppearance } from './theme';
-import { useShortcuts, toggleFullscreenPanel } from './shortcuts/useShortcuts';
-import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
-import type { BackendName } from '../worker/protocol';
+import { useShortcuts, toggleFullscreenPanel } from '../shortcuts/useShortcuts';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import type { BackendName } from '../../worker/protocol';
 import { BackendBadge } from './BackendBadge';
-import { Transport } from './Transport';
-import { Settings, formatLr } from './Settings';
+import { Transport } from '../controls/Transport';
+import { Settings, formatLr } from '../controls/Settings';
 import { Notices, type Notice } from './Notices';
-import { deviceLossNotice } from '../worker/fallback';
+import { deviceLossNotice } from '../../worker/fallback';
 import { useRun } from './useRun';
-import { SettingsDrawer } from './SettingsDrawer';
-import { FilesSection } from './export/FilesSection';
-import { runPanelProps, type PanelProps } from './panels/types';
-import { datasetInfo } from '../engine/data/datasets';
-import { panelsFor, type PanelEntry } from './panels/registry';
-import { useSweepRoute } from './sweep/useSweepRoute';
-import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from './sweep/sweepUrl';
+import { SettingsDrawer } from '../controls/SettingsDrawer';
+import { FilesSection } from '../export/FilesSection';
+import { runPanelProps, type PanelProps } from '../panels/types';
+import { datasetInfo } from '../../engine/data/datasets';
+import { panelsFor, type PanelEntry } from '../panels/registry';
+import { useSweepRoute } from '../sweep/useSweepRoute';
+import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from '../sweep/sweepUrl';
 import { AppNav } from './AppNav';
 
 // The settings form re-renders only when the config, the run's metadata or onChange change.
 const MemoSettings = memo(Settings);
 
 // The Width sweep view is its own chunk: loaded when it is first shown.
-const SweepView = lazy(async () => ({ default: (await import('./sweep/SweepView')).SweepView }));
+const SweepView = lazy(async () => ({ default: (await import('../sweep/SweepView')).SweepView }));
 
 export interface AppProps {
   initialConfig: ExperimentConfig;

@@ -2,7 +2,7 @@
 // later visit starts without timing every backend again. The worker uses it only when the
 // fingerprint it was stored under (user agent, WebGPU adapter, WebGL renderer) matches the
 // browser it runs in; "Measure again" in the backend badge forgets it and probes afresh.
-import { RememberedProbeSchema, type BackendInfo, type RememberedProbe } from '../worker/protocol';
+import { RememberedProbeSchema, type BackendInfo, type RememberedProbe } from '../../worker/protocol';
 
 export const PROBE_CACHE_KEY = 'tangent-lab.backend-probe.v1';
 

@@ -3,14 +3,14 @@
 // useSyncExternalStore.
 // Each (re)start gets a runId chosen here; events of any other run are dropped on arrival.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { ExperimentConfig } from '../schema/config';
-import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
-import type { StartupStage } from '../engine/runRecords';
-import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../worker/protocol';
-import { forcedAfterLoss } from '../worker/fallback';
+import type { ExperimentConfig } from '../../schema/config';
+import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
+import type { StartupStage } from '../../engine/runRecords';
+import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../../worker/protocol';
+import { forcedAfterLoss } from '../../worker/fallback';
 import { forgetRememberedProbe, loadRememberedProbe, saveRememberedProbe } from './probeCache';
-import type { EarlySweepState } from './panels/types';
-import { createWorkerClient, type WorkerClient } from '../worker/client';
+import type { EarlySweepState } from '../panels/types';
+import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import { EMIT_INTERVAL_MS, nextEmitDelay } from './emitPacing';
 
 export interface RunView {
