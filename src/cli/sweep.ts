@@ -2,7 +2,7 @@
 // run by the engine's one sweep runner on `--jobs` worker threads. Files appear only when complete:
 // each is written to a temporary name and renamed, sweep.json last; Ctrl-C leaves none.
 import { tf } from '../engine/tf';
-import { manifestJson, parseManifest, parseRunsCsv, parseShard, runSweep, sweepFiles, sweepGrid, sweepManifest, type SweepManifest, type SweepProgress } from '../engine/sweep';
+import { manifestJson, parseManifest, parseRunsCsv, parseShard, runSweep, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepManifest, type SweepProgress } from '../engine/sweep';
 import { sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
 import type { CliArgs } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';
@@ -95,7 +95,7 @@ export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
   };
   process.once('SIGINT', onSigint);
   try {
-    const cells = shard ? Math.ceil(sweepGrid(spec).length / shard.k) : sweepGrid(spec).length;
+    const cells = (shard ? shardOf(sweepGrid(spec), shard.i, shard.k) : sweepGrid(spec)).length;
     const threads = Math.min(jobs, cells);
     if (threads > 1) pool = await startJobPool(threads, args.backend);
     const { lr, runs } = await runSweep(spec, {

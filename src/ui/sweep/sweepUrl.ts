@@ -3,6 +3,7 @@
 // behind the CLI's flags and the worker's messages); bad values → a notice and the default. α
 // (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
 import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig } from '../../schema/config';
+import { parseUrlParams } from '../../schema/url';
 import {
   DEFAULT_AUTO_LR,
   DEFAULT_SWEEP_SEEDS,
@@ -38,8 +39,9 @@ export const SWEEP_URL_PARAMS = ['view', ...SWEEP_PARAM_NAMES] as const;
 
 export type AppView = 'lab' | 'sweep';
 
+/** Which view the address asks for (the `view` codec of the one URL table). */
 export function viewFromSearch(search: string): AppView {
-  return new URLSearchParams(search).get('view') === 'sweep' ? 'sweep' : 'lab';
+  return parseUrlParams(search).params.view;
 }
 
 /** The sweep settings in a query string (through the sweep schema), plus one notice per rejected value. */
