@@ -2,10 +2,11 @@
 // and the Node CLI. advance() only enqueues GPU work; measure()/snapshot() read back asynchronously.
 import { tf } from './tf';
 import type { ExperimentConfig } from '../schema/config';
-import { effectiveBatch } from '../schema/config';
+import { effectiveBatch, isCentred } from '../schema/config';
 import { loadDataset, makeGrid, type Dataset } from './data/datasets';
 import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './nn/mlp';
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './nn/train';
+import { lambdaPerScaleSq, rawStep } from './nn/outputScale';
 import { ntkLayerwise } from './metrics/ntk';
 import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './metrics/kernelMetrics';
 import { LinearTwin, relativeRmsGap, rmsGap } from './metrics/linearTwin';
@@ -67,6 +68,14 @@ export class Session {
   }
   private f0Train!: tf.Tensor1D;
   private f0Test!: tf.Tensor1D;
+  /**
+   * The centring (docs/science.md §10): the model is g = f − c with c = f(·; θ₀) of the α-scaled
+   * network (c = 0 when not centred). Fitting g to y is fitting f to y + c, so the step, the losses
+   * and the twin use these shifted targets, and function values shown are f − c.
+   */
+  private cEval!: tf.Tensor1D;
+  private yTrainFit!: tf.Tensor1D;
+  private yTestFit!: tf.Tensor1D;
   private ntkProbe0!: tf.Tensor2D;
   /** W_l(0), for the relative weight change per layer. */
   private readonly w0: tf.Tensor2D[];
@@ -175,6 +184,10 @@ export class Session {
     try {
       this.f0Train = built.f0Train;
       this.f0Test = tf.tidy(() => tf.slice(built.f0Eval, 0, config.test));
+      const centred = isCentred(config);
+      this.cEval = centred ? tf.clone(built.f0Eval) : tf.zerosLike(built.f0Eval);
+      this.yTrainFit = centred ? tf.add(this.yTrain, this.f0Train) : tf.clone(this.yTrain);
+      this.yTestFit = centred ? tf.add(this.yTest, this.f0Test) : tf.clone(this.yTest);
       this.twinBuilt = new LinearTwin({ kTrainTrain: this.kTrainTrain0, ...built });
     } finally {
       tf.dispose([built.kEvalTrain, built.f0Eval]);
@@ -199,7 +212,7 @@ export class Session {
     lam.dispose();
     this.kTrainTrain0.dispose();
     this.kTrainTrain0 = null;
-    const chosen = chooseLearningRate(lamMax, config.train, config.lr);
+    const chosen = chooseLearningRate(lambdaPerScaleSq(this.spec, lamMax), config.train, config.lr);
     this.meta.criticalLr = chosen.critical;
     this.meta.lr = chosen.lr;
     const k0 = await probe0;
@@ -207,7 +220,7 @@ export class Session {
     this.meta.eig0 = Float64Array.from(symmetricEigenvalues(k0, this.probe.count));
     if (kTrain) {
       const basis = modeBasis(await kTrain, nTrain, modeCount(config.modes, nTrain));
-      this.modesProj = new ModeProjector(basis, this.f0Train, this.yTrain);
+      this.modesProj = new ModeProjector(basis, this.f0Train, this.yTrainFit);
       this.meta.modes = { count: basis.count, lambda: basis.lambda, vectors: Float32Array.from(basis.vectors) };
     } else this.meta.modesOff = modesOffReason(config.modes, nTrain) ?? undefined;
     if (progress?.aborted?.()) throw new CreateAborted();
@@ -223,20 +236,21 @@ export class Session {
 
   /** Run k optimiser steps of the network and, on the same batches, of its linear twin. No readback. */
   advance(k: number): void {
-    const lr = this.meta.lr;
+    const lr = rawStep(this.spec, this.meta.lr);
+    const yTrain = this.yTrainFit;
     for (let i = 0; i < k; i++) {
       const idx = this.schedule.next();
       if (idx.length === this.config.train) {
-        sgdUpdate(this.spec, this.vars, this.xTrain, this.yTrain, lr).dispose();
+        sgdUpdate(this.spec, this.vars, this.xTrain, yTrain, lr).dispose();
       } else {
         tf.tidy(() => {
           const it = tf.tensor1d(idx, 'int32');
           const xb = tf.gather(this.xTrain, it) as tf.Tensor2D;
-          const yb = tf.gather(this.yTrain, it) as tf.Tensor1D;
+          const yb = tf.gather(yTrain, it) as tf.Tensor1D;
           sgdUpdate(this.spec, this.vars, xb, yb, lr).dispose();
         });
       }
-      this.twin.step(idx, this.yTrain, lr);
+      this.twin.step(idx, yTrain, lr);
       this.stepCount++;
     }
   }
@@ -258,10 +272,10 @@ export class Session {
       const fTest = forward(this.spec, theta, this.xTest);
       const linTest = tf.slice(this.twin.fEval, 0, this.config.test) as tf.Tensor1D;
       const cheap = {
-        loss: mseLoss(fTrain, this.yTrain),
-        testLoss: mseLoss(fTest, this.yTest),
-        linLoss: mseLoss(this.twin.fTrain, this.yTrain),
-        linTestLoss: mseLoss(linTest, this.yTest),
+        loss: mseLoss(fTrain, this.yTrainFit),
+        testLoss: mseLoss(fTest, this.yTestFit),
+        linLoss: mseLoss(this.twin.fTrain, this.yTrainFit),
+        linTestLoss: mseLoss(linTest, this.yTestFit),
         gapTrain: rmsGap(fTrain, this.twin.fTrain),
         gapTest: rmsGap(fTest, linTest),
         gapTrainRel: relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
@@ -270,8 +284,8 @@ export class Session {
       };
       if (!expensive) return cheap;
       const k = ntkLayerwise(this.spec, theta, this.xProbe);
-      // derivative correlations along the full-batch GD step Δ = −η∇θL at the current θ
-      const dir = gdDirection(this.spec, theta, this.xTrain, this.yTrain, this.meta.lr);
+      // derivative correlations along the full-batch GD step Δ = −(η/α²)∇θL at the current θ
+      const dir = gdDirection(this.spec, theta, this.xTrain, this.yTrainFit, rawStep(this.spec, this.meta.lr));
       const corr = tf.unstack(correlationSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
       const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
       CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
@@ -305,7 +319,7 @@ export class Session {
 
   /** Inside measure()'s tidy: the 2 × K projections (kept for the readback) and modeDeparture. */
   private measureModes(proj: ModeProjector, fTrain: tf.Tensor1D, kept: { modes?: tf.Tensor2D }): { modeDeparture: tf.Scalar } {
-    kept.modes = tf.keep(proj.project(fTrain, this.twin.fTrain, this.yTrain));
+    kept.modes = tf.keep(proj.project(fTrain, this.twin.fTrain, this.yTrainFit));
     return { modeDeparture: proj.departure(kept.modes) };
   }
 
@@ -319,11 +333,15 @@ export class Session {
     const pairIndex = opts.pairIndex === undefined ? null : Math.min(Math.max(0, Math.round(opts.pairIndex)), this.probe.count - 1);
     // High-dimensional inputs have no grid: the first few test points stand in for it (digits panel).
     const nSample = this.data.inputDim > 2 ? Math.min(TEST_SAMPLE_SIZE, nTest) : 0;
+    const nGrid = this.twin.nEval - nTest;
+    // g = f − c (the centring; c = 0 when not centred)
+    const cGrid = () => tf.slice(this.cEval, nTest, nGrid);
+    const cSample = () => tf.slice(this.cEval, 0, nSample);
     const [fGrid, fLinGrid, fSample, fLinSample, k, pair] = tf.tidy(() => [
-      forward(this.spec, this.params, this.xGrid),
-      tf.slice(this.twin.fEval, nTest, this.twin.nEval - nTest),
-      nSample > 0 ? forward(this.spec, this.params, tf.slice(this.xTest, 0, nSample) as tf.Tensor2D) : tf.zeros([0]),
-      tf.slice(this.twin.fEval, 0, nSample),
+      tf.sub(forward(this.spec, this.params, this.xGrid), cGrid()),
+      tf.sub(tf.slice(this.twin.fEval, nTest, nGrid), cGrid()),
+      nSample > 0 ? tf.sub(forward(this.spec, this.params, tf.slice(this.xTest, 0, nSample) as tf.Tensor2D), cSample()) : tf.zeros([0]),
+      tf.sub(tf.slice(this.twin.fEval, 0, nSample), cSample()),
       ntkLayerwise(this.spec, this.params, this.xProbe),
       pairIndex === null
         ? tf.zeros([0])
@@ -371,7 +389,7 @@ export class Session {
     this.modesProj?.dispose();
     tf.dispose(this.w0);
     this.kTrainTrain0?.dispose();
-    const built: tf.Tensor[] = [this.f0Train, this.f0Test, this.ntkProbe0].filter((t) => t !== undefined);
+    const built: tf.Tensor[] = [this.f0Train, this.f0Test, this.ntkProbe0, this.cEval, this.yTrainFit, this.yTestFit].filter((t) => t !== undefined);
     tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.xGrid, this.xProbe, ...built]);
   }
 }

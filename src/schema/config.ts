@@ -13,7 +13,9 @@ import { autoNumberField, boolField, choiceField, enumField, intField, numberFie
 export type { AnyField } from './fields';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'erf', 'linear'] as const;
-export const PARAMETRIZATIONS = ['ntk', 'standard'] as const;
+export const PARAMETRIZATIONS = ['ntk', 'standard', 'mup'] as const;
+/** Display names of the parametrizations (docs/science.md §1). */
+export const PARAMETRIZATION_LABELS: Record<(typeof PARAMETRIZATIONS)[number], string> = { ntk: 'NTK', standard: 'standard', mup: 'μP' };
 /** Data sets generated in code (1D regression, 2D classification). */
 export const TOY_DATASETS = ['sine', 'step', 'teacher', 'spirals', 'circles', 'xor', 'blobs'] as const;
 export const DATASETS = [...TOY_DATASETS, 'mnist', 'gauss'] as const;
@@ -50,6 +52,13 @@ export const CONFIG_FIELDS = {
   depth: intField({ key: 'depth', label: 'Depth', min: 1, max: 6, default: 2 }),
   activation: enumField({ key: 'activation', label: 'Activation', values: ACTIVATIONS, default: 'tanh' }),
   param: enumField({ key: 'param', label: 'Parametrization', values: PARAMETRIZATIONS, default: 'ntk' }),
+  /**
+   * Laziness scale α (docs/science.md §10): the model is α·(f(x; θ) − f(x; θ₀)) trained with η/α²
+   * (α > 1 always centres the model; see isCentred).
+   */
+  outputScale: numberField({ key: 'outputScale', name: 'output-scale', label: 'Output scale α', min: 1, max: 1000, default: 1, log: true }),
+  /** Centre the model at θ₀ (subtract f(x; θ₀)) also at α = 1; α > 1 is always centred. */
+  center: boolField({ key: 'center', label: 'Centre at θ₀', default: false }),
   /** Learning rate; null = auto (half the critical rate 2N/λmax(Θ₀) measured at init). */
   lr: autoNumberField({ key: 'lr', label: 'Learning rate', min: 1e-5, max: 1000, log: true }),
   /** σ_w²; null = auto (2 for relu, 1 otherwise). */
@@ -265,6 +274,11 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
 /** σ_w² actually used: the configured one, or 2 for relu (He) and 1 otherwise. */
 export function resolveSigmaW2(config: Pick<ExperimentConfig, 'sigmaW2' | 'activation'>): number {
   return config.sigmaW2 ?? (config.activation === 'relu' ? 2 : 1);
+}
+
+/** Whether the model is the centred α·(f − f₀): always for α > 1, at α = 1 when `center` is set. */
+export function isCentred(config: Pick<ExperimentConfig, 'outputScale' | 'center'>): boolean {
+  return config.center || config.outputScale > 1;
 }
 
 /** Effective batch size: the whole training set for GD, min(batch, train) for SGD. */

@@ -49,8 +49,10 @@ describe('initialisation', () => {
     const sizes = layerSizes(spec);
     arrays.forEach((L, i) => {
       const nIn = sizes[i];
-      const expectW = param === 'ntk' ? 1 : spec.sigmaW2 / nIn;
-      const expectB = param === 'ntk' ? 1 : spec.sigmaB2;
+      // μP (abc form): every raw entry ~ N(0, 1/n), the output bias ~ N(0, 1)
+      const isOut = i === arrays.length - 1;
+      const expectW = param === 'ntk' ? 1 : param === 'mup' ? 1 / spec.width : spec.sigmaW2 / nIn;
+      const expectB = param === 'ntk' ? 1 : param === 'mup' ? (isOut ? 1 : 1 / spec.width) : spec.sigmaB2;
       const vW = sampleVariance(L.W);
       // relative standard error of a variance estimate from m normals: sqrt(2/m); allow 5 SE
       const tolW = 5 * Math.sqrt(2 / L.W.length) + 1e-12;

@@ -7,7 +7,7 @@ import { ntkAutodiff } from '../reference/ntkReference';
 import { symmetricEigenvalues } from '../../src/engine/metrics/kernelMetrics';
 import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/metrics/probe';
 import { normals } from '../../src/engine/prng';
-import { ACTIVATIONS, PARAMETRIZATIONS, type Activation } from '../../src/schema/config';
+import { ACTIVATIONS, PARAMETRIZATIONS, type Activation, type Parametrization } from '../../src/schema/config';
 import { relErr } from './helpers';
 
 /** N inputs of dimension d, away from 0 (relu's kink at h = 0 would make φ' ambiguous without bias). */
@@ -17,7 +17,7 @@ function inputs(n: number, d: number, seed: number): tf.Tensor2D {
   return tf.tensor2d(Float32Array.from(z), [n, d]);
 }
 
-function spec(activation: Activation, param: 'ntk' | 'standard', depth: number, bias: boolean, inputDim: number, width = 12): MlpSpec {
+function spec(activation: Activation, param: Parametrization, depth: number, bias: boolean, inputDim: number, width = 12): MlpSpec {
   return { inputDim, width, depth, activation, param, sigmaW2: activation === 'relu' ? 2 : 1.3, sigmaB2: 0.1, bias };
 }
 

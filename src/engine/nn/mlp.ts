@@ -1,9 +1,13 @@
-// The fully connected network (docs/science.md §1), with NTK or standard parametrization.
-// One representation for both: h_l = s_w,l · a_{l-1} W_lᵀ + s_b,l · b_l, where W_l (n_l × n_{l-1})
-// and b_l hold the trainable ("raw") parameters and (s_w, s_b) are fixed per-layer scales:
+// The fully connected network (docs/science.md §1), in NTK, standard or μP parametrization, with
+// the laziness scale α on its output layer (§10). One representation for all: h_l = s_w,l · a_{l-1}
+// W_lᵀ + s_b,l · b_l, where W_l (n_l × n_{l-1}) and b_l hold the trainable ("raw") parameters and
+// (s_w, s_b) are fixed per-layer multipliers (n = width, d₀ = input dimension):
 //   NTK:      s_w = σ_w/√n_{l-1}, s_b = σ_b, raw entries ~ N(0, 1)
 //   standard: s_w = 1, s_b = 1, W entries ~ N(0, σ_w²/n_{l-1}), b ~ N(0, σ_b²)
-// Gradients and learning rates act on the raw parameters, as in docs/science.md §1.
+//   μP:       raw entries ~ N(0, 1/n); s_w = σ_w·√(n/d₀) (input layer), σ_w (hidden), σ_w/√n (output);
+//             hidden biases s_b = σ_b·√n, output bias s_b = σ_b with raw entries ~ N(0, 1)
+// The output layer's multipliers are then multiplied by α (outputScale). Gradients and learning
+// rates act on the raw parameters, as in docs/science.md §1.
 import { tf } from '../tf';
 import { activationOps } from './activations';
 import { normals } from '../prng';
@@ -21,6 +25,8 @@ export interface MlpSpec {
   sigmaW2: number;
   sigmaB2: number;
   bias: boolean;
+  /** Laziness scale α ≥ 1 multiplying the output layer (docs/science.md §10); 1 when absent. */
+  outputScale?: number;
 }
 
 /** One layer's trainable parameters; W is n_out × n_in. b is null when the net has no biases. */
@@ -55,6 +61,7 @@ export function specFromConfig(config: ExperimentConfig, inputDim: number): MlpS
     sigmaW2: resolveSigmaW2(config),
     sigmaB2: config.sigmaB2,
     bias: config.bias,
+    outputScale: config.outputScale,
   };
 }
 
@@ -65,25 +72,39 @@ export function layerSizes(spec: MlpSpec): number[] {
 
 export function layerScales(spec: MlpSpec): LayerScale[] {
   const sizes = layerSizes(spec);
+  const last = sizes.length - 1;
+  const alpha = spec.outputScale ?? 1;
+  const sw = Math.sqrt(spec.sigmaW2);
+  const sb = spec.bias ? Math.sqrt(spec.sigmaB2) : 0;
+  const n = spec.width;
   const out: LayerScale[] = [];
   for (let l = 1; l < sizes.length; l++) {
-    out.push(
-      spec.param === 'ntk'
-        ? { w: Math.sqrt(spec.sigmaW2 / sizes[l - 1]), b: spec.bias ? Math.sqrt(spec.sigmaB2) : 0 }
-        : { w: 1, b: spec.bias ? 1 : 0 },
-    );
+    let s: LayerScale;
+    if (spec.param === 'ntk') s = { w: sw / Math.sqrt(sizes[l - 1]), b: sb };
+    else if (spec.param === 'standard') s = { w: 1, b: spec.bias ? 1 : 0 };
+    else if (l === 1) s = { w: sw * Math.sqrt(n / sizes[0]), b: sb * Math.sqrt(n) };
+    else if (l < last) s = { w: sw, b: sb * Math.sqrt(n) };
+    else s = { w: sw / Math.sqrt(n), b: sb };
+    out.push(l === last ? { w: alpha * s.w, b: alpha * s.b } : s);
   }
   return out;
 }
 
-/** Standard deviations of the raw entries at init: 1 for NTK parametrization. */
-export function initStd(spec: MlpSpec, nIn: number): { w: number; b: number } {
-  return spec.param === 'ntk' ? { w: 1, b: 1 } : { w: Math.sqrt(spec.sigmaW2 / nIn), b: Math.sqrt(spec.sigmaB2) };
+/**
+ * Standard deviations of the raw entries at init of layer l (1-based): 1 for NTK, the layer's
+ * variance for standard, 1/√n for μP (the output bias: 1).
+ */
+export function initStd(spec: MlpSpec, l: number): { w: number; b: number } {
+  const sizes = layerSizes(spec);
+  if (spec.param === 'ntk') return { w: 1, b: 1 };
+  if (spec.param === 'standard') return { w: Math.sqrt(spec.sigmaW2 / sizes[l - 1]), b: Math.sqrt(spec.sigmaB2) };
+  const std = 1 / Math.sqrt(spec.width);
+  return { w: std, b: l === sizes.length - 1 ? 1 : std };
 }
 
 /**
  * θ₀ as plain arrays, from our own seeded generator (identical in Node and on every backend).
- * Both parametrizations draw the same N(0,1) numbers, so they start from the same function.
+ * Every parametrization draws the same N(0,1) numbers; NTK and standard start from the same function.
  */
 export function initParamArrays(spec: MlpSpec, seed: number): LayerArrays[] {
   const sizes = layerSizes(spec);
@@ -91,7 +112,7 @@ export function initParamArrays(spec: MlpSpec, seed: number): LayerArrays[] {
   for (let l = 1; l < sizes.length; l++) {
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
-    const std = initStd(spec, nIn);
+    const std = initStd(spec, l);
     const W = normals(seed, `W${l}`, nOut * nIn).map((z) => z * std.w);
     const b = spec.bias ? normals(seed, `b${l}`, nOut).map((z) => z * std.b) : null;
     layers.push({ nOut, nIn, W, b });

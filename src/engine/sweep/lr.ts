@@ -15,6 +15,7 @@ import { loadDataset } from '../data/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig } from '../nn/mlp';
 import { ntkLayerwise } from '../metrics/ntk';
 import { lambdaMax } from '../metrics/kernelMetrics';
+import { lambdaPerScaleSq } from '../nn/outputScale';
 
 export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run'] as const;
 
@@ -42,7 +43,7 @@ export const PER_RUN_LR_WARNING =
 
 const fmt = (v: number) => String(roundSignificant(v, 4));
 
-/** λmax(Θ₀(X_train, X_train)) / N of the network at `width` with θ₀ seed `seed` (data: base.seed). */
+/** λmax(Θ₀(X_train, X_train)) / N (in units of the α = 1 model, §10) of the network at `width` with θ₀ seed `seed` (data: base.seed). */
 async function lambdaMaxOverN(base: ExperimentConfig, width: number, seed: number): Promise<number> {
   const config = { ...base, width, seed };
   const data = await loadDataset(config, base.seed);
@@ -55,7 +56,7 @@ async function lambdaMaxOverN(base: ExperimentConfig, width: number, seed: numbe
   disposeParams(params);
   const v = (await lam.data())[0];
   lam.dispose();
-  return v / config.train;
+  return lambdaPerScaleSq(spec, v) / config.train;
 }
 
 /** Resolve the sweep's learning rate (the kernels are computed on the current tfjs backend). */

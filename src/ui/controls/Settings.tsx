@@ -1,7 +1,7 @@
 // The settings that restart the run. Every control is a native element with a visible label; the
 // slider names are exactly "Width", "Depth" and "Learning rate".
 import { useId } from 'react';
-import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../../schema/config';
+import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../../schema/config';
 import { DATASET_INFO, datasetInfo } from '../../engine/data/datasets';
 import type { RunMeta } from '../../engine/session';
 import { DiscreteSlider } from './DiscreteSlider';
@@ -79,7 +79,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
         <SelectField
           label="Parametrization"
           value={config.param}
-          options={PARAMETRIZATIONS.map((p) => ({ value: p, label: p === 'ntk' ? 'NTK' : 'standard' }))}
+          options={PARAMETRIZATIONS.map((p) => ({ value: p, label: PARAMETRIZATION_LABELS[p] }))}
           onChange={(param) => onChange({ param })}
         />
       </fieldset>

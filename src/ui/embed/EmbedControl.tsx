@@ -1,6 +1,6 @@
 // One compact control for an embed's strip, chosen by the config key the panel is about.
 import { useId } from 'react';
-import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
+import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, type ExperimentConfig } from '../../schema/config';
 import { DiscreteSlider } from '../controls/DiscreteSlider';
 import { SelectField } from '../controls/SelectField';
 import { LR_VALUES, WIDTH_VALUES, formatLr } from '../controls/Settings';
@@ -40,7 +40,7 @@ export function EmbedControl({ field, config, lrInUse, onChange }: EmbedControlP
         <SelectField
           label="Parametrization"
           value={config.param}
-          options={PARAMETRIZATIONS.map((p) => ({ value: p, label: p === 'ntk' ? 'NTK' : 'standard' }))}
+          options={PARAMETRIZATIONS.map((p) => ({ value: p, label: PARAMETRIZATION_LABELS[p] }))}
           onChange={(param) => onChange({ param })}
         />
       );
