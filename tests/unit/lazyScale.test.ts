@@ -67,6 +67,19 @@ describe('what the multipliers imply', () => {
     disposeParams(params);
   });
 
+  it('with the same draws, μP and NTK parametrization have the same Θ₀ (so the same auto η); only f(x; θ₀) differs', async () => {
+    const m = spec('tanh', 'mup', 3, 1, 24);
+    const k = { ...m, param: 'ntk' as const };
+    const pm = initParams(m, 9);
+    const pk = initParams(k, 9);
+    const x = tf.tensor2d(X, [N, D0]);
+    const [km, kk] = await Promise.all([ntkLayerwise(m, pm, x).data(), ntkLayerwise(k, pk, x).data()]);
+    expect(relErr(km, kk)).toBeLessThan(1e-5);
+    x.dispose();
+    disposeParams(pm);
+    disposeParams(pk);
+  });
+
   it('μP: f(x; θ₀) shrinks like 1/√n while Θ₀(x, x) stays of order one (NTK: both of order one)', async () => {
     const stats = async (param: MlpSpec['param'], width: number) => {
       const f: number[] = [];
