@@ -25,6 +25,7 @@ import { panelsFor, type PanelEntry } from '../panels/registry';
 import { useSweepRoute } from '../sweep/useSweepRoute';
 import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from '../sweep/sweepUrl';
 import { AppNav } from './AppNav';
+import { criticalRateFormula } from '../../content/criticalRate';
 
 // The settings form re-renders only when the config, the run's metadata or onChange change.
 const MemoSettings = memo(Settings);
@@ -171,7 +172,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             <strong>Diverged at step {divergedAt} — learning rate above the stable limit</strong>
             <span>
               {view.meta?.criticalLr
-                ? `η = ${formatLr(view.meta.lr)} exceeds 2N/λmax(Θ₀) ≈ ${formatLr(view.meta.criticalLr)}, so each gradient step overshoots and the loss blows up.`
+                ? `η = ${formatLr(view.meta.lr)} exceeds ${criticalRateFormula(view.meta.config.outputScale)} ≈ ${formatLr(view.meta.criticalLr)}, so each gradient step overshoots and the loss blows up.`
                 : 'The loss stopped being finite: each gradient step overshoots.'}
             </span>
             <button type="button" className="btn btn-small" onClick={() => onChange({ lr: null })}>

@@ -11,6 +11,7 @@ import { isValidNumber } from '../plots/plotMath/scales';
 import { nearestIndex } from '../plots/plotMath/lines';
 import { Formula } from '../../content/Formula';
 import { PANELS } from '../../content/explanations';
+import { criticalRateFormula } from '../../content/criticalRate';
 
 const DRIFT_SERIES: SeriesSpec<MetricRow>[] = [
   metricSeries('ntkDrift', { color: COLORS.drift }),
@@ -48,7 +49,7 @@ export function DriftPanel(props: PanelProps) {
             </span>
             {meta?.criticalLr != null && (
               <span>
-                η = {formatNumber(meta.lr)}, critical 2N/λ<sub>max</sub>(Θ₀) = {formatNumber(meta.criticalLr)}
+                η = {formatNumber(meta.lr)}, critical {criticalRateFormula(meta.config.outputScale)} = {formatNumber(meta.criticalLr)}
               </span>
             )}
           </div>

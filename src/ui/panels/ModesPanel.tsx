@@ -60,16 +60,18 @@ function ModesNote({ meta, ctx }: { meta: RunMeta; ctx: ModeContext | null }) {
   if (!ctx) return <p className="plot-note" data-testid="modes-off">{meta.modesOff ?? 'No eigenmodes are tracked in this run.'}</p>;
   const c = meta.config;
   const n = c.train;
-  const top = meta.lr * ctx.lambda[0];
+  const top = ctx.lr * ctx.lambda[0];
+  // the step on θ is η/α² (docs/science.md §10); λ_k are the scaled model's eigenvalues
+  const over = c.outputScale > 1 ? '(α²N)' : 'N';
   return (
     <p className="plot-note" data-testid="modes-note">
       Top {ctx.lambda.length} eigenvectors of Θ₀(X, X) at θ₀ ({c.activation}, width {c.width}, N = {n}); {c.optimizer === 'gd' ? 'full-batch GD' : `SGD, batch ${Math.min(c.batch, n)}`}, η ={' '}
       {formatNumber(meta.lr)}.{' '}
       {c.optimizer === 'gd' ? (
         <>
-          ηλ₁/N = {formatNumber(top)}
-          {top > 2 ? ' > 2: the twin’s top mode grows by |1 − ηλ₁/N| > 1 per step.' : ' (below 2: the twin’s tracked modes decay).'} Faint lines: the twin’s
-          closed form |1 − ηλ_k/N|^t·|u_kᵀ(f₀ − y)|.
+          ηλ₁/{over} = {formatNumber(top)}
+          {top > 2 ? ` > 2: the twin’s top mode grows by |1 − ηλ₁/${over}| > 1 per step.` : ' (below 2: the twin’s tracked modes decay).'} Faint lines: the twin’s
+          closed form |1 − ηλ_k/{over}|^t·|u_kᵀ(f₀ − y)|.
         </>
       ) : (
         'With SGD each batch kernel mixes the modes, so the twin has no per-mode closed form: both curves are measured only.'

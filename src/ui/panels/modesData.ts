@@ -7,6 +7,7 @@ import { gdModeClosedForm } from '../../engine/metrics/modes';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { parseColor } from '../plots/plotMath/colorScale';
 import { TWIN_DASH } from '../plots/colors';
+import { rawStep } from '../../engine/nn/outputScale';
 
 /**
  * One colour per mode, in the order of λ_k (descending): viridis from dark (k = 1, largest λ) to
@@ -41,7 +42,8 @@ export function modeContext(meta: RunMeta, rows: readonly MetricRow[]): ModeCont
     lambda: m.lambda,
     colors: modeColors(m.lambda),
     initial: first && first.step === 0 && first.modes && first.modes.lin.every((v) => v !== null) ? (first.modes.lin as number[]) : null,
-    lr: meta.lr,
+    // the step applied to θ: η/α² (docs/science.md §10); λ_k are the scaled model's eigenvalues
+    lr: rawStep(meta.config, meta.lr),
     gd: meta.config.optimizer === 'gd',
   };
 }
