@@ -13,11 +13,12 @@ import { SweepSettingsPanel } from './SweepSettings';
 import { SlopeTable } from './SlopeTable';
 import { REFERENCE_SLOPES, REFERENCE_NOTE, widthSeries } from './sweepData';
 import { fitAll, sweepFitOptions, sweepMetrics } from '../../engine/sweep';
-import { sweepFormError, type SweepSettings } from './sweepUrl';
+import { sweepSpecInput, type SweepSettings } from './sweepUrl';
+import { parseSweepSpec } from '../../schema/sweep';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { SweepExports } from './SweepExports';
-import { PHASES, type Phase, type SweepFits, type SweepLr, type SweepMetric, type SweepRun } from './types';
+import { PHASES, type Phase, type SweepFits, type SweepLrs, type SweepMetric, type SweepRun } from './types';
 import { WEAK_CORRELATIONS_NOTE } from '../../content/presets';
 import './sweep.css';
 
@@ -90,9 +91,10 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   const familyMetric = all.find((m) => m.key === familyKey) ?? all[0];
 
   const run = () => {
-    if (sweepFormError(config, settings) !== null) return; // the form shows why
+    const r = parseSweepSpec(sweepSpecInput({ ...config, lrWidthExp: settings.alpha }, settings));
+    if (!r.ok) return; // the form shows why
     onRun?.();
-    store.start({ base: { ...config, lrWidthExp: settings.alpha }, widths: settings.widths, seeds: settings.seeds, autoLr: settings.autoLr }, backend);
+    store.start(r.spec, backend);
   };
   const exports = <SweepExports view={view} />;
 
@@ -112,7 +114,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
       </aside>
       <main className="main sweep-main" id="main">
         <SweepIntro config={config} view={view} />
-        {view.lr && <LrNote lr={view.lr} />}
+        {view.lrs && <LrNote lrs={view.lrs} />}
         {isWeakCorrelationsSetup(config) && <WeakCorrelationsNote />}
         <SlopeTable metrics={metrics} fits={fits} />
         <div className="sweep-toolbar">
@@ -199,18 +201,21 @@ function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepSta
   );
 }
 
-/** How the sweep's η was chosen, and the warning when the slopes mix η with width. */
-function LrNote({ lr }: { lr: SweepLr }) {
+/** How the sweep's η was chosen (one line per parametrization), and the warning when the slopes mix η with width. */
+function LrNote({ lrs }: { lrs: SweepLrs }) {
+  const warnings = [...new Set(lrs.flatMap((l) => (l.warning ? [l.warning] : [])))];
   return (
-    <div className="sweep-lr" data-testid="sweep-lr" data-rule={lr.rule}>
-      <p>
-        <b>Learning rate:</b> {lr.description}.
-      </p>
-      {lr.warning && (
-        <p className="field-error" role="status" data-testid="sweep-lr-warning">
-          Warning: {lr.warning}.
+    <div className="sweep-lr" data-testid="sweep-lr" data-rule={lrs[0].rule}>
+      {lrs.map((lr) => (
+        <p key={lr.param}>
+          <b>Learning rate:</b> {lr.description}.
         </p>
-      )}
+      ))}
+      {warnings.map((w) => (
+        <p key={w} className="field-error" role="status" data-testid="sweep-lr-warning">
+          Warning: {w}.
+        </p>
+      ))}
     </div>
   );
 }
