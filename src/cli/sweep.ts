@@ -50,10 +50,10 @@ function parseJobs(raw: string | undefined, fallback: number): number {
   return Number(raw);
 }
 
-function progressLine(p: SweepProgress, phase: boolean): string {
+function progressLine(p: SweepProgress, phase: boolean, name: string): string {
   const running = p.active.map((a) => `${runName(a, phase)} step ${a.step}/${p.steps}`).join('; ');
   const eta = p.etaMs === null ? '' : `, ETA ${fmtTime(p.etaMs / 1000)}`;
-  return `sweep: ${p.done}/${p.total} runs done${running ? ` · running ${running}` : ''} · elapsed ${fmtTime(p.elapsedMs / 1000)}${eta}\n`;
+  return `${name}: ${p.done}/${p.total} runs done${running ? ` · running ${running}` : ''} · elapsed ${fmtTime(p.elapsedMs / 1000)}${eta}\n`;
 }
 
 /** The distinct warnings of the sweep's η rules. */
@@ -125,7 +125,7 @@ export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Pr
         if (p.done === lastDone && t - lastLine < 10_000) return;
         lastDone = p.done;
         lastLine = t;
-        io.stderr(progressLine(p, phase));
+        io.stderr(progressLine(p, phase, name));
       },
     });
     const diverged = runs.filter((r) => r.diverged);

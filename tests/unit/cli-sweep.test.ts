@@ -207,6 +207,7 @@ describe('phase sweep CLI (param × α × width × seed)', () => {
     const r = await run(['phase', ...TINY, '--output-scales', '1,10', '--params', 'ntk,mup', '--jobs', '1', '--out', full]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/phase: 2 parametrizations × 2 output scales α × 2 widths × 1 seed; every run is centred/);
+    expect(r.err).toMatch(/phase: 0\/8 runs done · running ntk α=1 width 16 seed 1/);
     const lines = readFileSync(join(full, 'runs.csv'), 'utf8').trim().split('\n');
     const header = lines[0].split(',');
     expect(header.slice(0, 6)).toEqual(['param', 'outputScale', 'width', 'seed', 'step', 'lr']);
