@@ -82,7 +82,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new CliError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
   // `sweep --lr auto-per-run` = `--lr auto --auto-lr per-run` (each run its own η; see src/schema/sweep.ts)
   const perRunLr = str('lr') === 'auto-per-run';
-  if (perRunLr && command !== 'sweep') throw new CliError('--lr auto-per-run only applies to the sweep command');
+  if (perRunLr && command !== 'sweep' && command !== 'phase') throw new CliError('--lr auto-per-run only applies to the sweep and phase commands');
   const entries = cmd.experiment
     ? FIELDS.flatMap((f): [string, string][] => {
         const v = f.name === 'lr' && perRunLr ? 'auto' : str(f.name);
@@ -108,7 +108,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     backend,
     n: nRaw === undefined ? null : Number(nRaw),
     flags,
-    sweep: command === 'sweep' || command === 'merge' ? flags : {},
+    sweep: command === 'sweep' || command === 'phase' || command === 'merge' ? flags : {},
     positional,
     widths,
     at,

@@ -7,8 +7,19 @@ import type { CliArgs } from './io';
 import { BACKENDS, DEFAULT_BACKEND, type Io } from './io';
 export { BACKENDS, DEFAULT_BACKEND, type CliBackend } from './io';
 import { runEarlySweep, runNtk, runTaylor, runTrain } from './run';
-import { runMergeCommand, runSweepCommand } from './sweep';
-import { DEFAULT_AUTO_LR, DEFAULT_SWEEP_SEEDS, DEFAULT_SWEEP_WIDTHS, MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../schema/sweep';
+import { runMergeCommand, runPhaseCommand, runSweepCommand } from './sweep';
+import {
+  DEFAULT_AUTO_LR,
+  DEFAULT_PHASE_OUTPUT_SCALES,
+  DEFAULT_SWEEP_SEEDS,
+  DEFAULT_SWEEP_WIDTHS,
+  MAX_OUTPUT_SCALES,
+  MAX_SWEEP_SEEDS,
+  OUTPUT_SCALE_RANGE,
+  SWEEP_WIDTH_MAX,
+  SWEEP_WIDTH_MIN,
+} from '../schema/sweep';
+import { PARAMETRIZATIONS } from '../schema/config';
 import { SWEEP_STEPS, SWEEP_WIDTHS } from '../engine/earlyTime/earlyTimeSweep';
 
 export interface FlagSpec {
@@ -48,6 +59,29 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
 const N_FLAG: FlagSpec = { name: 'n', value: 'N', help: 'use only the first N training points (an integer ≥ 1)', default: 'all' };
 const OUT_FLAG: FlagSpec = { name: 'out', value: 'DIR', help: 'directory to write the results to (required)' };
 
+/** The flags of `sweep` and `phase` (they differ only in the default of --output-scales). */
+function sweepFlags(outputScalesDefault: string): FlagSpec[] {
+  return [
+    { name: 'widths', value: 'W,W,…', help: `comma-separated hidden widths, from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}, at least two`, default: DEFAULT_SWEEP_WIDTHS.join(',') },
+    { name: 'seeds', value: 'N', help: `seeds per width, from 1 to ${MAX_SWEEP_SEEDS}`, default: String(DEFAULT_SWEEP_SEEDS) },
+    {
+      name: 'output-scales',
+      value: 'A,A,…',
+      help: `comma-separated output scales α, from ${OUTPUT_SCALE_RANGE[0]} to ${OUTPUT_SCALE_RANGE[1]}, at most ${MAX_OUTPUT_SCALES}; more than one makes a phase sweep (every run centred, α·(f − f₀))`,
+      default: outputScalesDefault,
+    },
+    { name: 'params', value: 'P,P,…', help: `comma-separated parametrizations (${PARAMETRIZATIONS.join(', ')}); more than one makes a phase sweep, η resolved per parametrization`, default: 'the --param value' },
+    { name: 'auto-lr', value: 'RULE', help: 'with --lr auto: shared (one η for every run) or per-run (= --lr auto-per-run)', default: DEFAULT_AUTO_LR },
+    { name: 'jobs', value: 'N', help: 'runs in parallel worker threads, from 1 to 64; the files are identical to --jobs 1', default: 'the machine’s logical cores' },
+    { name: 'shard', value: 'i/K', help: 'run only shard i of K (merge the shard directories afterwards; each shard has its own --jobs)', default: 'all' },
+    OUT_FLAG,
+  ];
+}
+const SWEEP_LR_DETAILS =
+  'η is resolved once for the whole sweep (once per parametrization with --params): --lr auto (default) = one η for every run, N/λmax(Θ₀) of the seed-mean kernel at the widest width; --lr η₀ [--lr-width-exp α: η = η₀·n^α]; --lr auto-per-run = each run its own η (the slopes then mix η with width; warned in fits.json). η is in α = 1 units: a run with output scale α takes the raw step η/α². --json prints the fits.';
+const PHASE_DETAILS =
+  'A phase sweep (more than one --output-scales or --params) runs the grid param × α × width × seed; every run is centred, α·(f(x;θ) − f(x;θ₀)), so α = 1 is the same model family; runs.csv and summary.csv get param,outputScale columns in front, fits.json fits in width within each (param, α) group, and ucNfaLast (UC-NFA of the last hidden layer, a correlation) is recorded, not fitted.';
+
 export const COMMANDS: readonly Command[] = [
   {
     name: 'train',
@@ -63,18 +97,18 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'sweep',
     summary: 'train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json, sweep.json',
-    details:
-      'η is resolved once for the whole sweep: --lr auto (default) = one η for every run, N/λmax(Θ₀) of the seed-mean kernel at the widest width; --lr η₀ [--lr-width-exp α: η = η₀·n^α]; --lr auto-per-run = each run its own η (the slopes then mix η with width; warned in fits.json). --json prints the fits.',
+    details: `${SWEEP_LR_DETAILS} ${PHASE_DETAILS}`,
     experiment: true,
-    flags: [
-      { name: 'widths', value: 'W,W,…', help: `comma-separated hidden widths, from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}, at least two`, default: DEFAULT_SWEEP_WIDTHS.join(',') },
-      { name: 'seeds', value: 'N', help: `seeds per width, from 1 to ${MAX_SWEEP_SEEDS}`, default: String(DEFAULT_SWEEP_SEEDS) },
-      { name: 'auto-lr', value: 'RULE', help: 'with --lr auto: shared (one η for every run) or per-run (= --lr auto-per-run)', default: DEFAULT_AUTO_LR },
-      { name: 'jobs', value: 'N', help: 'runs in parallel worker threads, from 1 to 64; the files are identical to --jobs 1', default: 'the machine’s logical cores' },
-      { name: 'shard', value: 'i/K', help: 'run only shard i of K (merge the shard directories afterwards; each shard has its own --jobs)', default: 'all' },
-      OUT_FLAG,
-    ],
-    run: runSweepCommand,
+    flags: sweepFlags('the --output-scale value'),
+    run: (args, io) => runSweepCommand(args, io),
+  },
+  {
+    name: 'phase',
+    summary: `the phase diagram: sweep with output scales α = ${DEFAULT_PHASE_OUTPUT_SCALES.join(',')} by default (param × α × width × seed); same files and flags as sweep`,
+    details: `${PHASE_DETAILS} ${SWEEP_LR_DETAILS}`,
+    experiment: true,
+    flags: sweepFlags(DEFAULT_PHASE_OUTPUT_SCALES.join(',')),
+    run: runPhaseCommand,
   },
   {
     name: 'merge',

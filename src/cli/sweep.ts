@@ -1,9 +1,9 @@
-// `tangent-lab sweep` and `tangent-lab merge`: width sweeps written as files, sharded for clusters,
+// `tangent-lab sweep` (and its alias `phase`) and `tangent-lab merge`: width and phase sweeps written as files, sharded for clusters,
 // run by the engine's one sweep runner on `--jobs` worker threads. Files appear only when complete:
 // each is written to a temporary name and renamed, sweep.json last; Ctrl-C leaves none.
 import { tf } from '../engine/tf';
-import { manifestJson, parseManifest, parseRunsCsv, parseShard, runSweep, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepManifest, type SweepProgress } from '../engine/sweep';
-import { sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
+import { manifestJson, parseManifest, parseRunsCsv, parseShard, runKey, runName, runSweep, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepLrs, type SweepManifest, type SweepProgress } from '../engine/sweep';
+import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
 import type { CliArgs } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';
 
@@ -50,15 +50,24 @@ function parseJobs(raw: string | undefined, fallback: number): number {
   return Number(raw);
 }
 
-function progressLine(p: SweepProgress): string {
-  const running = p.active.map((a) => `width ${a.width} seed ${a.seed} step ${a.step}/${p.steps}`).join('; ');
+function progressLine(p: SweepProgress, phase: boolean, name: string): string {
+  const running = p.active.map((a) => `${runName(a, phase)} step ${a.step}/${p.steps}`).join('; ');
   const eta = p.etaMs === null ? '' : `, ETA ${fmtTime(p.etaMs / 1000)}`;
-  return `sweep: ${p.done}/${p.total} runs done${running ? ` · running ${running}` : ''} · elapsed ${fmtTime(p.elapsedMs / 1000)}${eta}\n`;
+  return `${name}: ${p.done}/${p.total} runs done${running ? ` · running ${running}` : ''} · elapsed ${fmtTime(p.elapsedMs / 1000)}${eta}\n`;
 }
 
-export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
+/** The distinct warnings of the sweep's η rules. */
+const lrWarnings = (lrs: SweepLrs): string[] => [...new Set(lrs.flatMap((l) => (l.warning ? [l.warning] : [])))];
+
+/** `phase`: the sweep command with output scales 1,3,10,30 unless --output-scales is given. */
+export async function runPhaseCommand(args: CliArgs, io: Io): Promise<number> {
+  const sweep = { 'output-scales': DEFAULT_PHASE_OUTPUT_SCALES.join(','), ...args.sweep };
+  return runSweepCommand({ ...args, sweep }, io, 'phase');
+}
+
+export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Promise<number> {
   const out = args.sweep.out;
-  if (!out) throw new UsageError('sweep needs --out DIR');
+  if (!out) throw new UsageError(`${name} needs --out DIR`);
   const entries = Object.entries(args.sweep).filter(([k]) => k !== 'out' && k !== 'shard' && k !== 'jobs');
   let spec: SweepSpec;
   try {
@@ -77,6 +86,7 @@ export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
     }
   }
   const jobs = parseJobs(args.sweep.jobs, await defaultJobs());
+  const phase = isPhaseSweep(spec);
   const fs = await nodeFs();
   await prepareOut(fs, out);
   const t0 = performance.now();
@@ -98,15 +108,16 @@ export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
     const cells = (shard ? shardOf(sweepGrid(spec), shard.i, shard.k) : sweepGrid(spec)).length;
     const threads = Math.min(jobs, cells);
     if (threads > 1) pool = await startJobPool(threads, args.backend);
-    const { lr, runs } = await runSweep(spec, {
+    if (phase) io.stderr(`${name}: ${spec.params.length} parametrization${spec.params.length === 1 ? '' : 's'} × ${spec.outputScales.length} output scale${spec.outputScales.length === 1 ? '' : 's'} α × ${spec.widths.length} widths × ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'}; every run is centred, α·(f − f₀)\n`);
+    const { lrs, runs } = await runSweep(spec, {
       shard: shard ?? undefined,
       jobs: threads,
       execute: pool?.execute,
       signal: abort.signal,
       progressIntervalMs: 1000,
-      onLr: (lr) => {
-        io.stderr(`sweep: ${lr.description}\n`);
-        if (lr.warning) io.stderr(`sweep: warning: ${lr.warning}\n`);
+      onLr: (lrs) => {
+        for (const lr of lrs) io.stderr(`${name}: ${lr.description}\n`);
+        for (const w of lrWarnings(lrs)) io.stderr(`${name}: warning: ${w}\n`);
       },
       onProgress: (p) => {
         // a line when a run finishes, and every 10 s during long runs
@@ -114,17 +125,17 @@ export async function runSweepCommand(args: CliArgs, io: Io): Promise<number> {
         if (p.done === lastDone && t - lastLine < 10_000) return;
         lastDone = p.done;
         lastLine = t;
-        io.stderr(progressLine(p));
+        io.stderr(progressLine(p, phase, name));
       },
     });
     const diverged = runs.filter((r) => r.diverged);
-    for (const r of diverged) io.stderr(`sweep: width ${r.width} seed ${r.seed} diverged at step ${r.final.step} (kept; its last finite row is its final row)\n`);
-    const files = sweepFiles(spec, lr, runs);
+    for (const r of diverged) io.stderr(`${name}: ${runName(r, phase)} diverged at step ${r.final.step} (kept; its last finite row is its final row)\n`);
+    const files = sweepFiles(spec, lrs, runs);
     await writeAtomically(fs, out, { ...files });
-    const manifest = sweepManifest(spec, lr, runs, { shard, backend: tf.getBackend(), jobs: threads });
+    const manifest = sweepManifest(spec, lrs, runs, { shard, backend: tf.getBackend(), jobs: threads });
     await writeAtomically(fs, out, { 'sweep.json': manifestJson(manifest) });
-    io.stderr(`sweep: ${runs.length} runs in ${fmtTime((performance.now() - t0) / 1000)} on ${tf.getBackend()} with ${threads} job${threads === 1 ? '' : 's'} → ${out}/{runs.csv,summary.csv,fits.json,sweep.json}\n`);
-    if (lr.warning) io.stderr(`sweep: warning: ${lr.warning} (also in fits.json)\n`);
+    io.stderr(`${name}: ${runs.length} runs in ${fmtTime((performance.now() - t0) / 1000)} on ${tf.getBackend()} with ${threads} job${threads === 1 ? '' : 's'} → ${out}/{runs.csv,summary.csv,fits.json,sweep.json}\n`);
+    for (const w of lrWarnings(lrs)) io.stderr(`${name}: warning: ${w} (also in fits.json)\n`);
     if (args.json) io.stdout(files['fits.json']);
     return 0;
   } finally {
@@ -163,27 +174,28 @@ export async function runMergeCommand(args: CliArgs, io: Io): Promise<number> {
   const other = manifests.findIndex((m) => m.fingerprint !== fp);
   if (other >= 0)
     throw new UsageError(`${args.positional[other]} belongs to a different sweep (fingerprint ${manifests[other].fingerprint} ≠ ${fp} of ${args.positional[0]})`);
-  const { spec, lr } = manifests[0];
+  const { spec, lr: lrs } = manifests[0];
+  const phase = isPhaseSweep(spec);
   const runs = [];
   for (const d of args.positional) {
     try {
-      runs.push(...parseRunsCsv(await fs.readFile(`${d}/runs.csv`, 'utf8')).runs);
+      runs.push(...parseRunsCsv(await fs.readFile(`${d}/runs.csv`, 'utf8'), spec.base).runs);
     } catch (e) {
       throw new UsageError(`${d}/${(e as Error).message}`);
     }
   }
   const seen = new Set<string>();
   for (const r of runs) {
-    const k = `${r.width}/${r.seed}`;
-    if (seen.has(k)) throw new UsageError(`width ${r.width} seed ${r.seed} is in more than one shard`);
+    const k = runKey(r);
+    if (seen.has(k)) throw new UsageError(`${runName(r, phase)} is in more than one shard`);
     seen.add(k);
   }
   const grid = sweepGrid(spec);
   if (runs.length < grid.length) io.stderr(`merge: warning: ${runs.length} of ${grid.length} runs present (missing shards?)\n`);
-  const files = sweepFiles(spec, lr, runs);
+  const files = sweepFiles(spec, lrs, runs);
   await prepareOut(fs, out);
   await writeAtomically(fs, out, { ...files });
-  const indexOf = new Map(grid.map((p) => [`${p.width}/${p.seed}`, p.index]));
+  const indexOf = new Map(grid.map((p) => [runKey(p), p.index]));
   const secondsOf = new Map<number, number | null>();
   const divergedSet = new Set<number>();
   for (const m of manifests) {
@@ -191,17 +203,17 @@ export async function runMergeCommand(args: CliArgs, io: Io): Promise<number> {
     m.diverged.forEach((i) => divergedSet.add(i));
   }
   const withMeta = runs.map((r) => {
-    const i = indexOf.get(`${r.width}/${r.seed}`) ?? -1;
-    return { width: r.width, seed: r.seed, seconds: secondsOf.get(i) ?? null, diverged: divergedSet.has(i) };
+    const i = indexOf.get(runKey(r)) ?? -1;
+    return { param: r.param, outputScale: r.outputScale, width: r.width, seed: r.seed, seconds: secondsOf.get(i) ?? null, diverged: divergedSet.has(i) };
   });
-  const manifest = sweepManifest(spec, lr, withMeta, {
+  const manifest = sweepManifest(spec, lrs, withMeta, {
     shard: null,
     backend: [...new Set(manifests.map((m) => m.backend))].join(','),
     jobs: Math.max(...manifests.map((m) => m.jobs)),
   });
   await writeAtomically(fs, out, { 'sweep.json': manifestJson(manifest) });
   io.stderr(`merge: ${runs.length} runs from ${manifests.length} directories → ${out}\n`);
-  if (lr.warning) io.stderr(`merge: warning: ${lr.warning}\n`);
+  for (const w of lrWarnings(lrs)) io.stderr(`merge: warning: ${w}\n`);
   if (args.json) io.stdout(files['fits.json']);
   return 0;
 }

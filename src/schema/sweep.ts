@@ -1,8 +1,10 @@
 // A width sweep: the base experiment config (including lrWidthExp, η = η₀·n^α) plus the widths, the
-// number of seeds per width and how an automatic η is chosen. One zod schema for the URL (`widths`,
-// `seeds`, `auto-lr`), the CLI flags of the same names, the worker messages and sweep.json.
+// number of seeds per width and how an automatic η is chosen; a phase sweep adds output scales α
+// and/or parametrizations (a grid param × α × width × seed). One zod schema for the URL (`widths`,
+// `seeds`, `auto-lr`, `output-scales`, `params`), the CLI flags of the same names, the worker
+// messages and sweep.json.
 import { z } from 'zod';
-import { ConfigSchema, type ExperimentConfig } from './config';
+import { ConfigSchema, PARAMETRIZATIONS, fieldByKey, type ExperimentConfig, type Parametrization } from './config';
 
 export const SWEEP_WIDTH_MIN = 8;
 export const SWEEP_WIDTH_MAX = 4096;
@@ -19,7 +21,14 @@ export const AUTO_LR_RULES = ['shared', 'per-run'] as const;
 export type AutoLrRule = (typeof AUTO_LR_RULES)[number];
 export const DEFAULT_AUTO_LR: AutoLrRule = 'shared';
 /** URL / CLI names of the sweep's own parameters (everything else is the base config). */
-export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'auto-lr'] as const;
+export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'auto-lr', 'output-scales', 'params'] as const;
+
+const outputScaleField = fieldByKey('outputScale');
+/** The range of an output scale α (the config field's). */
+export const OUTPUT_SCALE_RANGE = outputScaleField.kind === 'number' ? ([outputScaleField.min, outputScaleField.max] as const) : ([1, 1000] as const);
+export const MAX_OUTPUT_SCALES = 12;
+/** The `phase` command's default output scales α. */
+export const DEFAULT_PHASE_OUTPUT_SCALES: readonly number[] = [1, 3, 10, 30];
 
 const widthSchema = z
   .number()
@@ -40,9 +49,36 @@ export const SweepSpecSchema = z.object({
   seeds: z.number().int().min(1).max(MAX_SWEEP_SEEDS).default(DEFAULT_SWEEP_SEEDS),
   /** Only used when base.lr is auto (null): one shared η, or each run its own. */
   autoLr: z.enum(AUTO_LR_RULES).default(DEFAULT_AUTO_LR),
-});
+  /** Output scales α (distinct, sorted ascending); absent → [base.outputScale]. */
+  outputScales: z
+    .array(
+      z
+        .number()
+        .min(OUTPUT_SCALE_RANGE[0], `output scales must be at least ${OUTPUT_SCALE_RANGE[0]}`)
+        .max(OUTPUT_SCALE_RANGE[1], `output scales must be at most ${OUTPUT_SCALE_RANGE[1]}`),
+    )
+    .min(1, 'at least one output scale')
+    .max(MAX_OUTPUT_SCALES, `at most ${MAX_OUTPUT_SCALES} output scales`)
+    .transform((a) => [...new Set(a)].sort((x, y) => x - y))
+    .optional(),
+  /** Parametrizations (distinct, in the given order); absent → [base.param]. */
+  params: z
+    .array(z.enum(PARAMETRIZATIONS))
+    .min(1, 'at least one parametrization')
+    .transform((a) => [...new Set(a)])
+    .optional(),
+}).transform((s) => ({ ...s, outputScales: s.outputScales ?? [s.base.outputScale], params: s.params ?? [s.base.param] }));
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
+
+/**
+ * A phase sweep: more than one output scale α or more than one parametrization. Every run of a
+ * phase sweep is centred (α·(f − f₀), config.center = true), so its α = 1 row is the same model
+ * family as its α > 1 rows.
+ */
+export function isPhaseSweep(spec: Pick<SweepSpec, 'outputScales' | 'params'>): boolean {
+  return spec.outputScales.length > 1 || spec.params.length > 1;
+}
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
 
 /** Validate a sweep spec; the error is one line naming the problem. */
@@ -67,6 +103,26 @@ export function parseWidthList(raw: string): number[] {
   return w;
 }
 
+/** "1,3,10" → [1, 3, 10]; throws a one-line Error for anything else. */
+export function parseOutputScaleList(raw: string): number[] {
+  const [lo, hi] = OUTPUT_SCALE_RANGE;
+  const parts = raw.split(',').map((s) => s.trim());
+  const bad = () => new Error(`output-scales=${JSON.stringify(raw)} is not valid: expected comma-separated numbers from ${lo} to ${hi}, e.g. 1,3,10,30`);
+  if (parts.some((p) => !/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(p))) throw bad();
+  const a = parts.map(Number);
+  for (const v of a) if (!(v >= lo && v <= hi)) throw new Error(`output-scales=${JSON.stringify(raw)} is not valid: ${v} is outside ${lo}…${hi}`);
+  if (new Set(a).size > MAX_OUTPUT_SCALES) throw new Error(`output-scales=${JSON.stringify(raw)} is not valid: at most ${MAX_OUTPUT_SCALES} output scales`);
+  return a;
+}
+
+/** "ntk,mup" → ['ntk', 'mup']; throws a one-line Error for anything else. */
+export function parseParamList(raw: string): Parametrization[] {
+  const parts = raw.split(',').map((s) => s.trim().toLowerCase());
+  const bad = parts.find((p) => !(PARAMETRIZATIONS as readonly string[]).includes(p));
+  if (bad !== undefined) throw new Error(`params=${JSON.stringify(raw)} is not valid: expected comma-separated ${PARAMETRIZATIONS.join(', ')} (got ${JSON.stringify(bad)})`);
+  return parts as Parametrization[];
+}
+
 /**
  * The sweep parameters from URL/CLI name → value pairs (names in SWEEP_PARAM_NAMES), on top of a
  * base config. Invalid values give one notice each and fall back to the defaults.
@@ -76,6 +132,8 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
   let widths: number[] = [...DEFAULT_SWEEP_WIDTHS];
   let seeds = DEFAULT_SWEEP_SEEDS;
   let autoLr: AutoLrRule = DEFAULT_AUTO_LR;
+  let outputScales: number[] | undefined;
+  let params: Parametrization[] | undefined;
   for (const [name, raw] of entries) {
     if (name === 'widths') {
       try {
@@ -91,18 +149,32 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
       const v = raw.trim();
       if ((AUTO_LR_RULES as readonly string[]).includes(v)) autoLr = v as AutoLrRule;
       else notices.push(`auto-lr=${JSON.stringify(raw)} is not valid: expected ${AUTO_LR_RULES.join(' or ')}; using the default ${DEFAULT_AUTO_LR}.`);
+    } else if (name === 'output-scales') {
+      try {
+        outputScales = parseOutputScaleList(raw);
+      } catch (e) {
+        notices.push(`${(e as Error).message}; using the default, the config's output scale ${base.outputScale}.`);
+      }
+    } else if (name === 'params') {
+      try {
+        params = parseParamList(raw);
+      } catch (e) {
+        notices.push(`${(e as Error).message}; using the default, the config's parametrization ${base.param}.`);
+      }
     }
   }
-  const r = parseSweepSpec({ base, widths, seeds, autoLr });
+  const r = parseSweepSpec({ base, widths, seeds, autoLr, outputScales, params });
   if (!r.ok) throw new Error(r.error);
   return { spec: r.spec, notices };
 }
 
-/** URL / CLI values of a spec's own parameters (defaults left out). */
-export function sweepSpecToEntries(spec: SweepSpec): [string, string][] {
+/** URL / CLI values of a spec's own parameters (defaults left out; output scales and params only when set and not the base's). */
+export function sweepSpecToEntries(spec: Pick<SweepSpec, 'base' | 'widths' | 'seeds' | 'autoLr'> & Partial<Pick<SweepSpec, 'outputScales' | 'params'>>): [string, string][] {
   const out: [string, string][] = [];
   if (spec.widths.join(',') !== DEFAULT_SWEEP_WIDTHS.join(',')) out.push(['widths', spec.widths.join(',')]);
   if (spec.seeds !== DEFAULT_SWEEP_SEEDS) out.push(['seeds', String(spec.seeds)]);
   if (spec.autoLr !== DEFAULT_AUTO_LR) out.push(['auto-lr', spec.autoLr]);
+  if (spec.outputScales && spec.outputScales.join(',') !== String(spec.base.outputScale)) out.push(['output-scales', spec.outputScales.join(',')]);
+  if (spec.params && spec.params.join(',') !== spec.base.param) out.push(['params', spec.params.join(',')]);
   return out;
 }

@@ -12,7 +12,7 @@ import { ConfigSchema } from '../schema/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
 import { EarlyWidthPointSchema } from '../engine/earlyTime/earlyWidthPoint';
 import { SweepSpecSchema } from '../schema/sweep';
-import { SweepLrSchema } from '../engine/sweep/lr';
+import { SweepLrsSchema } from '../engine/sweep/lr';
 import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';
 
 export const BACKENDS = BACKEND_NAMES;
@@ -143,8 +143,8 @@ export const EVENT_SCHEMAS = [
   z.object({ type: z.literal('fatal'), message: z.string() }),
   /** Result of an earlySweep request: points, or null with a message when it could not run. */
   z.object({ type: z.literal('earlySweep'), runId: RunIdSchema, points: z.array(EarlyWidthPointSchema).nullable(), message: z.string().optional() }),
-  /** How the sweep's η was chosen (resolved once, before the first run). */
-  z.object({ type: z.literal('sweepLr'), sweepId: SweepIdSchema, lr: SweepLrSchema }),
+  /** How the sweep's η was chosen (resolved once per parametrization, before the first run). */
+  z.object({ type: z.literal('sweepLr'), sweepId: SweepIdSchema, lrs: SweepLrsSchema }),
   z.object({ type: z.literal('sweepProgress'), sweepId: SweepIdSchema, progress: SweepProgressSchema }),
   /** One finished (width, seed) run of a sweep. */
   z.object({ type: z.literal('sweepRun'), sweepId: SweepIdSchema, run: SweepRunSchema }),

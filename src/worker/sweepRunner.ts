@@ -1,4 +1,4 @@
-// Runs a width sweep inside the worker through the engine's one sweep runner (src/engine/sweep/run.ts,
+// Runs a width (or phase) sweep inside the worker through the engine's one sweep runner (src/engine/sweep/run.ts,
 // the same code as the CLI), posting the resolved η, progress, each finished run, and done /
 // cancelled / failed. A cancel stops the current run at its next logged step; the runs already
 // posted stay valid.
@@ -46,7 +46,7 @@ export class SweepRunner {
         execute: deps.execute,
         yieldNow: deps.yieldNow,
         progressIntervalMs: deps.progressIntervalMs ?? 200,
-        onLr: (lr) => deps.post({ type: 'sweepLr', sweepId, lr }),
+        onLr: (lrs) => deps.post({ type: 'sweepLr', sweepId, lrs }),
         onProgress: (progress) => deps.post({ type: 'sweepProgress', sweepId, progress }),
         onRun: (run) => deps.post({ type: 'sweepRun', sweepId, run }),
       });

@@ -121,8 +121,8 @@ describe('Width sweep view', () => {
     expect(doc.fits.ntkDrift?.final?.n).toBe(6);
     expect(Number.isFinite(doc.fits.ntkDrift?.final?.slope)).toBe(true);
     const [manifestDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'sweep.json' }).click()]);
-    const manifest = JSON.parse(readFileSync((await manifestDl.path())!, 'utf8')) as { version: number; runs: number[]; lr: { rule: string } };
-    expect(manifest).toMatchObject({ version: 2, runs: [0, 1, 2, 3, 4, 5], lr: { rule: 'auto' } });
+    const manifest = JSON.parse(readFileSync((await manifestDl.path())!, 'utf8')) as { version: number; runs: number[]; lr: { rule: string }[] };
+    expect(manifest).toMatchObject({ version: 3, runs: [0, 1, 2, 3, 4, 5], lr: [{ param: 'ntk', rule: 'auto' }] });
 
     // A plot exports as a standalone SVG (with its data) and as a PNG.
     const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-card-ntkDrift').getByRole('button', { name: /as SVG/ }).click()]);

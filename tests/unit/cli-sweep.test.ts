@@ -72,13 +72,21 @@ describe('sweep CLI', () => {
     const manifest = JSON.parse(readFileSync(join(full, 'sweep.json'), 'utf8'));
     expect(manifest.runs).toEqual([0, 1, 2, 3, 4, 5]);
     expect(manifest.fingerprint).toMatch(/^[0-9a-f]{16}$/);
-    expect(manifest.lr.rule).toBe('auto');
-    expect(manifest.lr.eta).toBe(doc.lr.eta);
-    expect(manifest.lr.measured.width).toBe(32); // the widest width
-    expect(manifest.lr.measured.seeds).toEqual([1, 2]);
+    expect(manifest.version).toBe(3);
+    expect(manifest.lr).toHaveLength(1);
+    const lr = manifest.lr[0];
+    expect(lr.param).toBe('ntk');
+    expect(lr.rule).toBe('auto');
+    expect(lr.eta).toBe(doc.lr.eta);
+    expect(lr.measured.width).toBe(32); // the widest width
+    expect(lr.measured.seeds).toEqual([1, 2]);
     // η = N / mean λmax/N… i.e. ½·η_c of the seed-mean kernel, 3 significant digits
-    const mean = manifest.lr.measured.lambdaMaxOverN.reduce((a: number, b: number) => a + b, 0) / 2;
-    expect(manifest.lr.eta).toBe(Number((1 / mean).toPrecision(3)));
+    const mean = lr.measured.lambdaMaxOverN.reduce((a: number, b: number) => a + b, 0) / 2;
+    expect(lr.eta).toBe(Number((1 / mean).toPrecision(3)));
+    // a plain width sweep keeps the version-2 layout of its result files
+    expect(header).not.toContain('param');
+    expect(header).toContain('ucNfaLast');
+    expect(doc.fits.ucNfaLast).toBeUndefined(); // a correlation: recorded, not fitted
   }, 300_000);
 
   it('--lr auto-per-run: each run its own η, and the warning in fits.json, sweep.json and stderr', async () => {
@@ -148,10 +156,12 @@ describe('sweep CLI', () => {
       [['sweep', '--widths', '16,32', '--shard', '3/2', '--out', bad], /--shard="3\/2" is not valid/],
       [['sweep', '--widths', '16,32', '--seeds', '0', '--out', bad], /seeds="0" is not valid/],
       [['sweep', '--widths', '16,32'], /needs --out/],
-      [['train', '--widths', '16,32'], /only applies to the sweep and early-sweep commands/],
+      [['train', '--widths', '16,32'], /only applies to the sweep, phase and early-sweep commands/],
+      [['sweep', '--widths', '16,32', '--output-scales', '1,0.5', '--out', bad], /output-scales="1,0.5" is not valid: 0.5 is outside 1…1000/],
+      [['sweep', '--widths', '16,32', '--params', 'ntk,sp', '--out', bad], /params="ntk,sp" is not valid/],
       [['sweep', '--widths', '16,32', '--jobs', '0', '--out', bad], /--jobs="0" is not valid/],
       [['sweep', '--widths', '16,32', '--auto-lr', 'sometimes', '--out', bad], /auto-lr="sometimes" is not valid/],
-      [['train', '--lr', 'auto-per-run'], /only applies to the sweep command/],
+      [['train', '--lr', 'auto-per-run'], /only applies to the sweep and phase commands/],
     ];
     for (const [argv, re] of cases) {
       const r = await run(argv);
@@ -172,8 +182,88 @@ describe('sweep CLI', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/belongs to a different sweep/);
     expect(existsSync(join(root, 'm2', 'runs.csv'))).toBe(false);
+    // a version-2 sweep.json (one η without its parametrization) is still read by merge
+    const v2dir = join(root, 'v2');
+    mkdirSync(v2dir, { recursive: true });
+    const { param: _p, ...lr2 } = m.lr[0];
+    const v2spec = { base: m.spec.base, widths: m.spec.widths, seeds: m.spec.seeds, autoLr: m.spec.autoLr };
+    writeFileSync(join(v2dir, 'sweep.json'), JSON.stringify({ ...m, version: 2, spec: v2spec, lr: lr2 }));
+    writeFileSync(join(v2dir, 'runs.csv'), readFileSync(join(full, 'runs.csv')));
+    const rv2 = await run(['merge', v2dir, '--out', join(root, 'mv2')]);
+    expect(rv2.code, rv2.err).toBe(0);
+    for (const f of FILES) expect(readFileSync(join(root, 'mv2', f), 'utf8'), f).toBe(readFileSync(join(full, f), 'utf8'));
     const r2 = await run(['merge', join(root, 'nowhere'), '--out', join(root, 'm3')]);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/not a finished sweep directory/);
   }, 120_000);
+});
+
+describe('phase sweep CLI (param × α × width × seed)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tl-phase-'));
+  const TINY = ['--widths', '16,32', '--seeds', '1', '--steps', '20', '--train', '16', '--test', '8', '--depth', '2'];
+  const full = join(root, 'full');
+
+  it('phase --output-scales 1,10 --params ntk,mup: grouped files, η per parametrization, ucNfaLast recorded', async () => {
+    const r = await run(['phase', ...TINY, '--output-scales', '1,10', '--params', 'ntk,mup', '--jobs', '1', '--out', full]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/phase: 2 parametrizations × 2 output scales α × 2 widths × 1 seed; every run is centred/);
+    expect(r.err).toMatch(/phase: 0\/8 runs done · running ntk α=1 width 16 seed 1/);
+    const lines = readFileSync(join(full, 'runs.csv'), 'utf8').trim().split('\n');
+    const header = lines[0].split(',');
+    expect(header.slice(0, 6)).toEqual(['param', 'outputScale', 'width', 'seed', 'step', 'lr']);
+    const ucCol = header.indexOf('ucNfaLast');
+    expect(ucCol).toBeGreaterThan(0);
+    // grid order: param, α, width, seed; one row per logged step (0, 1, …, 20: stride 1 with 20 steps)
+    const runsOrder = [...new Set(lines.slice(1).map((l) => l.split(',').slice(0, 4).join('/')))];
+    expect(runsOrder).toEqual(['ntk/1/16/1', 'ntk/1/32/1', 'ntk/10/16/1', 'ntk/10/32/1', 'mup/1/16/1', 'mup/1/32/1', 'mup/10/16/1', 'mup/10/32/1']);
+    for (const l of lines.slice(1)) {
+      const uc = Number(l.split(',')[ucCol]);
+      expect(uc).toBeGreaterThanOrEqual(-1);
+      expect(uc).toBeLessThanOrEqual(1);
+    }
+    // one η per parametrization, the same for both α
+    const etaOf = (p: string) => new Set(lines.slice(1).filter((l) => l.startsWith(`${p},`)).map((l) => l.split(',')[5]));
+    expect(etaOf('ntk').size).toBe(1);
+    expect(etaOf('mup').size).toBe(1);
+    const manifest = JSON.parse(readFileSync(join(full, 'sweep.json'), 'utf8'));
+    expect(manifest.lr.map((l: { param: string }) => l.param)).toEqual(['ntk', 'mup']);
+    expect(String(manifest.lr[0].eta)).toBe([...etaOf('ntk')][0]);
+    expect(String(manifest.lr[1].eta)).toBe([...etaOf('mup')][0]);
+    expect(manifest.spec.outputScales).toEqual([1, 10]);
+    const summary = readFileSync(join(full, 'summary.csv'), 'utf8').trim().split('\n');
+    expect(summary[0]).toBe('param,outputScale,metric,phase,width,mean,std,n');
+    const metrics = sweepMetrics({ depth: 2, activation: 'tanh' });
+    expect(summary.length - 1).toBe(4 * metrics.length * 2 * 2);
+    expect(summary.some((l) => l.startsWith('mup,10,ucNfaLast,final,32,'))).toBe(true);
+    const doc = JSON.parse(readFileSync(join(full, 'fits.json'), 'utf8'));
+    expect(doc.lr.map((l: { param: string }) => l.param)).toEqual(['ntk', 'mup']);
+    expect(doc.groups.map((g: { param: string; outputScale: number }) => `${g.param}/${g.outputScale}`)).toEqual(['ntk/1', 'ntk/10', 'mup/1', 'mup/10']);
+    for (const g of doc.groups) {
+      expect(Number.isFinite(g.fits.ntkDrift.final.slope)).toBe(true);
+      expect(g.fits.ucNfaLast).toBeUndefined();
+    }
+  }, 300_000);
+
+  it('2 shards merged = the unsharded phase sweep; --jobs 2 = --jobs 1', async () => {
+    const argv = ['phase', ...TINY, '--output-scales', '1,10', '--params', 'ntk,mup'];
+    const s1 = join(root, 's1');
+    const s2 = join(root, 's2');
+    expect((await run([...argv, '--jobs', '1', '--shard', '1/3', '--out', s1])).code).toBe(0);
+    expect((await run([...argv, '--jobs', '1', '--shard', '2/3', '--out', s2])).code).toBe(0);
+    const s3 = join(root, 's3');
+    expect((await run([...argv, '--jobs', '2', '--shard', '3/3', '--out', s3])).code).toBe(0);
+    const merged = join(root, 'merged');
+    const r = await run(['merge', s3, s1, s2, '--out', merged]);
+    expect(r.code, r.err).toBe(0);
+    for (const f of FILES) expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(full, f), 'utf8'));
+  }, 300_000);
+
+  it('phase defaults to α = 1,3,10,30 (flag table and help)', async () => {
+    const { parseCliArgs } = await import('../../src/cli/args');
+    const { commandByName } = await import('../../src/cli/commands');
+    expect(commandByName('phase')?.flags.find((f) => f.name === 'output-scales')?.default).toBe('1,3,10,30');
+    expect(parseCliArgs(['phase', '--out', 'x']).sweep).toEqual({ out: 'x' });
+    const help = await run(['phase', '--help']);
+    expect(help.out + help.err).toMatch(/--output-scales A,A,…/);
+  });
 });

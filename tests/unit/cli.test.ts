@@ -157,8 +157,8 @@ describe('tangent-lab CLI', () => {
       expect(r.code).toBe(2);
       expect(r.err).toBe(`error: unknown command "fly" (expected ${COMMANDS.slice(0, -1).map((c) => c.name).join(', ')} or ${COMMANDS[COMMANDS.length - 1].name})\n`);
       expect((await run(['train', '--at', '10'])).err).toBe('error: flag --at only applies to the early-sweep command\n');
-      expect((await run(['train', '--widths', '16,32'])).err).toBe('error: flag --widths only applies to the sweep and early-sweep commands\n');
-      expect((await run(['merge', 'a', '--width', '16'])).err).toMatch(/^error: flag --width only applies to the train, ntk, taylor, sweep and early-sweep commands/);
+      expect((await run(['train', '--widths', '16,32'])).err).toBe('error: flag --widths only applies to the sweep, phase and early-sweep commands\n');
+      expect((await run(['merge', 'a', '--width', '16'])).err).toMatch(/^error: flag --width only applies to the train, ntk, taylor, sweep, phase and early-sweep commands/);
     });
 
     it("the backend defaults to wasm; --backend cpu stays; a command's own flags reach it raw", async () => {

@@ -12,7 +12,7 @@ function run(width: number, seed: number, values: { init?: number; final: number
   const init = row(0, { c2OverC1: values.init, ntkDrift: 0 });
   const mid = row(10, { c2OverC1: values.mid ?? values.final, ntkDrift: values.mid ?? values.final });
   const final = row(20, { c2OverC1: values.final, ntkDrift: values.final, layerChange: [values.final, 2 * values.final] });
-  return { width, seed, rows: [init, mid, final], init, final, index: 0, lr: 0.1, diverged: false, seconds: 1 };
+  return { param: 'ntk', outputScale: 1, width, seed, rows: [init, mid, final], init, final, index: 0, lr: 0.1, diverged: false, seconds: 1 };
 }
 
 /** The engine's fit over per-seed points (seeds are the bootstrap groups). */

@@ -1,6 +1,6 @@
 // One sweep engine: the app's code path (SweepStore → worker request → SweepRunner → events through
 // structured clone and the protocol's validation → the Sweep view's export) and the CLI
-// (`tangent-lab sweep`) give byte-identical runs.csv, summary.csv and fits.json for the same spec on
+// (`tangent-lab sweep`, also a phase sweep over α and parametrizations) give byte-identical runs.csv, summary.csv and fits.json for the same spec on
 // the same backend, and the app's sweep.json is a manifest the CLI's merge reads.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -66,6 +66,7 @@ describe('app and CLI: one sweep engine', () => {
   for (const [name, extra] of [
     ['auto η (shared)', []],
     ['explicit η scaled with width', ['--lr', '0.5', '--lr-width-exp=-0.5']],
+    ['phase sweep (2 params × 2 α, auto η per param)', ['--output-scales', '1,10', '--params', 'ntk,mup', '--seeds', '1']],
   ] as const) {
     it(`${name}: byte-identical runs.csv, summary.csv and fits.json`, async () => {
       const argv = [...FLAGS, ...extra];

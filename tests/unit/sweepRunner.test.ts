@@ -12,7 +12,7 @@ import { sweepFormError, sweepFromSearch, sweepToEntries, withSweepParams, DEFAU
 import { MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../../src/schema/sweep';
 
 const BASE: ExperimentConfig = { ...DEFAULT_CONFIG, depth: 1, train: 8, test: 8, steps: 30, logEvery: 10, lr: 0.1, lrWidthExp: -1 };
-const SPEC: SweepSpec = { base: BASE, widths: [16, 64], seeds: 2, autoLr: 'shared' };
+const SPEC: SweepSpec = { base: BASE, widths: [16, 64], seeds: 2, autoLr: 'shared', outputScales: [1], params: ['ntk'] };
 
 /** A fake cell executor on a fake clock: each step costs 0.01·width ms; rows every logEvery steps. */
 function fakeExecute(clock: { t: number }, configs: ExperimentConfig[], dataSeeds: number[], failAt?: number): CellExecutor {
@@ -28,7 +28,7 @@ function fakeExecute(clock: { t: number }, configs: ExperimentConfig[], dataSeed
       onStep(step);
       await Promise.resolve();
     }
-    return { width: config.width, seed: config.seed, rows, init: rows[0], final: rows[rows.length - 1], index, lr: config.lr ?? 1, diverged: false, seconds: 0 } satisfies SweepRun;
+    return { param: config.param, outputScale: config.outputScale, width: config.width, seed: config.seed, rows, init: rows[0], final: rows[rows.length - 1], index, lr: config.lr ?? 1, diverged: false, seconds: 0 } satisfies SweepRun;
   };
 }
 
@@ -51,7 +51,7 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
 
 describe('sweep grid and configs', () => {
   it('widths ascending, seeds inner; η = η₀·n^α only when η₀ is explicit', async () => {
-    const lr = await resolveSweepLr(SPEC);
+    const lr = [await resolveSweepLr(SPEC)];
     const cells = sweepCells(SPEC, lr);
     expect(cells.map((c) => [c.index, c.width, c.seed])).toEqual([
       [0, 16, 1],
@@ -61,9 +61,9 @@ describe('sweep grid and configs', () => {
     ]);
     expect(cells[3].config).toEqual({ ...BASE, width: 64, seed: 2, lr: 0.1 / 64, lrWidthExp: 0 });
     const perRun = { ...SPEC, base: { ...BASE, lr: null }, autoLr: 'per-run' as const };
-    expect(sweepCells(perRun, await resolveSweepLr(perRun))[2].config.lr).toBeNull();
+    expect(sweepCells(perRun, [await resolveSweepLr(perRun)])[2].config.lr).toBeNull();
     const flat = { ...SPEC, base: { ...BASE, lrWidthExp: 0 } };
-    expect(sweepCells(flat, await resolveSweepLr(flat)).map((c) => c.config.lr)).toEqual([0.1, 0.1, 0.1, 0.1]);
+    expect(sweepCells(flat, [await resolveSweepLr(flat)]).map((c) => c.config.lr)).toEqual([0.1, 0.1, 0.1, 0.1]);
   });
   it('logs ~25 rows per run, never more often than the config asks', () => {
     expect(sweepLogEvery(30, 10)).toBe(10);
@@ -90,7 +90,7 @@ describe('SweepRunner', () => {
       [64, 1, 4],
       [64, 2, 4],
     ]);
-    expect(events[0]).toMatchObject({ type: 'sweepLr', sweepId: 7, lr: { rule: 'explicit', eta: 0.1, widthExp: -1 } });
+    expect(events[0]).toMatchObject({ type: 'sweepLr', sweepId: 7, lrs: [{ param: 'ntk', rule: 'explicit', eta: 0.1, widthExp: -1 }] });
     const prog = events.flatMap((e) => (e.type === 'sweepProgress' ? [e.progress] : []));
     expect(prog.every((p) => p.total === 4 && p.steps === 30)).toBe(true);
     expect(prog.map((p) => p.done)).toEqual([...prog.map((p) => p.done)].sort((a, b) => a - b));
@@ -141,7 +141,7 @@ describe('sweep URL parameters', () => {
     expect(many.notices[0]).toMatch(/at most 32 widths/);
     const ok = sweepFromSearch('?view=sweep&widths=16,32&seeds=2&lr-width-exp=-0.5');
     // α is the config's lrWidthExp (parsed by configFromSearch), not a sweep parameter.
-    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0, autoLr: 'shared' }, notices: [] });
+    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0, autoLr: 'shared', outputScales: null, params: null }, notices: [] });
     expect(sweepFromSearch('?auto-lr=per-run').settings.autoLr).toBe('per-run');
     expect(sweepFromSearch('?auto-lr=never').notices[0]).toMatch(/auto-lr="never" is not valid: expected shared or per-run; using the default shared/);
     const bad = sweepFromSearch('?widths=3,16&seeds=0&lr-width-exp=x');
@@ -153,15 +153,15 @@ describe('sweep URL parameters', () => {
     expect(WIDTH_RANGE).toEqual([SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX]);
     expect(SEEDS_RANGE).toEqual([1, MAX_SWEEP_SEEDS]);
     expect(sweepFormError(DEFAULT_CONFIG, DEFAULT_SWEEP)).toBeNull();
-    expect(sweepFormError(DEFAULT_CONFIG, { widths: [64], seeds: 2 })).toMatch(/at least two widths/);
-    expect(sweepFormError(DEFAULT_CONFIG, { widths: [16, 64], seeds: MAX_SWEEP_SEEDS + 1 })).toMatch(/^seeds: /);
+    expect(sweepFormError(DEFAULT_CONFIG, { ...DEFAULT_SWEEP, widths: [64], seeds: 2 })).toMatch(/at least two widths/);
+    expect(sweepFormError(DEFAULT_CONFIG, { ...DEFAULT_SWEEP, widths: [16, 64], seeds: MAX_SWEEP_SEEDS + 1 })).toMatch(/^seeds: /);
   });
   it('writes only non-default settings and keeps the other parameters', () => {
     expect(sweepToEntries('sweep', { ...DEFAULT_SWEEP, autoLr: 'per-run' })).toEqual([
       ['view', 'sweep'],
       ['auto-lr', 'per-run'],
     ]);
-    const e = sweepToEntries('sweep', { widths: [16, 64], seeds: 5, alpha: 0, autoLr: 'shared' });
+    const e = sweepToEntries('sweep', { ...DEFAULT_SWEEP, widths: [16, 64], seeds: 5, alpha: 0, autoLr: 'shared' });
     expect(e).toEqual([
       ['view', 'sweep'],
       ['widths', '16,64'],
@@ -191,13 +191,13 @@ describe('runSweep with several jobs', () => {
     expect(most).toBe(2);
     const key = (r: SweepRun) => `${r.width}/${r.seed}`;
     expect(two.runs.map(key).sort()).toEqual(one.runs.map(key).sort());
-    expect(two.lr).toEqual(one.lr);
+    expect(two.lrs).toEqual(one.lrs);
   });
 });
 
 describe('runCell (real training, cpu backend)', () => {
   it('a diverging run keeps only finite rows and finite values, and says it diverged', async () => {
-    const spec: SweepSpec = { base: { ...BASE, lr: 500, lrWidthExp: 0, steps: 40, logEvery: 5 }, widths: [16, 32], seeds: 1, autoLr: 'shared' };
+    const spec: SweepSpec = { base: { ...BASE, lr: 500, lrWidthExp: 0, steps: 40, logEvery: 5 }, widths: [16, 32], seeds: 1, autoLr: 'shared', outputScales: [1], params: ['ntk'] };
     const { runs } = await runSweep({ ...spec, widths: [16, 32] }, { shard: { i: 1, k: 2 } });
     const run = runs[0];
     expect(run.diverged).toBe(true);

@@ -7,15 +7,15 @@ import type { SweepRun } from '../../src/engine/sweep';
 import type { SweepSpec } from '../../src/schema/sweep';
 import { SweepStore } from '../../src/ui/sweep/useSweep';
 
-const SPEC: SweepSpec = { base: { ...DEFAULT_CONFIG, steps: 20 }, widths: [16, 32], seeds: 1, autoLr: 'shared' };
+const SPEC: SweepSpec = { base: { ...DEFAULT_CONFIG, steps: 20 }, widths: [16, 32], seeds: 1, autoLr: 'shared', outputScales: [1], params: ['ntk'] };
 const run = (width: number): SweepRun => {
   const rows = [
     { step: 0, loss: 1, testLoss: 1 },
     { step: 20, loss: 0.5, testLoss: 0.6 },
   ];
-  return { width, seed: 1, rows, init: rows[0], final: rows[1], index: 0, lr: 0.1, diverged: false, seconds: 1 };
+  return { param: 'ntk', outputScale: 1, width, seed: 1, rows, init: rows[0], final: rows[1], index: 0, lr: 0.1, diverged: false, seconds: 1 };
 };
-const progress = (k: number) => ({ done: k - 1, total: 2, active: [{ index: k - 1, width: 16, seed: 1, step: 0 }], steps: 20, fraction: k / 2, elapsedMs: 100 * k, etaMs: 50 });
+const progress = (k: number) => ({ done: k - 1, total: 2, active: [{ index: k - 1, param: 'ntk' as const, outputScale: 1, width: 16, seed: 1, step: 0 }], steps: 20, fraction: k / 2, elapsedMs: 100 * k, etaMs: 50 });
 
 function setup() {
   const sent: WorkerRequest[] = [];
@@ -37,9 +37,9 @@ describe('SweepStore', () => {
     store.start(SPEC, 'wasm');
     expect(sent).toEqual([{ type: 'sweepStart', sweepId: 1, spec: SPEC, backend: 'wasm' }]);
     expect(store.getView().status).toBe('starting');
-    const lr = { rule: 'auto' as const, eta: 1.2, widthExp: 0, measured: { width: 32, seeds: [1], lambdaMaxOverN: [0.83] }, description: 'η = 1.2 for every run', warning: null };
-    emit({ type: 'sweepLr', sweepId: 1, lr });
-    expect(store.getView().lr).toEqual(lr);
+    const lrs = [{ param: 'ntk' as const, rule: 'auto' as const, eta: 1.2, widthExp: 0, measured: { width: 32, seeds: [1], lambdaMaxOverN: [0.83] }, description: 'η = 1.2 for every run', warning: null }];
+    emit({ type: 'sweepLr', sweepId: 1, lrs });
+    expect(store.getView().lrs).toEqual(lrs);
     emit({ type: 'sweepProgress', sweepId: 1, progress: progress(1) });
     expect(store.getView().status).toBe('running');
     emit({ type: 'sweepRun', sweepId: 1, run: run(16) });

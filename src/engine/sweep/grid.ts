@@ -1,20 +1,47 @@
-// The (width, seed) grid of a sweep, its deterministic shards, and the config of one run.
-import type { ExperimentConfig } from '../../schema/config';
-import type { SweepSpec } from '../../schema/sweep';
-import { lrAtWidth, type SweepLr } from './lr';
+// The (param, output scale α, width, seed) grid of a sweep, its deterministic shards, its groups
+// (one per (param, α): a plain width sweep has one), and the config of one run.
+import type { ExperimentConfig, Parametrization } from '../../schema/config';
+import { isPhaseSweep, type SweepSpec } from '../../schema/sweep';
+import { lrAtWidth, lrOf, type SweepLr } from './lr';
 
-export interface GridPoint {
-  /** Position in the full grid (width-major, then seed): the canonical order of runs. */
-  index: number;
+/** One (param, α) row of a sweep: fits and summaries are per group, in width within it. */
+export interface SweepGroup {
+  param: Parametrization;
+  outputScale: number;
+}
+
+/** What identifies a run within a sweep. */
+export interface RunId extends SweepGroup {
   width: number;
+  seed: number;
+}
+
+export interface GridPoint extends RunId {
+  /** Position in the full grid (param-major, then α, width, seed): the canonical order of runs. */
+  index: number;
   /** θ₀ seed of this run: base.seed + k for the k-th seed. */
   seed: number;
 }
 
-/** Every (width, seed) pair, widths ascending, seeds base.seed … base.seed + seeds − 1. */
+/** "ntk/10" — the key of a group. */
+export const groupKey = (g: SweepGroup): string => `${g.param}/${g.outputScale}`;
+/** "ntk/10/64/3" — the key of a run. */
+export const runKey = (r: RunId): string => `${r.param}/${r.outputScale}/${r.width}/${r.seed}`;
+/** How a run is named in messages: "width 64 seed 3", with "μP α = 10" in front in a phase sweep. */
+export function runName(r: RunId, phase: boolean): string {
+  return `${phase ? `${r.param} α=${r.outputScale} ` : ''}width ${r.width} seed ${r.seed}`;
+}
+
+/** The (param, α) groups in grid order: params in the spec's order, α ascending. */
+export function sweepGroups(spec: Pick<SweepSpec, 'params' | 'outputScales'>): SweepGroup[] {
+  return spec.params.flatMap((param) => spec.outputScales.map((outputScale) => ({ param, outputScale })));
+}
+
+/** Every (param, α, width, seed), in that nesting order: widths ascending, seeds base.seed … base.seed + seeds − 1. */
 export function sweepGrid(spec: SweepSpec): GridPoint[] {
   const out: GridPoint[] = [];
-  for (const width of spec.widths) for (let k = 0; k < spec.seeds; k++) out.push({ index: out.length, width, seed: spec.base.seed + k });
+  for (const g of sweepGroups(spec))
+    for (const width of spec.widths) for (let k = 0; k < spec.seeds; k++) out.push({ index: out.length, ...g, width, seed: spec.base.seed + k });
   return out;
 }
 
@@ -34,10 +61,12 @@ export function shard<T extends { index: number }>(grid: readonly T[], i: number
 }
 
 /**
- * The config of one run: the base with this width and θ₀ seed, and the sweep's resolved η at this
- * width (lrWidthExp is then 0: the run's lr is already the scaled one; lr stays null = auto only
- * under the auto-per-run rule).
+ * The config of one run: the base with this parametrization, output scale, width and θ₀ seed, and
+ * the sweep's resolved η for the parametrization at this width (lrWidthExp is then 0: the run's lr
+ * is already the scaled one; lr stays null = auto only under the auto-per-run rule). Every run of a
+ * phase sweep is centred, so its α = 1 runs are the same model family as the α > 1 ones.
  */
-export function configForRun(spec: SweepSpec, lr: SweepLr, width: number, seed: number): ExperimentConfig {
-  return { ...spec.base, width, seed, lr: lrAtWidth(lr, width), lrWidthExp: 0 };
+export function configForRun(spec: SweepSpec, lrs: readonly SweepLr[], p: RunId): ExperimentConfig {
+  const center = isPhaseSweep(spec) ? true : spec.base.center;
+  return { ...spec.base, param: p.param, outputScale: p.outputScale, center, width: p.width, seed: p.seed, lr: lrAtWidth(lrOf(lrs, p.param), p.width), lrWidthExp: 0 };
 }

@@ -1,16 +1,21 @@
 // Sweep files: runs.csv (one row per logged step per run), summary.csv (width × metric × phase),
-// fits.json, and sweep.json (the manifest: spec, resolved η, shard, runs). Numbers are written with
+// fits.json, and sweep.json (the manifest: spec, resolved η, shard, runs). A phase sweep (several
+// output scales α or parametrizations) adds `param,outputScale` in front of runs.csv's and
+// summary.csv's columns and writes fits.json per (param, α) group; a plain width sweep's three
+// result files keep the version-2 layout. sweep.json is version 3 (η per parametrization);
+// version-2 manifests are still read (merge). Numbers are written with
 // JavaScript's shortest round-trip formatting, so parsing runs.csv back gives the very same values:
 // summaries and fits computed from a merged runs.csv equal the unsharded ones. Every file read back
 // is parsed (zod / per-cell checks), never cast.
 import { z } from 'zod';
-import { FIELDS } from '../../schema/config';
-import { SweepSpecSchema, type SweepSpec } from '../../schema/sweep';
+import { FIELDS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
+import { SweepSpecSchema, isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { mix32 } from '../prng';
 import { MetricRowSchema, type MetricRow } from '../runRecords';
-import { RUN_ROW_EXTRAS, type SweepMetric } from './metrics';
-import { SweepLrSchema, type SweepLr } from './lr';
+import { RUN_ROW_EXTRAS, UC_NFA_LAST, type SweepMetric } from './metrics';
+import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from './lr';
 import type { RunEnds, SummaryRow, SweepFits } from './summary';
+import type { RunId, SweepGroup } from './grid';
 
 /** A short stable hash of everything that determines a sweep's results (not the shard, not the backend). */
 export function sweepFingerprint(spec: SweepSpec): string {
@@ -20,6 +25,8 @@ export function sweepFingerprint(spec: SweepSpec): string {
     widths: spec.widths,
     seeds: spec.seeds,
     autoLr: spec.base.lr === null ? spec.autoLr : null,
+    // a plain width sweep keeps its version-2 fingerprint
+    ...(isPhaseSweep(spec) ? { outputScales: spec.outputScales, params: spec.params } : {}),
   });
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
@@ -39,63 +46,95 @@ const parseCell = (s: string, where: string): number | undefined => {
   return v;
 };
 
-export interface RunsTable {
-  width: number;
-  seed: number;
+export interface RunsTable extends RunId {
   lr: number;
   rows: MetricRow[];
 }
 
-/** runs.csv header for these metrics. */
-export function runsHeader(metrics: readonly SweepMetric[]): string[] {
-  return ['width', 'seed', 'step', 'lr', ...RUN_ROW_EXTRAS, ...metrics.map((m) => m.key)];
+/** The columns in front of runs.csv's (and summary.csv's) in a phase sweep. */
+const GROUP_COLUMNS = ['param', 'outputScale'] as const;
+const RUN_COLUMNS = ['width', 'seed', 'step', 'lr'] as const;
+
+/** runs.csv header for these metrics (`phase`: a phase sweep, with the group columns in front). */
+export function runsHeader(metrics: readonly SweepMetric[], phase = false): string[] {
+  return [...(phase ? GROUP_COLUMNS : []), ...RUN_COLUMNS, ...RUN_ROW_EXTRAS, ...metrics.map((m) => m.key)];
 }
 
 /** runs.csv text: runs in the given order, one line per logged row (each row carries its run's η). */
-export function runsCsv(runs: readonly RunsTable[], metrics: readonly SweepMetric[]): string {
-  const lines = [runsHeader(metrics).join(',')];
+export function runsCsv(runs: readonly RunsTable[], metrics: readonly SweepMetric[], phase = false): string {
+  const lines = [runsHeader(metrics, phase).join(',')];
   for (const r of runs)
     for (const row of r.rows)
-      lines.push([String(r.width), String(r.seed), String(row.step), String(r.lr), ...RUN_ROW_EXTRAS.map((k) => cell(row[k])), ...metrics.map((m) => cell(m.get(row)))].join(','));
+      lines.push(
+        [
+          ...(phase ? [r.param, String(r.outputScale)] : []),
+          String(r.width),
+          String(r.seed),
+          String(row.step),
+          String(r.lr),
+          ...RUN_ROW_EXTRAS.map((k) => cell(row[k])),
+          ...metrics.map((m) => cell(m.get(row))),
+        ].join(','),
+      );
   return lines.join('\n') + '\n';
 }
 
 const ROW_KEYS = new Set(Object.keys(MetricRowSchema.shape));
 
-/** One parsed line: the MetricRow (derived columns such as …PerC1 are recomputed, not read). */
-function parseRow(header: readonly string[], cells: readonly string[], where: string): MetricRow {
-  const row: Record<string, unknown> = { step: parseCell(cells[2], `${where} step`) };
+/**
+ * One parsed line: the MetricRow (derived columns such as …PerC1 are recomputed, not read; the last
+ * hidden layer's UC-NFA goes back into row.nfa as layer `depth` = the number of layerChange columns − 1).
+ */
+function parseRow(header: readonly string[], cells: readonly string[], where: string, first: number): MetricRow {
+  const row: Record<string, unknown> = { step: parseCell(cells[first + 2], `${where} step`) };
   const layer: number[] = [];
+  let ucNfa: number | undefined;
   header.forEach((h, j) => {
-    if (j < 4) return;
+    if (j < first + 4) return;
     const v = parseCell(cells[j], `${where} ${h}`);
     const m = /^layerChange(\d+)$/.exec(h);
     if (m) layer[Number(m[1]) - 1] = v ?? NaN;
+    else if (h === UC_NFA_LAST) ucNfa = v;
     else if (v !== undefined && ROW_KEYS.has(h)) row[h] = v;
   });
   if (layer.length) row.layerChange = layer;
+  if (ucNfa !== undefined) row.nfa = [{ layer: layer.length - 1, uc: ucNfa, c: null }];
   const r = MetricRowSchema.safeParse(row);
   if (!r.success) throw new Error(`${where}: ${r.error.issues[0].path.join('.')} ${r.error.issues[0].message}`);
   return r.data;
 }
 
-/** Parse runs.csv back into runs (rows grouped by consecutive (width, seed)); throws a one-line Error on a malformed file. */
-export function parseRunsCsv(text: string): { header: string[]; runs: (RunsTable & RunEnds)[] } {
+/**
+ * Parse runs.csv back into runs (rows grouped by consecutive runs); throws a one-line Error on a
+ * malformed file. A plain width sweep's file has no param/outputScale columns: its runs take
+ * `base`'s parametrization and output scale.
+ */
+export function parseRunsCsv(text: string, base: Pick<ExperimentConfig, 'param' | 'outputScale'>): { header: string[]; runs: (RunsTable & RunEnds)[] } {
   const lines = text.split('\n').filter((l) => l.length > 0);
   if (lines.length === 0) throw new Error('runs.csv is empty');
   const header = lines[0].split(',');
-  if (header.slice(0, 4).join(',') !== 'width,seed,step,lr') throw new Error('runs.csv does not start with width,seed,step,lr');
+  const phase = header.slice(0, 2).join(',') === GROUP_COLUMNS.join(',');
+  const first = phase ? GROUP_COLUMNS.length : 0;
+  if (header.slice(first, first + 4).join(',') !== RUN_COLUMNS.join(','))
+    throw new Error(`runs.csv does not start with ${RUN_COLUMNS.join(',')} (or ${[...GROUP_COLUMNS, ...RUN_COLUMNS].join(',')})`);
   const runs: (RunsTable & RunEnds)[] = [];
   for (let li = 1; li < lines.length; li++) {
     const where = `runs.csv line ${li + 1}`;
     const cells = lines[li].split(',');
     if (cells.length !== header.length) throw new Error(`${where}: ${cells.length} fields, expected ${header.length}`);
-    const [width, seed, , lr] = cells.slice(0, 4).map((c, j) => parseCell(c, `${where} ${header[j]}`) ?? NaN);
+    let group: SweepGroup = { param: base.param, outputScale: base.outputScale };
+    if (phase) {
+      const param = PARAMETRIZATIONS.find((p) => p === cells[0]);
+      const outputScale = parseCell(cells[1], `${where} outputScale`);
+      if (param === undefined || outputScale === undefined || !(outputScale > 0)) throw new Error(`${where}: param must be one of ${PARAMETRIZATIONS.join(', ')} and outputScale a positive number`);
+      group = { param, outputScale };
+    }
+    const [width, seed, , lr] = cells.slice(first, first + 4).map((c, j) => parseCell(c, `${where} ${header[first + j]}`) ?? NaN);
     if (!(Number.isInteger(width) && width > 0 && Number.isInteger(seed))) throw new Error(`${where}: width and seed must be integers`);
-    const row = parseRow(header, cells, where);
+    const row = parseRow(header, cells, where, first);
     let run = runs[runs.length - 1];
-    if (!run || run.width !== width || run.seed !== seed || row.step <= (run.rows[run.rows.length - 1]?.step ?? -1)) {
-      run = { width, seed, lr, rows: [], init: row, final: row };
+    if (!run || run.param !== group.param || run.outputScale !== group.outputScale || run.width !== width || run.seed !== seed || row.step <= (run.rows[run.rows.length - 1]?.step ?? -1)) {
+      run = { ...group, width, seed, lr, rows: [], init: row, final: row };
       runs.push(run);
     }
     run.rows.push(row);
@@ -104,29 +143,45 @@ export function parseRunsCsv(text: string): { header: string[]; runs: (RunsTable
   return { header, runs };
 }
 
-export function summaryCsv(rows: readonly SummaryRow[]): string {
-  return ['metric,phase,width,mean,std,n', ...rows.map((r) => [r.metric, r.phase, r.width, r.mean, r.std, r.n].map(String).join(','))].join('\n') + '\n';
+/** summary.csv text (`phase`: a phase sweep, with the group columns in front). */
+export function summaryCsv(rows: readonly SummaryRow[], phase = false): string {
+  const head = [...(phase ? GROUP_COLUMNS : []), 'metric', 'phase', 'width', 'mean', 'std', 'n'].join(',');
+  return [head, ...rows.map((r) => [...(phase ? [r.param, r.outputScale] : []), r.metric, r.phase, r.width, r.mean, r.std, r.n].map(String).join(','))].join('\n') + '\n';
+}
+
+/** The fits of one (param, α) group. */
+export interface GroupFits extends SweepGroup {
+  fits: SweepFits;
 }
 
 /**
  * fits.json text: how η was chosen, warnings about what the slopes mix, and per fitted metric its
  * label and { init, final } fits ({slope, intercept, ci95, n, seeds} or null); non-finite → null.
+ * A plain width sweep (one group) writes `lr` as one object and `fits` at the top (version 2); a
+ * phase sweep writes `lr` per parametrization and `groups`: [{param, outputScale, fits}] in grid order.
  */
-export function fitsJson(fits: SweepFits, lr: SweepLr, metrics: readonly SweepMetric[]): string {
-  const doc = {
-    lr: { rule: lr.rule, eta: lr.eta, widthExp: lr.widthExp, description: lr.description },
-    warnings: lr.warning ? [lr.warning] : [],
-    fits: Object.fromEntries(metrics.filter((m) => fits[m.key]).map((m) => [m.key, { label: m.label, ...fits[m.key] }])),
-  };
+export function fitsJson(groups: readonly GroupFits[], lrs: SweepLrs, metrics: readonly SweepMetric[], phase = false): string {
+  const lrDoc = (l: SweepLrs[number]) => ({ ...(phase ? { param: l.param } : {}), rule: l.rule, eta: l.eta, widthExp: l.widthExp, description: l.description });
+  const fitsDoc = (fits: SweepFits) => Object.fromEntries(metrics.filter((m) => fits[m.key]).map((m) => [m.key, { label: m.label, ...fits[m.key] }]));
+  const warnings = [...new Set(lrs.flatMap((l) => (l.warning ? [l.warning] : [])))];
+  const doc = phase
+    ? {
+        lr: lrs.map(lrDoc),
+        note: 'every run is centred, α·(f(x;θ) − f(x;θ₀)), trained with the raw step η/α²; η is in α = 1 units, one per parametrization',
+        warnings,
+        groups: groups.map((g) => ({ param: g.param, outputScale: g.outputScale, fits: fitsDoc(g.fits) })),
+      }
+    : { lr: lrDoc(lrs[0]), warnings, fits: fitsDoc(groups[0]?.fits ?? {}) };
   return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
 /** sweep.json: written next to the three result files by the CLI and the app, read back by merge. */
 export const SweepManifestSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
   spec: SweepSpecSchema,
-  lr: SweepLrSchema,
+  /** η per parametrization (spec.params order). */
+  lr: SweepLrsSchema,
   shard: z.object({ i: z.number().int().min(1), k: z.number().int().min(1) }).nullable(),
   /** Grid indices of the runs in this directory (canonical order). */
   runs: z.array(z.number().int().nonnegative()),
@@ -150,11 +205,20 @@ export function parseManifest(text: string, where = 'sweep.json'): SweepManifest
   } catch {
     throw new Error(`${where} is not JSON`);
   }
-  const r = SweepManifestSchema.safeParse(raw);
+  const r = SweepManifestSchema.safeParse(upgradeV2(raw));
   if (!r.success) {
     const i = r.error.issues[0];
     throw new Error(`${where} is not a sweep manifest of this version: ${i.path.join('.') || 'document'}: ${i.message}`);
   }
   if (sweepFingerprint(r.data.spec) !== r.data.fingerprint) throw new Error(`${where} is damaged (its fingerprint does not match its spec)`);
   return r.data;
+}
+
+/** A version-2 manifest (one η without its parametrization) as version 3; anything else unchanged. */
+function upgradeV2(raw: unknown): unknown {
+  const spec = SweepSpecSchema.safeParse((raw as { spec?: unknown } | null)?.spec);
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 2 || !spec.success) return raw;
+  const lr = SweepLrSchema.omit({ param: true }).safeParse((raw as { lr?: unknown }).lr);
+  if (!lr.success) return raw;
+  return { ...raw, version: 3, lr: [{ param: spec.data.base.param, ...lr.data }] };
 }

@@ -6,9 +6,12 @@
 //              width, η = N / mean_seeds λmax(Θ₀(X, X)) (3 significant digits), the finite-width
 //              estimate closest to the infinite-width kernel;
 //   auto-per-run  each run its own ½·η_c from its own θ₀ (the Lab's rule): slopes then mix η with width.
+// A phase sweep resolves η once per parametrization (the kernels at init differ between them); η is
+// in α = 1 units (λmax is divided by α², and a run with output scale α takes the raw step η/α²), so
+// one η serves every output scale α of a parametrization.
 import { z } from 'zod';
-import type { ExperimentConfig } from '../../schema/config';
-import { roundSignificant } from '../../schema/config';
+import type { ExperimentConfig, Parametrization } from '../../schema/config';
+import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, roundSignificant } from '../../schema/config';
 import type { SweepSpec } from '../../schema/sweep';
 import { tf } from '../tf';
 import { loadDataset } from '../data/datasets';
@@ -21,6 +24,8 @@ export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run'] as const;
 
 /** How the sweep's η was chosen: written to sweep.json and fits.json, shown by the app. */
 export const SweepLrSchema = z.object({
+  /** The parametrization whose runs use this η. */
+  param: z.enum(PARAMETRIZATIONS),
   rule: z.enum(SWEEP_LR_RULES),
   /** η₀ (explicit) or the one shared η (auto); null for auto-per-run (each run's η is in runs.csv). */
   eta: z.number().positive().nullable(),
@@ -36,6 +41,9 @@ export const SweepLrSchema = z.object({
   warning: z.string().nullable(),
 });
 export type SweepLr = z.infer<typeof SweepLrSchema>;
+/** The sweep's η, one per parametrization of the spec (spec.params order). */
+export const SweepLrsSchema = z.array(SweepLrSchema).min(1);
+export type SweepLrs = z.infer<typeof SweepLrsSchema>;
 
 /** The warning carried by fits.json, the CLI and the app when each run picks its own η. */
 export const PER_RUN_LR_WARNING =
@@ -45,7 +53,7 @@ const fmt = (v: number) => String(roundSignificant(v, 4));
 
 /** λmax(Θ₀(X_train, X_train)) / N (in units of the α = 1 model, §10) of the network at `width` with θ₀ seed `seed` (data: base.seed). */
 async function lambdaMaxOverN(base: ExperimentConfig, width: number, seed: number): Promise<number> {
-  const config = { ...base, width, seed };
+  const config: ExperimentConfig = { ...base, width, seed };
   const data = await loadDataset(config, base.seed);
   const spec = specFromConfig(config, data.inputDim);
   const params = paramsFromArrays(initParamArrays(spec, seed));
@@ -59,9 +67,28 @@ async function lambdaMaxOverN(base: ExperimentConfig, width: number, seed: numbe
   return lambdaPerScaleSq(spec, v) / config.train;
 }
 
-/** Resolve the sweep's learning rate (the kernels are computed on the current tfjs backend). */
-export async function resolveSweepLr(spec: SweepSpec): Promise<SweepLr> {
-  const { base } = spec;
+/** Resolve the sweep's learning rate for one parametrization (the kernels are computed on the current tfjs backend). */
+export async function resolveSweepLr(spec: SweepSpec, param: Parametrization = spec.params[0]): Promise<SweepLr> {
+  const base: ExperimentConfig = { ...spec.base, param };
+  const lr = await resolveLr(spec, base);
+  return { param, ...lr, description: spec.params.length > 1 ? `${PARAMETRIZATION_LABELS[param]}: ${lr.description}` : lr.description };
+}
+
+/** The sweep's η for every parametrization of the spec, in spec.params order. */
+export async function resolveSweepLrs(spec: SweepSpec): Promise<SweepLrs> {
+  const out: SweepLr[] = [];
+  for (const p of spec.params) out.push(await resolveSweepLr(spec, p));
+  return out;
+}
+
+/** The η of one parametrization (throws when the sweep has none for it). */
+export function lrOf(lrs: readonly SweepLr[], param: Parametrization): SweepLr {
+  const lr = lrs.find((l) => l.param === param);
+  if (!lr) throw new Error(`the sweep has no η for the ${param} parametrization`);
+  return lr;
+}
+
+async function resolveLr(spec: SweepSpec, base: ExperimentConfig): Promise<Omit<SweepLr, 'param'>> {
   if (base.lr !== null) {
     const alpha = base.lrWidthExp;
     return {

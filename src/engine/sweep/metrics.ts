@@ -8,11 +8,13 @@
 //    ("…PerC1": gradient change per unit of step, invariant to the step's scale like c₂/c₁²);
 //  - recorded only (stepDependent): values that scale with η‖∇L‖ at the step where they are read
 //    (c₂/c₁, gradChange, …). They are in runs.csv and summary.csv, never fitted: their slope would
-//    mostly follow how well each run has fitted its data.
+//    mostly follow how well each run has fitted its data;
+//  - recorded only (a correlation): UC-NFA of the last hidden layer lies in [−1, 1], so a power law
+//    in width means nothing; it is in runs.csv, summary.csv and the phase diagram, never fitted.
 import type { Activation } from '../../schema/config';
 import type { MetricRow } from '../session';
 
-export type SweepMetricGroup = 'kernel' | 'gap' | 'correlations' | 'gradient' | 'layers';
+export type SweepMetricGroup = 'kernel' | 'gap' | 'correlations' | 'gradient' | 'layers' | 'features';
 
 export interface SweepMetric {
   /** Column of runs.csv, row of summary.csv, key of fits.json. */
@@ -105,8 +107,25 @@ export function sweepMetrics(cfg: { depth: number; activation: Activation }): Sw
     note: `‖W${l + 1}(t) − W${l + 1}(0)‖/‖W${l + 1}(0)‖`,
     get: (r) => num(r.layerChange?.[l]),
   }));
-  return [...base, ...layers];
+  return [...base, ...layers, ucNfaLast(cfg.depth)];
 }
+
+/** UC-NFA of the last hidden layer (layer `depth`), ρ(NFM, AGOP) of docs/science.md §6: a correlation, recorded, not fitted. */
+function ucNfaLast(depth: number): SweepMetric {
+  return {
+    key: UC_NFA_LAST,
+    label: 'UC-NFA · last hidden layer',
+    group: 'features',
+    fitted: false,
+    stepDependent: false,
+    zeroAtInit: false,
+    note: `ρ(W${depth}ᵀW${depth}, AGOP) of hidden layer ${depth}: a correlation in [−1, 1], so it is recorded, not fitted as a power law in width (empty when the NFM is 1×1, i.e. one input feature).`,
+    get: (r) => num(r.nfa?.find((e) => e.layer === depth)?.uc),
+  };
+}
+
+/** Key of the last hidden layer's UC-NFA (a runs.csv column; parsed back into row.nfa). */
+export const UC_NFA_LAST = 'ucNfaLast';
 
 /** Columns of runs.csv besides the metrics. */
 export const RUN_ROW_EXTRAS = ['loss', 'testLoss', 'linLoss', 'linTestLoss'] as const;

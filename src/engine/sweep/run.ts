@@ -2,16 +2,18 @@
 // worker and the CLI. It resolves η once (lr.ts), keeps up to `jobs` runs in flight (each through an
 // executor: this thread by default, worker threads in the CLI), and reports one progress shape.
 import { z } from 'zod';
-import type { ExperimentConfig } from '../../schema/config';
+import { PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import type { SweepSpec } from '../../schema/sweep';
 import { Session, type MetricRow } from '../session';
 import { isDiverged } from '../divergence';
 import { finiteRow, MetricRowSchema } from '../runRecords';
-import { configForRun, sweepGrid, shard as shardOf } from './grid';
-import { resolveSweepLr, type SweepLr } from './lr';
+import { configForRun, sweepGrid, shard as shardOf, type GridPoint } from './grid';
+import { resolveSweepLrs, type SweepLrs } from './lr';
 
-/** One finished (width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
+/** One finished (param, α, width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
 export const SweepRunSchema = z.object({
+  param: z.enum(PARAMETRIZATIONS),
+  outputScale: z.number().positive(),
   width: z.number().int().positive(),
   seed: z.number().int(),
   /** Position in the full grid (canonical order). */
@@ -44,11 +46,8 @@ export function sweepLogEvery(steps: number, logEvery: number): number {
   return Math.max(1, logEvery, Math.ceil(steps / SWEEP_ROWS_PER_RUN));
 }
 
-/** One (width, seed) cell of the grid with everything needed to run it anywhere (a worker thread too). */
-export interface SweepCell {
-  index: number;
-  width: number;
-  seed: number;
+/** One cell of the grid with everything needed to run it anywhere (a worker thread too). */
+export interface SweepCell extends GridPoint {
   config: ExperimentConfig;
   logEvery: number;
   /** The data set's seed (the sweep's base seed: the data stay fixed while θ₀ varies). */
@@ -77,7 +76,7 @@ export async function runCell(cell: SweepCell, onStep?: (step: number) => void, 
     }
     const rows = raw.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
     if (rows.length === 0) throw new Error(`width ${cell.width} seed ${cell.seed}: the loss is not finite at initialisation`);
-    return { width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, seconds: (now() - t0) / 1000 };
+    return { param: cell.param, outputScale: cell.outputScale, width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, seconds: (now() - t0) / 1000 };
   } finally {
     session.dispose();
   }
@@ -92,7 +91,7 @@ export const SweepProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** The runs in flight (one per job) and their current step. */
-  active: z.array(z.object({ index: z.number().int().nonnegative(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
+  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
   /** Steps per run. */
   steps: z.number().int().nonnegative(),
   /** Share of the shard's work done (weighted by the cost of a step at each width), 0…1. */
@@ -111,8 +110,8 @@ export interface SweepOptions {
   /** Runs a cell (default runCell in this thread). */
   execute?: CellExecutor;
   signal?: AbortSignal;
-  /** The resolved η, before the first run. */
-  onLr?: (lr: SweepLr) => void;
+  /** The resolved η (one per parametrization), before the first run. */
+  onLr?: (lrs: SweepLrs) => void;
   onRun?: (run: SweepRun) => void;
   onProgress?: (p: SweepProgress) => void;
   /** Minimum time between two progress reports within a run (runs starting or ending always report); default 200 ms. */
@@ -132,26 +131,26 @@ export function stepCost(width: number): number {
 }
 
 /** The cells of a sweep (or one shard), with the resolved η in each run's config. */
-export function sweepCells(spec: SweepSpec, lr: SweepLr, shard?: { i: number; k: number }): SweepCell[] {
+export function sweepCells(spec: SweepSpec, lrs: SweepLrs, shard?: { i: number; k: number }): SweepCell[] {
   const grid = shard ? shardOf(sweepGrid(spec), shard.i, shard.k) : sweepGrid(spec);
   const logEvery = sweepLogEvery(spec.base.steps, spec.base.logEvery);
-  return grid.map((p) => ({ ...p, config: configForRun(spec, lr, p.width, p.seed), logEvery, dataSeed: spec.base.seed }));
+  return grid.map((p) => ({ ...p, config: configForRun(spec, lrs, p), logEvery, dataSeed: spec.base.seed }));
 }
 
 /**
- * Resolve η, then run the sweep's grid (or one shard of it), up to `jobs` runs at a time. Returns
+ * Resolve η (per parametrization), then run the sweep's grid (or one shard of it), up to `jobs` runs at a time. Returns
  * the runs and η. On cancel, throws SweepAborted after onRun was called for every finished run.
  */
-export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promise<{ lr: SweepLr; runs: SweepRun[] }> {
+export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promise<{ lrs: SweepLrs; runs: SweepRun[] }> {
   const t0 = now();
-  const lr = await resolveSweepLr(spec);
-  opts.onLr?.(lr);
-  const cells = sweepCells(spec, lr, opts.shard);
+  const lrs = await resolveSweepLrs(spec);
+  opts.onLr?.(lrs);
+  const cells = sweepCells(spec, lrs, opts.shard);
   const steps = spec.base.steps;
   const execute = opts.execute ?? runCell;
   const jobs = Math.max(1, Math.min(opts.jobs ?? 1, cells.length));
   const totalCost = cells.reduce((s, c) => s + stepCost(c.width) * steps, 0) || 1;
-  const active = new Map<number, { index: number; width: number; seed: number; step: number }>();
+  const active = new Map<number, SweepProgress['active'][number]>();
   const runs: SweepRun[] = [];
   let doneCost = 0;
   let lastReport = -Infinity;
@@ -174,7 +173,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
       await opts.yieldNow?.();
       if (opts.signal?.aborted) return;
       const cell = cells[next++];
-      const slot = { index: cell.index, width: cell.width, seed: cell.seed, step: 0 };
+      const slot = { index: cell.index, param: cell.param, outputScale: cell.outputScale, width: cell.width, seed: cell.seed, step: 0 };
       active.set(cell.index, slot);
       report(true);
       try {
@@ -203,7 +202,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
   if (failure !== null && !opts.signal?.aborted) throw failure;
   if (opts.signal?.aborted) throw new SweepAborted();
   report(true);
-  return { lr, runs };
+  return { lrs, runs };
 }
 
 function now(): number {

@@ -1,23 +1,22 @@
 // Per-width summaries (mean, std, n over seeds) and power-law fits of a sweep's runs, at
-// initialisation (step 0) and at the end of training. One fit routine and one bootstrap seed rule
-// for the CLI, the app's plots and the files.
+// initialisation (step 0) and at the end of training, per (param, α) group (a plain width sweep has
+// one group). One fit routine and one bootstrap seed rule for the CLI, the app's plots and the files.
 import type { MetricRow } from '../session';
 import type { SweepSpec } from '../../schema/sweep';
 import { fitPowerLaw, type FitOptions, type PowerLawFit } from '../scaling/powerLaw';
 import type { SweepMetric } from './metrics';
+import { groupKey, type RunId, type SweepGroup } from './grid';
 
 export const PHASES = ['init', 'final'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** The minimum a run needs for summaries and fits. */
-export interface RunEnds {
-  width: number;
-  seed: number;
+export interface RunEnds extends RunId {
   init: MetricRow;
   final: MetricRow;
 }
 
-export interface SummaryRow {
+export interface SummaryRow extends SweepGroup {
   metric: string;
   phase: Phase;
   width: number;
@@ -32,19 +31,31 @@ function widthsOf(runs: readonly RunEnds[]): number[] {
   return [...new Set(runs.map((r) => r.width))].sort((a, b) => a - b);
 }
 
-/** One row per metric × phase × width (in that nesting order), every metric of the table. */
-export function summarize(runs: readonly RunEnds[], metrics: readonly SweepMetric[]): SummaryRow[] {
+/** The runs of each group, groups in the given order (groups without runs are kept, empty). */
+export function byGroup<T extends SweepGroup>(groups: readonly SweepGroup[], runs: readonly T[]): { group: SweepGroup; runs: T[] }[] {
+  const map = new Map(groups.map((g) => [groupKey(g), { group: g, runs: [] as T[] }]));
+  for (const r of runs) map.get(groupKey(r))?.runs.push(r);
+  return [...map.values()];
+}
+
+/** Mean, sample std (n − 1; 0 for one value, NaN for none) and count of the finite values. */
+export function meanStd(values: readonly number[]): { mean: number; std: number; n: number } {
+  const vals = values.filter(Number.isFinite);
+  const n = vals.length;
+  const mean = n ? vals.reduce((a, b) => a + b, 0) / n : NaN;
+  const std = n > 1 ? Math.sqrt(vals.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : n === 1 ? 0 : NaN;
+  return { mean, std, n };
+}
+
+/** One row per group × metric × phase × width (in that nesting order), every metric of the table. */
+export function summarize(runs: readonly RunEnds[], metrics: readonly SweepMetric[], groups: readonly SweepGroup[]): SummaryRow[] {
   const out: SummaryRow[] = [];
-  const widths = widthsOf(runs);
-  for (const m of metrics)
-    for (const phase of PHASES)
-      for (const width of widths) {
-        const vals = runs.filter((r) => r.width === width).map((r) => m.get(r[phase])).filter(Number.isFinite);
-        const n = vals.length;
-        const mean = n ? vals.reduce((a, b) => a + b, 0) / n : NaN;
-        const std = n > 1 ? Math.sqrt(vals.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : n === 1 ? 0 : NaN;
-        out.push({ metric: m.key, phase, width, mean, std, n });
-      }
+  for (const { group, runs: rs } of byGroup(groups, runs)) {
+    const widths = widthsOf(rs);
+    for (const m of metrics)
+      for (const phase of PHASES)
+        for (const width of widths) out.push({ ...group, metric: m.key, phase, width, ...meanStd(rs.filter((r) => r.width === width).map((r) => m.get(r[phase]))) });
+  }
   return out;
 }
 
@@ -67,7 +78,12 @@ export function fitMetric(runs: readonly RunEnds[], m: SweepMetric, phase: Phase
   );
 }
 
-/** Power-law fits of the fitted metrics (step-dependent ones are recorded, never fitted). */
+/** Power-law fits in width of the fitted metrics within each (param, α) group. */
+export function fitGroups(runs: readonly RunEnds[], metrics: readonly SweepMetric[], opts: FitOptions, groups: readonly SweepGroup[]): (SweepGroup & { fits: SweepFits })[] {
+  return byGroup(groups, runs).map(({ group, runs: rs }) => ({ ...group, fits: fitAll(rs, metrics, opts) }));
+}
+
+/** Power-law fits of the fitted metrics over runs of one group (step-dependent ones and correlations are recorded, never fitted). */
 export function fitAll(runs: readonly RunEnds[], metrics: readonly SweepMetric[], opts: FitOptions): SweepFits {
   const out: SweepFits = {};
   for (const m of metrics) {

@@ -1,8 +1,10 @@
-// The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent α; Run
-// and Cancel; the progress bar (run k of K, elapsed, ETA); and the export buttons.
+// The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent α; for a
+// phase sweep the output scales α and the parametrizations; Run and Cancel; the progress bar (run
+// k of K, elapsed, ETA); and the export buttons.
 import { useId, useState, type ReactNode } from 'react';
-import type { ExperimentConfig } from '../../schema/config';
-import { fieldByKey } from '../../schema/config';
+import type { ExperimentConfig, Parametrization } from '../../schema/config';
+import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey } from '../../schema/config';
+import { OUTPUT_SCALE_RANGE, isPhaseSweep, parseOutputScaleList } from '../../schema/sweep';
 import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepView } from './useSweep';
 import { formatDuration } from './sweepData';
@@ -68,9 +70,62 @@ function NumberField({ label, value, min, max, step, integer, hint, onCommit, di
   );
 }
 
+/** The output scales α as a comma-separated list; empty = the Lab's α. Commits only valid lists (else shows why). */
+function OutputScalesField({ value, fallback, disabled, onCommit }: { value: number[] | null; fallback: number; disabled: boolean; onCommit: (v: number[] | null) => void }) {
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? (value ? value.join(',') : '');
+  let error: string | null = null;
+  if (shown.trim() !== '') {
+    try {
+      parseOutputScaleList(shown);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+  }
+  return (
+    <div className="field">
+      <div className="field-head">
+        <label htmlFor={id}>Output scales α</label>
+      </div>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={shown}
+        placeholder={`${fallback} (the Lab’s), e.g. 1,3,10,30`}
+        disabled={disabled}
+        aria-invalid={error !== null}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          const t = e.currentTarget.value;
+          setText(t);
+          if (t.trim() === '') onCommit(null);
+          else {
+            try {
+              onCommit(parseOutputScaleList(t));
+            } catch {
+              // shown below; the last valid list stays
+            }
+          }
+        }}
+        onBlur={() => setText(null)}
+      />
+      <p id={`${id}-hint`} className={error ? 'field-hint field-error' : 'field-hint'}>
+        {error
+          ? `${error}; keeping ${value ? value.join(',') : fallback}.`
+          : `Comma-separated, ${OUTPUT_SCALE_RANGE[0]} to ${OUTPUT_SCALE_RANGE[1]}; the model is α·(f − f₀) trained with the raw step η/α² (the lazy-training scale). Empty: the Lab’s α = ${fallback}.`}
+      </p>
+    </div>
+  );
+}
+
 export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view, onRun, onCancel, exports }: SweepSettingsProps) {
   const busy = running(view);
-  const runs = settings.widths.length * settings.seeds;
+  const scales = settings.outputScales ?? [config.outputScale];
+  const params = settings.params ?? [config.param];
+  const phase = isPhaseSweep({ outputScales: scales, params });
+  const runs = params.length * scales.length * settings.widths.length * settings.seeds;
   // The same schema as the URL, the CLI and the worker: its message when these settings cannot run.
   const specError = sweepFormError(config, settings);
   const id = useId();
@@ -156,8 +211,37 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
           </div>
         )}
       </fieldset>
+      <fieldset className="settings-group">
+        <legend>Phase diagram</legend>
+        <OutputScalesField value={settings.outputScales} fallback={config.outputScale} disabled={busy} onCommit={(outputScales) => onSettings({ ...settings, outputScales })} />
+        <div className="width-chips" role="group" aria-label="Parametrizations">
+          {PARAMETRIZATIONS.map((p) => {
+            const on = params.includes(p);
+            const toggle = () => {
+              const next: Parametrization[] = on ? params.filter((x) => x !== p) : PARAMETRIZATIONS.filter((x) => x === p || params.includes(x));
+              onSettings({ ...settings, params: next.length === 1 && next[0] === config.param ? null : next });
+            };
+            return (
+              <label key={p} className={on ? 'chip is-on' : 'chip'}>
+                <input type="checkbox" checked={on} disabled={busy || (on && params.length === 1)} onChange={toggle} />
+                {PARAMETRIZATION_LABELS[p]}
+              </label>
+            );
+          })}
+        </div>
+        <p className="field-hint">
+          {phase
+            ? 'More than one α or parametrization: a phase sweep. Every run is centred, α·(f − f₀), with η in α = 1 units (one η per parametrization).'
+            : `One α (${scales[0]}) and one parametrization (${PARAMETRIZATION_LABELS[params[0]]}): a plain width sweep.`}
+        </p>
+      </fieldset>
       <div className="sweep-run">
         <p className="sweep-count">
+          {phase && (
+            <>
+              {params.length} parametrization{params.length === 1 ? '' : 's'} × {scales.length} α ×{' '}
+            </>
+          )}
           {settings.widths.length} width{settings.widths.length === 1 ? '' : 's'} × {settings.seeds} seed{settings.seeds === 1 ? '' : 's'} = <b>{runs}</b> runs of {config.steps} steps
         </p>
         <div className="transport-buttons">
@@ -205,6 +289,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
 
 function progressText(v: SweepView): string {
   const p = v.progress;
+  const phase = v.spec !== null && isPhaseSweep(v.spec);
   const done = v.runs.length;
   switch (v.status) {
     case 'idle':
@@ -214,7 +299,7 @@ function progressText(v: SweepView): string {
     case 'running': {
       if (!p) return 'Running…';
       const a = p.active[0];
-      const where = a ? ` (width ${a.width}, seed ${a.seed}, step ${a.step}/${p.steps})` : '';
+      const where = a ? ` (${phase ? `${PARAMETRIZATION_LABELS[a.param]} α = ${a.outputScale}, ` : ''}width ${a.width}, seed ${a.seed}, step ${a.step}/${p.steps})` : '';
       return `Run ${Math.min(p.done + 1, p.total)} of ${p.total}${where} · ${formatDuration(p.elapsedMs)} elapsed · about ${formatDuration(p.etaMs)} left`;
     }
     case 'done':

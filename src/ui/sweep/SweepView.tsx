@@ -1,8 +1,9 @@
 // The "Width sweep" view: train the current Lab config at many widths and seeds in a worker, then
 // plot every metric against width on log–log axes (at initialisation and after training) with a
-// fitted power law, and each metric's trajectory per width.
+// fitted power law, and each metric's trajectory per width. A phase sweep (several output scales α
+// or parametrizations) adds the phase diagram, and the width plots show one (param, α) group.
 import { useMemo, useState } from 'react';
-import type { ExperimentConfig } from '../../schema/config';
+import { PARAMETRIZATION_LABELS, type ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 import { Toggle } from '../plots/PanelFrame';
 import { LogLogPlot, type LogLogSeries } from './LogLogPlot';
@@ -12,12 +13,15 @@ import { DataTable, type DataColumn } from '../plots/DataTable';
 import { SweepSettingsPanel } from './SweepSettings';
 import { SlopeTable } from './SlopeTable';
 import { REFERENCE_SLOPES, REFERENCE_NOTE, widthSeries } from './sweepData';
-import { fitAll, sweepFitOptions, sweepMetrics } from '../../engine/sweep';
-import { sweepFormError, type SweepSettings } from './sweepUrl';
+import { fitAll, groupKey, runName, sweepFitOptions, sweepGroups, sweepMetrics } from '../../engine/sweep';
+import { PhaseDiagram } from './PhaseDiagram';
+import { groupLabel } from './phaseData';
+import { sweepSpecInput, type SweepSettings } from './sweepUrl';
+import { isPhaseSweep, parseSweepSpec } from '../../schema/sweep';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { SweepExports } from './SweepExports';
-import { PHASES, type Phase, type SweepFits, type SweepLr, type SweepMetric, type SweepRun } from './types';
+import { PHASES, type Phase, type SweepFits, type SweepLrs, type SweepMetric, type SweepRun } from './types';
 import { WEAK_CORRELATIONS_NOTE } from '../../content/presets';
 import './sweep.css';
 
@@ -82,17 +86,24 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   // The plots describe the sweep that ran (its activation and widths), not the form's current values.
   const ranConfig = view.spec?.base ?? config;
   const ranWidths = view.spec?.widths ?? settings.widths;
+  const phase = view.spec !== null && isPhaseSweep(view.spec);
+  const groups = useMemo(() => (view.spec ? sweepGroups(view.spec) : []), [view.spec]);
+  const [groupSel, setGroupSel] = useState<string | null>(null);
+  const shownGroup = groups.find((g) => groupKey(g) === groupSel) ?? groups[0];
+  // A phase sweep's width plots and fits are those of one (param, α) group, as in fits.json.
+  const runs = useMemo(() => (phase && shownGroup ? view.runs.filter((r) => groupKey(r) === groupKey(shownGroup)) : view.runs), [phase, shownGroup, view.runs]);
   // The engine's one metric table and fit routine (the same as the CLI's files).
   const all = useMemo(() => sweepMetrics(ranConfig), [ranConfig]);
   const metrics = useMemo(() => all.filter((m) => m.fitted), [all]);
-  const fits = useMemo(() => fitAll(view.runs, metrics, sweepFitOptions({ base: ranConfig })), [view.runs, metrics, ranConfig]);
+  const fits = useMemo(() => fitAll(runs, metrics, sweepFitOptions({ base: ranConfig })), [runs, metrics, ranConfig]);
   const [familyKey, setFamilyKey] = useState('ntkDrift');
   const familyMetric = all.find((m) => m.key === familyKey) ?? all[0];
 
   const run = () => {
-    if (sweepFormError(config, settings) !== null) return; // the form shows why
+    const r = parseSweepSpec(sweepSpecInput({ ...config, lrWidthExp: settings.alpha }, settings));
+    if (!r.ok) return; // the form shows why
     onRun?.();
-    store.start({ base: { ...config, lrWidthExp: settings.alpha }, widths: settings.widths, seeds: settings.seeds, autoLr: settings.autoLr }, backend);
+    store.start(r.spec, backend);
   };
   const exports = <SweepExports view={view} />;
 
@@ -112,8 +123,21 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
       </aside>
       <main className="main sweep-main" id="main">
         <SweepIntro config={config} view={view} />
-        {view.lr && <LrNote lr={view.lr} />}
+        {view.lrs && <LrNote lrs={view.lrs} />}
         {isWeakCorrelationsSetup(config) && <WeakCorrelationsNote />}
+        {phase && <PhaseDiagram runs={view.runs} metrics={all} groups={groups} widths={ranWidths} />}
+        {phase && shownGroup && (
+          <label className="inline-select phase-group-select">
+            <span>Fitted slopes and width plots below for</span>
+            <select value={groupKey(shownGroup)} onChange={(e) => setGroupSel(e.currentTarget.value)} aria-label="Group of the width plots">
+              {groups.map((g) => (
+                <option key={groupKey(g)} value={groupKey(g)}>
+                  {groupLabel(g)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <SlopeTable metrics={metrics} fits={fits} />
         <div className="sweep-toolbar">
           <Toggle label="reference slopes −1/2 and −1 (dashed grey, not data)" checked={showRefs} onChange={setShowRefs} ariaLabel="Show reference slopes" />
@@ -128,7 +152,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
               {g.keys.includes('correlations') && <CorrelationAdvice />}
               <div className="sweep-grid">
                 {ms.map((m) => (
-                  <MetricCard key={m.key} metric={m} runs={view.runs} widths={ranWidths} fits={fits} showRefs={showRefs} />
+                  <MetricCard key={m.key} metric={m} runs={runs} widths={ranWidths} fits={fits} showRefs={showRefs} />
                 ))}
               </div>
             </section>
@@ -157,7 +181,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
             }
             note="Mean over the seeds of each width. Darker = narrower, lighter = wider: the whole trajectory shrinks as the width grows."
           >
-            <FamilyPlot runs={view.runs} metric={familyMetric} widths={ranWidths} xScaleType={logX ? 'log' : 'linear'} />
+            <FamilyPlot runs={runs} metric={familyMetric} widths={ranWidths} xScaleType={logX ? 'log' : 'linear'} />
           </PlotCard>
         </section>
       </main>
@@ -165,14 +189,14 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   );
 }
 
-/** Runs whose loss diverged (training stopped early), as "width 2048 (seed 1)". */
-export function divergedRuns(runs: readonly SweepRun[]): string[] {
-  return runs.filter((r) => r.diverged).map((r) => `width ${r.width} (seed ${r.seed})`);
+/** Runs whose loss diverged (training stopped early), as "width 2048 (seed 1)" (with param and α in a phase sweep). */
+export function divergedRuns(runs: readonly SweepRun[], phase = false): string[] {
+  return runs.filter((r) => r.diverged).map((r) => (phase ? runName(r, true) : `width ${r.width} (seed ${r.seed})`));
 }
 
 function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepState }) {
   const ran = view.spec?.base;
-  const diverged = divergedRuns(view.runs);
+  const diverged = divergedRuns(view.runs, view.spec !== null && isPhaseSweep(view.spec));
   return (
     <div className="sweep-intro">
       <p>
@@ -189,6 +213,13 @@ function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepSta
           </>
         )}
       </p>
+      {view.spec && isPhaseSweep(view.spec) && (
+        <p className="sweep-config" data-testid="phase-summary">
+          Phase sweep: {view.spec.params.map((p) => PARAMETRIZATION_LABELS[p]).join(', ')} × output scales α = {view.spec.outputScales.join(', ')} × widths{' '}
+          {view.spec.widths.join(', ')} × {view.spec.seeds} seed{view.spec.seeds === 1 ? '' : 's'}. These replace the Lab’s parametrization and output scale, and every
+          run is centred.
+        </p>
+      )}
       {diverged.length > 0 && (
         <p className="field-error" role="status" data-testid="sweep-diverged">
           {diverged.length} run{diverged.length === 1 ? '' : 's'} diverged (the learning rate was above the stable limit): {diverged.join(', ')}. Their non-finite
@@ -199,18 +230,21 @@ function SweepIntro({ config, view }: { config: ExperimentConfig; view: SweepSta
   );
 }
 
-/** How the sweep's η was chosen, and the warning when the slopes mix η with width. */
-function LrNote({ lr }: { lr: SweepLr }) {
+/** How the sweep's η was chosen (one line per parametrization), and the warning when the slopes mix η with width. */
+function LrNote({ lrs }: { lrs: SweepLrs }) {
+  const warnings = [...new Set(lrs.flatMap((l) => (l.warning ? [l.warning] : [])))];
   return (
-    <div className="sweep-lr" data-testid="sweep-lr" data-rule={lr.rule}>
-      <p>
-        <b>Learning rate:</b> {lr.description}.
-      </p>
-      {lr.warning && (
-        <p className="field-error" role="status" data-testid="sweep-lr-warning">
-          Warning: {lr.warning}.
+    <div className="sweep-lr" data-testid="sweep-lr" data-rule={lrs[0].rule}>
+      {lrs.map((lr) => (
+        <p key={lr.param}>
+          <b>Learning rate:</b> {lr.description}.
         </p>
-      )}
+      ))}
+      {warnings.map((w) => (
+        <p key={w} className="field-error" role="status" data-testid="sweep-lr-warning">
+          Warning: {w}.
+        </p>
+      ))}
     </div>
   );
 }

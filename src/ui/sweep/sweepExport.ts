@@ -7,9 +7,9 @@ import type { SweepView } from './useSweep';
 export type SweepExportFiles = SweepFiles & { 'sweep.json': string };
 
 /** The four files of the sweep in the view, or null before its η is known or with no finished run. */
-export function sweepExportFiles(view: Pick<SweepView, 'spec' | 'lr' | 'runs' | 'backend'>): SweepExportFiles | null {
-  if (!view.spec || !view.lr || view.runs.length === 0) return null;
-  const files = sweepFiles(view.spec, view.lr, view.runs);
-  const manifest = sweepManifest(view.spec, view.lr, view.runs, { shard: null, backend: view.backend?.name ?? 'unknown', jobs: 1 });
+export function sweepExportFiles(view: Pick<SweepView, 'spec' | 'lrs' | 'runs' | 'backend'>): SweepExportFiles | null {
+  if (!view.spec || !view.lrs || view.runs.length === 0) return null;
+  const files = sweepFiles(view.spec, view.lrs, view.runs);
+  const manifest = sweepManifest(view.spec, view.lrs, view.runs, { shard: null, backend: view.backend?.name ?? 'unknown', jobs: 1 });
   return { ...files, 'sweep.json': manifestJson(manifest) };
 }

@@ -1,8 +1,9 @@
 // The sweep's own URL parameters (the rest of the settings are the Lab's config): `view=sweep`,
-// `widths=16,32,…`, `seeds=5`, `auto-lr=shared|per-run`. Parsed and validated by the one sweep schema (src/schema/sweep.ts, also
+// `widths=16,32,…`, `seeds=5`, `auto-lr=shared|per-run`, and for a phase sweep `output-scales=1,3,10`
+// and `params=ntk,mup`. Parsed and validated by the one sweep schema (src/schema/sweep.ts, also
 // behind the CLI's flags and the worker's messages); bad values → a notice and the default. α
 // (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
-import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig } from '../../schema/config';
+import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig, type Parametrization } from '../../schema/config';
 import { parseUrlParams } from '../../schema/url';
 import {
   DEFAULT_AUTO_LR,
@@ -16,6 +17,7 @@ import {
   sweepSpecFromEntries,
   sweepSpecToEntries,
   type AutoLrRule,
+  type SweepSpecInput,
 } from '../../schema/sweep';
 
 export interface SweepSettings {
@@ -25,11 +27,15 @@ export interface SweepSettings {
   alpha: number;
   /** With an automatic η: one shared η for the sweep (default) or each run its own. */
   autoLr: AutoLrRule;
+  /** Output scales α of a phase sweep; null = the Lab config's output scale alone. */
+  outputScales: number[] | null;
+  /** Parametrizations of a phase sweep; null = the Lab config's parametrization alone. */
+  params: Parametrization[] | null;
 }
 
 /** Widths offered by the Sweep form (powers of two). */
 export const WIDTH_CHOICES: readonly number[] = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...DEFAULT_SWEEP_WIDTHS], seeds: DEFAULT_SWEEP_SEEDS, alpha: 0, autoLr: DEFAULT_AUTO_LR });
+export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...DEFAULT_SWEEP_WIDTHS], seeds: DEFAULT_SWEEP_SEEDS, alpha: 0, autoLr: DEFAULT_AUTO_LR, outputScales: null, params: null });
 export const WIDTH_RANGE = [SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX] as const;
 export const SEEDS_RANGE = [1, MAX_SWEEP_SEEDS] as const;
 const alphaField = fieldByKey('lrWidthExp');
@@ -49,23 +55,32 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
   const entries = [...new URLSearchParams(search)].filter(([k]) => (SWEEP_PARAM_NAMES as readonly string[]).includes(k));
   try {
     const { spec, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, entries);
-    return { settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr }, notices };
+    const given = (name: string) => entries.some(([k]) => k === name) && !notices.some((n) => n.startsWith(`${name}=`));
+    return {
+      settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr, outputScales: given('output-scales') ? spec.outputScales : null, params: given('params') ? spec.params : null },
+      notices,
+    };
   } catch (e) {
     // Values that pass one by one but not together (e.g. more widths than a sweep may have).
     return { settings: { ...DEFAULT_SWEEP, widths: [...DEFAULT_SWEEP.widths] }, notices: [`${(e as Error).message}; using the default sweep settings.`] };
   }
 }
 
+/** The sweep spec input of the form's settings on top of the Lab's config (α = lrWidthExp is the config's). */
+export function sweepSpecInput(config: ExperimentConfig, s: SweepSettings): SweepSpecInput {
+  return { base: config, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined };
+}
+
 /** Why the form's settings cannot run as a sweep (the schema's one-line message), or null. */
-export function sweepFormError(config: ExperimentConfig, s: Pick<SweepSettings, 'widths' | 'seeds'>): string | null {
-  const r = parseSweepSpec({ base: config, widths: s.widths, seeds: s.seeds });
+export function sweepFormError(config: ExperimentConfig, s: SweepSettings): string | null {
+  const r = parseSweepSpec(sweepSpecInput(config, s));
   return r.ok ? null : r.error;
 }
 
 /** Query entries for the sweep settings (only the non-default ones, plus view=sweep); α is the config's. */
 export function sweepToEntries(view: AppView, s: SweepSettings): [string, string][] {
   if (view !== 'sweep') return [];
-  return [['view', 'sweep'], ...sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr })];
+  return [['view', 'sweep'], ...sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined })];
 }
 
 /** The sweep parameters present in a query string, to carry them over when the Lab rewrites the URL. */

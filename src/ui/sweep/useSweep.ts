@@ -5,7 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import type { BackendInfo, BackendName, WorkerEvent } from '../../worker/protocol';
 import type { SweepSpec } from '../../schema/sweep';
-import type { SweepLr, SweepProgress, SweepRun } from './types';
+import type { SweepLrs, SweepProgress, SweepRun } from './types';
 
 export type SweepStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -14,8 +14,8 @@ export interface SweepView {
   status: SweepStatus;
   /** The spec of the current (or last) sweep. */
   spec: SweepSpec | null;
-  /** How the sweep's η was chosen (from the worker, before the first run). */
-  lr: SweepLr | null;
+  /** How the sweep's η was chosen, per parametrization (from the worker, before the first run). */
+  lrs: SweepLrs | null;
   runs: SweepRun[];
   progress: SweepProgress | null;
   elapsedMs: number;
@@ -28,7 +28,7 @@ export interface SweepView {
 type Listener = () => void;
 
 export class SweepStore {
-  private view: SweepView = { sweepId: 0, status: 'idle', spec: null, lr: null, runs: [], progress: null, elapsedMs: 0, message: null, backend: null, cancelling: false };
+  private view: SweepView = { sweepId: 0, status: 'idle', spec: null, lrs: null, runs: [], progress: null, elapsedMs: 0, message: null, backend: null, cancelling: false };
   private listeners = new Set<Listener>();
   private client: WorkerClient | null = null;
 
@@ -44,7 +44,7 @@ export class SweepStore {
   start(spec: SweepSpec, backend: BackendName | null): void {
     if (!this.client) this.client = this.createClient((ev) => this.onEvent(ev));
     const sweepId = this.view.sweepId + 1;
-    this.update({ sweepId, status: 'starting', spec, lr: null, runs: [], progress: null, elapsedMs: 0, message: null, cancelling: false });
+    this.update({ sweepId, status: 'starting', spec, lrs: null, runs: [], progress: null, elapsedMs: 0, message: null, cancelling: false });
     this.client.send({ type: 'sweepStart', sweepId, spec, backend });
   }
 
@@ -85,7 +85,7 @@ export class SweepStore {
         return;
       case 'sweepLr':
         if (ev.sweepId !== v.sweepId) return;
-        this.update({ lr: ev.lr });
+        this.update({ lrs: ev.lrs });
         return;
       case 'sweepProgress':
         if (ev.sweepId !== v.sweepId) return;
