@@ -78,7 +78,7 @@ function sweepFlags(outputScalesDefault: string): FlagSpec[] {
   ];
 }
 const SWEEP_LR_DETAILS =
-  'η is resolved once for the whole sweep (once per parametrization with --params): --lr auto (default) = one η for every run, N/λmax(Θ₀) of the seed-mean kernel at the widest width; --lr η₀ [--lr-width-exp α: η = η₀·n^α]; --lr auto-per-run = each run its own η (the slopes then mix η with width; warned in fits.json). η is in α = 1 units: a run with output scale α takes the raw step η/α². --json prints the fits.';
+  'η is resolved once for the whole sweep (once per parametrization with --params): --lr auto (default) = one η for every run, N/λmax(Θ₀) of the seed-mean kernel at the widest width; --lr η₀ [--lr-width-exp κ: η = η₀·n^κ]; --lr auto-per-run = each run its own η (the slopes then mix η with width; warned in fits.json). η is in α = 1 units: a run with output scale α takes the raw step η/α². --json prints the fits.';
 const PHASE_DETAILS =
   'A phase sweep (more than one --output-scales or --params) runs the grid param × α × width × seed; every run is centred, α·(f(x;θ) − f(x;θ₀)), so α = 1 is the same model family; runs.csv and summary.csv get param,outputScale columns in front, fits.json fits in width within each (param, α) group, and ucNfaLast (UC-NFA of the last hidden layer, a correlation) is recorded, not fitted.';
 

@@ -84,8 +84,8 @@ export const CONFIG_FIELDS = {
     allowed: 'two different digits as <d>v<d> or <d>vrest (e.g. 0v7, 3vrest)',
     schema: DigitsSchema,
   }),
-  /** Learning-rate width exponent α: η = η₀·n^α. */
-  lrWidthExp: numberField({ key: 'lrWidthExp', name: 'lr-width-exp', label: 'LR width exponent α', min: -2, max: 2, default: 0 }),
+  /** Learning-rate width exponent κ: η = η₀·n^κ. */
+  lrWidthExp: numberField({ key: 'lrWidthExp', name: 'lr-width-exp', label: 'LR width exponent κ', min: -2, max: 2, default: 0 }),
   /** NTK eigenmodes tracked per logged step (the top K of Θ₀ on the training set, K = min(modes, N)); 0 = off. */
   modes: intField({ key: 'modes', label: 'Eigenmodes tracked', min: 0, max: 64, default: 16 }),
 };

@@ -1,4 +1,4 @@
-// A width sweep: the base experiment config (including lrWidthExp, η = η₀·n^α) plus the widths, the
+// A width sweep: the base experiment config (including lrWidthExp, η = η₀·n^κ) plus the widths, the
 // number of seeds per width and how an automatic η is chosen; a phase sweep adds output scales α
 // and/or parametrizations (a grid param × α × width × seed). One zod schema for the URL (`widths`,
 // `seeds`, `auto-lr`, `output-scales`, `params`), the CLI flags of the same names, the worker

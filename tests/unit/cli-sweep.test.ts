@@ -101,7 +101,7 @@ describe('sweep CLI', () => {
     expect(lrs.size).toBeGreaterThan(1);
   }, 300_000);
 
-  it('--lr η₀ --lr-width-exp α: η₀·n^α in each row, with the warning', async () => {
+  it('--lr η₀ --lr-width-exp κ: η₀·n^κ in each row, with the warning', async () => {
     const dir = join(root, 'scaled');
     const r = await run(['sweep', '--widths', '8,32', '--seeds', '1', '--steps', '4', '--train', '8', '--test', '4', '--lr', '2', '--lr-width-exp=-0.5', '--out', dir]);
     expect(r.code, r.err).toBe(0);

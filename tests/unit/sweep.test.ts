@@ -67,7 +67,7 @@ describe('grid, shards, per-run config', () => {
     for (const bad of ['3/2', '0/2', '1/0', 'a/b', '1'] as const) expect(() => parseShard(bad)).toThrow(/is not valid/);
   });
 
-  it('η = η₀·n^α for an explicit η; auto-per-run stays auto; auto is one η for every run', async () => {
+  it('η = η₀·n^κ for an explicit η; auto-per-run stays auto; auto is one η for every run', async () => {
     const s = spec({ base: { ...DEFAULT_CONFIG, seed: 10, lr: 0.5, lrWidthExp: -0.5 } });
     expect(configForRun(s, [await resolveSweepLr(s)], at(64, 11))).toMatchObject({ width: 64, seed: 11, lr: 0.0625, lrWidthExp: 0 });
     expect(configForRun(spec(), [await resolveSweepLr(spec())], at(64, 11)).lr).toBe(0.5);

@@ -50,7 +50,7 @@ function fakeRunner(opts: { failAt?: number; cancelAfterRuns?: number } = {}) {
 }
 
 describe('sweep grid and configs', () => {
-  it('widths ascending, seeds inner; η = η₀·n^α only when η₀ is explicit', async () => {
+  it('widths ascending, seeds inner; η = η₀·n^κ only when η₀ is explicit', async () => {
     const lr = [await resolveSweepLr(SPEC)];
     const cells = sweepCells(SPEC, lr);
     expect(cells.map((c) => [c.index, c.width, c.seed])).toEqual([

@@ -1,6 +1,6 @@
 // The learning rate of a width sweep, resolved ONCE for the whole sweep (docs/science.md §8), so
 // that every run trains for the same η·t unless the user asked otherwise:
-//   explicit   η₀ given: η = η₀ at every width (α = 0), or η₀·n^α with the width exponent α
+//   explicit   η₀ given: η = η₀ at every width (κ = 0), or η₀·n^κ with the width exponent κ
 //              (η₀ is then the rate at width 1, the reference width);
 //   auto       one η for every width and seed: ½·η_c of the seed-mean kernel at the sweep's widest
 //              width, η = N / mean_seeds λmax(Θ₀(X, X)) (3 significant digits), the finite-width
@@ -29,7 +29,7 @@ export const SweepLrSchema = z.object({
   rule: z.enum(SWEEP_LR_RULES),
   /** η₀ (explicit) or the one shared η (auto); null for auto-per-run (each run's η is in runs.csv). */
   eta: z.number().positive().nullable(),
-  /** η = η₀·n^α (explicit only; 0 otherwise). */
+  /** η = η₀·n^κ (explicit only; 0 otherwise). */
   widthExp: z.number(),
   /** auto: the width and θ₀ seeds whose kernels set η, and their λmax(Θ₀)/N. */
   measured: z
@@ -37,7 +37,7 @@ export const SweepLrSchema = z.object({
     .nullable(),
   /** One sentence: the rule and its numbers. */
   description: z.string(),
-  /** Set when the fitted slopes mix η with width (auto-per-run, or α ≠ 0). */
+  /** Set when the fitted slopes mix η with width (auto-per-run, or κ ≠ 0). */
   warning: z.string().nullable(),
 });
 export type SweepLr = z.infer<typeof SweepLrSchema>;

@@ -1,4 +1,4 @@
-// The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent α; for a
+// The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent κ; for a
 // phase sweep the output scales α and the parametrizations; Run and Cancel; the progress bar (run
 // k of K, elapsed, ETA); and the export buttons.
 import { useId, useState, type ReactNode } from 'react';
@@ -139,10 +139,10 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
   const pct = view.status === 'done' ? 100 : p ? Math.floor(p.fraction * 100) : 0;
   const lrNote =
     config.lr === null
-      ? 'η is automatic, so α is not used; set η in the Lab to scale it with width.'
+      ? 'η is automatic, so κ is not used; set η in the Lab to scale it with width.'
       : settings.alpha === 0
         ? `η = ${config.lr} at every width: η·t is the same in every run.`
-        : `η = ${config.lr}·n^α (${config.lr} is the rate at width 1): η·t changes with width.`;
+        : `η = ${config.lr}·n^κ (${config.lr} is the rate at width 1): η·t changes with width.`;
   return (
     <div className="sweep-settings">
       <fieldset className="settings-group">
@@ -184,7 +184,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
           onCommit={onSteps}
         />
         <NumberField
-          label="Learning-rate width exponent α"
+          label="Learning-rate width exponent κ"
           value={settings.alpha}
           min={ALPHA_RANGE[0]}
           max={ALPHA_RANGE[1]}

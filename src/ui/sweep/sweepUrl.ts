@@ -2,7 +2,7 @@
 // `widths=16,32,…`, `seeds=5`, `auto-lr=shared|per-run`, and for a phase sweep `output-scales=1,3,10`
 // and `params=ntk,mup`. Parsed and validated by the one sweep schema (src/schema/sweep.ts, also
 // behind the CLI's flags and the worker's messages); bad values → a notice and the default. α
-// (η = η₀·n^α) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
+// (η = η₀·n^κ) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
 import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig, type Parametrization } from '../../schema/config';
 import { parseUrlParams } from '../../schema/url';
 import {
@@ -23,7 +23,7 @@ import {
 export interface SweepSettings {
   widths: number[];
   seeds: number;
-  /** η = η₀·n^α: mirrors the config's lrWidthExp (the App fills it in from the config). */
+  /** η = η₀·n^κ: mirrors the config's lrWidthExp (the App fills it in from the config). */
   alpha: number;
   /** With an automatic η: one shared η for the sweep (default) or each run its own. */
   autoLr: AutoLrRule;
