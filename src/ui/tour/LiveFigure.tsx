@@ -6,6 +6,7 @@ import { configToSearch, type ExperimentConfig } from '../../schema/config';
 import { panelByKey } from '../panels/registry';
 import type { PanelProps } from '../panels/types';
 import { EmbedControl } from '../embed/EmbedControl';
+import { RegimeBadge } from '../controls/RegimeBadge';
 import type { FrozenView, TourRunner } from './tourRunner';
 
 export interface LiveFigureProps {
@@ -19,6 +20,8 @@ export interface LiveFigureProps {
   caption: ReactNode;
   /** Extra query for the lab link (theme, large type). */
   labExtra: Record<string, string>;
+  /** Show the regime badge of the figure's current settings. */
+  regime?: boolean;
 }
 
 const EMPTY: FrozenView = {
@@ -31,7 +34,7 @@ const EMPTY: FrozenView = {
   wantPlay: false,
 };
 
-export function LiveFigure({ id, runner, panel, config: initial, controls, onRatio, caption, labExtra }: LiveFigureProps) {
+export function LiveFigure({ id, runner, panel, config: initial, controls, onRatio, caption, labExtra, regime }: LiveFigureProps) {
   const entry = panelByKey(panel);
   const [config, setConfig] = useState(initial);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
@@ -136,6 +139,7 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
           Open in the lab ↗
         </a>
       </div>
+      {regime && <RegimeBadge config={config} className="tour-regime" />}
       <div className="tour-figure-panel panel-cell" data-panel={panel}>
         <Panel {...props} />
       </div>

@@ -10,7 +10,7 @@ import { PRESETS } from '../../content/presets';
 import { LiveFigure } from './LiveFigure';
 import { AppNav } from '../app/AppNav';
 import { TourRunner } from './tourRunner';
-import { TOUR_SECTIONS } from './sections';
+import { TOUR_SECTIONS, figureRows } from './sections';
 import './tour.css';
 
 export interface TourPageProps {
@@ -26,7 +26,7 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
   useAppearance(theme, large);
   const runner = useMemo(() => new TourRunner({ ...DEFAULT_CONFIG }, forcedBackend), [forcedBackend]);
   const ratios = useRef(new Map<string, number>());
-  const configs = useMemo(() => new Map(TOUR_SECTIONS.map((s) => [s.id, s.figure.config] as const)), []);
+  const configs = useMemo(() => new Map(TOUR_SECTIONS.flatMap((s) => s.figures.map((f) => [f.id, f.config] as const))), []);
 
   const pick = useCallback(() => {
     let best: string | null = null;
@@ -79,16 +79,24 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
           <section className="tour-section" key={s.id} id={s.id} aria-labelledby={`${s.id}-h`}>
             <h2 id={`${s.id}-h`}>{s.title}</h2>
             {s.body({ Formula, presetLink: (name) => presetLink(name, extra) })}
-            <LiveFigure
-              id={s.id}
-              runner={runner}
-              panel={s.figure.panel}
-              config={configs.get(s.id) as ExperimentConfig}
-              controls={s.figure.controls}
-              onRatio={onRatio}
-              caption={s.figure.caption}
-              labExtra={extra}
-            />
+            {figureRows(s).map((row) => (
+              <div className={row.length > 1 ? 'tour-figure-row' : undefined} key={row[0]!.id}>
+                {row.map((f) => (
+                  <LiveFigure
+                    key={f.id}
+                    id={f.id}
+                    runner={runner}
+                    panel={f.panel}
+                    config={configs.get(f.id) as ExperimentConfig}
+                    controls={f.controls}
+                    onRatio={onRatio}
+                    caption={f.caption}
+                    labExtra={extra}
+                    regime={f.regime}
+                  />
+                ))}
+              </div>
+            ))}
           </section>
         ))}
       </main>
