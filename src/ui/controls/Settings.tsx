@@ -202,7 +202,7 @@ export function OutputScaleFields({ id, config, onChange }: { id: string; config
         onChange={(outputScale) => onChange({ outputScale })}
       />
       <div className={`field centre-field${locked ? ' is-locked' : ''}`}>
-        <label className="check">
+        <label className="check" title={locked ? CENTRE_LOCKED_HINT : 'Subtract f(x; θ₀): the model is zero at θ₀'}>
           <input
             type="checkbox"
             checked={isCentred(config)}
