@@ -45,6 +45,8 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
   // The runner keeps each figure's last view (paused) while another figure trains.
   const frozen = useSyncExternalStore(runner.subscribeAll, () => runner.frozenView(id) ?? EMPTY);
   const [playWanted, setPlayWanted] = useState(true);
+  // In view but not the active figure (e.g. beside the one that trains): "paused", not "out of view".
+  const [inView, setInView] = useState(false);
 
   const shown: FrozenView = active ? (live.state === 'loading' ? { ...EMPTY, state: live.state } : live) : frozen;
 
@@ -52,7 +54,11 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
     const el = ref.current;
     if (!el || typeof IntersectionObserver !== 'function') return;
     const io = new IntersectionObserver((entries) => {
-      for (const e of entries) onRatio(id, e.isIntersecting ? visibleShare(e) : 0);
+      for (const e of entries) {
+        const r = e.isIntersecting ? visibleShare(e) : 0;
+        setInView(r > 0);
+        onRatio(id, r);
+      }
     }, { threshold: Array.from({ length: 21 }, (_, i) => i / 20) });
     io.observe(el);
     return () => {
@@ -85,7 +91,7 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
     divergedAt: shown.state === 'diverged' ? shown.divergedAt : null,
   };
   const playing = active && live.wantPlay;
-  const status = active ? (live.state === 'playing' ? 'running' : live.state) : 'paused (out of view)';
+  const status = active ? (live.state === 'playing' ? 'running' : live.state) : inView ? 'paused' : 'paused (out of view)';
   const labQuery = configToSearch(config, labExtra);
   return (
     <figure className="tour-figure" ref={ref} data-figure={id} data-active={active ? 'true' : 'false'} data-step={shown.step}>

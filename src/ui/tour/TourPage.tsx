@@ -21,6 +21,8 @@ export interface TourPageProps {
 
 /** A figure needs this much of itself in view to run. */
 const MIN_RATIO = 0.3;
+/** Visible shares closer than this count as equal (sub-pixel differences between figures in a row). */
+const TIE = 0.05;
 
 export default function TourPage({ theme, large, forcedBackend }: TourPageProps) {
   useAppearance(theme, large);
@@ -31,8 +33,9 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
   const pick = useCallback(() => {
     let best: string | null = null;
     let bestR = MIN_RATIO;
+    // Near-ties (within TIE) go to the earlier figure: of two figures side by side, the left one starts.
     for (const [id, r] of ratios.current) {
-      if (r >= bestR) {
+      if (best === null ? r >= bestR : r > bestR + TIE) {
         best = id;
         bestR = r;
       }
