@@ -136,8 +136,12 @@ describe('tour: Width is not the whole story', () => {
 
     // One of the two becomes active on scrolling in and trains; Play on the other moves the worker there.
     await waitUntil(async () => ((await isActive(page, ntk)) || (await isActive(page, mup))) && Math.max(await figStep(page, ntk), await figStep(page, mup)) >= 3, 120_000);
-    const first = (await isActive(page, ntk)) ? ntk : mup;
-    const second = first === ntk ? mup : ntk;
+    // Equally visible side by side, the left (NTK) figure starts; the μP one waits, "paused" (not "out of view").
+    const first = ntk;
+    const second = mup;
+    const who = async () => `ntk active=${await isActive(page, ntk)} step=${await figStep(page, ntk)}, mup active=${await isActive(page, mup)} step=${await figStep(page, mup)}`;
+    expect(await isActive(page, ntk), await who()).toBe(true);
+    expect(await fig(page, mup).locator('.tour-figure-state').textContent()).toBe('paused');
     await fig(page, second).getByRole('button', { name: 'Play' }).click();
     await waitUntil(async () => (await isActive(page, second)) && (await figStep(page, second)) >= 3, 120_000);
     expect(await isActive(page, first)).toBe(false);

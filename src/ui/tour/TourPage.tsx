@@ -23,6 +23,8 @@ export interface TourPageProps {
 const MIN_RATIO = 0.3;
 /** Visible shares closer than this count as equal (sub-pixel differences between figures in a row). */
 const TIE = 0.05;
+/** Observer reports within this time are taken together before choosing the figure that runs. */
+const PICK_DELAY_MS = 100;
 
 export default function TourPage({ theme, large, forcedBackend }: TourPageProps) {
   useAppearance(theme, large);
@@ -33,8 +35,9 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
   const pick = useCallback(() => {
     let best: string | null = null;
     let bestR = MIN_RATIO;
-    // Near-ties (within TIE) go to the earlier figure: of two figures side by side, the left one starts.
-    for (const [id, r] of ratios.current) {
+    // In page order; near-ties (within TIE) go to the earlier figure: of two side by side, the left one starts.
+    for (const id of configs.keys()) {
+      const r = ratios.current.get(id) ?? 0;
       if (best === null ? r >= bestR : r > bestR + TIE) {
         best = id;
         bestR = r;
@@ -47,10 +50,17 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
       runner.activate(best, configs.get(best) as ExperimentConfig);
     }
   }, [runner, configs]);
+  // Each figure has its own IntersectionObserver, and their reports of one scroll arrive in any order
+  // over a few milliseconds: pick once they are all in.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const disposed = useRef(false);
   const onRatio = useCallback(
     (id: string, r: number) => {
       ratios.current.set(id, r);
-      pick();
+      pending.current ??= setTimeout(() => {
+        pending.current = null;
+        if (!disposed.current) pick();
+      }, PICK_DELAY_MS);
     },
     [pick],
   );
@@ -59,8 +69,12 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
     const onVis = () => runner.setPageHidden(document.visibilityState === 'hidden');
     document.addEventListener('visibilitychange', onVis);
     onVis();
+    disposed.current = false;
     return () => {
       document.removeEventListener('visibilitychange', onVis);
+      disposed.current = true;
+      if (pending.current !== null) clearTimeout(pending.current);
+      pending.current = null;
       runner.dispose();
     };
   }, [runner]);
