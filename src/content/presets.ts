@@ -87,9 +87,8 @@ export const PRESETS: readonly Preset[] = [
       'The two-layer network with f₀ ≡ 0 on high-dimensional Gaussian inputs, beside the linear model on the inputs: they agree early and part later.',
     query: 'model=early-time&width=1024&activation=tanh&lr=1&dataset=gauss&dim=100&train=256&steps=1000',
   },
-  // Two ways to be lazy and one way not to be (fields param, outputScale, center). Numbers: `tangent-lab train
-  // --depth 1 --steps 500 --width <n> [--param mup | --output-scale <α> | --center true] --seed 1|2|3`
-  // (tanh, sine, 64 points, GD at the automatic η, wasm), final ntkDrift.
+  // Two ways to be lazy and one way not to be (fields param, outputScale, center). Numbers and
+  // commands: docs/results/lazy-regimes.md (final ntkDrift of `tangent-lab train --depth 1 --steps 500`).
   {
     name: 'lazy-wide',
     title: 'Lazy because wide (NTK)',

@@ -45,7 +45,7 @@ export function regimeOf(config: RegimeConfig): Regime {
     return {
       kind: 'scaled',
       label: `${alpha >= LAZY_ALPHA ? 'lazy' : 'lazier'} because scaled (α = ${a})`,
-      expectation: `the model is α·(f − f₀) trained with η/α², so its output moves as fast as at α = 1 while the weights move 1/${a} as far and the kernel drift shrinks like 1/α (Chizat, Oyallon & Bach 2019), at any width (${p}, n = ${n})`,
+      expectation: `the model is α·(f − f₀) trained with η/α², so its output starts moving as fast as at α = 1 while the weights move 1/${a} as far and the kernel drift shrinks like 1/α (Chizat, Oyallon & Bach 2019), at any width (${p}, n = ${n})`,
     };
   }
   const centred = isCentred(config) ? ', centred at θ₀' : '';
