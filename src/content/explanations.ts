@@ -44,7 +44,7 @@ export const PANELS = {
   },
   drift: {
     title: 'NTK drift',
-    summary: 'How far the neural tangent kernel has moved from its value at initialisation. Wide networks keep it nearly frozen, which is why they train like a linear model.',
+    summary: 'How far the neural tangent kernel has moved from its value at initialisation. Wide networks in NTK parametrization (and any net with a large output scale α) keep it nearly frozen, which is why they train like a linear model; in μP it keeps moving at any width.',
     tex: String.raw`\frac{\lVert \Theta_t - \Theta_0\rVert_F}{\lVert \Theta_0\rVert_F},\qquad 1 - \frac{\langle \Theta_t, \Theta_0\rangle_F}{\lVert\Theta_t\rVert_F\,\lVert\Theta_0\rVert_F}`,
   },
   gap: {

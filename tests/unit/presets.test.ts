@@ -7,6 +7,7 @@ import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/app/appParams';
 import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
 import { fitScale, nextScale } from '../../src/ui/embed/FitBox';
 import { embedSnippet, embedUrl } from '../../src/ui/app/share';
+import { regimeOf } from '../../src/content/regime';
 
 describe('presets', () => {
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s parses with no notices and differs from the defaults', (_n, p) => {
@@ -30,6 +31,20 @@ describe('presets', () => {
     expect(lazy.width).toBeGreaterThanOrEqual(16 * rich.width);
     expect(lazy.param).toBe('ntk');
     expect(rich.param).toBe('standard');
+  });
+
+  it('lazy-wide, lazy-scaled and mup-wide: one mechanism each, named by the regime badge', () => {
+    const wide = configFromSearch(presetByName('lazy-wide')!.query).config;
+    const scaled = configFromSearch(presetByName('lazy-scaled')!.query).config;
+    const mup = configFromSearch(presetByName('mup-wide')!.query).config;
+    expect(wide).toMatchObject({ param: 'ntk', outputScale: 1, center: false });
+    expect(scaled).toMatchObject({ param: 'ntk', width: 64, outputScale: 30 });
+    expect(mup).toMatchObject({ param: 'mup', width: wide.width, outputScale: 1 });
+    expect(regimeOf(wide).label).toBe('lazy because wide (NTK, n = 1024)');
+    expect(regimeOf(scaled).label).toBe('lazy because scaled (α = 30)');
+    expect(regimeOf(mup).label).toBe('rich at any width (μP, n = 1024)');
+    // measured under the same conditions: only width, param and α differ
+    for (const c of [wide, scaled, mup]) expect(c).toMatchObject({ depth: 1, steps: 500, activation: 'tanh', dataset: 'sine', lr: null, seed: 1 });
   });
 
   it('?preset= resolves to the preset query, explicit settings override it, the name is case-insensitive', () => {

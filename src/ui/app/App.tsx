@@ -14,6 +14,7 @@ import type { BackendName } from '../../worker/protocol';
 import { BackendBadge } from './BackendBadge';
 import { Transport } from '../controls/Transport';
 import { Settings, formatLr } from '../controls/Settings';
+import { RegimeBadge } from '../controls/RegimeBadge';
 import { Notices, type Notice } from './Notices';
 import { deviceLossNotice } from '../../worker/fallback';
 import { useRun } from './useRun';
@@ -209,6 +210,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onReset={() => store.reset()}
             onCancel={() => store.cancel()}
           />
+          <RegimeBadge config={config} />
           <SettingsDrawer>
             <MemoSettings config={config} meta={view.meta} onChange={onChange} />
             <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />

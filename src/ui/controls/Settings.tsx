@@ -1,7 +1,8 @@
 // The settings that restart the run. Every control is a native element with a visible label; the
 // slider names are exactly "Width", "Depth" and "Learning rate".
 import { useId } from 'react';
-import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey, toSliderPosition, type ExperimentConfig } from '../../schema/config';
+import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey, isCentred, toSliderPosition, type ExperimentConfig } from '../../schema/config';
+import { formatAlpha } from '../../content/regime';
 import { DATASET_INFO, datasetInfo } from '../../engine/data/datasets';
 import type { RunMeta } from '../../engine/session';
 import { DiscreteSlider } from './DiscreteSlider';
@@ -16,6 +17,16 @@ export const LR_VALUES: readonly number[] = [
   1000,
 ];
 const DEPTH_VALUES = [1, 2, 3, 4, 5, 6];
+/** Output scales α 1…1000: 1, 1.5, 2, 3, 5, 7 per decade (so 3, 10, 30, 100 are on the slider). */
+export const ALPHA_VALUES: readonly number[] = [...[0, 1, 2].flatMap((d) => [1, 1.5, 2, 3, 5, 7].map((m) => m * 10 ** d)), 1000];
+
+/** The α slider's values, with a value from a link (e.g. α = 40) added in its place. */
+export function alphaValues(current: number): number[] {
+  return Array.from(new Set([...ALPHA_VALUES, current])).sort((a, b) => a - b);
+}
+
+/** Why the "Centre at θ₀" box is ticked and locked: the scaled model is always centred. */
+export const CENTRE_LOCKED_HINT = 'α > 1 always centres: the model is α·(f − f₀), zero at θ₀.';
 
 export function formatLr(v: number): string {
   if (v >= 0.001 && v < 10000) return String(Number(v.toPrecision(3)));
@@ -52,7 +63,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
           value={config.model}
           options={MODELS.map((m) => ({ value: m, label: m === 'mlp' ? 'MLP (deep network + linear twin)' : 'early-time (2 layers, f₀ = 0, vs linear model)' }))}
           onChange={(model) => onChange({ model })}
-          hint={config.model === 'early-time' ? 'Width = m hidden units; depth and parametrisation do not apply.' : undefined}
+          hint={config.model === 'early-time' ? 'Width = m hidden units; depth, parametrisation and output scale do not apply.' : undefined}
         />
         <DiscreteSlider
           id={`${uid}-width`}
@@ -62,6 +73,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
           format={(v) => String(v)}
           onChange={(width) => onChange({ width })}
         />
+        <OutputScaleFields id={`${uid}-alpha`} config={config} onChange={onChange} />
         <DiscreteSlider
           id={`${uid}-depth`}
           label="Depth"
@@ -172,6 +184,41 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
         <SeedField seed={config.seed} onChange={(seed) => onChange({ seed })} />
       </fieldset>
     </div>
+  );
+}
+
+/** The output scale α (log slider) and the "Centre at θ₀" box, locked on while α > 1. */
+export function OutputScaleFields({ id, config, onChange }: { id: string; config: ExperimentConfig; onChange: (patch: Partial<ExperimentConfig>) => void }) {
+  const locked = config.outputScale > 1;
+  const hintId = `${id}-centre-hint`;
+  return (
+    <>
+      <DiscreteSlider
+        id={id}
+        label="Output scale α"
+        values={alphaValues(config.outputScale)}
+        value={config.outputScale}
+        format={formatAlpha}
+        onChange={(outputScale) => onChange({ outputScale })}
+      />
+      <div className={`field centre-field${locked ? ' is-locked' : ''}`}>
+        <label className="check" title={locked ? CENTRE_LOCKED_HINT : 'Subtract f(x; θ₀): the model is zero at θ₀'}>
+          <input
+            type="checkbox"
+            checked={isCentred(config)}
+            disabled={locked}
+            aria-describedby={locked ? hintId : undefined}
+            onChange={(e) => onChange({ center: e.currentTarget.checked })}
+          />
+          Centre at θ₀ (f = 0 at θ₀)
+        </label>
+        {locked && (
+          <p id={hintId} className="field-hint">
+            {CENTRE_LOCKED_HINT}
+          </p>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { ACTIVATIONS, DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, type ExperimentConfig } from '../../schema/config';
 import { DiscreteSlider } from '../controls/DiscreteSlider';
 import { SelectField } from '../controls/SelectField';
-import { LR_VALUES, WIDTH_VALUES, formatLr } from '../controls/Settings';
+import { LR_VALUES, OutputScaleFields, WIDTH_VALUES, formatLr } from '../controls/Settings';
 
 export interface EmbedControlProps {
   field: keyof ExperimentConfig;
@@ -44,6 +44,9 @@ export function EmbedControl({ field, config, lrInUse, onChange }: EmbedControlP
           onChange={(param) => onChange({ param })}
         />
       );
+    case 'outputScale':
+    case 'center':
+      return <OutputScaleFields id={id} config={config} onChange={onChange} />;
     case 'dataset':
       return <SelectField label="Data set" value={config.dataset} options={DATASETS.map((d) => ({ value: d, label: d }))} onChange={(dataset) => onChange({ dataset })} />;
     default:

@@ -34,6 +34,8 @@ export function DriftPanel(props: PanelProps) {
   const lam = i >= 0 ? lamRows[i].lambdaMax : undefined;
   const lam0 = firstLambda(lamRows);
   const hasLambda = lam0 !== undefined;
+  // The run's output scale α (its kernel is α²·Θ of f; η is shown in α = 1 units).
+  const alpha = meta?.config.outputScale ?? 1;
   return (
     <PanelFrame id="drift" text={PANELS.drift} controls={logXToggle}>
       <StepPlot {...sharedStepProps(props, logX)} series={DRIFT_SERIES} ariaLabel="NTK drift vs step" yScaleType="log" yLabel="drift (log)" notMeasuredMessage="NTK drift is measured every few steps…" height={200} />
@@ -50,6 +52,12 @@ export function DriftPanel(props: PanelProps) {
             {meta?.criticalLr != null && (
               <span>
                 η = {formatNumber(meta.lr)}, critical {criticalRateFormula(meta.config.outputScale)} = {formatNumber(meta.criticalLr)}
+              </span>
+            )}
+            {alpha > 1 && (
+              <span data-testid="lambda-scaled-note">
+                (λ<sub>max</sub> here is of α·(f − f₀): α² = {formatNumber(alpha * alpha)} times that of f; η and the critical rate
+                are in α = 1 units, the raw step is η/α²)
               </span>
             )}
           </div>

@@ -6,6 +6,7 @@ import { configToSearch, type ExperimentConfig } from '../../schema/config';
 import { panelByKey } from '../panels/registry';
 import type { PanelProps } from '../panels/types';
 import { EmbedControl } from '../embed/EmbedControl';
+import { RegimeBadge } from '../controls/RegimeBadge';
 import type { FrozenView, TourRunner } from './tourRunner';
 
 export interface LiveFigureProps {
@@ -19,6 +20,8 @@ export interface LiveFigureProps {
   caption: ReactNode;
   /** Extra query for the lab link (theme, large type). */
   labExtra: Record<string, string>;
+  /** Show the regime badge of the figure's current settings. */
+  regime?: boolean;
 }
 
 const EMPTY: FrozenView = {
@@ -31,7 +34,7 @@ const EMPTY: FrozenView = {
   wantPlay: false,
 };
 
-export function LiveFigure({ id, runner, panel, config: initial, controls, onRatio, caption, labExtra }: LiveFigureProps) {
+export function LiveFigure({ id, runner, panel, config: initial, controls, onRatio, caption, labExtra, regime }: LiveFigureProps) {
   const entry = panelByKey(panel);
   const [config, setConfig] = useState(initial);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
@@ -42,6 +45,8 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
   // The runner keeps each figure's last view (paused) while another figure trains.
   const frozen = useSyncExternalStore(runner.subscribeAll, () => runner.frozenView(id) ?? EMPTY);
   const [playWanted, setPlayWanted] = useState(true);
+  // In view but not the active figure (e.g. beside the one that trains): "paused", not "out of view".
+  const [inView, setInView] = useState(false);
 
   const shown: FrozenView = active ? (live.state === 'loading' ? { ...EMPTY, state: live.state } : live) : frozen;
 
@@ -49,7 +54,11 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
     const el = ref.current;
     if (!el || typeof IntersectionObserver !== 'function') return;
     const io = new IntersectionObserver((entries) => {
-      for (const e of entries) onRatio(id, e.isIntersecting ? visibleShare(e) : 0);
+      for (const e of entries) {
+        const r = e.isIntersecting ? visibleShare(e) : 0;
+        setInView(r > 0);
+        onRatio(id, r);
+      }
     }, { threshold: Array.from({ length: 21 }, (_, i) => i / 20) });
     io.observe(el);
     return () => {
@@ -82,7 +91,7 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
     divergedAt: shown.state === 'diverged' ? shown.divergedAt : null,
   };
   const playing = active && live.wantPlay;
-  const status = active ? (live.state === 'playing' ? 'running' : live.state) : 'paused (out of view)';
+  const status = active ? (live.state === 'playing' ? 'running' : live.state) : inView ? 'paused' : 'paused (out of view)';
   const labQuery = configToSearch(config, labExtra);
   return (
     <figure className="tour-figure" ref={ref} data-figure={id} data-active={active ? 'true' : 'false'} data-step={shown.step}>
@@ -136,6 +145,7 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
           Open in the lab ↗
         </a>
       </div>
+      {regime && <RegimeBadge config={config} className="tour-regime" />}
       <div className="tour-figure-panel panel-cell" data-panel={panel}>
         <Panel {...props} />
       </div>

@@ -10,7 +10,7 @@ import { PRESETS } from '../../content/presets';
 import { LiveFigure } from './LiveFigure';
 import { AppNav } from '../app/AppNav';
 import { TourRunner } from './tourRunner';
-import { TOUR_SECTIONS } from './sections';
+import { TOUR_SECTIONS, figureRows } from './sections';
 import './tour.css';
 
 export interface TourPageProps {
@@ -21,18 +21,24 @@ export interface TourPageProps {
 
 /** A figure needs this much of itself in view to run. */
 const MIN_RATIO = 0.3;
+/** Visible shares closer than this count as equal (sub-pixel differences between figures in a row). */
+const TIE = 0.05;
+/** Observer reports within this time are taken together before choosing the figure that runs. */
+const PICK_DELAY_MS = 100;
 
 export default function TourPage({ theme, large, forcedBackend }: TourPageProps) {
   useAppearance(theme, large);
   const runner = useMemo(() => new TourRunner({ ...DEFAULT_CONFIG }, forcedBackend), [forcedBackend]);
   const ratios = useRef(new Map<string, number>());
-  const configs = useMemo(() => new Map(TOUR_SECTIONS.map((s) => [s.id, s.figure.config] as const)), []);
+  const configs = useMemo(() => new Map(TOUR_SECTIONS.flatMap((s) => s.figures.map((f) => [f.id, f.config] as const))), []);
 
   const pick = useCallback(() => {
     let best: string | null = null;
     let bestR = MIN_RATIO;
-    for (const [id, r] of ratios.current) {
-      if (r >= bestR) {
+    // In page order; near-ties (within TIE) go to the earlier figure: of two side by side, the left one starts.
+    for (const id of configs.keys()) {
+      const r = ratios.current.get(id) ?? 0;
+      if (best === null ? r >= bestR : r > bestR + TIE) {
         best = id;
         bestR = r;
       }
@@ -44,10 +50,17 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
       runner.activate(best, configs.get(best) as ExperimentConfig);
     }
   }, [runner, configs]);
+  // Each figure has its own IntersectionObserver, and their reports of one scroll arrive in any order
+  // over a few milliseconds: pick once they are all in.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const disposed = useRef(false);
   const onRatio = useCallback(
     (id: string, r: number) => {
       ratios.current.set(id, r);
-      pick();
+      pending.current ??= setTimeout(() => {
+        pending.current = null;
+        if (!disposed.current) pick();
+      }, PICK_DELAY_MS);
     },
     [pick],
   );
@@ -56,8 +69,12 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
     const onVis = () => runner.setPageHidden(document.visibilityState === 'hidden');
     document.addEventListener('visibilitychange', onVis);
     onVis();
+    disposed.current = false;
     return () => {
       document.removeEventListener('visibilitychange', onVis);
+      disposed.current = true;
+      if (pending.current !== null) clearTimeout(pending.current);
+      pending.current = null;
       runner.dispose();
     };
   }, [runner]);
@@ -79,16 +96,24 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
           <section className="tour-section" key={s.id} id={s.id} aria-labelledby={`${s.id}-h`}>
             <h2 id={`${s.id}-h`}>{s.title}</h2>
             {s.body({ Formula, presetLink: (name) => presetLink(name, extra) })}
-            <LiveFigure
-              id={s.id}
-              runner={runner}
-              panel={s.figure.panel}
-              config={configs.get(s.id) as ExperimentConfig}
-              controls={s.figure.controls}
-              onRatio={onRatio}
-              caption={s.figure.caption}
-              labExtra={extra}
-            />
+            {figureRows(s).map((row) => (
+              <div className={row.length > 1 ? 'tour-figure-row' : undefined} key={row[0]!.id}>
+                {row.map((f) => (
+                  <LiveFigure
+                    key={f.id}
+                    id={f.id}
+                    runner={runner}
+                    panel={f.panel}
+                    config={configs.get(f.id) as ExperimentConfig}
+                    controls={f.controls}
+                    onRatio={onRatio}
+                    caption={f.caption}
+                    labExtra={extra}
+                    regime={f.regime}
+                  />
+                ))}
+              </div>
+            ))}
           </section>
         ))}
       </main>

@@ -9,16 +9,30 @@ export interface SectionHelpers {
   presetLink: (name: string) => { href: string; title: string } | null;
 }
 
+export interface TourFigure {
+  /** `data-figure` of the figure and the runner's key; a section's only figure uses the section id. */
+  id: string;
+  panel: string;
+  config: ExperimentConfig;
+  controls: readonly (keyof ExperimentConfig)[];
+  caption: ReactNode;
+  /** Show the regime badge (the expected lazy/rich mechanism of the figure's settings). */
+  regime?: boolean;
+}
+
 export interface TourSection {
   id: string;
   title: string;
   body: (h: SectionHelpers) => ReactNode;
-  figure: {
-    panel: string;
-    config: ExperimentConfig;
-    controls: readonly (keyof ExperimentConfig)[];
-    caption: ReactNode;
-  };
+  figures: readonly TourFigure[];
+  /** The first `sideBySide` figures share a row (on wide screens); the rest follow below. */
+  sideBySide?: number;
+}
+
+/** A section's figures in rows: the first `sideBySide` together, then one per row. */
+export function figureRows(s: Pick<TourSection, 'figures' | 'sideBySide'>): TourFigure[][] {
+  const k = Math.max(1, Math.min(s.sideBySide ?? 1, s.figures.length));
+  return [s.figures.slice(0, k), ...s.figures.slice(k).map((f) => [f])].filter((r) => r.length > 0);
 }
 
 const base = (patch: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, depth: 1, steps: 500, ...patch });
@@ -57,12 +71,15 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         </p>
       </>
     ),
-    figure: {
-      panel: 'ntk',
-      config: base({ width: 128 }),
-      controls: ['width'],
-      caption: 'The empirical NTK of a one-hidden-layer tanh network at initialisation and now. Move the width and compare the two.',
-    },
+    figures: [
+      {
+        id: 'ntk',
+        panel: 'ntk',
+        config: base({ width: 128 }),
+        controls: ['width'],
+        caption: 'The empirical NTK of a one-hidden-layer tanh network at initialisation and now. Move the width and compare the two.',
+      },
+    ],
   },
   {
     id: 'drift',
@@ -79,12 +96,15 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         </p>
       </>
     ),
-    figure: {
-      panel: 'drift',
-      config: base({ width: 32 }),
-      controls: ['width', 'lr'],
-      caption: 'Kernel drift during training. Try width 32, then 1024: the curve drops about threefold.',
-    },
+    figures: [
+      {
+        id: 'drift',
+        panel: 'drift',
+        config: base({ width: 32 }),
+        controls: ['width', 'lr'],
+        caption: 'Kernel drift during training. Try width 32, then 1024: the curve drops about threefold.',
+      },
+    ],
   },
   {
     id: 'twin',
@@ -105,12 +125,15 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         </p>
       </>
     ),
-    figure: {
-      panel: 'function',
-      config: base({ width: 512 }),
-      controls: ['width'],
-      caption: 'The network (solid) and its linear twin (dashed). At width 512 they overlap; at width 16 they part.',
-    },
+    figures: [
+      {
+        id: 'twin',
+        panel: 'function',
+        config: base({ width: 512 }),
+        controls: ['width'],
+        caption: 'The network (solid) and its linear twin (dashed). At width 512 they overlap; at width 16 they part.',
+      },
+    ],
   },
   {
     id: 'why',
@@ -127,12 +150,15 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         </p>
       </>
     ),
-    figure: {
-      panel: 'correlations',
-      config: base({ width: 64 }),
-      controls: ['width', 'activation'],
-      caption: 'Directional Taylor coefficients relative to the first-order term, and how much one step changes the gradient.',
-    },
+    figures: [
+      {
+        id: 'why',
+        panel: 'correlations',
+        config: base({ width: 64 }),
+        controls: ['width', 'activation'],
+        caption: 'Directional Taylor coefficients relative to the first-order term, and how much one step changes the gradient.',
+      },
+    ],
   },
   {
     id: 'rate',
@@ -149,16 +175,139 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         </p>
       </>
     ),
-    figure: {
-      panel: 'gap',
-      config: base({ width: 64 }),
-      controls: ['width'],
-      caption: 'RMS gap between network and linear twin on training and test inputs. Double the width a few times and watch it fall.',
-    },
+    figures: [
+      {
+        id: 'rate',
+        panel: 'gap',
+        config: base({ width: 64 }),
+        controls: ['width'],
+        caption: 'RMS gap between network and linear twin on training and test inputs. Double the width a few times and watch it fall.',
+      },
+    ],
+  },
+  {
+    id: 'not-width',
+    title: '6. Width is not the whole story',
+    body: ({ Formula, presetLink }) => (
+      <>
+        <p>
+          Width is one way to make training lazy, not the only one, and it does not work in every parametrization. Two settings
+          change the story at a fixed width.
+        </p>
+        <p>
+          <strong>The parametrization.</strong> In the NTK parametrization each weight's update shrinks like{' '}
+          <Formula tex="1/\sqrt{n}" />, so the features freeze as the width grows (section 2). μP, the maximal-update parametrization
+          (Yang &amp; Hu 2021), scales the layers differently (raw weights <Formula tex="\mathcal N(0, 1/n)" />, multipliers{' '}
+          <Formula tex="\sigma_w\sqrt{n/d_0}" /> on the input layer, <Formula tex="\sigma_w" /> on hidden layers and{' '}
+          <Formula tex="\sigma_w/\sqrt{n}" /> on the output) so that one η trains every width and the hidden features keep moving
+          by an amount that does not shrink with <Formula tex="n" />: theory expects the kernel drift to stay of order one. The two
+          figures below train the same width-1024 network in the two parametrizations; here both start with the same critical rate
+          ηc, so the automatic η is the same (0.87). Press Play on each: only one trains at a time, the other keeps its last curve.
+        </p>
+        <div className="tour-table-wrap">
+          <table className="tour-table">
+            <caption>
+              Relative kernel drift at step 500, seeds 1, 2, 3 (<code>tangent-lab train</code>: depth 1, tanh, sine data, 64
+              training points, full-batch GD at the automatic η = ηc/2, 500 steps)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">width</th>
+                <th scope="col">64</th>
+                <th scope="col">1024</th>
+                <th scope="col">4096</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">NTK</th>
+                <td>42%, 29%, 16%</td>
+                <td>11%, 10%, 7.0%</td>
+                <td>3.5%, 2.6%, 2.1%</td>
+              </tr>
+              <tr>
+                <th scope="row">μP</th>
+                <td>158%, 189%, 266%</td>
+                <td>171%, 178%, 147%</td>
+                <td>173%, 177%, 146%</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p>
+          In NTK parametrization the drift fell 8- to 12-fold for 64 times the width (1/√n would be 8-fold); in μP it did not fall.
+        </p>
+        <p>
+          <strong>The output scale α.</strong> Chizat, Oyallon &amp; Bach (2019) showed that any model becomes lazy by scale alone.
+          Train <Formula tex="\alpha\,\big(f(x;\theta) - f(x;\theta_0)\big)" /> (centred, so it is zero at θ₀) with the step{' '}
+          <Formula tex="\eta/\alpha^2" />: the output starts moving as fast as at α = 1, but θ moves only 1/α as far, and theory
+          expects the kernel drift to shrink like 1/α at any width. The third figure does this to a narrow NTK network (width 64);
+          drag α.
+        </p>
+        <div className="tour-table-wrap">
+          <table className="tour-table">
+            <caption>Relative kernel drift at step 500 of the width-64 NTK network, centred, seeds 1, 2, 3 (same conditions)</caption>
+            <thead>
+              <tr>
+                <th scope="col">α</th>
+                <th scope="col">1</th>
+                <th scope="col">3</th>
+                <th scope="col">10</th>
+                <th scope="col">30</th>
+                <th scope="col">100</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">drift</th>
+                <td>41%, 30%, 17%</td>
+                <td>12%, 5.9%, 2.6%</td>
+                <td>5.1%, 4.2%, 4.7%</td>
+                <td>1.7%, 2.1%, 1.9%</td>
+                <td>0.51%, 0.73%, 0.61%</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p>
+          From α = 1 to α = 100 the drift fell 28- to 81-fold (1/α would be 100-fold), though not step by step at every seed
+          (seed 3 drifted less at α = 3 than at α = 10). The loss at step 500 was about the same (0.025 at α = 1, 0.022 at α = 30,
+          seed 1): the scaled net fits the data as well, with a kernel that barely moves.
+        </p>
+        <PresetLinks names={['lazy-wide', 'lazy-scaled', 'mup-wide']} presetLink={presetLink} />
+      </>
+    ),
+    sideBySide: 2,
+    figures: [
+      {
+        id: 'not-width-ntk',
+        panel: 'drift',
+        config: base({ width: 1024 }),
+        controls: ['width'],
+        regime: true,
+        caption: 'NTK parametrization, width 1024: the drift stays around a tenth (11% at step 500 for this seed, measured with the CLI).',
+      },
+      {
+        id: 'not-width-mup',
+        panel: 'drift',
+        config: base({ width: 1024, param: 'mup' }),
+        controls: ['width'],
+        regime: true,
+        caption: 'μP, same width, same η: the kernel moves by more than its own size (171% at step 500, measured with the CLI).',
+      },
+      {
+        id: 'not-width-alpha',
+        panel: 'drift',
+        config: base({ width: 64, outputScale: 10 }),
+        controls: ['outputScale'],
+        regime: true,
+        caption: 'A width-64 NTK network trained as α·(f − f₀) with η/α². Measured for this seed (1): 41% at α = 1 (centred), 12% at 3, 5.1% at 10, 1.7% at 30, 0.51% at 100.',
+      },
+    ],
   },
   {
     id: 'modes',
-    title: '6. What is learned first',
+    title: '7. What is learned first',
     body: ({ Formula }) => (
       <>
         <p>
@@ -180,16 +329,19 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         </p>
       </>
     ),
-    figure: {
-      panel: 'modes',
-      config: base({ width: 256, lr: 0.8 }),
-      controls: ['lr', 'width'],
-      caption: 'Residual per NTK eigenmode: network solid, linear twin dashed, GD closed form faint. Drag η across 2N/λ₁ ≈ 1.8.',
-    },
+    figures: [
+      {
+        id: 'modes',
+        panel: 'modes',
+        config: base({ width: 256, lr: 0.8 }),
+        controls: ['lr', 'width'],
+        caption: 'Residual per NTK eigenmode: network solid, linear twin dashed, GD closed form faint. Drag η across 2N/λ₁ ≈ 1.8.',
+      },
+    ],
   },
   {
     id: 'breaks',
-    title: '7. When the picture breaks',
+    title: '8. When the picture breaks',
     body: ({ presetLink }) => (
       <>
         <p>
@@ -203,11 +355,14 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         <PresetLinks names={['rich', 'past-critical', 'diverge', 'lazy-alignment', 'rich-alignment', 'early-time']} presetLink={presetLink} />
       </>
     ),
-    figure: {
-      panel: 'drift',
-      config: base({ width: 16, param: 'standard', lr: 0.2 }),
-      controls: ['param', 'lr'],
-      caption: 'A narrow network in the standard parametrization with a large step: the kernel drifts by about a quarter (26% after 500 steps).',
-    },
+    figures: [
+      {
+        id: 'breaks',
+        panel: 'drift',
+        config: base({ width: 16, param: 'standard', lr: 0.2 }),
+        controls: ['param', 'lr'],
+        caption: 'A narrow network in the standard parametrization with a large step: the kernel drifts by about a quarter (26% after 500 steps).',
+      },
+    ],
   },
 ];
