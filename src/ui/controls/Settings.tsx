@@ -7,6 +7,7 @@ import { DATASET_INFO, datasetInfo } from '../../engine/data/datasets';
 import type { RunMeta } from '../../engine/session';
 import { DiscreteSlider } from './DiscreteSlider';
 import { SelectField } from './SelectField';
+import { criticalRateFormula } from '../../content/criticalRate';
 
 /** Widths 8…4096 in quarter octaves (…, 256, 304, 362, 431, 512, …). */
 export const WIDTH_VALUES: readonly number[] = Array.from(new Set(Array.from({ length: 37 }, (_, i) => Math.round(8 * 2 ** (i / 4)))));
@@ -113,7 +114,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
               ? {
                   position: critPos,
                   label: 'ηc',
-                  title: `Critical learning rate 2N/λmax(Θ₀) = ${formatLr(crit!)}: gradient descent on the linear model is stable only below it`,
+                  title: `Critical learning rate ${criticalRateFormula(config.outputScale)} = ${formatLr(crit!)}: gradient descent on the linear model is stable only below it`,
                 }
               : null
           }
@@ -128,14 +129,14 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
               auto (½ of the critical rate)
             </label>
             {crit !== null && (
-              <span className="lr-crit" title="2N/λmax(Θ₀): gradient descent on the linear model is stable only below it">
+              <span className="lr-crit" title={`${criticalRateFormula(config.outputScale)}: gradient descent on the linear model is stable only below it`}>
                 η<sub>c</sub> = {formatLr(crit)}
               </span>
             )}
           </div>
           {above && (
             <p id={lrWarnId} className="lr-warning" role="status" data-testid="lr-warning">
-              η = {formatLr(lrNow!)} is above the stable limit 2N/λ<sub>max</sub>(Θ₀) ≈ {formatLr(crit!)}: training will likely diverge.
+              η = {formatLr(lrNow!)} is above the stable limit {criticalRateFormula(config.outputScale)} ≈ {formatLr(crit!)}: training will likely diverge.
             </p>
           )}
         </DiscreteSlider>
