@@ -275,3 +275,8 @@ export function describePaths(paths: PathInfo[]): string {
   if (paths.length === 0) return '(no path.series-line elements)';
   return paths.map((p) => `${p.series ?? '?'}: ${p.points} pts, finite=${p.finite}, d=${p.d.slice(0, 80)}`).join('\n');
 }
+
+/** A tour figure by its id, the step it shows, and whether it is the one training. */
+export const fig = (page: Page, id: string): Locator => page.locator(`[data-figure="${id}"]`);
+export const figStep = async (page: Page, id: string): Promise<number> => Number((await fig(page, id).getAttribute('data-step')) ?? 'NaN');
+export const isActive = async (page: Page, id: string): Promise<boolean> => (await fig(page, id).getAttribute('data-active')) === 'true';

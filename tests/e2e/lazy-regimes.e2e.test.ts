@@ -6,7 +6,7 @@
 // test-output/e2e/lazy-regimes-*.png.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, closePage, launchBrowser, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage } from './helpers';
+import { button, closePage, fig, figStep, isActive, launchBrowser, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage } from './helpers';
 
 const BACKEND = 'backend=wasm';
 
@@ -114,9 +114,6 @@ describe('tour: Width is not the whole story', () => {
   let p: OpenedPage | undefined;
   afterAll(async () => closePage(p));
 
-  const fig = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`);
-  const figStep = async (page: Page, id: string) => Number((await fig(page, id).getAttribute('data-step')) ?? 'NaN');
-  const isActive = async (page: Page, id: string) => (await fig(page, id).getAttribute('data-active')) === 'true';
 
   it('NTK and μP side by side train one at a time; the α slider changes the figure and its lab link', async () => {
     p = await openApp(browser, `?page=tour&${BACKEND}`);

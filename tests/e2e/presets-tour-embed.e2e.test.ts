@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/content/presets';
-import { baseURL, button, closePage, launchBrowser, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage } from './helpers';
+import { baseURL, button, closePage, fig, figStep, isActive, launchBrowser, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage } from './helpers';
 
 // Forcing a backend skips the start-up probe: these tests are about the page, not the backend.
 const BACKEND = 'backend=wasm';
@@ -81,9 +81,6 @@ describe('guided tour', () => {
   let p: OpenedPage | undefined;
   afterAll(async () => closePage(p));
 
-  const fig = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`);
-  const figStep = async (page: Page, id: string) => Number((await fig(page, id).getAttribute('data-step')) ?? 'NaN');
-  const isActive = async (page: Page, id: string) => (await fig(page, id).getAttribute('data-active')) === 'true';
 
   it('renders its figures; only the figure in view trains, and none while the tab is hidden', async () => {
     p = await open(`?page=tour&${BACKEND}`);
