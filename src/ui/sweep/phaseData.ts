@@ -12,7 +12,7 @@ import type { SweepMetric, SweepRun } from './types';
 /** The three heatmaps of the phase diagram and how each is coloured. */
 export const PHASE_METRICS: readonly { key: string; title: string; scale: PhaseScale; legend: string }[] = [
   { key: 'ntkDrift', title: 'NTK drift ‖Θ_T − Θ₀‖/‖Θ₀‖', scale: 'log', legend: 'log colour scale' },
-  { key: 'ucNfaLast', title: 'UC-NFA · last hidden layer', scale: 'linear', legend: 'linear colour scale (a correlation in [−1, 1])' },
+  { key: 'ucNfaLast', title: 'UC-NFA · last hidden layer', scale: 'linear', legend: 'linear scale (a correlation)' },
   { key: 'gapTrainRel', title: 'relative gap to the linear twin · train', scale: 'log', legend: 'log colour scale' },
 ];
 
