@@ -39,7 +39,8 @@ describe('with --enable-unsafe-webgpu and ?backend=webgpu', () => {
     const compiling = pills.filter(([, t]) => t.startsWith('compiling kernels'));
     const compileMs = compiling.length > 0 ? (pills.find(([t, x]) => t > compiling[0][0] && !x.startsWith('compiling'))?.[0] ?? performance.now()) - compiling[0][0] : 0;
     console.log(`[e2e] webgpu: compiling kernels for ~${Math.round(compileMs)} ms; pill after start-up: ${texts.join(' | ')}`);
-    if (compileMs > 2500) expect(texts.some((t) => /^compiling kernels.* · \d+ s$/.test(t)), `a ${Math.round(compileMs)} ms compile shows its seconds; seen: ${texts.join(' | ')}`).toBe(true);
+    // 4 s: the pill ticks once a second on the main thread, which a loaded machine can delay by a tick or two
+    if (compileMs > 4000) expect(texts.some((t) => /^compiling kernels.* · \d+ s$/.test(t)), `a ${Math.round(compileMs)} ms compile shows its seconds; seen: ${texts.join(' | ')}`).toBe(true);
     const steps = await waitForSteps(page, 5, 200_000);
     expect(steps, `training advances on webgpu; console:\n${tail(p)}`).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'webgpu');
