@@ -271,6 +271,10 @@ describe('accessibility and layout', () => {
   for (const [name, query, marker] of [
     ['tour', '?page=tour', '[data-page=tour], .tour'],
     ['embed (loss, 640×360)', '?embed=loss', '[data-embed], .embed'],
+    // the dark theme: every text colour comes from the theme's variables
+    ['lab (dark theme)', '?theme=dark&width=64', '[data-testid="run-state"]'],
+    ['tour (dark theme)', '?page=tour&theme=dark', '[data-page=tour], .tour'],
+    ['sweep view (dark theme)', '?view=sweep&theme=dark', '.sweep-config'],
   ] as const) {
     it(`axe: no serious or critical violations on the ${name} page`, async (ctx) => {
       const q = await openApp(browser, query);
@@ -284,7 +288,7 @@ describe('accessibility and layout', () => {
         const v = await axeViolations(page);
         const bad = v.filter(serious);
         console.log(`[axe] ${name}: ${v.length} violations (${v.map((x) => `${x.id}:${x.impact}`).join(', ') || 'none'}), serious/critical: ${bad.length}`);
-        await screenshot(page, `axe-${name.split(' ')[0]}-axe`);
+        await screenshot(page, `axe-${name.replace(/[^a-z0-9]+/gi, '-')}`);
         expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
       } finally {
         await closePage(q);

@@ -1,6 +1,6 @@
 // The common panel chrome: title, one-line explanation with its formula (KaTeX), optional
 // controls (e.g. the log-x toggle), PNG/SVG export buttons and the plot(s).
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ImageFormat } from '../export/panelExport';
 import { Formula } from '../../content/Formula';
 import type { PanelText } from '../../content/explanations';
@@ -16,11 +16,19 @@ export interface PanelFrameProps {
   className?: string;
 }
 
+/**
+ * What tells this panel apart from another copy of it on the same page (e.g. the tour's side-by-side
+ * figures): when set, the panel's region is named "title — context" so every landmark is unique.
+ */
+export const PanelContext = createContext<string | null>(null);
+
 export function PanelFrame({ text, id, controls, children, footer, className }: PanelFrameProps) {
   const headingId = 'h-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const ref = useRef<HTMLElement>(null);
+  const context = useContext(PanelContext);
+  const name = context ? { 'aria-label': `${text.title} — ${context}` } : { 'aria-labelledby': headingId };
   return (
-    <section ref={ref} className={['panel', 'tl-panel', className].filter(Boolean).join(' ')} aria-labelledby={headingId} data-panel={id}>
+    <section ref={ref} className={['panel', 'tl-panel', className].filter(Boolean).join(' ')} {...name} data-panel={id}>
       <header className="panel-header">
         <h2 className="panel-title" id={headingId} aria-label={text.title}>
           {text.titleTex ? <Formula tex={text.titleTex} /> : text.title}

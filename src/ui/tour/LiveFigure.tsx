@@ -7,6 +7,8 @@ import { panelByKey } from '../panels/registry';
 import type { PanelProps } from '../panels/types';
 import { EmbedControl } from '../embed/EmbedControl';
 import { RegimeBadge } from '../controls/RegimeBadge';
+import { PanelContext } from '../plots/PanelFrame';
+import { regimeOf } from '../../content/regime';
 import type { FrozenView, TourRunner } from './tourRunner';
 
 export interface LiveFigureProps {
@@ -147,7 +149,9 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
       </div>
       {regime && <RegimeBadge config={config} className="tour-regime" />}
       <div className="tour-figure-panel panel-cell" data-panel={panel}>
-        <Panel {...props} />
+        <PanelContext value={regimeOf(config).label}>
+          <Panel {...props} />
+        </PanelContext>
       </div>
       <figcaption>{caption}</figcaption>
     </figure>
