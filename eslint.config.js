@@ -12,7 +12,18 @@ import globals from 'globals';
  */
 function downhill(folder, layers, message) {
   const regex = layers === null ? '^\\.\\./' : `^(\\.\\./)+(${layers.join('|')})(/|$)`;
-  return [{ files: [`${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] } }];
+  // the same rule for dynamic import('…'), which no-restricted-imports does not see (esquery's
+  // regex literal cannot hold a '/', hence \x2F)
+  const selector = `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\x2F')}/]`;
+  return [
+    {
+      files: [`${folder}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [{ regex, message }] }],
+        'no-restricted-syntax': ['error', { selector, message: `dynamic import: ${message}` }],
+      },
+    },
+  ];
 }
 
 export default tseslint.config(
