@@ -30,6 +30,29 @@ export const PRESETS: readonly Preset[] = [
       'Width 16, standard parametrization, η = 0.2 (ηc ≈ 0.26): the kernel moves a lot and the network leaves its linear twin — it learns features.',
     query: 'width=16&depth=1&param=standard&lr=0.2',
   },
+  // Two ways to be lazy and one way not to be (fields param, outputScale, center), on keys 3–5. Numbers and
+  // commands: docs/results/lazy-regimes.md (final ntkDrift of `tangent-lab train --depth 1 --steps 500`).
+  {
+    name: 'lazy-wide',
+    title: 'Lazy because wide (NTK)',
+    lesson:
+      'Width 1024, NTK parametrization, α = 1: laziness from width alone. Depth 1, tanh, sine data, GD at the automatic η, 500 steps: the CLI measured a kernel drift of 11%, 10% and 7% (seeds 1–3), against 42%, 29% and 16% at width 64.',
+    query: 'width=1024&depth=1&steps=500',
+  },
+  {
+    name: 'lazy-scaled',
+    title: 'Lazy because scaled (α = 30)',
+    lesson:
+      'A narrow net (width 64, NTK) made lazy by scale: the model is 30·(f − f₀), trained with η/30², so the output starts moving as fast as at α = 1 but the weights move 1/30 as far. Depth 1, tanh, sine, automatic η, 500 steps: the CLI measured a kernel drift of 1.7%, 2.1% and 1.9% (seeds 1–3), against 41%, 30% and 17% for the same net centred at α = 1.',
+    query: 'width=64&depth=1&output-scale=30&steps=500',
+  },
+  {
+    name: 'mup-wide',
+    title: 'Rich at any width (μP)',
+    lesson:
+      'Width 1024 in μP: the same width as “Lazy because wide”, but the features keep moving. Depth 1, tanh, sine, automatic η, 500 steps: the CLI measured a kernel drift of 171%, 178% and 147% (seeds 1–3), about as much as at width 64 (158%, 189%, 266%) or 4096 (173%, 177%, 146%).',
+    query: 'width=1024&depth=1&param=mup&steps=500',
+  },
   {
     name: 'edge-of-stability',
     title: 'Edge of stability: η < ηc',
@@ -86,29 +109,6 @@ export const PRESETS: readonly Preset[] = [
     lesson:
       'The two-layer network with f₀ ≡ 0 on high-dimensional Gaussian inputs, beside the linear model on the inputs: they agree early and part later.',
     query: 'model=early-time&width=1024&activation=tanh&lr=1&dataset=gauss&dim=100&train=256&steps=1000',
-  },
-  // Two ways to be lazy and one way not to be (fields param, outputScale, center). Numbers and
-  // commands: docs/results/lazy-regimes.md (final ntkDrift of `tangent-lab train --depth 1 --steps 500`).
-  {
-    name: 'lazy-wide',
-    title: 'Lazy because wide (NTK)',
-    lesson:
-      'Width 1024, NTK parametrization, α = 1: laziness from width alone. Depth 1, tanh, sine data, GD at the automatic η, 500 steps: the CLI measured a kernel drift of 11%, 10% and 7% (seeds 1–3), against 42%, 29% and 16% at width 64.',
-    query: 'width=1024&depth=1&steps=500',
-  },
-  {
-    name: 'lazy-scaled',
-    title: 'Lazy because scaled (α = 30)',
-    lesson:
-      'A narrow net (width 64, NTK) made lazy by scale: the model is 30·(f − f₀), trained with η/30², so the output starts moving as fast as at α = 1 but the weights move 1/30 as far. Depth 1, tanh, sine, automatic η, 500 steps: the CLI measured a kernel drift of 1.7%, 2.1% and 1.9% (seeds 1–3), against 41%, 30% and 17% for the same net centred at α = 1.',
-    query: 'width=64&depth=1&output-scale=30&steps=500',
-  },
-  {
-    name: 'mup-wide',
-    title: 'Rich at any width (μP)',
-    lesson:
-      'Width 1024 in μP: the same width as “Lazy because wide”, but the features keep moving. Depth 1, tanh, sine, automatic η, 500 steps: the CLI measured a kernel drift of 171%, 178% and 147% (seeds 1–3), about as much as at width 64 (158%, 189%, 266%) or 4096 (173%, 177%, 146%).',
-    query: 'width=1024&depth=1&param=mup&steps=500',
   },
   // Width sweeps (`view=sweep` opens the Width sweep view; widths/seeds are the sweep's own).
   {
