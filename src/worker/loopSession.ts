@@ -1,7 +1,8 @@
 // What the training loop (loop.ts) talks to: the Session as the loop sees it (and the adapters for
 // the MLP and the early-time model), the worker's services, and the pacing knobs.
 import type { ExperimentConfig } from '../schema/config';
-import type { CreateProgress, ExpensiveMode, MetricRow, RunMeta, Session, Snapshot } from '../engine/session';
+import type { CreateProgress, ExpensiveMode, Session } from '../engine/session/session';
+import type { MetricRow, RunMeta, Snapshot } from '../engine/records/runRecords';
 import type { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import type { EarlyWidthPoint } from '../engine/earlyTime/earlyTimeSweep';
 import type { WorkerEvent } from './protocol';

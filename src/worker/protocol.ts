@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import { BACKEND_NAMES } from '../schema/url';
 import { ConfigSchema } from '../schema/config';
-import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
-import { EarlyWidthPointSchema } from '../engine/earlyTime/earlyWidthPoint';
+import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/records/runRecords';
+import { EarlyWidthPointSchema } from '../engine/records/earlyWidthPoint';
 import { SweepSpecSchema } from '../schema/sweep';
 import { SweepLrsSchema } from '../engine/sweep/lr';
 import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';

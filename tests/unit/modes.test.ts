@@ -2,7 +2,7 @@
 // form, validation of the `modes` setting, and memory with modes on.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
 import { applySignRule, gdModeClosedForm, MODES_MAX_TRAIN, modeBasis, modeCount } from '../../src/engine/metrics/modes';
 import { DEFAULT_CONFIG, configFromSearch, type ExperimentConfig } from '../../src/schema/config';
 import { parseConfigFile } from '../../src/schema/configFile';

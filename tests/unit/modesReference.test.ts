@@ -1,7 +1,7 @@
 // The network's per-mode residuals u_kᵀ(f_t − y) against a float64 replay of GD
 // (tests/reference/modesReference.ts), through the Session and through the real CLI output.
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
 import { initParamArrays, type LayerArrays, type MlpSpec } from '../../src/engine/nn/mlp';
 import { DEFAULT_CONFIG, type Activation, type ExperimentConfig } from '../../src/schema/config';
 import { main } from '../../src/cli/main';

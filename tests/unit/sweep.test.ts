@@ -22,7 +22,7 @@ import {
   parseRunsCsv,
   fitGroups,
 } from '../../src/engine/sweep';
-import type { MetricRow } from '../../src/engine/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { loadDataset } from '../../src/engine/data/datasets';
 import { initParamArrays, specFromConfig } from '../../src/engine/nn/mlp';
 import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';

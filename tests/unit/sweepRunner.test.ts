@@ -2,7 +2,7 @@
 // fraction, ETA), cancel keeping finished runs, failures, jobs in flight; the sweep URL params; the
 // engine's run record keeps only finite rows.
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../../src/engine/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 import type { WorkerEvent } from '../../src/worker/protocol';
 import { SweepRunner } from '../../src/worker/sweepRunner';

@@ -3,7 +3,7 @@
 // by full-batch GD, recomputed here in float64 from Θ₀ and f₀ of an identical fresh Session.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session, TEST_SAMPLE_SIZE } from '../../src/engine/session';
+import { Session, TEST_SAMPLE_SIZE } from '../../src/engine/session/session';
 import { forward } from '../../src/engine/nn/mlp';
 import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';

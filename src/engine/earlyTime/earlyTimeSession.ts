@@ -22,7 +22,7 @@ import {
   type EarlyTimeSpec,
   type EarlyVars,
 } from './earlyTime';
-import type { MetricRow, RunMeta, Snapshot } from '../session';
+import type { MetricRow, RunMeta, Snapshot } from '../records/runRecords';
 
 /** Predictions of both models on the shown test points at one logged step. */
 export interface EarlyPredictions {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { FIELDS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import { SweepSpecSchema, isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { mix32 } from '../prng';
-import { MetricRowSchema, type MetricRow } from '../runRecords';
+import { MetricRowSchema, type MetricRow } from '../records/runRecords';
 import { RUN_ROW_EXTRAS, UC_NFA_LAST, type SweepMetric } from './metrics';
 import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from './lr';
 import type { RunEnds, SummaryRow, SweepFits } from './summary';

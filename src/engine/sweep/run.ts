@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import type { SweepSpec } from '../../schema/sweep';
-import { Session, type MetricRow } from '../session';
-import { isDiverged } from '../divergence';
-import { finiteRow, MetricRowSchema } from '../runRecords';
+import { Session } from '../session/session';
+import { type MetricRow } from '../records/runRecords';
+import { isDiverged } from '../session/divergence';
+import { finiteRow, MetricRowSchema } from '../records/runRecords';
 import { configForRun, sweepGrid, shard as shardOf, type GridPoint } from './grid';
 import { resolveSweepLrs, type SweepLrs } from './lr';
 

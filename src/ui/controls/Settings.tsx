@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey, isCentred, toSliderPosition, type ExperimentConfig } from '../../schema/config';
 import { formatAlpha } from '../../content/regime';
 import { DATASET_INFO, datasetInfo } from '../../engine/data/datasets';
-import type { RunMeta } from '../../engine/session';
+import type { RunMeta } from '../../engine/records/runRecords';
 import { DiscreteSlider } from './DiscreteSlider';
 import { SelectField } from './SelectField';
 import { criticalRateFormula } from '../../content/criticalRate';

@@ -2,7 +2,7 @@
 // scale in the order of λ_k, the per-mode series over steps, the spectral-bias points at one step, and the
 // eigenvectors as functions of x. Unit-tested in tests/unit/modesData.test.ts.
 import { interpolateViridis } from 'd3-scale-chromatic';
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import { gdModeClosedForm } from '../../engine/metrics/modes';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { parseColor } from '../plots/plotMath/colorScale';

@@ -1,7 +1,7 @@
 // Start-up of a run: its progress sink and cancel, and the cost model (docs: README "Start-up"): relative costs of the Θ₀ kernels and
 // of the first measurement, so the time the first kernel takes predicts the rest (progress, ETA).
-import { layerSizes, parameterCount, type MlpSpec } from './nn/mlp';
-import type { StartupStage } from './runRecords';
+import { layerSizes, parameterCount, type MlpSpec } from '../nn/mlp';
+import type { StartupStage } from '../records/runRecords';
 
 /** Start-up reporting for Session.create: report(stage, fraction 0…1, estimated ms left). */
 export interface CreateProgress {

@@ -1,31 +1,31 @@
 // One training run: network, data, optimiser and all live metrics, shared by the browser worker
 // and the Node CLI. advance() only enqueues GPU work; measure()/snapshot() read back asynchronously.
-import { tf } from './tf';
-import type { ExperimentConfig } from '../schema/config';
-import { effectiveBatch, isCentred } from '../schema/config';
-import { loadDataset, makeGrid, type Dataset } from './data/datasets';
-import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from './nn/mlp';
-import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './nn/train';
-import { lambdaPerScaleSq, rawStep } from './nn/outputScale';
-import { ntkLayerwise } from './metrics/ntk';
-import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './metrics/kernelMetrics';
-import { LinearTwin, relativeRmsGap, rmsGap } from './metrics/linearTwin';
-import { chooseProbe, reorderSquare, type ProbeSet } from './metrics/probe';
-import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './metrics/correlations';
-import { STEP_METRIC_NAMES, stepMetricsSummary } from './metrics/stepMetrics';
-import { relativeWeightChange } from './metrics/weightChange';
-import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from './metrics/modes';
+import { tf } from '../tf';
+import type { ExperimentConfig } from '../../schema/config';
+import { effectiveBatch, isCentred } from '../../schema/config';
+import { loadDataset, makeGrid, type Dataset } from '../data/datasets';
+import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, toVariables, type MlpSpec, type Params, type VarParams } from '../nn/mlp';
+import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from '../nn/train';
+import { lambdaPerScaleSq, rawStep } from '../nn/outputScale';
+import { ntkLayerwise } from '../metrics/ntk';
+import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from '../metrics/kernelMetrics';
+import { LinearTwin, relativeRmsGap, rmsGap } from '../metrics/linearTwin';
+import { chooseProbe, reorderSquare, type ProbeSet } from '../metrics/probe';
+import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from '../metrics/correlations';
+import { STEP_METRIC_NAMES, stepMetricsSummary } from '../metrics/stepMetrics';
+import { relativeWeightChange } from '../metrics/weightChange';
+import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from '../metrics/modes';
 import { startupKernelCosts, startupTotalCost, firstMeasureCost, CreateAborted, type CreateProgress } from './startupCost';
 export { CreateAborted, type CreateProgress } from './startupCost';
 import { ExpensiveSchedule, type ExpensiveMode } from './milestones';
 export type { ExpensiveMode } from './milestones';
 import { readScalars } from './readback';
-import { type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from './runRecords';
+import { type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type Snapshot } from '../records/runRecords';
 
-export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from './runRecords';
-import { hiddenInputSizes, nfaFromSums, nfaSums } from './metrics/nfa';
-import { NfaHeatmaps, nfaLiveFor } from './metrics/nfaHeatmaps';
-export { NFA_LIVE_MAX_COST } from './metrics/nfaHeatmaps';
+export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from '../records/runRecords';
+import { hiddenInputSizes, nfaFromSums, nfaSums } from '../metrics/nfa';
+import { NfaHeatmaps, nfaLiveFor } from '../metrics/nfaHeatmaps';
+export { NFA_LIVE_MAX_COST } from '../metrics/nfaHeatmaps';
 
 
 export interface SessionOptions {
