@@ -12,8 +12,7 @@ import { ConfigSchema } from '../schema/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/records/runRecords';
 import { EarlyWidthPointSchema } from '../engine/records/earlyWidthPoint';
 import { SweepSpecSchema } from '../schema/sweep';
-import { SweepLrsSchema } from '../engine/sweep/lr';
-import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';
+import { SweepLrsSchema, SweepProgressSchema, SweepRunSchema } from '../engine/records/sweepRecords';
 
 export const BACKENDS = BACKEND_NAMES;
 export const BackendNameSchema = z.enum(BACKENDS);

@@ -4,13 +4,12 @@ import { disposeParams, initParams, toVariables, type MlpSpec } from '../../src/
 import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import {
   alignmentDrift,
-  chooseLearningRate,
-  criticalLearningRate,
   lambdaMax,
   relativeDrift,
   symmetricEigen,
   symmetricEigenvalues,
 } from '../../src/engine/metrics/kernelMetrics';
+import { chooseLearningRate, criticalLearningRate } from '../../src/engine/lr/rule';
 import { sgdUpdate } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';
 

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, type Activation, type ExperimentConfig } from '../../sr
 import { main } from '../../src/cli/main';
 import { gdReplay64, ntk64, project64, roundToFloat32, separatedModes, topModes64 } from '../reference/modesReference';
 import { norm64 } from '../reference/reference64';
-import { gdModeClosedForm } from '../../src/engine/metrics/modes';
+import { gdModeClosedForm } from '../../src/engine/metrics/modeClosedForm';
 
 const STEPS = [0, 1, 10, 50, 100];
 const K = 10;

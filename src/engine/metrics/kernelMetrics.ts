@@ -1,6 +1,5 @@
 // Scalars that summarise how the NTK moves during training (docs/science.md §3), computed on device
 // (tf.Scalar results, no readback), plus a float64 symmetric eigensolver for the spectrum plot.
-import { roundSignificant } from '../../schema/config';
 import { tf } from '../tf';
 import { normals } from '../prng';
 
@@ -46,20 +45,6 @@ export function lambdaMax(theta: tf.Tensor2D, iters = 64): tf.Scalar {
     }
     return tf.sum(tf.mul(v, tf.matMul(theta, v))) as tf.Scalar;
   });
-}
-
-/** GD on the linear model with MSE (1/2N)Σ(f−y)² is stable iff η < 2N/λmax(Θ₀). */
-export function criticalLearningRate(lambdaMaxValue: number, n: number): number {
-  return (2 * n) / lambdaMaxValue;
-}
-
-/**
- * The run's learning rate: the explicit one, or half the critical rate (3 significant digits);
- * 0.1 when λmax is not a positive finite number (no critical rate to take half of).
- */
-export function chooseLearningRate(lambdaMaxValue: number, n: number, explicitLr: number | null): { critical: number | null; lr: number } {
-  const critical = lambdaMaxValue > 0 && Number.isFinite(lambdaMaxValue) ? criticalLearningRate(lambdaMaxValue, n) : null;
-  return { critical, lr: explicitLr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1) };
 }
 
 /** Off-diagonal Frobenius mass Σ_{i≠j} a_ij² of a row-major n × n Float64Array. */

@@ -5,7 +5,7 @@
 import { tf } from '../tf';
 import { forward, type Params } from '../nn/mlp';
 import { gdDirection, mseLoss } from '../nn/train';
-import { rawStep } from '../nn/outputScale';
+import { rawStep } from '../lr/rule';
 import { ntkLayerwise } from '../metrics/ntk';
 import { alignmentDrift, lambdaMax, relativeDrift } from '../metrics/kernelMetrics';
 import { relativeRmsGap, rmsGap } from '../metrics/linearTwin';

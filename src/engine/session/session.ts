@@ -8,7 +8,7 @@ import { effectiveBatch } from '../../schema/config';
 import type { Dataset } from '../data/datasets';
 import { toVariables, type MlpSpec, type Params, type VarParams } from '../nn/mlp';
 import { BatchSchedule, sgdUpdate } from '../nn/train';
-import { rawStep } from '../nn/outputScale';
+import { rawStep } from '../lr/rule';
 import type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from '../records/runRecords';
 import type { CreateProgress } from './startupCost';
 import { ExpensiveSchedule, type ExpensiveMode } from './milestones';

@@ -13,7 +13,7 @@ import { SweepSpecSchema, isPhaseSweep, type SweepSpec } from '../../schema/swee
 import { mix32 } from '../prng';
 import { MetricRowSchema, type MetricRow } from '../records/runRecords';
 import { RUN_ROW_EXTRAS, UC_NFA_LAST, type SweepMetric } from './metrics';
-import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from './lr';
+import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from '../records/sweepRecords';
 import type { RunEnds, SummaryRow, SweepFits } from './summary';
 import type { RunId, SweepGroup } from './grid';
 
