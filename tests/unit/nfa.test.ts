@@ -207,7 +207,11 @@ describe('CLI train --json rows', () => {
       stderr: () => undefined,
     });
     expect(code).toBe(0);
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { step: number; nfa: { layer: number; uc: number | null; c: number | null }[] });
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { step: number; nfa: { layer: number; uc: number | null; c: number | null }[] })
+      .filter((l) => !('summary' in l));
     expect(rows.map((r) => r.step)).toEqual([0, 2, 4]);
     for (const r of rows) {
       expect(r.nfa.map((n) => n.layer)).toEqual([1, 2]);
