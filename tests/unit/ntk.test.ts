@@ -4,7 +4,7 @@ import { disposeParams, initParams, type MlpSpec } from '../../src/engine/nn/mlp
 import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import { ntkDiagonal } from '../reference/factors';
 import { ntkAutodiff } from '../reference/ntkReference';
-import { symmetricEigenvalues } from '../../src/engine/metrics/kernelMetrics';
+import { symmetricEigenvalues } from '../../src/engine/linalg/symmetricEigen';
 import { chooseProbe, probeDisplayOrder, reorderSquare } from '../../src/engine/metrics/probe';
 import { normals } from '../../src/engine/prng';
 import { ACTIVATIONS, PARAMETRIZATIONS, type Activation, type Parametrization } from '../../src/schema/config';
