@@ -1,10 +1,10 @@
 // Symmetric eigendecomposition in float64, before/after issue 24: the cyclic-Jacobi solver the engine
-// used (tests/reference/jacobiEigen.ts, verbatim) vs Householder + implicit QL
+// used (bench/legacyJacobi.ts, verbatim) vs Householder + implicit QL
 // (src/engine/linalg/symmetricEigen.ts), full decomposition and eigenvalues only, on the same matrix.
 // Run by bench/eigen.mjs, which prints the table. Never asserts on times.
 import { symmetricEigen, symmetricEigenvalues } from '../src/engine/linalg/symmetricEigen';
 import { normals } from '../src/engine/prng';
-import { jacobiEigen } from '../tests/reference/jacobiEigen';
+import { jacobiEigen } from './legacyJacobi';
 
 /** Wall and CPU time (this process, user + system) of one call, in ms. */
 export interface Timing {

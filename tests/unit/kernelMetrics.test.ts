@@ -9,7 +9,7 @@ import {
   lambdaMax,
   relativeDrift,
 } from '../../src/engine/metrics/kernelMetrics';
-import { jacobiEigenvalues } from '../reference/jacobiEigen';
+import { jacobiEigen64 } from '../reference/eigen64';
 import { sgdUpdate } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';
 
@@ -63,7 +63,7 @@ describe('lambdaMax by power iteration on device', () => {
     mats.push({ name: 'NTK Θ_t (n=20)', m: Float64Array.from(thetaT.dataSync()), n });
     tf.dispose([theta0, thetaT]);
     for (const { name, m, n: k } of mats) {
-      const ev = jacobiEigenvalues(m, k);
+      const ev = jacobiEigen64(m, k).values;
       const t = tf.tensor2d(Float32Array.from(m), [k, k]);
       const lm = lambdaMax(t);
       const v = lm.dataSync()[0];

@@ -178,7 +178,8 @@ describe('the modes setting', () => {
       expect(m.lambda[0] / (2 / s.meta.criticalLr!)).toBeCloseTo(1, 4);
       // step 0: f = f_lin; the 16 projections hold at most ‖f₀ − y‖² (u_k orthonormal)
       expect(row.modes!.net).toEqual(row.modes!.lin);
-      const captured = row.modes!.net.reduce((acc, v) => acc + v! * v!, 0);
+      let captured = 0;
+      for (const v of row.modes!.net) captured += v! * v!;
       expect(captured).toBeLessThanOrEqual(residualNorm(row.loss, 512) ** 2 * (1 + 1e-5));
       expect(captured).toBeGreaterThan(0);
     } finally {

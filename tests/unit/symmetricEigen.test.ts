@@ -1,12 +1,12 @@
 // The float64 symmetric eigensolver (src/engine/linalg/symmetricEigen.ts: Householder + implicit QL)
 // against references that do not use it: closed-form spectra and eigenvectors (tridiagonal Toeplitz),
 // matrices built as Q·diag(λ)·Qᵀ from a random orthogonal Q (a product of Householder reflectors
-// written here), the old cyclic-Jacobi solver (tests/reference/jacobiEigen.ts, another algorithm), and
+// written here), the tests' own cyclic-Jacobi solver (tests/reference/eigen64.ts, another algorithm), and
 // the identities A V = V Λ, VᵀV = I, trace = Σλ, ‖A‖_F² = Σλ².
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen, symmetricEigenvalues } from '../../src/engine/linalg/symmetricEigen';
 import { normals } from '../../src/engine/prng';
-import { jacobiEigen } from '../reference/jacobiEigen';
+import { jacobiEigen64 } from '../reference/eigen64';
 
 /** Tridiagonal Toeplitz (a on the diagonal, b beside it), row-major n × n. */
 function toeplitz(n: number, a: number, b: number): Float64Array {
@@ -180,7 +180,7 @@ describe('symmetricEigen (Householder + implicit QL, float64)', () => {
     const a = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < r; k++) a[i * n + j] += b[i * r + k] * b[j * r + k];
     const ev = symmetricEigenvalues(a, n);
-    const ref = jacobiEigen(a, n).values;
+    const ref = jacobiEigen64(a, n).values;
     expect(maxAbs(ev.map((v, k) => v - ref[k]))).toBeLessThan(1e-11 * ref[0]);
     // rank r: the trailing n − r eigenvalues vanish to rounding
     expect(maxAbs(ev.slice(r))).toBeLessThan(1e-12 * ev[0]);

@@ -1,7 +1,6 @@
-// The cyclic-Jacobi symmetric eigensolver the engine used before issue 24 (verbatim, float64), kept as
-// an independent reference for tests (a different algorithm from src/engine/linalg/symmetricEigen.ts:
-// plane rotations on the full matrix, no tridiagonal form) and as the "before" of bench/eigen.ts.
-// O(n³) per sweep, ~8–10 sweeps: fine up to n ≈ 200, slow beyond.
+// The cyclic-Jacobi symmetric eigensolver the engine used before issue 24 (src/engine/metrics/
+// kernelMetrics.ts at ed534ee, verbatim): the "before" of bench/eigen.ts, nothing else. Tests use
+// their own Jacobi (tests/reference/eigen64.ts).
 
 /** Off-diagonal Frobenius mass Σ_{i≠j} a_ij² of a row-major n × n Float64Array. */
 function offDiagonalSquares(a: Float64Array, n: number): number {
@@ -65,9 +64,4 @@ export function jacobiEigen(a: ArrayLike<number>, n: number, maxSweeps = 100): {
     for (let i = 0; i < n; i++) vectors[i * n + k] = v[i * n + src];
   });
   return { values, vectors };
-}
-
-/** Eigenvalues of a symmetric n × n matrix (row-major), descending, in float64 (cyclic Jacobi). */
-export function jacobiEigenvalues(a: ArrayLike<number>, n: number): number[] {
-  return jacobiEigen(a, n).values;
 }
