@@ -8,7 +8,8 @@ import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCou
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './nn/train';
 import { lambdaPerScaleSq, rawStep } from './nn/outputScale';
 import { ntkLayerwise } from './metrics/ntk';
-import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './metrics/kernelMetrics';
+import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift } from './metrics/kernelMetrics';
+import { symmetricEigenvalues } from './linalg/symmetricEigen';
 import { LinearTwin, relativeRmsGap, rmsGap } from './metrics/linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './metrics/probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './metrics/correlations';
