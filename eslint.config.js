@@ -70,6 +70,30 @@ export default tseslint.config(
     [`^\\./worker/(?!(${PAGE_WORKER.join('|')})$)`, 'main.tsx talks to the worker through protocol.ts and client.ts only'],
   ]),
   restrict('src/sw', [[climbs(null), 'the service worker imports nothing of ours outside src/sw']]),
+  // The test oracles stand alone: tests/reference may import types from src/ (the shapes it is
+  // handed) but no value, so a bug in the engine's multipliers or linear algebra cannot hide in its
+  // own oracle. Static and dynamic imports.
+  {
+    files: ['tests/reference/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src(/|$)',
+              allowTypeImports: true,
+              message: 'tests/reference imports no value from src/ (type-only imports are fine): write the oracle from docs/science.md',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression > Literal[value=/^(\\.\\.\\x2F)+src/]', message: 'dynamic import: tests/reference imports nothing from src/' },
+      ],
+    },
+  },
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -11,7 +11,11 @@ import { alignmentDrift, lambdaMax, relativeDrift } from '../metrics/kernelMetri
 import { relativeRmsGap, rmsGap } from '../metrics/linearTwin';
 import { correlationSummary, CORRELATION_SUMMARY_NAMES } from '../metrics/correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from '../metrics/stepMetrics';
+import { fixedStepMetrics } from '../metrics/fixedStep';
+import { hasKinks } from '../sweep/metrics';
 import { relativeWeightChange } from '../metrics/weightChange';
+import { trainSharpness } from '../metrics/sharpness';
+import type { TwinWatch } from './divergence';
 import { modesRecord, type ModeProjector } from '../metrics/modes';
 import { hiddenInputSizes, nfaFromSums, nfaSums } from '../metrics/nfa';
 import type { MetricRow, ScalarMetric } from '../records/runRecords';
@@ -22,7 +26,8 @@ import { now } from './startupCost';
 
 /**
  * All metrics of `state`'s run at parameters θ = `params` after `step` updates, as a record keyed
- * by metric name. Values may be non-finite (a diverged run); finiteRow() drops those before rows
+ * by metric name (`watch`: the run's duty cycle of the expensive metrics and its twin-divergence
+ * flag, both updated). Values may be non-finite (a diverged run); finiteRow() drops those before rows
  * are posted. `force` measures the expensive metrics in 'auto' mode even when the duty cycle would
  * skip them (the last step of a run, so every run ends with a final value of each).
  */
@@ -30,12 +35,12 @@ export async function measureRow(
   state: RunState,
   params: Params,
   step: number,
-  schedule: ExpensiveSchedule,
+  watch: { schedule: ExpensiveSchedule; twin: TwinWatch },
   mode: ExpensiveMode = 'always',
   opts: { force?: boolean } = {},
 ): Promise<MetricRow> {
   const s = state;
-  const expensive = schedule.want(mode, opts.force === true, step, now());
+  const expensive = watch.schedule.want(mode, opts.force === true, step, now());
   const withNfa = expensive && (mode === 'always' || s.nfaLive);
   const t0 = now();
   const kept: { modes?: tf.Tensor2D } = {};
@@ -61,13 +66,20 @@ export async function measureRow(
     const corr = tf.unstack(correlationSummary(s.spec, params, dir, s.xProbe)) as tf.Scalar[];
     const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
     CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
-    const stepMetrics = tf.unstack(stepMetricsSummary(s.spec, params, dir, s.xProbe)) as tf.Scalar[];
-    STEP_METRIC_NAMES.forEach((name, i) => (correlations[name] = stepMetrics[i]));
+    // frozen pattern and sign flips: only where φ has kinks (for smooth φ the frozen variant is not a separate quantity)
+    if (hasKinks(s.spec.activation)) {
+      const stepMetrics = tf.unstack(stepMetricsSummary(s.spec, params, dir, s.xProbe)) as tf.Scalar[];
+      STEP_METRIC_NAMES.forEach((name, i) => (correlations[name] = stepMetrics[i]));
+    }
+    // the same direction at a fixed function-space size (ρ·RMS(y)): independent of η and of the residual
+    const raw = { c1Rms: corr[CORRELATION_SUMMARY_NAMES.indexOf('c1Rms')], firstOrder: corr[CORRELATION_SUMMARY_NAMES.indexOf('gradChangeFirstOrder')] };
+    Object.assign(correlations, fixedStepMetrics(s.spec, params, dir, s.xProbe, raw, tf.sqrt(tf.mean(tf.square(s.yTrain))) as tf.Scalar, hasKinks(s.spec.activation)));
     return {
       ...cheap,
       ntkDrift: relativeDrift(s.ntkProbe0, k),
       alignDrift: alignmentDrift(s.ntkProbe0, k),
       lambdaMax: tf.div(lambdaMax(k), s.probe.count) as tf.Scalar,
+      sharpness: trainSharpness(s.spec, params, s.xTrain),
       ...correlations,
     };
   });
@@ -82,10 +94,11 @@ export async function measureRow(
   layerChange.dispose();
   nfaSumsT?.dispose();
   kept.modes?.dispose();
-  if (expensive) schedule.measured(t0, now(), step);
+  if (expensive) watch.schedule.measured(t0, now(), step);
   const row: MetricRow = { ...values, step, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
   if (ns) row.nfa = nfaFromSums(ns, hiddenInputSizes(s.spec));
   if (mv && s.modesProj) row.modes = modesRecord(s.modesProj.basis, mv);
+  if (watch.twin.observe(row.linLoss)) row.twinDiverged = true;
   return row;
 }
 

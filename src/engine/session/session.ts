@@ -12,6 +12,7 @@ import { rawStep } from '../lr/rule';
 import type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from '../records/runRecords';
 import type { CreateProgress } from './startupCost';
 import { ExpensiveSchedule, type ExpensiveMode } from './milestones';
+import { TwinWatch } from './divergence';
 import { buildRunState, disposeRunState, type RunState, type SessionOptions } from './startup';
 import { measureRow } from './measure';
 import { defaultNfaLayer, takeSnapshot } from './snapshot';
@@ -21,6 +22,8 @@ export class Session {
   readonly expensiveSchedule = new ExpensiveSchedule();
   private readonly vars: VarParams;
   private readonly schedule: BatchSchedule;
+  /** Whether the linear twin has blown up (sets row.twinDiverged from then on). */
+  private readonly twinWatch = new TwinWatch();
   private stepCount = 0;
   private disposed = false;
 
@@ -93,7 +96,7 @@ export class Session {
 
   /** Every metric at the current step, read back in one batch (measure.ts). */
   measure(mode: ExpensiveMode = 'always', opts: { force?: boolean } = {}): Promise<MetricRow> {
-    return measureRow(this.state, this.vars, this.stepCount, this.expensiveSchedule, mode, opts);
+    return measureRow(this.state, this.vars, this.stepCount, { schedule: this.expensiveSchedule, twin: this.twinWatch }, mode, opts);
   }
 
   /** Grid functions, Θ on the probe set, the pair matrix and NFA heatmaps on request (snapshot.ts). */

@@ -3,7 +3,7 @@
 import { tf } from '../tf';
 import { forward, type Params } from '../nn/mlp';
 import { ntkLayerwise } from '../metrics/ntk';
-import { symmetricEigenvalues } from '../metrics/kernelMetrics';
+import { symmetricEigenvalues } from '../linalg/symmetricEigen';
 import { reorderSquare } from '../metrics/probe';
 import { pairMatrix } from '../metrics/correlations';
 import type { Snapshot } from '../records/runRecords';

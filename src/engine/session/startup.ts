@@ -9,7 +9,8 @@ import { loadDataset, makeGrid, type Dataset } from '../data/datasets';
 import { forward, initParamArrays, paramsFromArrays, parameterCount, specFromConfig, type MlpSpec, type Params } from '../nn/mlp';
 import { lambdaPerScaleSq } from '../lr/rule';
 import { ntkLayerwise } from '../metrics/ntk';
-import { lambdaMax, symmetricEigenvalues } from '../metrics/kernelMetrics';
+import { lambdaMax } from '../metrics/kernelMetrics';
+import { symmetricEigenvalues } from '../linalg/symmetricEigen';
 import { chooseLearningRate } from '../lr/rule';
 import { LinearTwin } from '../metrics/linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from '../metrics/probe';
@@ -151,7 +152,7 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
     const kTrain = nModes > 0 ? kTrainTrain0.data() : null;
     const lamMax = (await lam.data())[0];
     lam.dispose();
-    const chosen = chooseLearningRate(lambdaPerScaleSq(spec, lamMax), config.train, config.lr);
+    const chosen = chooseLearningRate(lambdaPerScaleSq(spec, lamMax), config.train, config.lr, config.lrScale);
     meta.criticalLr = chosen.critical;
     meta.lr = chosen.lr;
     const k0 = await probe0;
