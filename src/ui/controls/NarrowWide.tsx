@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 
 export const NARROW_WIDTH = 16;
-export const WIDE_WIDTH = 1024;
+export const WIDE_WIDTH = 512;
 
 export interface NarrowWideProps {
   width: number;
