@@ -25,6 +25,7 @@ import {
   waitForSteps,
   waitUntil,
   type OpenedPage,
+  showView,
 } from './helpers';
 
 const require = createRequire(import.meta.url);
@@ -96,6 +97,7 @@ describe('exports from a trained run', () => {
     await waitForBackend(p.page, 90_000);
     await play(p.page);
     await waitForSteps(p.page, 30, 120_000);
+    await showView(p.page, 'Loss');
     await waitForSeries(p.page, PLOTS.loss, 3, 60_000);
     await pauseAndSettle(p.page);
   });
@@ -259,6 +261,7 @@ describe('accessibility and layout', () => {
     await play(page);
     await waitForSteps(page, 20, 120_000);
     await pauseAndSettle(page);
+    await showView(page, 'Loss');
     await page.locator('[data-panel=loss] summary', { hasText: 'Show data' }).click();
     const v = await axeViolations(page);
     const bad = v.filter(serious);
@@ -333,8 +336,9 @@ describe('accessibility and layout', () => {
     const keys = [...seen].join('\n');
     expect(keys).toMatch(/BUTTON:.*Play/);
     expect(keys).toMatch(/INPUT:range:.*width/i);
-    expect(keys).toMatch(/Download Loss as PNG/);
-    expect(keys).toMatch(/svg:.*loss/i);
+    expect(keys).toMatch(/Download NTK drift as PNG/);
+    expect(keys).toMatch(/svg:.*ntk drift/i);
+    expect(keys).toMatch(/BUTTON:.*At a glance/);
     unfocusedStyle = [...new Set(unfocusedStyle)];
     expect(unfocusedStyle, 'elements without a visible focus indicator').toEqual([]);
   });
