@@ -146,6 +146,7 @@ describe('exports from a trained run', () => {
     expect(stats.colors, 'anti-aliased lines in several colours').toBeGreaterThan(50);
     expect(stats.inked).toBeGreaterThan(0.02);
 
+    await showView(page, 'NTK heatmap');
     const ntkButton = page.getByRole('button', { name: /download .*(kernel|ntk).* as png/i }).first();
     const ntk = await download(page, () => ntkButton.click());
     const ntkStats = await pngStats(page, ntk.bytes);
@@ -174,18 +175,21 @@ describe('exports from a trained run', () => {
 
   it('steps the shared crosshair with the arrow keys on a focused plot and shows a data table', async () => {
     const { page } = p!;
-    const loss = plot(page, PLOTS.loss);
-    await loss.focus();
+    await showView(page, 'At a glance');
+    const drift = plot(page, PLOTS.drift);
+    await drift.focus();
     await page.keyboard.press('End');
-    const last = await page.locator('[data-panel=loss] .hover-highlight').getAttribute('data-step');
+    const last = await page.locator('[data-panel=drift] .hover-highlight').getAttribute('data-step');
     await page.keyboard.press('ArrowLeft');
-    const prev = await page.locator('[data-panel=loss] .hover-highlight').getAttribute('data-step');
+    const prev = await page.locator('[data-panel=drift] .hover-highlight').getAttribute('data-step');
     expect(Number(prev)).toBeLessThan(Number(last));
     // the other step plots follow the shared hover step
-    const drift = await page.locator('[data-panel=gap] .hover-highlight').getAttribute('data-step');
-    expect(drift).toBe(prev);
+    const gap = await page.locator('[data-panel=gap] .hover-highlight').getAttribute('data-step');
+    expect(gap).toBe(prev);
     await page.keyboard.press('Escape');
-    expect(await page.locator('[data-panel=loss] .hover-highlight').count()).toBe(0);
+    expect(await page.locator('[data-panel=drift] .hover-highlight').count()).toBe(0);
+
+    await showView(page, 'Loss');
 
     await page.locator('[data-panel=loss] summary', { hasText: 'Show data' }).click();
     // the details 'toggle' event (which renders the table) fires asynchronously
@@ -336,9 +340,10 @@ describe('accessibility and layout', () => {
     const keys = [...seen].join('\n');
     expect(keys).toMatch(/BUTTON:.*Play/);
     expect(keys).toMatch(/INPUT:range:.*width/i);
-    expect(keys).toMatch(/Download NTK drift as PNG/);
-    expect(keys).toMatch(/svg:.*ntk drift/i);
-    expect(keys).toMatch(/BUTTON:.*At a glance/);
+    // the page is on the Loss view (the axe test opened it): its tab is the strip's one tab stop
+    expect(keys).toMatch(/BUTTON:button:Loss/);
+    expect(keys).toMatch(/Download Loss as PNG/);
+    expect(keys).toMatch(/svg:.*loss/i);
     unfocusedStyle = [...new Set(unfocusedStyle)];
     expect(unfocusedStyle, 'elements without a visible focus indicator').toEqual([]);
   });
