@@ -40,3 +40,39 @@ describe('view=tour', () => {
     expect(bad.notices[0]).toMatch(/view="nope" is not valid: expected lab, sweep or tour/);
   });
 });
+
+describe('readouts in a fixed, readable format', () => {
+  it('no float round-off such as 1.32×10⁻²⁵⁸: below 10⁻¹² a readout says so', async () => {
+    const { formatNumber } = await import('../../src/ui/plots/plotMath/format');
+    expect(formatNumber(1.32e-258)).toBe('< 10⁻¹²');
+    expect(formatNumber(-4e-20)).toBe('> −10⁻¹²');
+    expect(formatNumber(2.5e-12)).toBe('2.5×10⁻¹²');
+    expect(formatNumber(0.00326)).toBe('0.00326');
+  });
+});
+
+describe('a log axis that one blown-up series cannot squash', () => {
+  it('caps the top at 10⁶ and spans at most 14 decades', async () => {
+    const { clampDomain, STEP_LOG_CLAMP } = await import('../../src/ui/plots/plotMath/clamp');
+    expect(clampDomain([1e-3, 1e29], 'log', STEP_LOG_CLAMP)).toEqual([1e-3, 1e6]);
+    expect(clampDomain([1e-12, 1e29], 'log', STEP_LOG_CLAMP)).toEqual([1e-8, 1e6]);
+    expect(clampDomain([1e-3, 2], 'log', STEP_LOG_CLAMP)).toEqual([1e-3, 2]);
+    expect(clampDomain([-1, 1e29], 'linear', STEP_LOG_CLAMP)).toEqual([-1, 1e29]);
+    expect(clampDomain([1e-3, 1e29], 'log', undefined)).toEqual([1e-3, 1e29]);
+  });
+});
+
+describe('sweep estimate before Run', () => {
+  it('follows the timed cost model and grows with steps, widths², seeds and depth', async () => {
+    const { runMs, sweepMs, formatEstimate } = await import('../../src/ui/sweep/sweepEstimate');
+    const cfg = { depth: 2, steps: 2000 };
+    // measured on a 2-core machine (wasm, depth 2, 2000 steps): width 16 ≈ 5 s, 128 ≈ 12 s, 256 ≈ 32 s per run
+    expect(runMs(cfg, 16) / 1000).toBeCloseTo(2.55, 1);
+    expect(runMs(cfg, 256) / 1000).toBeCloseTo(16.3, 0);
+    expect(sweepMs(cfg, [16, 32], 3)).toBeCloseTo(3 * (runMs(cfg, 16) + runMs(cfg, 32)), 6);
+    expect(sweepMs({ depth: 3, steps: 2000 }, [256], 1)).toBeGreaterThan(runMs(cfg, 256));
+    expect(formatEstimate(sweepMs(cfg, [16, 32, 64, 128], 3))).toMatch(/^about \d+ s$/);
+    expect(formatEstimate(40 * 60_000)).toBe('about 40 min');
+    expect(formatEstimate(2 * 3600_000 + 5 * 60_000)).toBe('about 2 h 5 min');
+  });
+});
