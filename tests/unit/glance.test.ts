@@ -76,3 +76,33 @@ describe('sweep estimate before Run', () => {
     expect(formatEstimate(2 * 3600_000 + 5 * 60_000)).toBe('about 2 h 5 min');
   });
 });
+
+describe('dark theme: every series colour and the mode ramp meet WCAG non-text contrast (3:1) on the card', () => {
+  const lum = (hex: string) => {
+    const h = hex.replace('#', '');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+  it('series variables of html[data-theme=dark]', async () => {
+    const { readFileSync } = await import('node:fs');
+    const css = readFileSync(new URL('../../src/ui/app/styles.css', import.meta.url), 'utf8');
+    const block = css.slice(css.indexOf("html[data-theme='dark'] {"));
+    const vars = Object.fromEntries([...block.slice(0, block.indexOf('}')).matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})/g)].map((m) => [m[1], m[2]]));
+    const card = vars['card']!;
+    const series = Object.entries(vars).filter(([k]) => k.startsWith('tl-c-'));
+    expect(series.length).toBeGreaterThan(15);
+    for (const [k, v] of series) expect(contrast(v!, card), `${k} ${v}`).toBeGreaterThanOrEqual(3);
+  });
+  it('the eigenmode ramp, brightest first (k = 1)', async () => {
+    const { modeColors } = await import('../../src/ui/panels/modesData');
+    const { parseColor } = await import('../../src/ui/plots/plotMath/colorScale');
+    const hex = (c: string) => '#' + parseColor(c).slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+    const colors = modeColors(Array.from({ length: 16 }, (_, i) => 16 - i), true).map(hex);
+    for (const c of colors) expect(contrast(c, '#171e28'), c).toBeGreaterThanOrEqual(3);
+    expect(lum(colors[0]!)).toBeGreaterThan(lum(colors[15]!));
+  });
+});
