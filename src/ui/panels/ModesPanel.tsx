@@ -12,7 +12,7 @@ import { PANELS } from '../../content/explanations';
 import { useDarkTheme } from '../plots/useDarkTheme';
 import { modeContext, rowAt, stepSeries, type ModeContext } from './modesData';
 import { ModesSpectrum, ModesVectors } from './ModesViews';
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import './modes.css';
 
 export function ModesPanel(props: PanelProps) {
