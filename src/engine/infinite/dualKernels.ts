@@ -5,7 +5,6 @@
 // series (tanhSeries.ts), or by the 2-D Gauss–Hermite product rule (quadrature2d.ts) on request.
 // φ′ follows the code's convention relu′(0) = 0.
 import type { Activation } from '../../schema/config';
-import { correlation } from './correlation';
 import { gaussianPairExpectations, DEFAULT_QUADRATURE_DEGREE } from './quadrature2d';
 import { tanhCoefficients, tanhPairFromCoefficients, type TanhCoefficients } from './tanhSeries';
 
@@ -26,9 +25,12 @@ export interface DualFamily<P = unknown> {
 /** relu: E[φφ] = √(ab)/(2π) (sin θ + (π − θ) cos θ), E[φ′φ′] = (π − θ)/(2π) (Cho & Saul 2009). */
 export const reluDual: DualKernel = (a, b, c) => {
   if (!(a > 0 && b > 0)) return [0, 0];
-  const cos = correlation(a, b, c);
-  const theta = Math.acos(cos);
-  const sin = Math.sqrt(Math.max(0, 1 - cos * cos));
+  // θ from atan2(√(ab − c²), c): exactly 0 for a point with itself (acos(c/√(ab)) turns an ulp of
+  // round-off there into an error of 1e−8 in θ)
+  const ab = a * b;
+  const theta = Math.atan2(Math.sqrt(Math.max(0, ab - c * c)), c);
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
   return [(Math.sqrt(a * b) / (2 * Math.PI)) * (sin + (Math.PI - theta) * cos), (Math.PI - theta) / (2 * Math.PI)];
 };
 

@@ -44,23 +44,30 @@ export function parametrizationLimit(spec: Pick<MlpSpec, 'param'>): { ntk: boole
   }
 }
 
-/** Per point and hidden layer l = 1 … L, the prepared variance Σ^l(x, x) (without α). */
-function prepared(spec: MlpSpec, family: DualFamily, x: ArrayLike<number>, count: number): unknown[][] {
+interface PreparedPoint {
+  /** Per hidden layer l = 1 … L: the family's preparation of Σ^l(x, x). */
+  prep: unknown[];
+  /** Σ^l(x, x) for l = 1 … L + 1 (without α). */
+  variance: Float64Array;
+}
+
+/** Per point, the variances Σ^l(x, x) and their preparations. */
+function prepared(spec: MlpSpec, family: DualFamily, x: ArrayLike<number>, count: number): PreparedPoint[] {
   const d = spec.inputDim;
   const sw2 = spec.sigmaW2;
   const sb2 = spec.bias ? spec.sigmaB2 : 0;
-  const out: unknown[][] = [];
+  const out: PreparedPoint[] = [];
   for (let p = 0; p < count; p++) {
     let s = 0;
     for (let k = 0; k < d; k++) s += x[p * d + k] * x[p * d + k];
-    let variance = (sw2 * s) / d + sb2;
-    const layers: unknown[] = [];
+    const variance = new Float64Array(spec.depth + 1);
+    variance[0] = (sw2 * s) / d + sb2;
+    const prep: unknown[] = [];
     for (let l = 1; l <= spec.depth; l++) {
-      const prep = family.prepare(variance);
-      layers.push(prep);
-      variance = sw2 * family.diagonal(prep) + sb2;
+      prep.push(family.prepare(variance[l - 1]));
+      variance[l] = sw2 * family.diagonal(prep[l - 1]) + sb2;
     }
-    out.push(layers);
+    out.push({ prep, variance });
   }
   return out;
 }
@@ -93,9 +100,11 @@ export function infiniteKernels(spec: MlpSpec, x1: ArrayLike<number>, x2?: Array
       for (let k = 0; k < d; k++) dot += x1[i * d + k] * xb[j * d + k];
       let sigma = (sw2 * dot) / d + sb2;
       let theta = sigma;
+      // a point with itself: Σ stays exactly on its diagonal (relu's θ = 0 is then exact)
+      const self = same && i === j;
       for (let l = 1; l <= spec.depth; l++) {
-        const [v, vd] = family.pair(da[i][l - 1], db[j][l - 1], sigma);
-        sigma = sw2 * v + sb2;
+        const [v, vd] = family.pair(da[i].prep[l - 1], db[j].prep[l - 1], self ? da[i].variance[l - 1] : sigma);
+        sigma = self ? da[i].variance[l] : sw2 * v + sb2;
         theta = sigma + sw2 * vd * theta;
       }
       const t = alpha2 * theta;
