@@ -3,7 +3,7 @@
 //   Θ∞ = α² Σ_{h=1}^{L+1} Σ^{(h)} Π_{h′=h+1}^{L+1} Σ̇^{(h′)},   Σ̇^{(h+1)} = σ_w² E[φ′φ′] under Σ^{(h)},
 // instead of the engine's running recursion Θ^{l+1} = Σ^{l+1} + Σ̇^{l+1} Θ^l.
 import type { MlpSpec } from '../../src/engine/nn/mlp';
-import { erfNumber } from '../../src/engine/nn/activations';
+import { erf64 } from './net64';
 
 type Dual = (a: number, b: number, c: number) => [number, number];
 
@@ -101,7 +101,7 @@ export const tanhPhi = (h: number): [number, number] => {
   const t = Math.tanh(h);
   return [t, 1 - t * t];
 };
-export const erfPhi = (h: number): [number, number] => [erfNumber(h), (2 / Math.sqrt(Math.PI)) * Math.exp(-h * h)];
+export const erfPhi = (h: number): [number, number] => [erf64(h), (2 / Math.sqrt(Math.PI)) * Math.exp(-h * h)];
 
 /** Θ∞ and Σ∞ for one pair (x, x′) by the sum-product formula, NTK parametrization. */
 export function ntkSumProduct(spec: MlpSpec, x: number[], xp: number[], dual: Dual): { ntk: number; nngp: number } {
