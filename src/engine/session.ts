@@ -27,6 +27,7 @@ import { type MetricRow, type RunMeta, type ScalarMetric, type NfaSnapshot, type
 export type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from './runRecords';
 import { hiddenInputSizes, nfaFromSums, nfaSums } from './metrics/nfa';
 import { NfaHeatmaps, nfaLiveFor } from './metrics/nfaHeatmaps';
+import { SessionMachine } from './infinite/sessionMachine';
 export { NFA_LIVE_MAX_COST } from './metrics/nfaHeatmaps';
 
 
@@ -85,6 +86,8 @@ export class Session {
   private kTrainTrain0: tf.Tensor2D | null = null;
   /** Projections on the top eigenmodes of Θ₀(X, X) (null when config.modes is 0 or N is too large). */
   private modesProj: ModeProjector | null = null;
+  /** The infinite-width kernel machine (docs/science.md §11); null when off. */
+  private machineTrack: SessionMachine | null = null;
   private stepCount = 0;
   /** Whether the linear twin has blown up (sets row.twinDiverged from then on). */
   private readonly twinWatch = new TwinWatch();
@@ -193,6 +196,9 @@ export class Session {
       this.yTrainFit = centred ? tf.add(this.yTrain, this.f0Train) : tf.clone(this.yTrain);
       this.yTestFit = centred ? tf.add(this.yTest, this.f0Test) : tf.clone(this.yTest);
       this.twinBuilt = new LinearTwin({ kTrainTrain: this.kTrainTrain0, ...built });
+      const m = SessionMachine.build(this.spec, config.machine, { xTrain: this.data.xTrain, xTest: this.data.xTest, xGrid: this.meta.grid.x, xProbe: this.probe.x, probeCount: this.probe.count, probeOrder: this.probe.order, f0Train: built.f0Train, f0Eval: built.f0Eval });
+      this.machineTrack = m.machine;
+      Object.assign(this.meta, m.meta);
     } finally {
       tf.dispose([built.kEvalTrain, built.f0Eval]);
     }
@@ -255,6 +261,7 @@ export class Session {
         });
       }
       this.twin.step(idx, yTrain, lr);
+      this.machineTrack?.step(idx, yTrain, lr);
       this.stepCount++;
     }
   }
@@ -285,6 +292,7 @@ export class Session {
         gapTrainRel: relativeRmsGap(fTrain, this.twin.fTrain, this.f0Train),
         gapTestRel: relativeRmsGap(fTest, linTest, this.f0Test),
         ...(this.modesProj ? this.measureModes(this.modesProj, fTrain, kept) : {}),
+        ...(this.machineTrack?.cheap({ fTrain, fTest, twin: this.twin, nTest: this.config.test, yTrain: this.yTrainFit, yTest: this.yTestFit }) ?? {}),
       };
       if (!expensive) return cheap;
       const k = ntkLayerwise(this.spec, theta, this.xProbe);
@@ -298,6 +306,7 @@ export class Session {
       return {
         ...cheap,
         ntkDrift: relativeDrift(this.ntkProbe0, k),
+        ...(this.machineTrack ? { kernelGapInf: this.machineTrack.kernelGap(k) } : {}),
         alignDrift: alignmentDrift(this.ntkProbe0, k),
         lambdaMax: tf.div(lambdaMax(k), this.probe.count) as tf.Scalar,
         sharpness: trainSharpness(this.spec, theta, this.xTrain),
@@ -353,13 +362,15 @@ export class Session {
         ? tf.zeros([0])
         : pairMatrix(this.spec, this.params, tf.slice(this.xProbe, [pairIndex, 0], [1, -1]) as tf.Tensor2D, this.xProbe),
     ]);
-    const [fg, fl, fs, fls, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), fSample.data(), fLinSample.data(), k.data(), pair.data()]);
+    const inf = this.machineTrack?.snapshot(nTest, nGrid, nSample, this.cEval);
+    const [fg, fl, fs, fls, kv, pv, infValues] = await Promise.all([fGrid.data(), fLinGrid.data(), fSample.data(), fLinSample.data(), k.data(), pair.data(), inf ?? {}]);
     tf.dispose([fGrid, fLinGrid, fSample, fLinSample, k, pair]);
     const nfa = opts.nfaLayer === undefined ? null : await this.nfaSnapshot(opts.nfaLayer);
     return {
       ...(nfa ? { nfa } : {}),
       ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: Float32Array.from(reorderSquare(pv, order)) } }),
       ...(nSample > 0 ? { fTestSample: Float32Array.from(fs), fLinTestSample: Float32Array.from(fls) } : {}),
+      ...infValues,
       step: this.stepCount,
       fGrid: Float32Array.from(fg),
       fLinGrid: Float32Array.from(fl),
@@ -393,6 +404,7 @@ export class Session {
     }
     this.twinBuilt?.dispose();
     this.modesProj?.dispose();
+    this.machineTrack?.dispose();
     tf.dispose(this.w0);
     this.kTrainTrain0?.dispose();
     const built: tf.Tensor[] = [this.f0Train, this.f0Test, this.ntkProbe0, this.cEval, this.yTrainFit, this.yTestFit].filter((t) => t !== undefined);
