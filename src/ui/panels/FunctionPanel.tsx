@@ -23,6 +23,7 @@ export function FunctionPanel(props: PanelProps) {
   );
   const f = useMemo(() => (snapshot ? Array.from(snapshot.fGrid) : null), [snapshot]);
   const fLin = useMemo(() => (snapshot?.fLinGrid ? Array.from(snapshot.fLinGrid) : null), [snapshot]);
+  const fInf = useMemo(() => (snapshot?.fInfGrid ? Array.from(snapshot.fInfGrid) : null), [snapshot]);
   if (!meta || !ds) {
     return (
       <PanelFrame id="function" text={PANELS.function}>
@@ -47,6 +48,7 @@ export function FunctionPanel(props: PanelProps) {
           gridX={ds.gridX}
           f={f && f.length === ds.gridX.length ? f : null}
           fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
+          fInf={fInf && fInf.length === ds.gridX.length ? fInf : null}
           xDomain={ds.domain[0]}
           ariaLabel="Learned function"
         />
