@@ -4,6 +4,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { FunctionPlot1D } from '../plots/FunctionPlot1D';
 import { FunctionPlot2D } from '../plots/FunctionPlot2D';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { twinDivergedAt } from '../plots/StepPlot';
 
 export function FunctionPanel(props: PanelProps) {
   const { meta, snapshot } = props;
@@ -32,6 +33,7 @@ export function FunctionPanel(props: PanelProps) {
     );
   }
   const n = meta.grid.n;
+  const twinAt = twinDivergedAt(props.rows);
   return (
     <PanelFrame id="function" text={PANELS.function} footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}>
       {ds.inputDim > 2 ? (
@@ -50,6 +52,7 @@ export function FunctionPanel(props: PanelProps) {
           fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
           fInf={fInf && fInf.length === ds.gridX.length ? fInf : null}
           xDomain={ds.domain[0]}
+          twinDivergedNote={twinAt === null ? null : `linear twin diverged at step ${twinAt} (η past its stable rate)`}
           ariaLabel="Learned function"
         />
       ) : f && f.length === n * n ? (
