@@ -1,7 +1,7 @@
 // The Digits panel on mnist: ≥ 16 training digits with class labels, and 12 test digits with the
 // network's and the twin's finite outputs after a few steps; no page errors.
 import { afterAll, describe, expect, it } from 'vitest';
-import { button, closePage, fileBrowser, openApp, screenshot, stepCount, tail, uiState, waitForBackend, waitUntil, type OpenedPage } from './helpers';
+import { button, closePage, fileBrowser, openApp, screenshot, stepCount, tail, uiState, waitForBackend, waitUntil, showView, type OpenedPage } from './helpers';
 
 const browser = fileBrowser();
 let p: OpenedPage | undefined;
@@ -14,6 +14,7 @@ describe('Digits panel on ?dataset=mnist', () => {
     p = await openApp(browser, '?dataset=mnist&width=64&train=64');
     const { page } = p;
     await waitForBackend(page, 90_000);
+    await showView(page, 'Digits');
     const panel = page.locator('section[data-panel=digits]');
     await panel.waitFor({ state: 'visible', timeout: 60_000 });
     const trainCells = panel.locator('[data-testid=digits-train] li');

@@ -1,7 +1,7 @@
 // The Modes panel in the built app: per-mode curves of the network, the twin and the GD closed
 // form, the spectral-bias dots and the eigenvectors on 1-D data; `?embed=modes` fits 640×360.
 import { afterAll, describe, expect, it } from 'vitest';
-import { allPathDs, baseURL, button, closePage, describePaths, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForPageReady, waitUntil, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
+import { allPathDs, baseURL, button, closePage, describePaths, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForPageReady, waitUntil, showView, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
 
 const QUERY = 'width=64&depth=1&steps=200&log-every=5&modes=8&backend=wasm';
 
@@ -17,6 +17,7 @@ describe('Modes panel', () => {
     p = await openApp(browser, `?${QUERY}`);
     await waitForBackend(p.page);
     await play(p.page);
+    await showView(p.page, 'Learning per eigenmode');
     let paths: PathInfo[] = [];
     const drawn = () => paths.filter((q) => q.finite && q.points >= 3).map((q) => q.series);
     await waitUntil(async () => {

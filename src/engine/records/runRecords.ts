@@ -3,7 +3,7 @@
 // constant data), MetricRow (one logged step) and Snapshot (the current function and kernel).
 // Large numeric arrays are Float32Array / Float64Array so they can be transferred, not copied.
 import { z } from 'zod';
-import { ConfigSchema } from '../schema/config';
+import { ConfigSchema } from '../../schema/config';
 
 const f32 = z.instanceof(Float32Array);
 const f64 = z.instanceof(Float64Array);
@@ -49,6 +49,11 @@ const OptionalMetricsSchema = z.object({
   gradChangeFrozen: metric,
   /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
   flipFraction: metric,
+  /** The gradient-change family along the same direction at a FIXED step size, RMS(c1) = ρ·RMS(y) (src/engine/metrics/fixedStep.ts): independent of η and of the residual. Frozen/flip parts for relu only. */
+  gradChangeFixedStep: metric,
+  gradChangeFirstOrderFixedStep: metric,
+  gradChangeFrozenFixedStep: metric,
+  flipFractionFixedStep: metric,
   /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
   earlyGap: metric,
   /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/metrics/modes.ts). */
