@@ -4,6 +4,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { FunctionPlot1D } from '../plots/FunctionPlot1D';
 import { FunctionPlot2D } from '../plots/FunctionPlot2D';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { twinDivergedAt } from '../plots/StepPlot';
 
 export function FunctionPanel(props: PanelProps) {
   const { meta, snapshot } = props;
@@ -31,6 +32,7 @@ export function FunctionPanel(props: PanelProps) {
     );
   }
   const n = meta.grid.n;
+  const twinAt = twinDivergedAt(props.rows);
   return (
     <PanelFrame id="function" text={PANELS.function} footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}>
       {ds.inputDim > 2 ? (
@@ -48,6 +50,7 @@ export function FunctionPanel(props: PanelProps) {
           f={f && f.length === ds.gridX.length ? f : null}
           fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
           xDomain={ds.domain[0]}
+          twinDivergedNote={twinAt === null ? null : `linear twin diverged at step ${twinAt} (η past its stable rate)`}
           ariaLabel="Learned function"
         />
       ) : f && f.length === n * n ? (

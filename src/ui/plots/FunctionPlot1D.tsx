@@ -23,11 +23,13 @@ export interface FunctionPlot1DProps {
   height?: number;
   xDomain?: [number, number];
   emptyMessage?: string;
+  /** The linear twin has blown up: drawn as a marked label in the plot (its curve runs off the axes). */
+  twinDivergedNote?: string | null;
 }
 
 const idx = (_: number, i: number) => i;
 
-export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training' }: FunctionPlot1DProps) {
+export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', twinDivergedNote = null }: FunctionPlot1DProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
   const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -76,6 +78,14 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
                 {netPath && <path className="series-line" data-series="network" d={netPath} fill="none" stroke={COLORS.network} strokeWidth={2.2} />}
                 {linPath && <path className="series-line" data-series="twin" d={linPath} fill="none" stroke={COLORS.twin} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
               </g>
+              {twinDivergedNote && (
+                <g className="twin-diverged" data-testid="twin-diverged" transform="translate(8,14)">
+                  <path d="M-4,-4L4,4M-4,4L4,-4" stroke={COLORS.twin} strokeWidth={2.2} />
+                  <text className="marker-label" x={9} dy="0.35em" fill={COLORS.twin}>
+                    {twinDivergedNote}
+                  </text>
+                </g>
+              )}
             </>
           )}
         </g>
