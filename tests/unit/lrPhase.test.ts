@@ -10,7 +10,7 @@ describe('lrPhaseSummary', () => {
     const s = lrPhaseSummary(rows([1, 0.5, 0.3, 0.2], [10, 10, 10.1, 10]), 0.1);
     expect(s.phase).toBe('lazy');
     expect(s.lrOverCritical).toBeCloseTo(0.5, 12);
-    expect(s.edgeMax).toBeCloseTo(1.01, 12);
+    expect(s.etaSharpnessMax).toBeCloseTo(1.01, 12);
     expect(s.lossPeakRatio).toBe(1);
     expect(s.steps).toBe(30);
   });

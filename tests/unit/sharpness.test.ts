@@ -54,7 +54,7 @@ interface Summary {
   lrOverCritical: number;
   sharpness0: number;
   sharpnessFinal: number;
-  edgeMax: number;
+  etaSharpnessMax: number;
   lossPeakRatio: number | null;
   twinDiverged: boolean;
 }

@@ -9,11 +9,14 @@ import { isDiverged } from '../divergence';
 import { finiteRow, MetricRowSchema } from '../runRecords';
 import { configForRun, sweepGrid, shard as shardOf, type GridPoint } from './grid';
 import { resolveSweepLrs, type SweepLrs } from './lr';
+import { lrPhaseSummary, RunPhaseSummarySchema } from '../lrPhase';
 
 /** One finished (param, α, width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
 export const SweepRunSchema = z.object({
   param: z.enum(PARAMETRIZATIONS),
   outputScale: z.number().positive(),
+  /** Learning-rate scale c of a learning-rate sweep (η = c·η_c of the run's θ₀). */
+  lrScale: z.number().positive().optional(),
   width: z.number().int().positive(),
   seed: z.number().int(),
   /** Position in the full grid (canonical order). */
@@ -26,6 +29,8 @@ export const SweepRunSchema = z.object({
   final: MetricRowSchema,
   /** The loss blew up (non-finite, or 10⁶× its initial value): training stopped there. */
   diverged: z.boolean(),
+  /** The measured learning-rate phase and its evidence (src/engine/lrPhase.ts), from every logged row (runCell always sets it). */
+  summary: RunPhaseSummarySchema.optional(),
   /** Wall time of the run (not written to runs.csv, which must not depend on the machine). */
   seconds: z.number().nonnegative(),
 });
@@ -76,7 +81,9 @@ export async function runCell(cell: SweepCell, onStep?: (step: number) => void, 
     }
     const rows = raw.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
     if (rows.length === 0) throw new Error(`width ${cell.width} seed ${cell.seed}: the loss is not finite at initialisation`);
-    return { param: cell.param, outputScale: cell.outputScale, width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, seconds: (now() - t0) / 1000 };
+    const summary = lrPhaseSummary(raw, session.meta.lr, diverged);
+    const lrScale = cell.lrScale === undefined ? {} : { lrScale: cell.lrScale };
+    return { param: cell.param, outputScale: cell.outputScale, ...lrScale, width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, summary, seconds: (now() - t0) / 1000 };
   } finally {
     session.dispose();
   }
@@ -91,7 +98,7 @@ export const SweepProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** The runs in flight (one per job) and their current step. */
-  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
+  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), lrScale: z.number().positive().optional(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
   /** Steps per run. */
   steps: z.number().int().nonnegative(),
   /** Share of the shard's work done (weighted by the cost of a step at each width), 0…1. */
@@ -173,7 +180,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
       await opts.yieldNow?.();
       if (opts.signal?.aborted) return;
       const cell = cells[next++];
-      const slot = { index: cell.index, param: cell.param, outputScale: cell.outputScale, width: cell.width, seed: cell.seed, step: 0 };
+      const slot = { index: cell.index, param: cell.param, outputScale: cell.outputScale, ...(cell.lrScale === undefined ? {} : { lrScale: cell.lrScale }), width: cell.width, seed: cell.seed, step: 0 };
       active.set(cell.index, slot);
       report(true);
       try {
