@@ -35,7 +35,11 @@ describe('sweep CLI', () => {
     expect(header).toContain('c2OverC1Sq');
     expect(header).toContain('layerChange3');
     expect(runs.length - 1).toBe(3 * 2 * 3); // 6 runs × steps 0, 25, 50
-    for (const line of runs.slice(1)) for (const v of line.split(',')) expect(Number.isFinite(Number(v)) && v !== '').toBe(true);
+    // every cell a finite number, except the run's measured learning-rate phase (a word) and its loss peak (empty only when a loss overflowed)
+    const phaseCol = header.indexOf('lrPhase');
+    expect(phaseCol).toBeGreaterThan(0);
+    for (const line of runs.slice(1))
+      line.split(',').forEach((v, j) => (j === phaseCol ? expect(['lazy', 'catapult', 'edge-of-stability', 'diverged']).toContain(v) : expect(Number.isFinite(Number(v)) && v !== '').toBe(true)));
     // one η in every row (fixed η·t), the one sweep.json records
     const lrs = new Set(runs.slice(1).map((l) => l.split(',')[3]));
     expect(lrs.size).toBe(1);

@@ -31,6 +31,8 @@ export interface SweepSettings {
   outputScales: number[] | null;
   /** Parametrizations of a phase sweep; null = the Lab config's parametrization alone. */
   params: Parametrization[] | null;
+  /** Learning-rate scales c of a learning-rate sweep (η = c·η_c of each run's θ₀); null = none. */
+  lrScales?: number[] | null;
 }
 
 /** Widths offered by the Sweep form (powers of two). */
@@ -57,7 +59,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
     const { spec, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, entries);
     const given = (name: string) => entries.some(([k]) => k === name) && !notices.some((n) => n.startsWith(`${name}=`));
     return {
-      settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr, outputScales: given('output-scales') ? spec.outputScales : null, params: given('params') ? spec.params : null },
+      settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr, outputScales: given('output-scales') ? spec.outputScales : null, params: given('params') ? spec.params : null, lrScales: spec.lrScales ?? null },
       notices,
     };
   } catch (e) {
@@ -68,7 +70,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
 
 /** The sweep spec input of the form's settings on top of the Lab's config (α = lrWidthExp is the config's). */
 export function sweepSpecInput(config: ExperimentConfig, s: SweepSettings): SweepSpecInput {
-  return { base: config, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined };
+  return { base: config, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined, lrScales: s.lrScales ?? undefined };
 }
 
 /** Why the form's settings cannot run as a sweep (the schema's one-line message), or null. */
@@ -80,7 +82,7 @@ export function sweepFormError(config: ExperimentConfig, s: SweepSettings): stri
 /** Query entries for the sweep settings (only the non-default ones, plus view=sweep); α is the config's. */
 export function sweepToEntries(view: AppView, s: SweepSettings): [string, string][] {
   if (view !== 'sweep') return [];
-  return [['view', 'sweep'], ...sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined })];
+  return [['view', 'sweep'], ...sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined, lrScales: s.lrScales ?? undefined })];
 }
 
 /** The sweep parameters present in a query string, to carry them over when the Lab rewrites the URL. */
