@@ -60,7 +60,10 @@ describe('sweep CLI', () => {
     expect(JSON.parse(r.out)).toEqual(doc);
     expect(doc.lr.rule).toBe('auto');
     expect(String(doc.lr.eta)).toBe([...lrs][0]);
-    expect(doc.warnings).toEqual([]);
+    // no η warning; narrow runs whose η·S went past 2 are flagged (listed in pastEdge, one sentence in warnings)
+    const past = (doc.pastEdge ?? []) as { width: number; seed: number; etaSharpnessMax: number }[];
+    expect(doc.warnings).toEqual(past.length ? [expect.stringMatching(/went past the edge of stability/)] : []);
+    for (const p of past) expect(p.etaSharpnessMax).toBeGreaterThan(2);
     const fits = doc.fits;
     // only the step-invariant metrics are fitted; the step-dependent ones are recorded only
     expect(Object.keys(fits)).toEqual(metrics.filter((m) => m.fitted).map((m) => m.key));
