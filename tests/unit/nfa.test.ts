@@ -3,7 +3,7 @@ import { tf } from '../../src/engine/tf';
 import { activationOps } from '../../src/engine/nn/activations';
 import { disposeParams, flatParams, initParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
 import { paramsToArrays } from '../reference/reference64';
-import { layerGradientOuterProducts } from '../reference/factors';
+import { layerGradientOuterProducts } from './engineFactors';
 
 /** Params with fn applied to every tensor (W1, b1, W2, …). */
 function mapParams(p: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {

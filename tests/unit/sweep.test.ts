@@ -25,7 +25,7 @@ import {
 import type { MetricRow } from '../../src/engine/session';
 import { loadDataset } from '../../src/engine/data/datasets';
 import { initParamArrays, specFromConfig } from '../../src/engine/nn/mlp';
-import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
+import { jacobiEigen64 } from '../reference/eigen64';
 import { dot64, flatten64, gradient64 } from '../reference/reference64';
 
 const at = (width: number, seed: number) => ({ param: 'ntk' as const, outputScale: 1, width, seed });
@@ -96,7 +96,7 @@ describe('grid, shards, per-run config', () => {
       const J = Array.from({ length: 12 }, (_, i) => flatten64(gradient64(mspec, layers, data.xTrain.slice(i * d, (i + 1) * d))));
       const K = new Float64Array(144);
       for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) K[i * 12 + j] = dot64(J[i], J[j]);
-      return symmetricEigen(K, 12).values[0] / 12;
+      return jacobiEigen64(K, 12).values[0] / 12;
     });
     expect(lr.measured!.lambdaMaxOverN[0]).toBeCloseTo(lamOverN[0], 4);
     expect(lr.measured!.lambdaMaxOverN[1]).toBeCloseTo(lamOverN[1], 4);
@@ -132,7 +132,7 @@ describe('summaries and fits', () => {
   });
 
   it('the …PerC1 metrics divide by RMS(c₁) of the same step: unchanged when the step is rescaled', () => {
-    const m = sweepMetrics({ depth: 1, activation: 'relu' });
+    const m = sweepMetrics({ depth: 1, activation: 'tanh' });
     const per = m.find((x) => x.key === 'gradChangePerC1')!;
     const raw = m.find((x) => x.key === 'gradChange')!;
     expect(per.fitted && !per.stepDependent).toBe(true);
@@ -143,10 +143,23 @@ describe('summaries and fits', () => {
     expect(raw.get(r(7))).toBeCloseTo(1.4, 12);
     // relu has kinks: flips and the frozen-pattern step are recorded; smooth φ: neither
     expect(hasKinks('relu') && !hasKinks('tanh') && !hasKinks('erf')).toBe(true);
-    expect(m.map((x) => x.key)).toContain('flipFractionPerC1');
+    const relu = sweepMetrics({ depth: 1, activation: 'relu' });
+    expect(relu.map((x) => x.key)).toContain('flipFractionPerC1');
     const smooth = sweepMetrics({ depth: 1, activation: 'erf' }).map((x) => x.key);
     expect(smooth).not.toContain('flipFraction');
     expect(smooth).not.toContain('gradChangeFrozenPerC1');
+    // relu's full gradient change per unit step still depends on the step (kinks): recorded, not fitted
+    const reluPer = relu.find((x) => x.key === 'gradChangePerC1')!;
+    expect(reluPer.fitted || !reluPer.stepDependent).toBe(false);
+  });
+
+  it('the …FixedStep metrics are fitted for every φ (frozen and flips for relu only), read as recorded', () => {
+    const keys = (a: 'relu' | 'tanh') => sweepMetrics({ depth: 2, activation: a }).filter((x) => x.fitted).map((x) => x.key);
+    expect(keys('tanh')).toEqual(expect.arrayContaining(['gradChangeFixedStep', 'gradChangeFirstOrderFixedStep']));
+    expect(keys('tanh')).not.toContain('flipFractionFixedStep');
+    expect(keys('relu')).toEqual(expect.arrayContaining(['gradChangeFixedStep', 'gradChangeFirstOrderFixedStep', 'gradChangeFrozenFixedStep', 'flipFractionFixedStep']));
+    const fs = sweepMetrics({ depth: 2, activation: 'relu' }).find((x) => x.key === 'gradChangeFixedStep')!;
+    expect(fs.get({ step: 0, loss: 1, testLoss: 1, gradChangeFixedStep: 0.0123 })).toBe(0.0123);
   });
 });
 
