@@ -39,7 +39,7 @@ describe('sweep CLI', () => {
     const phaseCol = header.indexOf('lrPhase');
     expect(phaseCol).toBeGreaterThan(0);
     for (const line of runs.slice(1))
-      line.split(',').forEach((v, j) => (j === phaseCol ? expect(['lazy', 'catapult', 'edge-of-stability', 'diverged']).toContain(v) : expect(Number.isFinite(Number(v)) && v !== '').toBe(true)));
+      line.split(',').forEach((v, j) => (j === phaseCol ? expect(['lazy', 'catapult', 'edge-of-stability', 'diverged']).toContain(v) : expect(Number.isFinite(Number(v)) && v !== '', `${header[j]}=${v}`).toBe(true)));
     // one η in every row (fixed η·t), the one sweep.json records
     const lrs = new Set(runs.slice(1).map((l) => l.split(',')[3]));
     expect(lrs.size).toBe(1);

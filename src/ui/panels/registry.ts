@@ -44,7 +44,7 @@ export const PANELS: readonly PanelEntry[] = [
   { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true, earlyTimeOnly: true },
   { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
-  { key: 'sharpness', name: 'Sharpness and the edge of stability', Panel: SharpnessPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'sharpness', name: 'Sharpness', Panel: SharpnessPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'], mlpOnly: true },
   { key: 'modes', name: 'Learning per eigenmode', Panel: ModesPanel, embedControls: ['width', 'lr'], mlpOnly: true },

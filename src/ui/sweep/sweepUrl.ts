@@ -59,7 +59,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
     const { spec, notices } = sweepSpecFromEntries(DEFAULT_CONFIG, entries);
     const given = (name: string) => entries.some(([k]) => k === name) && !notices.some((n) => n.startsWith(`${name}=`));
     return {
-      settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr, outputScales: given('output-scales') ? spec.outputScales : null, params: given('params') ? spec.params : null, lrScales: spec.lrScales ?? null },
+      settings: { widths: spec.widths, seeds: spec.seeds, alpha: 0, autoLr: spec.autoLr, outputScales: given('output-scales') ? spec.outputScales : null, params: given('params') ? spec.params : null, ...(spec.lrScales ? { lrScales: spec.lrScales } : {}) },
       notices,
     };
   } catch (e) {
