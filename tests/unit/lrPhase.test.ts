@@ -1,6 +1,6 @@
-// The verdict rules of src/engine/lrPhase.ts on hand-made trajectories (each rule and its boundary).
+// The verdict rules of src/engine/lr/phase.ts on hand-made trajectories (each rule and its boundary).
 import { describe, expect, it } from 'vitest';
-import { lrPhaseSummary, lossRises } from '../../src/engine/lrPhase';
+import { lrPhaseSummary, lossRises } from '../../src/engine/lr/phase';
 
 const rows = (loss: number[], sharpness: (number | undefined)[], linLoss?: number[]) =>
   loss.map((l, i) => ({ step: 10 * i, loss: l, testLoss: l, sharpness: sharpness[i], linLoss: linLoss?.[i] }));

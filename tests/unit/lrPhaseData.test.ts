@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lrPhaseGrid, majority } from '../../src/ui/sweep/lrPhaseData';
 import type { SweepRun } from '../../src/ui/sweep/types';
-import type { LrPhase } from '../../src/engine/lrPhase';
+import type { LrPhase } from '../../src/engine/lr/phase';
 
 function run(lrScale: number, width: number, seed: number, phase: LrPhase, s0: number, sFinal: number): SweepRun {
   const row = { step: 0, loss: 1, testLoss: 1 };

@@ -11,12 +11,12 @@ import { z } from 'zod';
 import { FIELDS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import { SweepSpecSchema, isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { mix32 } from '../prng';
-import { MetricRowSchema, type MetricRow } from '../runRecords';
+import { MetricRowSchema, type MetricRow } from '../records/runRecords';
 import { RUN_ROW_EXTRAS, UC_NFA_LAST, type SweepMetric } from './metrics';
-import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from './lr';
+import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from '../records/sweepRecords';
 import type { RunEnds, SummaryRow, SweepFits } from './summary';
 import { runName, type RunId, type SweepGroup } from './grid';
-import { LR_PHASES, EDGE, lrPhaseSummary, type LrPhase, type RunPhaseSummary } from '../lrPhase';
+import { LR_PHASES, EDGE, lrPhaseSummary, type LrPhase, type RunPhaseSummary } from '../lr/phase';
 
 /** A short stable hash of everything that determines a sweep's results (not the shard, not the backend). */
 export function sweepFingerprint(spec: SweepSpec): string {
@@ -48,7 +48,7 @@ const parseCell = (s: string, where: string): number | undefined => {
   return v;
 };
 
-/** What runs.csv keeps of a run's measured learning-rate phase (src/engine/lrPhase.ts): its last columns. */
+/** What runs.csv keeps of a run's measured learning-rate phase (src/engine/lr/phase.ts): its last columns. */
 export type RunPhaseColumns = Pick<RunPhaseSummary, 'phase' | 'sharpness0' | 'sharpnessMax' | 'sharpnessFinal' | 'etaSharpnessMax' | 'lossPeakRatio' | 'twinDiverged'>;
 
 export interface RunsTable extends RunId {

@@ -1,7 +1,7 @@
 // The learning rate in units of the critical rate η_c = 2N/λmax(Θ₀): a readout of η/η_c for the
 // current θ₀ and a select that sets η = c·η_c (config.lrScale, URL `lr-scale`, CLI `--lr-scale`).
 import type { ExperimentConfig } from '../../schema/config';
-import type { RunMeta } from '../../engine/session';
+import type { RunMeta } from '../../engine/records/runRecords';
 import { SelectField } from './SelectField';
 
 /** The multiples of η_c offered (the phase diagram's 0.5, 1, 1.5, 2, 3 among them). */

@@ -1,9 +1,9 @@
 // Sharpness panel: η·S_t (S = λmax(Θ_t(X,X))/(α²N), src/engine/metrics/sharpness.ts) against the
 // stability line 2, next to the loss of the network and of its linear twin (with a marker where the
-// twin blew up), and the run's measured learning-rate phase (src/engine/lrPhase.ts) as a badge.
+// twin blew up), and the run's measured learning-rate phase (src/engine/lr/phase.ts) as a badge.
 import { useMemo } from 'react';
-import type { MetricRow } from '../../engine/session';
-import { lrPhaseSummary } from '../../engine/lrPhase';
+import type { MetricRow } from '../../engine/records/runRecords';
+import { lrPhaseSummary } from '../../engine/lr/phase';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { useLogXToggle, sharedStepProps } from './metricSeries';

@@ -3,7 +3,7 @@
 // written in them. It reuses the phase diagram's heatmap (PhaseDiagram.tsx) with per-cell colours.
 import { useMemo } from 'react';
 import type { SweepGroup } from '../../engine/sweep';
-import { LR_PHASES, LR_PHASE_LABELS } from '../../engine/lrPhase';
+import { LR_PHASES, LR_PHASE_LABELS } from '../../engine/lr/phase';
 import { PlotCard } from './PlotCard';
 import { PhaseHeatmap } from './PhaseDiagram';
 import { MISSING_COLOR, type PhaseColor } from './phaseData';

@@ -1,9 +1,9 @@
 // Pure data of the learning-rate × width phase diagram (Lewkowycz et al. 2020, Fig. 1): rows =
 // learning-rate scales c (η = c·η_c), columns = widths; each cell the measured phase of its runs
-// (src/engine/lrPhase.ts; the majority over seeds, "mixed" on a tie) and the mean sharpness drop
+// (src/engine/lr/phase.ts; the majority over seeds, "mixed" on a tie) and the mean sharpness drop
 // S_final/S₀ over its surviving seeds. No DOM (tests/unit/lrPhaseData.test.ts).
 import { groupKey, type SweepGroup } from '../../engine/sweep';
-import { lrPhaseSummary, type LrPhase } from '../../engine/lrPhase';
+import { lrPhaseSummary, type LrPhase } from '../../engine/lr/phase';
 import type { PhaseCell, PhaseGrid } from './phaseData';
 import type { SweepRun } from './types';
 
