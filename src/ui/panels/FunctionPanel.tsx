@@ -4,6 +4,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { FunctionPlot1D } from '../plots/FunctionPlot1D';
 import { FunctionPlot2D } from '../plots/FunctionPlot2D';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { twinDivergedAt } from '../plots/StepPlot';
 
 export function FunctionPanel(props: PanelProps) {
   const { meta, snapshot } = props;
@@ -23,6 +24,7 @@ export function FunctionPanel(props: PanelProps) {
   );
   const f = useMemo(() => (snapshot ? Array.from(snapshot.fGrid) : null), [snapshot]);
   const fLin = useMemo(() => (snapshot?.fLinGrid ? Array.from(snapshot.fLinGrid) : null), [snapshot]);
+  const fInf = useMemo(() => (snapshot?.fInfGrid ? Array.from(snapshot.fInfGrid) : null), [snapshot]);
   if (!meta || !ds) {
     return (
       <PanelFrame id="function" text={PANELS.function}>
@@ -31,6 +33,7 @@ export function FunctionPanel(props: PanelProps) {
     );
   }
   const n = meta.grid.n;
+  const twinAt = twinDivergedAt(props.rows);
   return (
     <PanelFrame id="function" text={PANELS.function} footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}>
       {ds.inputDim > 2 ? (
@@ -47,7 +50,9 @@ export function FunctionPanel(props: PanelProps) {
           gridX={ds.gridX}
           f={f && f.length === ds.gridX.length ? f : null}
           fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
+          fInf={fInf && fInf.length === ds.gridX.length ? fInf : null}
           xDomain={ds.domain[0]}
+          twinDivergedNote={twinAt === null ? null : `linear twin diverged at step ${twinAt} (η past its stable rate)`}
           ariaLabel="Learned function"
         />
       ) : f && f.length === n * n ? (

@@ -107,7 +107,10 @@ export function formatSlopeNumber(v: number): string {
 /** "−0.52 [−0.61, −0.44]", or "−0.52 (one seed: no interval)". */
 export function slopeText(fit: PowerLawFit): string {
   if (!fit.ci95) return `${formatSlopeNumber(fit.slope)} (one seed: no interval)`;
-  return `${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+  const interval = `${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+  // With two seeds the Student quantile of one degree of freedom (12.7) makes the interval span
+  // several units: it cannot pin a slope, and says so.
+  return fit.seeds < 3 ? `${interval} (${fit.seeds} seeds: interval not informative, use ≥ 3)` : interval;
 }
 
 /** "slope −0.52 [−0.61, −0.44]" */
@@ -129,7 +132,7 @@ export const REFERENCE_SLOPES: readonly ReferenceSlope[] = [
 
 /** What the reference lines are (shown next to them): theory, not data. */
 export const REFERENCE_NOTE =
-  'References, not fits: n^−1/2 is an upper bound on the NTK drift (it falls at least that fast; Lee et al. 2019); perturbation theory predicts order 1/n (Dyer & Gur-Ari 2019). Measured here at a fixed η·t (5 seeds, widths 16–2048): the NTK drift falls as n^−0.84 (tanh, Gaussian inputs) and n^−0.80 (relu, MNIST 0 vs 7), docs/results.';
+  'References, not fits: n^−1/2 is an upper bound on the NTK drift (it falls at least that fast; Lee et al. 2019); perturbation theory predicts order 1/n (Dyer & Gur-Ari 2019). Measured here at a fixed η·t (5 seeds, widths 16–2048, depth 2): the NTK drift falls as n^−0.84 (tanh, Gaussian inputs, η = 3.7, 100 steps) and n^−0.80 (relu, MNIST 0 vs 7, η = 3.09, 300 steps); the slope depends on η·t (tanh, sine, η = 0.3: −0.60 after 25 steps, −1.05 after 300), docs/results.';
 
 /** End points of a reference line of `slope` through `anchor`, over [n0, n1]. */
 export function referenceLine(slope: number, anchor: { width: number; value: number }, n0: number, n1: number): [BandPoint['width'], number][] {
