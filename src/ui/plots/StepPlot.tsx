@@ -40,11 +40,14 @@ export interface StepPlotProps extends Omit<LinePlotProps<MetricRow>, 'data' | '
   xScaleType?: ScaleKind;
   /** Message when rows exist but none of the series was measured. */
   notMeasuredMessage?: string;
+  /** More vertical markers (compare mode: where the second run diverged). */
+  extraMarkers?: readonly XMarker[];
 }
 
-export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, xLabel = 'step', ...rest }: StepPlotProps) {
+export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, extraMarkers, xLabel = 'step', ...rest }: StepPlotProps) {
   const present = usePresentSeries(rows, series);
   const markers = useMemo<XMarker[]>(() => (divergedAt === null || !Number.isFinite(divergedAt) ? [] : [{ x: divergedAt, label: 'diverged' }]), [divergedAt]);
+  const allMarkers = extraMarkers?.length ? [...markers, ...extraMarkers] : markers;
   const empty = rows.length === 0 ? EMPTY_MESSAGE : (notMeasuredMessage ?? 'Waiting for the first measurement…');
   return (
     <LinePlot<MetricRow>
@@ -53,7 +56,7 @@ export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, not
       series={present.length ? present : series}
       highlightX={hoverStep}
       onHoverX={onHoverStep}
-      markers={markers}
+      markers={allMarkers}
       emptyMessage={empty}
       xLabel={xLabel}
       {...rest}
