@@ -44,6 +44,30 @@ export default tseslint.config(
   ...downhill('src/schema', null, 'schema imports nothing of ours but itself (and packages)'),
   ...downhill('src/worker', ['ui', 'cli'], 'the worker must not import the UI or the CLI'),
   ...downhill('src/ui', ['cli'], 'the UI must not import the CLI'),
+  // The test oracles stand alone: tests/reference may import types from src/ (the shapes it is
+  // handed) but no value, so a bug in the engine's multipliers or linear algebra cannot hide in its
+  // own oracle. Static and dynamic imports.
+  {
+    files: ['tests/reference/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src(/|$)',
+              allowTypeImports: true,
+              message: 'tests/reference imports no value from src/ (type-only imports are fine): write the oracle from docs/science.md',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression > Literal[value=/^(\\.\\.\\x2F)+src/]', message: 'dynamic import: tests/reference imports nothing from src/' },
+      ],
+    },
+  },
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

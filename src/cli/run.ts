@@ -2,6 +2,7 @@
 import { tf } from '../engine/tf';
 import { Session, type MetricRow } from '../engine/session';
 import { isDiverged } from '../engine/divergence';
+import { summaryLine } from './summary';
 import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
 import { loadDataset } from '../engine/data/datasets';
@@ -29,6 +30,7 @@ function rowJson(row: MetricRow, extra: Record<string, number> = {}): string {
   }
   if (row.nfa) o.nfa = row.nfa.map((n) => ({ layer: n.layer, uc: finiteOrNull(n.uc), c: finiteOrNull(n.c) }));
   if (row.modes) o.modes = { lambda: row.modes.lambda.map(finiteOrNull), net: row.modes.net.map(finiteOrNull), lin: row.modes.lin.map(finiteOrNull) };
+  if (row.twinDiverged) o.twinDiverged = true;
   return JSON.stringify(o);
 }
 
@@ -52,16 +54,21 @@ export async function runTrain(args: CliArgs, io: Io): Promise<number> {
     if (early && !args.json) io.stderr(`# early-time model: m = ${early.spec.width}, d = ${early.spec.inputDim}, ζ = ${round(early.moments.zeta)}, ν = ${round(early.moments.nu)} (${early.moments.method})\n`);
     if (!args.json) io.stderr(`# lr ${round(session.meta.lr)}${session.meta.lrAuto ? ' (auto)' : ''}, critical lr ${round(session.meta.criticalLr ?? NaN)}, ${session.meta.paramCount} parameters\n`);
     emit(first);
+    const rows: MetricRow[] = [first];
+    const summary = (diverged: boolean) => (args.json ? io.stdout : io.stderr)(summaryLine(rows, session.meta.lr, diverged, args.json) + '\n');
     while (session.step < config.steps) {
       const k = Math.min(config.logEvery - (session.step % config.logEvery), config.steps - session.step);
       session.advance(k);
       const row = await session.measure();
       emit(row);
+      rows.push(row);
       if (isDiverged(row, first.loss)) {
-        io.stderr(`diverged at step ${row.step} — learning rate ${round(session.meta.lr)} above the stable limit\n`);
+        summary(true);
+        io.stderr(`diverged at step ${row.step}: the loss grew 10⁶× (η = ${round(session.meta.lr)}, ${divergedContext(session.meta)})\n`);
         return 3;
       }
     }
+    summary(false);
     if (!args.json) {
       const s = (performance.now() - t0) / 1000;
       io.stderr(`# ${config.steps} steps in ${s.toFixed(2)} s (${(config.steps / s).toFixed(1)} steps/s incl. metrics, ${tf.getBackend()})\n`);
@@ -86,6 +93,11 @@ export async function runEarlySweep(args: CliArgs, io: Io): Promise<number> {
     io.stdout(JSON.stringify({ width, m: pts[0]?.width ?? width, seed: config.seed, dataset: config.dataset, lr: round(lr), zeta: round(zeta), nu: round(nu), gaps }) + '\n');
   }
   return 0;
+}
+
+/** η relative to the critical rate, for the divergence message (the network can survive above 1). */
+function divergedContext(meta: Session['meta']): string {
+  return meta.criticalLr ? `η/η_c = ${round(meta.lr / meta.criticalLr)}, η_c = 2N/λmax(Θ₀) = ${round(meta.criticalLr)}` : 'no critical rate measured';
 }
 
 function humanRow(row: MetricRow): string {

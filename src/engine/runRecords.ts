@@ -53,6 +53,8 @@ const OptionalMetricsSchema = z.object({
   earlyGap: metric,
   /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/metrics/modes.ts). */
   modeDeparture: metric,
+  /** λmax(Θ_t(X_train, X_train))/(α²N) on the training set: the linearisation at θ_t is stable iff η·sharpness < 2 (src/engine/metrics/sharpness.ts). */
+  sharpness: metric,
 });
 
 /**
@@ -77,6 +79,8 @@ export const MetricRowSchema = z.object({
   nfa: z.array(NfaEntrySchema).optional(),
   /** Per-mode residuals (config.modes > 0). */
   modes: ModesRowSchema.optional(),
+  /** The linear twin has blown up (its loss 10⁶× its start, or overflowed); set from then on. Its loss stays in linLoss while finite. */
+  twinDiverged: z.boolean().optional(),
 });
 /** Names of every scalar metric of a row. */
 export const SCALAR_METRICS = ['loss', 'testLoss', ...OptionalMetricsSchema.keyof().options] as const;
@@ -95,6 +99,7 @@ export function finiteRow(r: MetricRow): MetricRow {
     if (v !== undefined && Number.isFinite(v)) out[k] = v;
   }
   if (r.layerChange && r.layerChange.every(Number.isFinite)) out.layerChange = r.layerChange;
+  if (r.twinDiverged) out.twinDiverged = true;
   if (r.nfa) out.nfa = r.nfa.map((e) => ({ layer: e.layer, uc: finiteOrNull(e.uc), c: finiteOrNull(e.c) }));
   // A diverging twin overflows its top modes first: those become null, the others stay.
   if (r.modes) out.modes = { lambda: r.modes.lambda, net: r.modes.net.map(finiteOrNull), lin: r.modes.lin.map(finiteOrNull) };

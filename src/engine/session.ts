@@ -14,6 +14,8 @@ import { chooseProbe, reorderSquare, type ProbeSet } from './metrics/probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './metrics/correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './metrics/stepMetrics';
 import { relativeWeightChange } from './metrics/weightChange';
+import { trainSharpness } from './metrics/sharpness';
+import { TwinWatch } from './divergence';
 import { modeBasis, modeCount, modesOffReason, modesRecord, ModeProjector } from './metrics/modes';
 import { startupKernelCosts, startupTotalCost, firstMeasureCost, CreateAborted, type CreateProgress } from './startupCost';
 export { CreateAborted, type CreateProgress } from './startupCost';
@@ -84,6 +86,8 @@ export class Session {
   /** Projections on the top eigenmodes of Θ₀(X, X) (null when config.modes is 0 or N is too large). */
   private modesProj: ModeProjector | null = null;
   private stepCount = 0;
+  /** Whether the linear twin has blown up (sets row.twinDiverged from then on). */
+  private readonly twinWatch = new TwinWatch();
   private disposed = false;
   /**
    * Estimated milliseconds of the first measurement (step-0 row and snapshot), from the time the
@@ -212,7 +216,7 @@ export class Session {
     lam.dispose();
     this.kTrainTrain0.dispose();
     this.kTrainTrain0 = null;
-    const chosen = chooseLearningRate(lambdaPerScaleSq(this.spec, lamMax), config.train, config.lr);
+    const chosen = chooseLearningRate(lambdaPerScaleSq(this.spec, lamMax), config.train, config.lr, config.lrScale);
     this.meta.criticalLr = chosen.critical;
     this.meta.lr = chosen.lr;
     const k0 = await probe0;
@@ -296,6 +300,7 @@ export class Session {
         ntkDrift: relativeDrift(this.ntkProbe0, k),
         alignDrift: alignmentDrift(this.ntkProbe0, k),
         lambdaMax: tf.div(lambdaMax(k), this.probe.count) as tf.Scalar,
+        sharpness: trainSharpness(this.spec, theta, this.xTrain),
         ...correlations,
       };
     });
@@ -314,6 +319,7 @@ export class Session {
     const row: MetricRow = { ...values, step: this.stepCount, loss: values.loss ?? NaN, testLoss: values.testLoss ?? NaN, layerChange: Array.from(lc) };
     if (ns) row.nfa = nfaFromSums(ns, hiddenInputSizes(this.spec));
     if (mv && this.modesProj) row.modes = modesRecord(this.modesProj.basis, mv);
+    if (this.twinWatch.observe(row.linLoss)) row.twinDiverged = true;
     return row;
   }
 

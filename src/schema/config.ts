@@ -61,6 +61,11 @@ export const CONFIG_FIELDS = {
   center: boolField({ key: 'center', label: 'Centre at θ₀', default: false }),
   /** Learning rate; null = auto (half the critical rate 2N/λmax(Θ₀) measured at init). */
   lr: autoNumberField({ key: 'lr', label: 'Learning rate', min: 1e-5, max: 1000, log: true }),
+  /**
+   * Learning rate in units of the critical rate: η = c·η_c with η_c = 2N/λmax(Θ₀) of the run's own θ₀
+   * (in α = 1 units, §10); null = off (η comes from `lr`). When set it overrides `lr`.
+   */
+  lrScale: autoNumberField({ key: 'lrScale', name: 'lr-scale', label: 'Learning rate / η_c', min: 0.01, max: 100, log: true }),
   /** σ_w²; null = auto (2 for relu, 1 otherwise). */
   sigmaW2: autoNumberField({ key: 'sigmaW2', name: 'sigma-w2', label: 'σ_w²', min: 0.01, max: 10 }),
   sigmaB2: numberField({ key: 'sigmaB2', name: 'sigma-b2', label: 'σ_b²', min: 0, max: 10, default: 0.1 }),

@@ -6,7 +6,7 @@
 // and the centred model g(x; θ) = α·f(x; θ) − α·f(x; θ₀). NTK and standard are written out too.
 // Derivatives are central finite differences on the raw parameters (no backprop).
 import type { LayerArrays, MlpSpec } from '../../src/engine/nn/mlp';
-import { activationNumber } from '../../src/engine/nn/activations';
+import { phi64 } from './net64';
 import { dot64 } from './reference64';
 
 /** The multiplier of each layer's raw weights and biases, from the definitions above. */
@@ -36,7 +36,7 @@ function multipliers(spec: MlpSpec, l: number, layers: number): { w: number; b: 
 
 /** f(x; θ) (with α, uncentred) for N points row-major in x, by the effective weights. */
 export function forwardAbc64(spec: MlpSpec, layers: LayerArrays[], x: ArrayLike<number>, n: number): Float64Array {
-  const phi = activationNumber(spec.activation);
+  const phi = phi64(spec.activation);
   const d = spec.inputDim;
   const out = new Float64Array(n);
   for (let p = 0; p < n; p++) {

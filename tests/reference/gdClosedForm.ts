@@ -1,5 +1,5 @@
 // Closed-form linear-model GD, the oracle for the linear twin (tests only).
-import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
+import { jacobiEigen64 } from './eigen64';
 
 /**
  * Closed form of GD + MSE on the linear model, in float64: f_t − Y = (I − ηΘ₀/N)^t (f₀ − Y), evaluated
@@ -9,7 +9,7 @@ export function gdClosedForm(theta0: number[][], f0: number[], y: number[], lr: 
   const n = f0.length;
   const flat = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flat[i * n + j] = theta0[i][j];
-  const { values, vectors } = symmetricEigen(flat, n);
+  const { values, vectors } = jacobiEigen64(flat, n);
   const r0 = f0.map((f, i) => f - y[i]);
   const out = y.slice();
   for (let k = 0; k < n; k++) {

@@ -1,35 +1,46 @@
 // Reference Hessian–vector product H(x)Δ by reverse-over-forward autodiff, the oracle for the
-// layerwise Hessian-direction and gradient-change metrics (tests only).
-import { tf } from '../../src/engine/tf';
-import { flatParams, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
-import { activationOps, type ActivationOps } from '../../src/engine/nn/activations';
-import { jetTrace } from '../../src/engine/nn/jets';
+// layerwise Hessian-direction and gradient-change metrics (tests only). The forward-mode part is
+// written out here (no engine code): along θ + εΔ, with ḣ = d h/dε at ε = 0,
+//   ḣ_l = s_w,l (ȧ_{l−1} W_lᵀ + a_{l−1} Δ_{W,l}ᵀ) + s_b,l Δ_{b,l},   ȧ_l = φ'(h_l) ⊙ ḣ_l,
+// so c₁(x) = ḣ_{L+1}(x) = ∇f(x)·Δ, and HΔ = ∇_θ c₁ by tf.grads.
+import type { MlpSpec, Params } from '../../src/engine/nn/mlp';
+import { multipliers64 } from './net64';
+import { flatList, phiOps, tf, unflatList } from './tfjs';
 
-/** Activation ops whose d1 is differentiable by tfjs autodiff (tf.greater has no gradient). */
-function autodiffOps(spec: MlpSpec): ActivationOps {
-  const ops = activationOps(spec.activation);
-  if (spec.activation === 'relu') return { ...ops, d1: (h) => tf.step(h) };
-  if (spec.activation === 'linear') return { ...ops, d1: (h) => tf.add(tf.mul(h, 0), 1) };
-  return ops;
+/** c₁(x) = ∇f(x)·Δ per row of x, by the tangent pass above. */
+function firstOrderCoefficient(spec: MlpSpec, params: Params, dir: Params, x: tf.Tensor2D): tf.Tensor {
+  const m = multipliers64(spec);
+  const { phi, d1 } = phiOps(spec.activation);
+  let a: tf.Tensor = x;
+  let ad: tf.Tensor = tf.zerosLike(x);
+  params.forEach((L, l) => {
+    const D = dir[l];
+    let h = tf.mul(tf.matMul(a as tf.Tensor2D, L.W, false, true), m[l].w);
+    let hd = tf.mul(tf.add(tf.matMul(ad as tf.Tensor2D, L.W, false, true), tf.matMul(a as tf.Tensor2D, D.W, false, true)), m[l].w);
+    if (L.b) h = tf.add(h, tf.mul(L.b, m[l].b));
+    if (D.b) hd = tf.add(hd, tf.mul(D.b, m[l].b));
+    if (l < params.length - 1) {
+      ad = tf.mul(d1(h), hd);
+      a = phi(h);
+    } else a = hd;
+  });
+  return a;
 }
 
 /**
- * Reference H(x_i)Δ for ONE point x_i (1×d0): the reverse-mode gradient with respect to θ of the
- * first-order jet coefficient c_1(x_i) = ∇f(x_i)·Δ (reverse over forward; only first derivatives
- * of explicit ops are needed). Returned shaped like params (caller disposes).
+ * Reference H(x_i)Δ for ONE point x_i (1×d0): the reverse-mode gradient with respect to θ of
+ * c₁(x_i) = ∇f(x_i)·Δ. Returned shaped like params (caller disposes).
  */
 export function hessianVectorAutodiff(spec: MlpSpec, params: Params, dir: Params, xi: tf.Tensor2D): Params {
-  const ops = autodiffOps(spec);
   const flat = tf.tidy(() => {
     const c1 = (...ts: tf.Tensor[]) => {
-      const jet = jetTrace(spec, unflattenParams(ts, params), dir, xi, 1, ops);
-      // c_1 does not depend on every parameter (e.g. the output bias); tf.grads throws for an
+      // c₁ does not depend on every parameter (e.g. the output bias); tf.grads throws for an
       // unreachable input, so tie each one in with weight 0 (its block of HΔ is then exactly 0).
-      let y = tf.sum(jet.h[params.length - 1][1] as tf.Tensor2D) as tf.Scalar;
+      let y = tf.sum(firstOrderCoefficient(spec, unflatList(ts, params), dir, xi)) as tf.Scalar;
       for (const t of ts) y = tf.add(y, tf.mul(tf.sum(t), 0));
       return y;
     };
-    return tf.grads(c1)(flatParams(params));
+    return tf.grads(c1)(flatList(params));
   });
-  return unflattenParams(flat, params);
+  return unflatList(flat, params);
 }

@@ -1,7 +1,7 @@
 // Float64 oracle for the per-mode residuals (src/engine/metrics/modes.ts): Θ₀ = J Jᵀ from the float64
 // per-example gradients, its eigenvectors with the sign rule written out again here, and a float64
 // replay of full-batch GD on the MSE loss (1/2N)Σ(f − y)², θ ← θ − (η/N) Σ_i (f_i − y_i) ∇f(x_i).
-import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
+import { jacobiEigen64 } from './eigen64';
 import type { LayerArrays, MlpSpec } from '../../src/engine/nn/mlp';
 import { dot64, flatten64, forward64, gradient64 } from './reference64';
 
@@ -21,7 +21,7 @@ export function ntk64(spec: MlpSpec, layers: LayerArrays[], x: ArrayLike<number>
 
 /** Top-k eigenpairs, λ/N and unit vectors with their largest-|entry| positive. */
 export function topModes64(kernel: Float64Array, n: number, k: number): { lambda: number[]; u: Float64Array[] } {
-  const { values, vectors } = symmetricEigen(kernel, n);
+  const { values, vectors } = jacobiEigen64(kernel, n);
   const u = Array.from({ length: k }, (_, m) => {
     const v = Float64Array.from({ length: n }, (_, i) => vectors[i * n + m]);
     let big = 0;

@@ -1,9 +1,10 @@
 // An independent float64 reference of the MLP on plain arrays (no tfjs): forward pass,
 // f(x; θ + εΔ), the per-example gradient ∇_θ f(x) by hand-written backprop, and finite-difference
 // helpers (Fornberg stencil weights). Used by tests to check the float32 tfjs engine.
-import { layerScales, type LayerArrays, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
-import { activationNumber } from '../../src/engine/nn/activations';
-import { normals } from '../../src/engine/prng';
+// Multipliers and activations are this folder's own (net64.ts); only types come from the engine.
+import type { LayerArrays, MlpSpec, Params } from '../../src/engine/nn/mlp';
+import { multipliers64, phi64 } from './net64';
+import { mulberry32 } from './mulberry32';
 
 export interface Trace64 {
   /** h[l]: pre-activation of layer l+1 for one point (h[L] has length 1: f). */
@@ -14,8 +15,8 @@ export interface Trace64 {
 
 /** Forward pass for one input point x (length d0), keeping every layer. */
 export function forwardTrace64(spec: MlpSpec, layers: LayerArrays[], x: ArrayLike<number>): Trace64 {
-  const scales = layerScales(spec);
-  const phi = activationNumber(spec.activation);
+  const scales = multipliers64(spec);
+  const phi = phi64(spec.activation);
   const a: Float64Array[] = [Float64Array.from(x)];
   const h: Float64Array[] = [];
   for (let l = 0; l < layers.length; l++) {
@@ -77,8 +78,8 @@ export function forwardAlong64(
  * ∂f/∂W_l = s_w,l δ_l a_{l-1}ᵀ, ∂f/∂b_l = s_b,l δ_l. Same layout as the parameters.
  */
 export function gradient64(spec: MlpSpec, layers: LayerArrays[], x: ArrayLike<number>): LayerArrays[] {
-  const scales = layerScales(spec);
-  const phi = activationNumber(spec.activation);
+  const scales = multipliers64(spec);
+  const phi = phi64(spec.activation);
   const { h, a } = forwardTrace64(spec, layers, x);
   const grads: LayerArrays[] = layers.map((L) => ({
     nOut: L.nOut,
@@ -177,13 +178,26 @@ export function taylorFD64(g: (eps: number) => Float64Array, h: number, m: numbe
   return out;
 }
 
-/** A seeded random direction shaped like `layers`, entries N(0, scale²) (from prng.ts). */
+/** count N(0, 1) numbers from mulberry32(seed) by Box–Muller. */
+export function gaussians64(seed: number, count: number): Float64Array {
+  const u = mulberry32(seed);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(1 - u()));
+    const a = 2 * Math.PI * u();
+    out[i] = r * Math.cos(a);
+    if (i + 1 < count) out[i + 1] = r * Math.sin(a);
+  }
+  return out;
+}
+
+/** A seeded random direction shaped like `layers`, entries N(0, scale²) (this folder's own generator). */
 export function randomDirection64(layers: LayerArrays[], seed: number, scale: number): LayerArrays[] {
   return layers.map((L, l) => ({
     nOut: L.nOut,
     nIn: L.nIn,
-    W: normals(seed, `dirW${l + 1}`, L.nOut * L.nIn).map((z) => z * scale),
-    b: L.b ? normals(seed, `dirb${l + 1}`, L.nOut).map((z) => z * scale) : null,
+    W: gaussians64(seed * 1009 + 2 * l, L.nOut * L.nIn).map((z) => z * scale),
+    b: L.b ? gaussians64(seed * 1009 + 2 * l + 1, L.nOut).map((z) => z * scale) : null,
   }));
 }
 

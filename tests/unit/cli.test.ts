@@ -40,8 +40,12 @@ describe('tangent-lab CLI', () => {
   it('train --json prints one JSON object per logged step, starting at step 0', async () => {
     const r = await run(['train', '--width', '32', '--train', '16', '--test', '16', '--steps', '6', '--log-every', '3', '--json']);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const all = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    // the rows, then one summary line (the measured learning-rate phase, src/engine/lrPhase.ts)
+    const lines = all.slice(0, -1);
     expect(lines.map((l) => l.step)).toEqual([0, 3, 6]);
+    expect(all[all.length - 1].summary.phase).toBe('lazy');
+    expect(typeof lines[2].sharpness).toBe('number');
     for (const key of ['loss', 'testLoss', 'linLoss', 'linTestLoss', 'ntkDrift', 'alignDrift', 'lambdaMax', 'gapTrain', 'gapTest', 'c2OverC1', 'c3OverC1', 'gradChange'])
       expect(typeof lines[2][key]).toBe('number');
     // at initialisation the twin is the network

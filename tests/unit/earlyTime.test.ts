@@ -163,7 +163,7 @@ describe('CLI --model early-time', () => {
       stderr: () => undefined,
     });
     expect(code).toBe(0);
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | null>);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | null>).filter((l) => !('summary' in l));
     expect(rows).toHaveLength(4);
     expect(rows[0].zeta).toBeCloseTo(2 / Math.sqrt(3 * Math.PI), 6);
     expect(rows[0].nu).toBe(0);

@@ -3,7 +3,7 @@ import { tf } from '../../src/engine/tf';
 import { activationOps } from '../../src/engine/nn/activations';
 import { disposeParams, flatParams, initParams, layerScales, unflattenParams, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
 import { paramsToArrays } from '../reference/reference64';
-import { layerGradientOuterProducts } from '../reference/factors';
+import { layerGradientOuterProducts } from './engineFactors';
 
 /** Params with fn applied to every tensor (W1, b1, W2, …). */
 function mapParams(p: Params, fn: (t: tf.Tensor, i: number) => tf.Tensor): Params {
@@ -207,7 +207,11 @@ describe('CLI train --json rows', () => {
       stderr: () => undefined,
     });
     expect(code).toBe(0);
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { step: number; nfa: { layer: number; uc: number | null; c: number | null }[] });
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { step: number; nfa: { layer: number; uc: number | null; c: number | null }[] })
+      .filter((l) => !('summary' in l));
     expect(rows.map((r) => r.step)).toEqual([0, 2, 4]);
     for (const r of rows) {
       expect(r.nfa.map((n) => n.layer)).toEqual([1, 2]);

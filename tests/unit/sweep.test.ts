@@ -25,7 +25,7 @@ import {
 import type { MetricRow } from '../../src/engine/session';
 import { loadDataset } from '../../src/engine/data/datasets';
 import { initParamArrays, specFromConfig } from '../../src/engine/nn/mlp';
-import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
+import { jacobiEigen64 } from '../reference/eigen64';
 import { dot64, flatten64, gradient64 } from '../reference/reference64';
 
 const at = (width: number, seed: number) => ({ param: 'ntk' as const, outputScale: 1, width, seed });
@@ -96,7 +96,7 @@ describe('grid, shards, per-run config', () => {
       const J = Array.from({ length: 12 }, (_, i) => flatten64(gradient64(mspec, layers, data.xTrain.slice(i * d, (i + 1) * d))));
       const K = new Float64Array(144);
       for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) K[i * 12 + j] = dot64(J[i], J[j]);
-      return symmetricEigen(K, 12).values[0] / 12;
+      return jacobiEigen64(K, 12).values[0] / 12;
     });
     expect(lr.measured!.lambdaMaxOverN[0]).toBeCloseTo(lamOverN[0], 4);
     expect(lr.measured!.lambdaMaxOverN[1]).toBeCloseTo(lamOverN[1], 4);

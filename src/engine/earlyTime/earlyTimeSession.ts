@@ -142,7 +142,7 @@ export class EarlyTimeSession {
     const [lv, k0v, kpv] = await Promise.all([lam.data(), k0.data(), kPred.data()]);
     tf.dispose([lam, k0, kPred]);
     const lamMax = lv[0];
-    const chosen = chooseLearningRate(lamMax, config.train, config.lr);
+    const chosen = chooseLearningRate(lamMax, config.train, config.lr, config.lrScale);
     s.meta.criticalLr = chosen.critical;
     s.meta.lr = chosen.lr;
     s.meta.earlyTime.kernel = { n: nView, theta0: Array.from(k0v), predicted: Array.from(kpv) };

@@ -54,11 +54,13 @@ export function criticalLearningRate(lambdaMaxValue: number, n: number): number 
 }
 
 /**
- * The run's learning rate: the explicit one, or half the critical rate (3 significant digits);
- * 0.1 when λmax is not a positive finite number (no critical rate to take half of).
+ * The run's learning rate: c·η_c when an lr-scale c is given (exactly, not rounded, so η·S₀ = 2c),
+ * else the explicit one, else half the critical rate (3 significant digits); without a positive
+ * finite λmax (no critical rate) the explicit rate, or 0.1.
  */
-export function chooseLearningRate(lambdaMaxValue: number, n: number, explicitLr: number | null): { critical: number | null; lr: number } {
+export function chooseLearningRate(lambdaMaxValue: number, n: number, explicitLr: number | null, lrScale: number | null = null): { critical: number | null; lr: number } {
   const critical = lambdaMaxValue > 0 && Number.isFinite(lambdaMaxValue) ? criticalLearningRate(lambdaMaxValue, n) : null;
+  if (lrScale !== null && critical !== null) return { critical, lr: lrScale * critical };
   return { critical, lr: explicitLr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1) };
 }
 

@@ -1,5 +1,6 @@
-// Quantities built from the engine's layer factors that only the tests read: the NTK diagonal, the
-// hidden layers' gradient outer products and the exact forward difference.
+// Quantities built from the engine's layer factors that only the tests read (the NTK diagonal, the
+// hidden layers' gradient outer products, the exact forward difference): code under test, checked
+// against the oracles of tests/reference/, not oracles themselves (that folder imports no engine value).
 import { tf } from '../../src/engine/tf';
 import { layerScales, type MlpSpec, type Params } from '../../src/engine/nn/mlp';
 import { biasScale2, layerFactors } from '../../src/engine/metrics/ntk';
