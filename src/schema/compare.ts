@@ -9,7 +9,7 @@ import { describeAllowed, fieldByKey, fieldByName, formatFieldValue, parseFieldV
  * steps and the logging interval stay shared: the two runs are drawn on one step axis against the
  * same targets. The model stays the MLP (the early-time model has other panels).
  */
-export const COMPARE_KEYS = ['width', 'depth', 'activation', 'param', 'outputScale', 'center', 'lr', 'sigmaW2', 'sigmaB2', 'bias', 'seed', 'optimizer', 'batch', 'lrWidthExp'] as const satisfies readonly ConfigKey[];
+export const COMPARE_KEYS = ['width', 'depth', 'activation', 'param', 'outputScale', 'center', 'lr', 'lrScale', 'sigmaW2', 'sigmaB2', 'bias', 'seed', 'optimizer', 'batch', 'lrWidthExp'] as const satisfies readonly ConfigKey[];
 export type CompareKey = (typeof COMPARE_KEYS)[number];
 
 export interface CompareSpec {
@@ -66,7 +66,7 @@ export function compareApplies(base: ExperimentConfig): boolean {
   return base.model === 'mlp';
 }
 
-const SHORT_LABEL: Partial<Record<CompareKey, string>> = { outputScale: 'α', lr: 'η', sigmaW2: 'σ_w²', sigmaB2: 'σ_b²', param: '', lrWidthExp: 'κ' };
+const SHORT_LABEL: Partial<Record<CompareKey, string>> = { outputScale: 'α', lr: 'η', lrScale: 'η/η_c', sigmaW2: 'σ_w²', sigmaB2: 'σ_b²', param: '', lrWidthExp: 'κ' };
 const VALUE_LABEL: Record<string, string> = { ntk: 'NTK', standard: 'standard', mup: 'μP' };
 
 /** How a run is named in legends: the compared field with this run's value, e.g. "width 16", "μP", "α 30", "η auto". */

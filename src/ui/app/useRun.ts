@@ -127,10 +127,10 @@ export class RunStore {
     this.update({ config, runId, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null, startup: null }, true);
     this.client?.send({ type: 'config', config, runId, compare: compareConfigFor(config, this.view.compare?.spec) });
   }
-  /** Compare mode on (a second run with one field changed) or off; both runs restart from step 0. */
-  setCompare(spec: CompareSpec | null): void {
+  /** Compare mode on (a second run with one field changed) or off, with the first run's config; both restart from step 0. */
+  setCompare(spec: CompareSpec | null, config: ExperimentConfig = this.view.config): void {
     this.update({ compare: emptyCompare(spec) }, true);
-    this.setConfig(this.view.config);
+    this.setConfig(config);
   }
   play(): void {
     const v = this.view;
