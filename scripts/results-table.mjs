@@ -45,6 +45,6 @@ if (phase) {
   }
 } else {
   console.log(`\nSeed means after training — ntkDrift: ${means('ntkDrift', 'final').join(', ')}`);
-  for (const m of ['gradChange', 'gradChangePerC1'])
+  for (const m of ['gradChange', 'gradChangePerC1', 'gradChangeFixedStep'])
     if (summary.some((c) => c[0] === m)) console.log(`Seed means at θ₀ — ${m}: ${means(m, 'init').join(', ')}; after training: ${means(m, 'final').join(', ')}`);
 }

@@ -139,7 +139,7 @@ export const SERIES = {
   gradChangeFrozen: {
     label: 'gradient change, pattern frozen',
     tex: String.raw`\frac{\lVert\nabla_\theta f(\theta+\Delta)-\nabla_\theta f(\theta)\rVert}{\lVert\nabla_\theta f(\theta)\rVert}\ \text{with each unit's activation pattern held at }\theta`,
-    note: 'relu: the gradient change of one step with every unit held on its side of 0 at θ — the smooth part, without kinks. (For smooth activations this variant equals the first-order term and is not shown.)',
+    note: 'relu: the gradient change of one step with every unit held on its side of 0 at θ — the smooth part, without kinks. (For smooth activations the same construction agrees with the first-order term only to first order in the step, so it is neither computed nor shown.)',
   },
   flipFraction: {
     label: 'sign flips',

@@ -49,6 +49,11 @@ const OptionalMetricsSchema = z.object({
   gradChangeFrozen: metric,
   /** Fraction of (hidden unit, probe point) pairs whose pre-activation changes sign in the step. */
   flipFraction: metric,
+  /** The gradient-change family along the same direction at a FIXED step size, RMS(c1) = ρ·RMS(y) (src/engine/metrics/fixedStep.ts): independent of η and of the residual. Frozen/flip parts for relu only. */
+  gradChangeFixedStep: metric,
+  gradChangeFirstOrderFixedStep: metric,
+  gradChangeFrozenFixedStep: metric,
+  flipFractionFixedStep: metric,
   /** Early-time model: RMS(f − f_lin)/RMS(f_lin) over the training points (absent at step 0). */
   earlyGap: metric,
   /** RMS over the top K NTK eigenmodes of (net_k − lin_k), divided by RMS_i(f₀(x_i) − y_i) (src/engine/metrics/modes.ts). */

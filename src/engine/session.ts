@@ -8,11 +8,14 @@ import { disposeParams, forward, initParamArrays, paramsFromArrays, parameterCou
 import { BatchSchedule, gdDirection, mseLoss, sgdUpdate } from './nn/train';
 import { lambdaPerScaleSq, rawStep } from './nn/outputScale';
 import { ntkLayerwise } from './metrics/ntk';
-import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift, symmetricEigenvalues } from './metrics/kernelMetrics';
+import { alignmentDrift, chooseLearningRate, lambdaMax, relativeDrift } from './metrics/kernelMetrics';
+import { symmetricEigenvalues } from './linalg/symmetricEigen';
 import { LinearTwin, relativeRmsGap, rmsGap } from './metrics/linearTwin';
 import { chooseProbe, reorderSquare, type ProbeSet } from './metrics/probe';
 import { correlationSummary, pairMatrix, CORRELATION_SUMMARY_NAMES } from './metrics/correlations';
 import { STEP_METRIC_NAMES, stepMetricsSummary } from './metrics/stepMetrics';
+import { fixedStepMetrics } from './metrics/fixedStep';
+import { hasKinks } from './sweep/metrics';
 import { relativeWeightChange } from './metrics/weightChange';
 import { trainSharpness } from './metrics/sharpness';
 import { TwinWatch } from './divergence';
@@ -293,8 +296,14 @@ export class Session {
       const corr = tf.unstack(correlationSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
       const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
       CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
-      const step = tf.unstack(stepMetricsSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
-      STEP_METRIC_NAMES.forEach((name, i) => (correlations[name] = step[i]));
+      // frozen pattern and sign flips: only where φ has kinks (for smooth φ the frozen variant is not a separate quantity)
+      if (hasKinks(this.spec.activation)) {
+        const step = tf.unstack(stepMetricsSummary(this.spec, theta, dir, this.xProbe)) as tf.Scalar[];
+        STEP_METRIC_NAMES.forEach((name, i) => (correlations[name] = step[i]));
+      }
+      // the same direction at a fixed function-space size (ρ·RMS(y)): independent of η and of the residual
+      const raw = { c1Rms: corr[CORRELATION_SUMMARY_NAMES.indexOf('c1Rms')], firstOrder: corr[CORRELATION_SUMMARY_NAMES.indexOf('gradChangeFirstOrder')] };
+      Object.assign(correlations, fixedStepMetrics(this.spec, theta, dir, this.xProbe, raw, tf.sqrt(tf.mean(tf.square(this.yTrain))) as tf.Scalar, hasKinks(this.spec.activation)));
       return {
         ...cheap,
         ntkDrift: relativeDrift(this.ntkProbe0, k),

@@ -1,7 +1,7 @@
 // Compare mode (`?compare=FIELD:VALUE`): the Lab trains both runs and every core plot (learned
 // function, NTK drift, network–twin gap, derivative correlations) draws both, named by the
 // differing value; the setting survives share links and embeds; both runs' rows are exported; a bad
-// value is a notice and compare stays off; the Lab's one-click "narrow vs wide" turns it on.
+// value is a notice and compare stays off; the Lab's one-click "Both side by side" (narrow vs wide) turns it on.
 // Screenshots go to test-output/e2e/compare-*.png.
 import type { Browser, Download, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -121,14 +121,14 @@ describe('compare mode', () => {
     }
   });
 
-  it('a bad compare value is a notice, compare stays off; the one-click "narrow vs wide" turns it on', async () => {
+  it('a bad compare value is a notice, compare stays off; the one-click "Both side by side" turns it on', async () => {
     const p = await openApp(browser, `?compare=width:99999&${BASE}`);
     try {
       const { page } = p;
       await waitUntil(async () => (await page.getByText(/compare mode is off/i).count()) > 0, 30_000);
       expect(await page.getByText(/width must be an integer from 8 to 4096/).count()).toBeGreaterThan(0);
-      await page.getByRole('button', { name: /narrow vs wide/i }).click();
-      await waitUntil(async () => new URL(page.url()).searchParams.get('compare') === 'width:4096', 10_000);
+      await page.getByRole('button', { name: /both side by side/i }).click();
+      await waitUntil(async () => new URL(page.url()).searchParams.get('compare') === 'width:512', 10_000);
       expect(new URL(page.url()).searchParams.get('width')).toBe('16');
       await button(page, 'play').click({ timeout: 60_000 });
       let missing: string[] = [];

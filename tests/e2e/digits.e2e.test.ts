@@ -2,7 +2,7 @@
 // network's and the twin's finite outputs after a few steps; no page errors.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, closePage, launchBrowser, openApp, screenshot, stepCount, tail, uiState, waitForBackend, waitUntil, type OpenedPage } from './helpers';
+import { button, closePage, launchBrowser, openApp, screenshot, stepCount, tail, uiState, waitForBackend, waitUntil, showView, type OpenedPage } from './helpers';
 
 let browser: Browser;
 let p: OpenedPage | undefined;
@@ -19,6 +19,7 @@ describe('Digits panel on ?dataset=mnist', () => {
     p = await openApp(browser, '?dataset=mnist&width=64&train=64');
     const { page } = p;
     await waitForBackend(page, 90_000);
+    await showView(page, 'Digits');
     const panel = page.locator('section[data-panel=digits]');
     await panel.waitFor({ state: 'visible', timeout: 60_000 });
     const trainCells = panel.locator('[data-testid=digits-train] li');

@@ -25,6 +25,7 @@ import {
   waitForSteps,
   waitUntil,
   type OpenedPage,
+  showView,
 } from './helpers';
 
 const require = createRequire(import.meta.url);
@@ -96,6 +97,7 @@ describe('exports from a trained run', () => {
     await waitForBackend(p.page, 90_000);
     await play(p.page);
     await waitForSteps(p.page, 30, 120_000);
+    await showView(p.page, 'Loss');
     await waitForSeries(p.page, PLOTS.loss, 3, 60_000);
     await pauseAndSettle(p.page);
   });
@@ -144,6 +146,7 @@ describe('exports from a trained run', () => {
     expect(stats.colors, 'anti-aliased lines in several colours').toBeGreaterThan(50);
     expect(stats.inked).toBeGreaterThan(0.02);
 
+    await showView(page, 'NTK heatmap');
     const ntkButton = page.getByRole('button', { name: /download .*(kernel|ntk).* as png/i }).first();
     const ntk = await download(page, () => ntkButton.click());
     const ntkStats = await pngStats(page, ntk.bytes);
@@ -172,18 +175,21 @@ describe('exports from a trained run', () => {
 
   it('steps the shared crosshair with the arrow keys on a focused plot and shows a data table', async () => {
     const { page } = p!;
-    const loss = plot(page, PLOTS.loss);
-    await loss.focus();
+    await showView(page, 'At a glance');
+    const drift = plot(page, PLOTS.drift);
+    await drift.focus();
     await page.keyboard.press('End');
-    const last = await page.locator('[data-panel=loss] .hover-highlight').getAttribute('data-step');
+    const last = await page.locator('[data-panel=drift] .hover-highlight').getAttribute('data-step');
     await page.keyboard.press('ArrowLeft');
-    const prev = await page.locator('[data-panel=loss] .hover-highlight').getAttribute('data-step');
+    const prev = await page.locator('[data-panel=drift] .hover-highlight').getAttribute('data-step');
     expect(Number(prev)).toBeLessThan(Number(last));
     // the other step plots follow the shared hover step
-    const drift = await page.locator('[data-panel=gap] .hover-highlight').getAttribute('data-step');
-    expect(drift).toBe(prev);
+    const gap = await page.locator('[data-panel=gap] .hover-highlight').getAttribute('data-step');
+    expect(gap).toBe(prev);
     await page.keyboard.press('Escape');
-    expect(await page.locator('[data-panel=loss] .hover-highlight').count()).toBe(0);
+    expect(await page.locator('[data-panel=drift] .hover-highlight').count()).toBe(0);
+
+    await showView(page, 'Loss');
 
     await page.locator('[data-panel=loss] summary', { hasText: 'Show data' }).click();
     // the details 'toggle' event (which renders the table) fires asynchronously
@@ -259,6 +265,7 @@ describe('accessibility and layout', () => {
     await play(page);
     await waitForSteps(page, 20, 120_000);
     await pauseAndSettle(page);
+    await showView(page, 'Loss');
     await page.locator('[data-panel=loss] summary', { hasText: 'Show data' }).click();
     const v = await axeViolations(page);
     const bad = v.filter(serious);
@@ -333,6 +340,8 @@ describe('accessibility and layout', () => {
     const keys = [...seen].join('\n');
     expect(keys).toMatch(/BUTTON:.*Play/);
     expect(keys).toMatch(/INPUT:range:.*width/i);
+    // the page is on the Loss view (the axe test opened it): its tab is the strip's one tab stop
+    expect(keys).toMatch(/BUTTON:button:Loss/);
     expect(keys).toMatch(/Download Loss as PNG/);
     expect(keys).toMatch(/svg:.*loss/i);
     unfocusedStyle = [...new Set(unfocusedStyle)];

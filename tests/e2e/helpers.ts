@@ -280,3 +280,8 @@ export function describePaths(paths: PathInfo[]): string {
 export const fig = (page: Page, id: string): Locator => page.locator(`[data-figure="${id}"]`);
 export const figStep = async (page: Page, id: string): Promise<number> => Number((await fig(page, id).getAttribute('data-step')) ?? 'NaN');
 export const isActive = async (page: Page, id: string): Promise<boolean> => (await fig(page, id).getAttribute('data-active')) === 'true';
+
+/** Open one of the Lab's views by its tab (e.g. 'Loss', 'NTK heatmap'); the four core plots are on 'At a glance'. */
+export async function showView(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click({ timeout: 60_000 });
+}

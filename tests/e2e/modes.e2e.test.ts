@@ -2,7 +2,7 @@
 // form, the spectral-bias dots and the eigenvectors on 1-D data; `?embed=modes` fits 640×360.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPathDs, baseURL, button, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitUntil, type OpenedPage, type PathInfo } from './helpers';
+import { allPathDs, baseURL, button, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitUntil, showView, type OpenedPage, type PathInfo } from './helpers';
 
 const QUERY = 'width=64&depth=1&steps=200&log-every=5&modes=8&backend=wasm';
 
@@ -24,6 +24,7 @@ describe('Modes panel', () => {
     p = await openApp(browser, `?${QUERY}`);
     await waitForBackend(p.page);
     await play(p.page);
+    await showView(p.page, 'Learning per eigenmode');
     let paths: PathInfo[] = [];
     const drawn = () => paths.filter((q) => q.finite && q.points >= 3).map((q) => q.series);
     await waitUntil(async () => {

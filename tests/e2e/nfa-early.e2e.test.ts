@@ -2,7 +2,7 @@
 // train, the NFA and early-time panels draw non-empty plots, and no path anywhere holds NaN.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPathDs, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForSeries, waitUntil, type OpenedPage, type PathInfo } from './helpers';
+import { allPathDs, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForSeries, waitUntil, showView, type OpenedPage, type PathInfo } from './helpers';
 import { configFromSearch, configToSearch, DATASETS } from '../../src/schema/config';
 import { presetByName, type Preset } from '../../src/content/presets';
 
@@ -41,6 +41,7 @@ for (const preset of NFA_PRESETS)
       p = await openApp(browser, presetQuery(preset, { width: Math.min(presetConfig(preset).width, 128), steps: 2000, logEvery: 10 }));
       await waitForBackend(p.page);
       await play(p.page);
+      await showView(p.page, 'Feature alignment');
       // NFA is one of the budgeted (expensive) metrics: UC-NFA from step 0 on, C-NFA (undefined at
       // step 0) from the next measured step
       let paths: PathInfo[] = [];
@@ -81,7 +82,8 @@ describe('early-time model', () => {
       await expect(p.page.getByRole('img', { name: /earlyGap vs step/i }).count()).resolves.toBe(0);
     }
     await expect(p.page.getByTestId('kernel-identity').locator('image').count()).resolves.toBe(2);
-    // the MLP-only panels give way; feature alignment says it is for the MLP
+    // the MLP-only panels give way; feature alignment (its own tab) says it is for the MLP
+    await showView(p.page, 'Feature alignment');
     await expect(p.page.getByTestId('nfa-not-applicable').count()).resolves.toBe(1);
     await expectNoNaN(p);
     await screenshot(p.page, 'early-time');

@@ -59,7 +59,7 @@ describe('Width sweep view', () => {
 
     // Every plotted series: one mean marker per width (3), two seed points per width, and a slope label.
     const zeroAtInit = ['ntkDrift', 'gapTrain', 'layerChange1', 'layerChange2'];
-    for (const metric of ['ntkDrift', 'gapTrain', 'c2OverC1Sq', 'gradChangePerC1', 'gradChangeFrozenPerC1', 'layerChange1', 'layerChange2']) {
+    for (const metric of ['ntkDrift', 'gapTrain', 'c2OverC1Sq', 'gradChangeFixedStep', 'gradChangeFrozenPerC1', 'layerChange1', 'layerChange2']) {
       const card = page.getByTestId(`sweep-card-${metric}`);
       const phases = zeroAtInit.includes(metric) ? ['final'] : ['init', 'final'];
       for (const phase of phases) {
@@ -74,11 +74,13 @@ describe('Width sweep view', () => {
       }
     }
     // relu with one hidden layer: c3 is exactly 0, said so instead of an empty plot; the full-step
-    // gradient change per unit step says it includes kinks, and that it shrinks with width.
+    // gradient change at the fixed step says it includes the kinks and how the step is sized.
     expect(await page.getByTestId('sweep-card-c3OverC1Cube').textContent()).toContain('Every value is 0');
-    expect(await page.getByTestId('sweep-card-gradChangePerC1').textContent()).toMatch(/relu units that cross 0.*does shrink with width/);
-    // Step-dependent values are recorded (runs.csv, trajectories), never fitted: no card, no slope.
+    expect(await page.getByTestId('sweep-card-gradChangeFixedStep').textContent()).toMatch(/RMS\(c₁\) = 0\.1·RMS\(y\).*relu units that cross 0/);
+    // Step-dependent values are recorded (runs.csv, trajectories), never fitted: no card, no slope
+    // (for relu that includes the gradient change per unit step: its kink part is not linear in the step).
     expect(await page.getByTestId('sweep-card-gradChange').count()).toBe(0);
+    expect(await page.getByTestId('sweep-card-gradChangePerC1').count()).toBe(0);
     expect(await page.getByTestId('slope-table').locator('tr[data-metric=c2OverC1]').count()).toBe(0);
     // The table of all slopes: drift has none at init (zero by definition), c2/c1² has both.
     const drift = page.getByTestId('slope-table').locator('tr[data-metric=ntkDrift] td');

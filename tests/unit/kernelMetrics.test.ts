@@ -8,9 +8,8 @@ import {
   criticalLearningRate,
   lambdaMax,
   relativeDrift,
-  symmetricEigen,
-  symmetricEigenvalues,
 } from '../../src/engine/metrics/kernelMetrics';
+import { jacobiEigen64 } from '../reference/eigen64';
 import { sgdUpdate } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';
 
@@ -53,57 +52,6 @@ function ntkBeforeAfter(): { theta0: tf.Tensor2D; thetaT: tf.Tensor2D; n: number
   return { theta0, thetaT, n };
 }
 
-describe('symmetricEigenvalues (cyclic Jacobi, float64)', () => {
-  it('known 2×2 and diagonal matrices', () => {
-    expect(symmetricEigenvalues([2, 1, 1, 2], 2).map((v) => +v.toFixed(12))).toEqual([3, 1]);
-    expect(symmetricEigenvalues([1, 0, 0, 0, -2, 0, 0, 0, 5], 3)).toEqual([5, 1, -2]);
-    expect(symmetricEigenvalues([7], 1)).toEqual([7]);
-  });
-
-  it('tridiagonal Toeplitz matrix: λ_k = 2 − 2 cos(kπ/(n+1))', () => {
-    const n = 40;
-    const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      a[i * n + i] = 2;
-      if (i + 1 < n) a[i * n + i + 1] = a[(i + 1) * n + i] = -1;
-    }
-    const ev = symmetricEigenvalues(a, n);
-    const exact = Array.from({ length: n }, (_, k) => 2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1))).sort((p, q) => q - p);
-    let worst = 0;
-    for (let k = 0; k < n; k++) worst = Math.max(worst, Math.abs(ev[k] - exact[k]));
-    console.log(`Jacobi vs exact Toeplitz spectrum (n=40): max abs error ${worst.toExponential(2)}`);
-    expect(worst).toBeLessThan(1e-12);
-  });
-
-  it('eigenvectors are orthonormal and reconstruct the matrix (n = 100)', () => {
-    const n = 100;
-    const a = randomPsd(n, 60, 'recon');
-    for (let i = 0; i < n; i++) a[i * n + i] -= 20; // make it indefinite
-    const { values, vectors } = symmetricEigen(a, n);
-    for (let k = 1; k < n; k++) expect(values[k]).toBeLessThanOrEqual(values[k - 1]);
-    let recon = 0;
-    let ortho = 0;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        let o = 0;
-        for (let k = 0; k < n; k++) {
-          s += vectors[i * n + k] * values[k] * vectors[j * n + k];
-          o += vectors[k * n + i] * vectors[k * n + j];
-        }
-        recon = Math.max(recon, Math.abs(s - a[i * n + j]));
-        ortho = Math.max(ortho, Math.abs(o - (i === j ? 1 : 0)));
-      }
-    console.log(`Jacobi n=100: max |V Λ Vᵀ − A| ${recon.toExponential(2)}, max |VᵀV − I| ${ortho.toExponential(2)}`);
-    expect(recon).toBeLessThan(1e-9 * Math.max(...values.map(Math.abs)));
-    expect(ortho).toBeLessThan(1e-10);
-    // trace = Σλ
-    let tr = 0;
-    for (let i = 0; i < n; i++) tr += a[i * n + i];
-    expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(tr, 8);
-  });
-});
-
 describe('lambdaMax by power iteration on device', () => {
   it('matches the largest Jacobi eigenvalue on random PSD matrices and on an NTK', () => {
     const mats: { name: string; m: Float64Array; n: number }[] = [
@@ -115,7 +63,7 @@ describe('lambdaMax by power iteration on device', () => {
     mats.push({ name: 'NTK Θ_t (n=20)', m: Float64Array.from(thetaT.dataSync()), n });
     tf.dispose([theta0, thetaT]);
     for (const { name, m, n: k } of mats) {
-      const ev = symmetricEigenvalues(m, k);
+      const ev = jacobiEigen64(m, k).values;
       const t = tf.tensor2d(Float32Array.from(m), [k, k]);
       const lm = lambdaMax(t);
       const v = lm.dataSync()[0];

@@ -165,6 +165,28 @@ describe('the modes setting', () => {
     }
   });
 
+  it('MNIST with 512 training points (above the old 256 cap) tracks its modes; λ₁/N matches power iteration', async () => {
+    const config: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'mnist', digits: '0v7', train: 512, test: 16, width: 32, depth: 1, modes: 16 };
+    const s = await Session.create(config, { gridSize: 2 });
+    try {
+      const row = await s.measure('never');
+      const m = s.meta.modes!;
+      expect(m.count).toBe(16);
+      expect(m.vectors).toHaveLength(16 * 512);
+      for (let k = 1; k < 16; k++) expect(m.lambda[k]).toBeLessThanOrEqual(m.lambda[k - 1]);
+      // float64 QL on the float32 kernel vs on-device float32 power iteration: η_crit = 2N/λmax
+      expect(m.lambda[0] / (2 / s.meta.criticalLr!)).toBeCloseTo(1, 4);
+      // step 0: f = f_lin; the 16 projections hold at most ‖f₀ − y‖² (u_k orthonormal)
+      expect(row.modes!.net).toEqual(row.modes!.lin);
+      let captured = 0;
+      for (const v of row.modes!.net) captured += v! * v!;
+      expect(captured).toBeLessThanOrEqual(residualNorm(row.loss, 512) ** 2 * (1 + 1e-5));
+      expect(captured).toBeGreaterThan(0);
+    } finally {
+      s.dispose();
+    }
+  });
+
   it('K = min(modes, N): a run with 8 training points tracks 8 modes', async () => {
     const s = await Session.create({ ...SMALL, train: 8, modes: 16 }, { gridSize: 2 });
     const row = await s.measure('never');

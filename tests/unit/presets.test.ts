@@ -5,7 +5,6 @@ import { PRESETS, presetByName, resolvePresetQuery } from '../../src/content/pre
 import { DEFAULT_CONFIG, configFromSearch, configToSearch, validateConfig } from '../../src/schema/config';
 import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/app/appParams';
 import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
-import { fitScale, nextScale } from '../../src/ui/embed/FitBox';
 import { embedSnippet, embedUrl } from '../../src/ui/app/share';
 import { regimeOf } from '../../src/content/regime';
 
@@ -109,23 +108,6 @@ describe('shortcuts', () => {
 });
 
 describe('embed', () => {
-  it('fitScale: the 0.05-step scale that fits, clamped to [0.5, 1.75]', () => {
-    expect(fitScale(300, 400)).toBe(0.75);
-    expect(fitScale(300, 390)).toBe(0.75); // 0.769 → 0.75
-    expect(fitScale(300, 300)).toBe(1);
-    expect(fitScale(300, 200)).toBe(1.5);
-    expect(fitScale(300, 100)).toBe(1.75);
-    expect(fitScale(100, 1000)).toBe(0.5);
-    expect(fitScale(300, 300, 0.8)).toBe(0.8); // shown exactly fitting at 0.8: stay
-    expect(fitScale(0, 100, 0.9)).toBe(0.9);
-  });
-  it('nextScale shrinks at once, grows only below a scale that overflowed before', () => {
-    expect(nextScale(1, 0.75, Infinity)).toEqual({ scale: 0.75, tooBig: 1 });
-    expect(nextScale(0.75, 0.95, 1)).toEqual({ scale: 0.95, tooBig: 1 });
-    expect(nextScale(0.95, 1.2, 1)).toEqual({ scale: 0.95, tooBig: 1 }); // 1 overflowed: stay below it
-    expect(nextScale(1, 1.5, Infinity)).toEqual({ scale: 1.5, tooBig: Infinity });
-    expect(nextScale(1, 1.02, Infinity).scale).toBe(1);
-  });
   it('embed URL and snippet keep the settings, drop preset/page and escape the attribute', () => {
     const u = embedUrl('https://x.org/lab/?width=64&preset=lazy&page=tour', 'drift');
     expect(u).toBe('https://x.org/lab/?width=64&embed=drift');

@@ -132,7 +132,7 @@ describe('summaries and fits', () => {
   });
 
   it('the …PerC1 metrics divide by RMS(c₁) of the same step: unchanged when the step is rescaled', () => {
-    const m = sweepMetrics({ depth: 1, activation: 'relu' });
+    const m = sweepMetrics({ depth: 1, activation: 'tanh' });
     const per = m.find((x) => x.key === 'gradChangePerC1')!;
     const raw = m.find((x) => x.key === 'gradChange')!;
     expect(per.fitted && !per.stepDependent).toBe(true);
@@ -143,10 +143,23 @@ describe('summaries and fits', () => {
     expect(raw.get(r(7))).toBeCloseTo(1.4, 12);
     // relu has kinks: flips and the frozen-pattern step are recorded; smooth φ: neither
     expect(hasKinks('relu') && !hasKinks('tanh') && !hasKinks('erf')).toBe(true);
-    expect(m.map((x) => x.key)).toContain('flipFractionPerC1');
+    const relu = sweepMetrics({ depth: 1, activation: 'relu' });
+    expect(relu.map((x) => x.key)).toContain('flipFractionPerC1');
     const smooth = sweepMetrics({ depth: 1, activation: 'erf' }).map((x) => x.key);
     expect(smooth).not.toContain('flipFraction');
     expect(smooth).not.toContain('gradChangeFrozenPerC1');
+    // relu's full gradient change per unit step still depends on the step (kinks): recorded, not fitted
+    const reluPer = relu.find((x) => x.key === 'gradChangePerC1')!;
+    expect(reluPer.fitted || !reluPer.stepDependent).toBe(false);
+  });
+
+  it('the …FixedStep metrics are fitted for every φ (frozen and flips for relu only), read as recorded', () => {
+    const keys = (a: 'relu' | 'tanh') => sweepMetrics({ depth: 2, activation: a }).filter((x) => x.fitted).map((x) => x.key);
+    expect(keys('tanh')).toEqual(expect.arrayContaining(['gradChangeFixedStep', 'gradChangeFirstOrderFixedStep']));
+    expect(keys('tanh')).not.toContain('flipFractionFixedStep');
+    expect(keys('relu')).toEqual(expect.arrayContaining(['gradChangeFixedStep', 'gradChangeFirstOrderFixedStep', 'gradChangeFrozenFixedStep', 'flipFractionFixedStep']));
+    const fs = sweepMetrics({ depth: 2, activation: 'relu' }).find((x) => x.key === 'gradChangeFixedStep')!;
+    expect(fs.get({ step: 0, loss: 1, testLoss: 1, gradChangeFixedStep: 0.0123 })).toBe(0.0123);
   });
 });
 

@@ -1,19 +1,20 @@
 // Learning per NTK eigenmode (docs/science.md §9). Θ₀ on the training set is decomposed once per
-// run, Θ₀ = Σ_k λ_k u_k u_kᵀ (float64 Jacobi, eigenvalues descending), and at each logged step the
+// run, Θ₀ = Σ_k λ_k u_k u_kᵀ (float64 Householder + QL, eigenvalues descending), and at each logged step the
 // residuals of the network and of the linear twin are projected on the top K eigenvectors:
 //   net_k = u_kᵀ(f_t(X) − Y),   lin_k = u_kᵀ(f_lin,t(X) − Y).
 // For GD + MSE the twin's projections follow lin_k(t) = (1 − ηλ_k/N)^t · lin_k(0) exactly.
 // Sign rule: each u_k is flipped so that its largest-magnitude entry is positive (the first such
 // entry on ties), so the projections are reproducible across backends and runs.
 import { tf } from '../tf';
-import { symmetricEigen } from './kernelMetrics';
+import { symmetricEigen } from '../linalg/symmetricEigen';
 
 /**
- * Largest training set whose Θ₀ is decomposed. The float64 cyclic-Jacobi solver costs O(N³) per
- * sweep: measured in Node on the 2-core dev machine, 1.0 s at N = 256 but 34 s at N = 512, too
- * long for the start of a live run.
+ * Largest training set whose Θ₀ is decomposed (once, at the start of a run, synchronously in the
+ * worker or the CLI). The float64 solver (../linalg/symmetricEigen.ts) is O(N³): bench/eigen.mjs
+ * measured the full decomposition at N = 1024 in a few seconds in Node on the shared 2-core machine
+ * (N = 512 in well under a second), against 34 s at N = 512 for the Jacobi solver used before.
  */
-export const MODES_MAX_TRAIN = 256;
+export const MODES_MAX_TRAIN = 1024;
 
 /** The top K eigenpairs of Θ₀(X, X): λ_k/N descending and u_k as the rows of a K × N array. */
 export interface ModeBasis {

@@ -4,8 +4,11 @@
 // Two kinds of columns:
 //  - fitted: a log–log slope in width is meaningful. Either the metric does not depend on the size
 //    of the last step (drift, gaps, weight change; c₂/c₁² and c₃/c₁³, invariant to rescaling the
-//    step), or it is divided by RMS(c₁), the first-order function change of that same step
-//    ("…PerC1": gradient change per unit of step, invariant to the step's scale like c₂/c₁²);
+//    step), or it is read at a fixed function-space step size ("…FixedStep": the GD direction
+//    rescaled to RMS(c₁) = ρ·RMS(y), src/engine/metrics/fixedStep.ts), or it is divided by RMS(c₁),
+//    the first-order function change of that same step ("…PerC1", invariant to the step's scale
+//    where the metric is linear in the step: not relu's full gradient change, whose kink part grows
+//    like √step, so gradChangePerC1 is recorded only for relu);
 //  - recorded only (stepDependent): values that scale with η‖∇L‖ at the step where they are read
 //    (c₂/c₁, gradChange, …). They are in runs.csv and summary.csv, never fitted: their slope would
 //    mostly follow how well each run has fitted its data;
@@ -71,14 +74,22 @@ export function sweepMetrics(cfg: { depth: number; activation: Activation }): Sw
         ? 'RMS(c₃)/RMS(c₁)³. relu is piecewise linear, so c₃ comes only from products of three layers’ weight changes: exactly 0 with one hidden layer.'
         : 'RMS(c₃)/RMS(c₁)³: invariant to the step’s scale, not its direction (read the value at θ₀ for a width claim).',
     }),
-    perC1(
-      'gradChange',
-      'gradient change per unit step',
-      kinks
-        ? 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ divided by RMS(c₁) of the same step Δ. Includes the jumps of relu units that cross 0 within the step; it does shrink with width, more slowly than the smooth part.'
-        : 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ divided by RMS(c₁) of the same step Δ: the full step’s gradient change, invariant to the step’s scale.',
-    ),
-    perC1('gradChangeFirstOrder', 'first-order gradient change per unit step', '‖H(x)Δ‖/‖∇f(x)‖ (mean over probe points) divided by RMS(c₁): the Hessian term alone.'),
+    field('gradChangeFixedStep', 'gradient change at a fixed step (RMS(c₁) = 0.1·RMS(y))', 'gradient', {
+      note: kinks
+        ? 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ with the GD step Δ rescaled so that RMS(c₁) = 0.1·RMS(y) on the probe set: independent of η and of the residual. Includes the jumps of relu units that cross 0 within the step.'
+        : 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ with the GD step Δ rescaled so that RMS(c₁) = 0.1·RMS(y) on the probe set: independent of η and of the residual.',
+    }),
+    field('gradChangeFirstOrderFixedStep', 'first-order gradient change at the fixed step', 'gradient', { note: '‖H(x)Δ‖/‖∇f(x)‖ (mean over probe points) for the same fixed-size step: the Hessian term alone.' }),
+    ...(kinks
+      ? [
+          field('gradChangeFrozenFixedStep', 'gradient change, relu pattern frozen, at the fixed step', 'gradient', { note: 'The fixed-size step with every relu unit held on its side of 0 (the smooth part of the change).' }),
+          field('flipFractionFixedStep', 'fraction of units flipping at the fixed step', 'gradient', { note: 'Fraction of (unit, probe point) pre-activations that change sign within the fixed-size step.' }),
+        ]
+      : []),
+    kinks
+      ? { ...perC1('gradChange', 'gradient change per unit step (step-dependent for relu)', 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ divided by RMS(c₁) of the GD step. For relu this still depends on the step: a unit that crosses 0 changes its gradient by a jump, not in proportion to the step (width 256, depth 2, θ₀: 0.127, 0.147, 0.096, 0.036 at η = 0.000978, 0.00978, 0.0978, 0.978); recorded, not fitted (see the fixed-step version).'), fitted: false, stepDependent: true }
+      : perC1('gradChange', 'gradient change per unit step', 'mean_x ‖∇f(θ+Δ) − ∇f(θ)‖/‖∇f(θ)‖ divided by RMS(c₁) of the same step Δ: invariant to the step’s scale in the small-step limit of a smooth φ (tanh, width 256, depth 2, θ₀: 0.1439, 0.1438, 0.1480 at η = 0.0161, 0.161, 1.61).'),
+    perC1('gradChangeFirstOrder', 'first-order gradient change per unit step', '‖H(x)Δ‖/‖∇f(x)‖ (mean over probe points) divided by RMS(c₁): the Hessian term alone, exactly invariant to the step’s scale.'),
     ...(kinks
       ? [
           perC1('gradChangeFrozen', 'gradient change, relu pattern frozen, per unit step', 'The same step with every relu unit held on its side of 0 (the smooth part of the change), divided by RMS(c₁).'),

@@ -1,6 +1,6 @@
 // The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
-import { Component, Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, lazy, memo, useCallback, useMemo, useState } from 'react';
 import { configFromSearch, type ExperimentConfig } from '../../schema/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
@@ -15,6 +15,7 @@ import { BackendBadge } from './BackendBadge';
 import { Transport } from '../controls/Transport';
 import { Settings, formatLr } from '../controls/Settings';
 import { RegimeBadge } from '../controls/RegimeBadge';
+import { NARROW_WIDTH, NarrowWide, WIDE_WIDTH } from '../controls/NarrowWide';
 import { Notices, type Notice } from './Notices';
 import { deviceLossNotice } from '../../worker/fallback';
 import { useRun } from './useRun';
@@ -22,12 +23,13 @@ import { SettingsDrawer } from '../controls/SettingsDrawer';
 import { FilesSection } from '../export/FilesSection';
 import { runPanelProps, type PanelProps } from '../panels/types';
 import { datasetInfo } from '../../engine/data/datasets';
-import { panelsFor, type PanelEntry } from '../panels/registry';
+import { panelsFor } from '../panels/registry';
+import { LabPanels } from './LabPanels';
 import { useSweepRoute } from '../sweep/useSweepRoute';
 import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from '../sweep/sweepUrl';
 import { AppNav } from './AppNav';
 import { criticalRateFormula } from '../../content/criticalRate';
-import { CompareControl } from '../controls/CompareControl';
+import { CompareControl, CompareToggle } from '../controls/CompareControl';
 import { compareFromSearch, type CompareSpec } from '../../schema/compare';
 import { comparePanelData } from '../panels/compareSeries';
 
@@ -162,7 +164,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       <header className="app-header">
         <div className="app-title">
           <h1>Tangent Lab</h1>
-          <p className="app-subtitle">Train a neural network live and watch why a wide one behaves like its linearisation.</p>
+          <p className="app-subtitle">Train a network live and watch why a wide one behaves like its linearisation.</p>
         </div>
         <AppNav
           current={route.view}
@@ -228,6 +230,9 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onReset={() => store.reset()}
             onCancel={() => store.cancel()}
           />
+          <NarrowWide width={config.width} onWidth={(width) => onChange({ width })}>
+            <CompareToggle config={config} compare={compareSpec} onCompare={onCompare} narrow={NARROW_WIDTH} wide={WIDE_WIDTH} />
+          </NarrowWide>
           <CompareControl config={config} compare={compareSpec} onCompare={onCompare} />
           <RegimeBadge config={config} />
           <SettingsDrawer>
@@ -244,17 +249,12 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         </aside>
 
         <main className="main" id="main">
-          <div className="panel-grid">
-            {panelsFor(model, config.dataset).map((entry) => (
-              <PanelCell
-                key={entry.key}
-                entry={entry}
-                wide={(Boolean(entry.wide) && model === 'early-time') || (entry.key === 'function' && datasetInfo(config.dataset).inputDim === 2)}
-                resetKey={view.runId}
-                {...panelProps}
-              />
-            ))}
-          </div>
+          <LabPanels
+            entries={panelsFor(model, config.dataset)}
+            isWide={(entry) => (Boolean(entry.wide) && model === 'early-time') || (entry.key === 'function' && datasetInfo(config.dataset).inputDim === 2)}
+            resetKey={view.runId}
+            {...panelProps}
+          />
         </main>
       </div>
       )}
@@ -275,51 +275,4 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       </footer>
     </div>
   );
-}
-
-/**
- * One cell of the panel grid. Memoised on its props: a status update (step counter, steps/s)
- * re-renders the header and transport but not the plots, whose rows and snapshot did not change.
- */
-const PanelCell = memo(function PanelCell({ entry, wide, resetKey, ...props }: PanelProps & { entry: PanelEntry; wide: boolean; resetKey: number }) {
-  const { key, name, Panel } = entry;
-  return (
-    <div tabIndex={-1} data-panel={key} className={`panel-cell panel-cell-${key}${wide ? ' panel-cell-wide' : ''}`}>
-      <PanelBoundary name={name} resetKey={resetKey}>
-        <Panel {...props} />
-      </PanelBoundary>
-    </div>
-  );
-});
-
-interface BoundaryProps {
-  name: string;
-  resetKey: number;
-  children: ReactNode;
-}
-interface BoundaryState {
-  error: Error | null;
-  key: number;
-}
-
-/** One failing panel shows its error instead of blanking the page; it retries on the next run. */
-class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
-  override state: BoundaryState = { error: null, key: this.props.resetKey };
-  static getDerivedStateFromError(error: Error): Partial<BoundaryState> {
-    return { error };
-  }
-  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
-    return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null;
-  }
-  override render() {
-    if (this.state.error) {
-      return (
-        <section className="panel panel-failed" aria-label={this.props.name}>
-          <h2 className="panel-title">{this.props.name}</h2>
-          <p role="alert">This panel failed to draw: {this.state.error.message}</p>
-        </section>
-      );
-    }
-    return this.props.children;
-  }
 }

@@ -53,10 +53,10 @@ export function CompareControl({ config, compare, onCompare }: CompareControlPro
   };
   const on = compare !== null;
   return (
-    <section className="compare-control" aria-labelledby={`${id}-title`} data-testid="compare-control">
-      <h2 id={`${id}-title`} className="compare-title">
-        Compare two runs
-      </h2>
+    <details className="compare-control" data-testid="compare-control" open={on || undefined}>
+      <summary id={`${id}-title`} className="compare-title">
+        Compare two runs{on ? ': on' : ''}
+      </summary>
       <div className="compare-choices" role="group" aria-label="One-click comparisons">
         {COMPARE_CHOICES.map((c) => {
           const active = compare !== null && formatCompare(compare) === formatCompare(c.spec) && Object.entries(c.base).every(([k, v]) => config[k as keyof ExperimentConfig] === v);
@@ -131,6 +131,22 @@ export function CompareControl({ config, compare, onCompare }: CompareControlPro
           <span className="compare-note"> · same data, seed and steps; drawn on shared axes</span>
         </p>
       )}
-    </section>
+    </details>
+  );
+}
+
+/** The one-click toggle next to the Narrow / Wide buttons: both widths side by side, or back to one run. */
+export function CompareToggle({ config, compare, onCompare, narrow, wide }: CompareControlProps & { narrow: number; wide: number }) {
+  const on = compare !== null && compare.key === 'width' && compare.value === wide && config.width === narrow;
+  return (
+    <button
+      type="button"
+      className="btn btn-small"
+      aria-pressed={on}
+      title={`Train width ${narrow} and width ${wide} together on the same data and seed, drawn on shared axes`}
+      onClick={() => (on ? onCompare(null) : onCompare({ key: 'width', value: wide }, { width: narrow }))}
+    >
+      Both side by side
+    </button>
   );
 }

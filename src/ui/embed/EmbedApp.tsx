@@ -1,5 +1,6 @@
-// `?embed=<panel>`: one panel of the lab sized to its iframe, with a minimal control strip
-// (Play/Pause, Reset and the one or two settings that panel is about) and a link to the full lab.
+// `?embed=<panel>`: one panel of the lab filling its iframe (its main plot takes the height the
+// control strip and the panel's header leave, text at its normal size), with a minimal control
+// strip (Play/Pause, Reset and the one or two settings that panel is about) and a link to the full lab.
 import { useCallback, useMemo, useState } from 'react';
 import type { CompareSpec } from '../../schema/compare';
 import { comparePanelData } from '../panels/compareSeries';
@@ -12,8 +13,10 @@ import { useRun } from '../app/useRun';
 import { useAppearance } from '../app/theme';
 import { labSearch } from '../app/labSearch';
 import { EmbedControl } from './EmbedControl';
-import { FitBox } from './FitBox';
+import { PlotLayoutContext, type PlotLayout } from '../plots/plotLayout';
 import { useShortcuts } from '../shortcuts/useShortcuts';
+
+const EMBED_LAYOUT: PlotLayout = { fill: true, compact: true };
 
 export interface EmbedAppProps {
   entry: PanelEntry;
@@ -91,9 +94,11 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, ur
           {view.errors.length > 0 ? view.errors[view.errors.length - 1]!.message : urlNotices.join(' ')}
         </p>
       )}
-      <FitBox className="embed-panel panel-cell">
-        <Panel {...panelProps} />
-      </FitBox>
+      <div className="embed-panel panel-cell">
+        <PlotLayoutContext.Provider value={EMBED_LAYOUT}>
+          <Panel {...panelProps} />
+        </PlotLayoutContext.Provider>
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { nearestIndex } from '../plots/plotMath/lines';
 import { PANELS } from '../../content/explanations';
 import { useMemo } from 'react';
 import { compareSeries } from './compareSeries';
+import { usePlotLayout } from '../plots/plotLayout';
 
 /**
  * The step metrics of one GD step. The frozen-pattern gradient change and the sign flips exist only
@@ -47,17 +48,23 @@ export function CorrelationsPanel(props: PanelProps) {
   const row = i >= 0 ? rows[i] : undefined;
   const gap = row?.gapTrainRel ?? row?.gapTrain;
   const relu = props.meta?.config.activation === 'relu';
-  const invariant = presentKeys(rows, INVARIANT_SERIES) !== '';
+  // In a compact box (glance grid, embed) only the main plot: the step-invariant ratios are one click away.
+  const { compact } = usePlotLayout();
+  const invariant = !compact && presentKeys(rows, INVARIANT_SERIES) !== '';
   return (
     <PanelFrame
       id="correlations"
       text={PANELS.correlations}
       controls={logXToggle}
-      footer={
+      about={
         <>
           <p className="why">{PANELS.correlations.why}</p>
           <p className="why">{PANELS.correlations.scaling}</p>
           {relu && <p className="why">{PANELS.correlations.kinks}</p>}
+        </>
+      }
+      footer={
+        <>
           {row && gap !== undefined && (
             <p className="plot-note linked-readout" data-step={row.step}>
               {hoverStep === null ? 'Latest' : 'At'} step {row.step}: {row.gapTrainRel !== undefined ? 'relative gap (train)' : 'gap (train)'} to the linear model ={' '}

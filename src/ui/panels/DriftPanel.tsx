@@ -13,6 +13,7 @@ import { Formula } from '../../content/Formula';
 import { PANELS } from '../../content/explanations';
 import { criticalRateFormula } from '../../content/criticalRate';
 import { compareSeries } from './compareSeries';
+import { usePlotLayout } from '../plots/plotLayout';
 
 const DRIFT_SERIES: SeriesSpec<MetricRow>[] = [
   metricSeries('ntkDrift', { color: COLORS.drift }),
@@ -37,7 +38,9 @@ export function DriftPanel(props: PanelProps) {
   const i = hoverStep === null ? lamRows.length - 1 : nearestIndex(lamRows, stepOf, hoverStep);
   const lam = i >= 0 ? lamRows[i].lambdaMax : undefined;
   const lam0 = firstLambda(lamRows);
-  const hasLambda = lam0 !== undefined;
+  // λmax and its readout: left out of a compact box (glance grid, embed), where the drift itself is the point.
+  const { compact } = usePlotLayout();
+  const hasLambda = !compact && lam0 !== undefined;
   // The run's output scale α (its kernel is α²·Θ of f; η is shown in α = 1 units).
   const alpha = meta?.config.outputScale ?? 1;
   return (

@@ -9,6 +9,7 @@ import { COLORS, TWIN_DASH } from './colors';
 import { functionYDomain, isValidNumber, makeScale, paddedDomain, finiteExtent } from './plotMath/scales';
 import { linePath } from './plotMath/lines';
 import { useWidth } from './useWidth';
+import { usePlotHeight } from './plotLayout';
 
 export interface FunctionPlot1DProps {
   xTrain: readonly number[];
@@ -31,8 +32,9 @@ export interface FunctionPlot1DProps {
 
 const idx = (_: number, i: number) => i;
 
-export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height = 240, xDomain, emptyMessage = 'Press Play to start training', runs }: FunctionPlot1DProps) {
+export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', runs }: FunctionPlot1DProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
   const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const m = DEFAULT_MARGIN;
   const iw = Math.max(40, width - m.left - m.right);
@@ -73,6 +75,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
   return (
     <div className="plot function-plot" ref={ref}>
       <Legend items={items} />
+      <div className="plot-area" ref={areaRef} style={fill ? undefined : { height }}>
       <svg role="img" aria-label={ariaLabel} width={width} height={height} className="plot-svg">
         <defs>
           <clipPath id={clipId}>
@@ -107,6 +110,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
           )}
         </g>
       </svg>
+      </div>
       <DataTable
         caption={`${ariaLabel} on the plotting grid`}
         rowCount={f || fLin || runs ? gridX.length : 0}

@@ -12,6 +12,7 @@ import { downsample, isMissing, linePath, nearestIndex } from './plotMath/lines'
 import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent } from './plotMath/scales';
 import { formatNumber } from './plotMath/format';
 import { useWidth } from './useWidth';
+import { usePlotHeight } from './plotLayout';
 import { COLORS } from './colors';
 import { DataTable } from './DataTable';
 import { keyStep } from './keyStep';
@@ -29,7 +30,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     yScaleType = 'linear',
     xLabel,
     yLabel,
-    height = 200,
+    height: fixedHeight = 200,
     highlightX = null,
     onHoverX,
     markers,
@@ -45,6 +46,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     dataTable = true,
   } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
+  const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [localHover, setLocalHover] = useState<number | null>(null);
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -153,6 +155,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
           onToggle={series.length > 1 ? toggle : undefined}
         />
       )}
+      <div className="plot-area" ref={areaRef} style={fill ? undefined : { height }}>
       <svg
         role="img"
         aria-label={ariaLabel}
@@ -240,6 +243,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
           ))}
         </PlotFrame>
       </svg>
+      </div>
       <span id={`${uid}-kbd`} className="sr-only">
         Use the left and right arrow keys to step through the values.
       </span>

@@ -1,9 +1,10 @@
-// The common panel chrome: title, one-line explanation with its formula (KaTeX), optional
-// controls (e.g. the log-x toggle), PNG/SVG export buttons and the plot(s).
+// The common panel chrome: title, optional controls (e.g. the log-x toggle), PNG/SVG export
+// buttons, an "Explain" disclosure holding the explanation and its formula (KaTeX), and the plot(s).
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ImageFormat } from '../export/panelExport';
 import { Formula } from '../../content/Formula';
 import type { PanelText } from '../../content/explanations';
+import { usePlotLayout } from './plotLayout';
 import './plots.css';
 
 export interface PanelFrameProps {
@@ -12,7 +13,10 @@ export interface PanelFrameProps {
   id: string;
   controls?: ReactNode;
   children: ReactNode;
+  /** Live readouts under the plot (left out in a compact box). */
   footer?: ReactNode;
+  /** More explanation (why it matters, caveats): inside the disclosure, after the formula. */
+  about?: ReactNode;
   className?: string;
 }
 
@@ -22,26 +26,34 @@ export interface PanelFrameProps {
  */
 export const PanelContext = createContext<string | null>(null);
 
-export function PanelFrame({ text, id, controls, children, footer, className }: PanelFrameProps) {
+export function PanelFrame({ text, id, controls, children, footer, about, className }: PanelFrameProps) {
   const headingId = 'h-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const ref = useRef<HTMLElement>(null);
   const context = useContext(PanelContext);
+  const { fill, compact } = usePlotLayout();
   const name = context ? { 'aria-label': `${text.title} — ${context}` } : { 'aria-labelledby': headingId };
+  const classes = ['panel', 'tl-panel', fill && 'is-fill', compact && 'is-compact', className];
   return (
-    <section ref={ref} className={['panel', 'tl-panel', className].filter(Boolean).join(' ')} {...name} data-panel={id}>
+    <section ref={ref} className={classes.filter(Boolean).join(' ')} {...name} data-panel={id}>
       <header className="panel-header">
         <h2 className="panel-title" id={headingId} aria-label={text.title}>
           {text.titleTex ? <Formula tex={text.titleTex} /> : text.title}
         </h2>
+        <details className="panel-about export-skip">
+          <summary aria-label={`Explain: ${text.title}`}>Explain</summary>
+          <div className="panel-about-body">
+            <p className="panel-summary">{text.summary}</p>
+            <ScrollableFormula tex={text.tex} label={`Formula: ${text.title}`} />
+            {about}
+          </div>
+        </details>
         <div className="panel-controls">
           {controls}
           <ExportButtons title={text.title} panel={ref} />
         </div>
       </header>
-      <p className="panel-summary">{text.summary}</p>
-      <ScrollableFormula tex={text.tex} label={`Formula: ${text.title}`} />
       <div className="panel-body">{children}</div>
-      {footer && <div className="panel-footer">{footer}</div>}
+      {footer && !compact && <div className="panel-footer">{footer}</div>}
     </section>
   );
 }

@@ -1,0 +1,36 @@
+// The one contrast the Lab is about, one click each: a narrow network (leaves its linear twin, its
+// kernel drifts) and a wide one (stays on its twin). Only the width changes; the rest of the run
+// (data, seed, depth, learning-rate rule) stays. The row leaves room for a compare toggle.
+import type { ReactNode } from 'react';
+
+export const NARROW_WIDTH = 16;
+export const WIDE_WIDTH = 512;
+
+export interface NarrowWideProps {
+  width: number;
+  onWidth: (width: number) => void;
+  /** More quick controls in the same row (e.g. a compare toggle). */
+  children?: ReactNode;
+}
+
+export function NarrowWide({ width, onWidth, children }: NarrowWideProps) {
+  const choices: { w: number; label: string; hint: string }[] = [
+    { w: NARROW_WIDTH, label: `Narrow · ${NARROW_WIDTH}`, hint: 'leaves its linear twin' },
+    { w: WIDE_WIDTH, label: `Wide · ${WIDE_WIDTH}`, hint: 'stays on its linear twin' },
+  ];
+  return (
+    <div className="narrow-wide" role="group" aria-label="Width: narrow or wide">
+      <div className="narrow-wide-buttons">
+        {choices.map((c) => (
+          <button key={c.w} type="button" className="btn btn-small" aria-pressed={width === c.w} title={`Width ${c.w}: ${c.hint}`} onClick={() => onWidth(c.w)}>
+            {c.label}
+          </button>
+        ))}
+        {children}
+      </div>
+      <p className="narrow-wide-hint">
+        {width <= 64 ? 'Narrow: the network parts from its dashed twin, the kernel drifts.' : width >= 512 ? 'Wide: network ≈ dashed twin, the kernel barely moves.' : 'Try narrow and wide: watch the dashed twin and the drift.'}
+      </p>
+    </div>
+  );
+}
