@@ -42,7 +42,7 @@ async function bothRunsDrawn(page: Page): Promise<string[]> {
 
 async function legendText(page: Page, label: RegExp): Promise<string> {
   const svg = plot(page, label);
-  return (await svg.locator('xpath=ancestor::div[contains(@class,"plot")][1]').locator('.legend').first().textContent()) ?? '';
+  return (await svg.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' plot ')][1]`).locator('.legend').first().textContent()) ?? '';
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ dl: Download; text: string }> {
