@@ -9,6 +9,9 @@ import { COMPARE_CHOICES, compareConfigOf, compareFromSearch, formatCompare, par
 import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
 import { pairLoopSession } from '../../src/worker/pairSession';
 import { parseEvent, parseRequest, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
+import { compareMetricsCsv, compareMetricsJson } from '../../src/ui/export/compareFiles';
+import { compareAfter, emptyCompare } from '../../src/ui/app/compareState';
+import type { MetricRow } from '../../src/engine/session';
 
 describe('compare=FIELD:VALUE', () => {
   it.each([
@@ -211,5 +214,37 @@ describe('compare mode in the training loop', () => {
     expect(of(h.events, 'metrics').flatMap((e) => e.rows).at(-1)!.step).toBe(60);
     h.built.at(-1)!.dispose();
     expect(h.invalid).toEqual([]);
+  });
+});
+
+describe('compare mode in the UI store and the files', () => {
+  const row = (step: number, loss: number): MetricRow => ({ step, loss, testLoss: loss, linLoss: loss, linTestLoss: loss }) as MetricRow;
+  const spec = { key: 'width', value: 4096 } as const;
+
+  it('the store keeps the second run from the compare* fields of the events', () => {
+    let c = emptyCompare(spec);
+    const meta = { config: { ...DEFAULT_CONFIG, width: 4096 } } as never;
+    c = compareAfter(c, { type: 'ready', runId: 1, meta, compareMeta: meta });
+    expect(c?.meta).toBe(meta);
+    c = compareAfter(c, { type: 'metrics', runId: 1, rows: [row(0, 1)], compareRows: [row(0, 2)] });
+    c = compareAfter(c, { type: 'metrics', runId: 1, rows: [row(10, 1)], compareRows: [row(10, 3)] });
+    expect(c?.rows.map((r) => r.loss)).toEqual([2, 3]);
+    c = compareAfter(c, { type: 'status', runId: 1, state: 'playing', step: 10, stepsPerSec: 1, compareDivergedAt: 10 });
+    expect(c?.divergedAt).toBe(10);
+    // a new run clears the second run's rows
+    c = compareAfter(c, { type: 'ready', runId: 2, meta });
+    expect(c).toMatchObject({ rows: [], meta: null, divergedAt: null });
+    expect(compareAfter(null, { type: 'metrics', runId: 1, rows: [], compareRows: [row(0, 1)] })).toBeNull();
+  });
+
+  it('CSV: a run column naming each run, both runs\' rows; JSON: the second run under compare', () => {
+    const c = { spec, labels: ['width 16', 'width 4096'] as [string, string], rows: [row(0, 0.5), row(10, 0.25)], meta: null };
+    const csv = compareMetricsCsv([row(0, 0.4), row(10, 0.2)], c).trim().split('\r\n');
+    expect(csv[0].startsWith('run,step,loss,testLoss,linLoss,linTestLoss')).toBe(true);
+    expect(csv.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['width 16,0,0.4', 'width 16,10,0.2', 'width 4096,0,0.5', 'width 4096,10,0.25']);
+    const json = JSON.parse(compareMetricsJson([row(0, 0.4)], { ...DEFAULT_CONFIG, width: 16 }, null, 'wasm', c)) as Record<string, unknown> & { compare: Record<string, unknown> };
+    expect(json).toMatchObject({ format: 'tangent-lab-metrics', run: 'width 16', backend: 'wasm', config: { width: 16 } });
+    expect(json.compare).toMatchObject({ field: 'width', value: 4096, run: 'width 4096' });
+    expect((json.compare.rows as unknown[]).length).toBe(2);
   });
 });
