@@ -7,24 +7,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * A no-restricted-imports block for the files under `folder`: no relative import of the top-level
- * src folders `layers` (null: of anything outside `folder`).
+ * A no-restricted-imports block for the files under `folder` (a glob, or a list of files): each
+ * rule is a regex over relative import specifiers and the message shown when one matches.
  */
-function downhill(folder, layers, message) {
-  const regex = layers === null ? '^\\.\\./' : `^(\\.\\./)+(${layers.join('|')})(/|$)`;
-  // the same rule for dynamic import('…'), which no-restricted-imports does not see (esquery's
+function restrict(files, rules) {
+  const patterns = rules.map(([regex, message]) => ({ regex, message }));
+  // the same rules for dynamic import('…'), which no-restricted-imports does not see (esquery's
   // regex literal cannot hold a '/', hence \x2F)
-  const selector = `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\x2F')}/]`;
-  return [
-    {
-      files: [`${folder}/**/*.{ts,tsx}`],
-      rules: {
-        'no-restricted-imports': ['error', { patterns: [{ regex, message }] }],
-        'no-restricted-syntax': ['error', { selector, message: `dynamic import: ${message}` }],
-      },
-    },
-  ];
+  const syntax = rules.map(([regex, message]) => ({ selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\x2F')}/]`, message: `dynamic import: ${message}` }));
+  return { files: Array.isArray(files) ? files : [`${files}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns }], 'no-restricted-syntax': ['error', ...syntax] } };
 }
+
+/** A relative import of the top-level src folders `layers` (null: of anything outside the folder). */
+const climbs = (layers) => (layers === null ? '^\\.\\./' : `^(\\.\\./)+(${layers.join('|')})(/|$)`);
+/** A relative import of a module of `layer` other than the `allowed` ones (paths inside the layer). */
+const outside = (layer, allowed) => `^(\\.\\./)+${layer}/(?!(${allowed.join('|')})$)`;
+
+/**
+ * The engine modules the page's main thread may import: free of TensorFlow.js (the records that
+ * cross the worker boundary, the learning-rate rule, the sweep's analysis, closed forms). A unit
+ * test (tests/unit/mainThreadImports.test.ts) walks the imports from src/main.tsx to check that no
+ * module the page loads reaches tfjs; this list keeps ui/ and content/ from importing anything else.
+ */
+const PAGE_ENGINE = ['records/[A-Za-z]+', 'lr/rule', 'sweep', 'sweep/(grid|metrics|summary|io|files)', 'scaling/powerLaw', 'metrics/modeClosedForm'];
+/** The worker modules that run on the page's main thread: the protocol, the client, the fallback rule. */
+const PAGE_WORKER = ['protocol', 'client', 'fallback'];
+const PAGE_ENGINE_MESSAGE = 'the page imports only tfjs-free engine modules (eslint.config.js PAGE_ENGINE: records, lr/rule, the sweep analysis)';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'coverage/**', 'test-output/**', '.ci/**'] },
@@ -40,10 +48,28 @@ export default tseslint.config(
   },
   // Imports run downhill: ui → worker → engine → schema (cli beside ui, over engine and schema).
   // The layer a file may not import, by folder; relative specifiers only (packages are free).
-  ...downhill('src/engine', ['ui', 'worker', 'cli'], 'the engine must not import the UI, the worker or the CLI'),
-  ...downhill('src/schema', null, 'schema imports nothing of ours but itself (and packages)'),
-  ...downhill('src/worker', ['ui', 'cli'], 'the worker must not import the UI or the CLI'),
-  ...downhill('src/ui', ['cli'], 'the UI must not import the CLI'),
+  restrict('src/engine', [[climbs(['ui', 'worker', 'cli', 'content']), 'the engine must not import the UI, the worker, the CLI or the content']]),
+  restrict('src/schema', [[climbs(null), 'schema imports nothing of ours but itself (and packages)']]),
+  restrict('src/worker', [[climbs(['ui', 'cli', 'content']), 'the worker must not import the UI, the CLI or the content']]),
+  restrict(['src/worker/protocol.ts', 'src/worker/client.ts', 'src/worker/fallback.ts'], [
+    [climbs(['ui', 'cli', 'content']), 'the worker must not import the UI, the CLI or the content'],
+    [outside('engine', PAGE_ENGINE), `the protocol runs on the page too: ${PAGE_ENGINE_MESSAGE}`],
+  ]),
+  restrict('src/content', [
+    [climbs(['ui', 'worker', 'cli']), 'content imports only the schema and tfjs-free engine modules'],
+    [outside('engine', PAGE_ENGINE), PAGE_ENGINE_MESSAGE],
+  ]),
+  restrict('src/cli', [[climbs(['ui', 'worker', 'content']), 'the CLI imports the engine and the schema only']]),
+  restrict('src/ui', [
+    [climbs(['cli']), 'the UI must not import the CLI'],
+    [outside('engine', PAGE_ENGINE), PAGE_ENGINE_MESSAGE],
+    [outside('worker', PAGE_WORKER), 'the UI talks to the worker through protocol.ts and client.ts only (and fallback.ts)'],
+  ]),
+  restrict(['src/main.tsx'], [
+    ['^\\./(engine|cli)/', 'main.tsx mounts the UI: no engine or CLI'],
+    [`^\\./worker/(?!(${PAGE_WORKER.join('|')})$)`, 'main.tsx talks to the worker through protocol.ts and client.ts only'],
+  ]),
+  restrict('src/sw', [[climbs(null), 'the service worker imports nothing of ours outside src/sw']]),
   // The test oracles stand alone: tests/reference may import types from src/ (the shapes it is
   // handed) but no value, so a bug in the engine's multipliers or linear algebra cannot hide in its
   // own oracle. Static and dynamic imports.

@@ -6,7 +6,7 @@ import { tf } from '../src/engine/tf';
 import { disposeParams, initParams, parameterCount, toVariables, type MlpSpec } from '../src/engine/nn/mlp';
 import { ntkLayerwise } from '../src/engine/metrics/ntk';
 import { ntkAutodiff } from '../tests/reference/ntkReference';
-import { Session } from '../src/engine/session';
+import { Session } from '../src/engine/session/session';
 import { mseLoss, sgdUpdate } from '../src/engine/nn/train';
 import { forward } from '../src/engine/nn/mlp';
 import { makeDataset } from '../src/engine/data/datasets';

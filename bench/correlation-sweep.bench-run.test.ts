@@ -14,7 +14,7 @@ import { disposeParams, initParams, toVariables, type MlpSpec, type Params } fro
 import { makeDataset } from '../src/engine/data/datasets';
 import { gdDirection, sgdUpdate } from '../src/engine/nn/train';
 import { ntkLayerwise } from '../src/engine/metrics/ntk';
-import { criticalLearningRate } from '../src/engine/metrics/kernelMetrics';
+import { criticalLearningRate } from '../src/engine/lr/rule';
 import { symmetricEigenvalues } from '../src/engine/linalg/symmetricEigen';
 import { CORRELATION_SUMMARY_NAMES, correlationSummary, pairMatrix } from '../src/engine/metrics/correlations';
 

@@ -4,7 +4,7 @@
 //   bare:  loss, test loss, linear twin and gap only (measure 'never'), snapshots without the pair matrix
 //   app:   what the app does: NTK drift + derivative correlations time-budgeted (measure 'auto'),
 //          snapshots with the 𝔆^{0,2} pair matrix
-import { Session } from '../src/engine/session';
+import { Session } from '../src/engine/session/session';
 import { useNodeBackend } from '../src/engine/nodeBackend';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/schema/config';
 import { TrainingLoop, loopSession } from '../src/worker/loop';

@@ -87,7 +87,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'train',
     summary: 'train the network; with --json prints one JSON object per logged step',
     details:
-      'With --modes K > 0 (default 16; K = min(K, N), off above 1024 training points) --json rows carry "modes": {"lambda": [λ_k(Θ₀)/N, descending], "net": [u_kᵀ(f_t − y)], "lin": [u_kᵀ(f_lin,t − y)]} over the top K eigenvectors u_k of Θ₀ on the training set (largest-magnitude entry positive), and "modeDeparture" = RMS_k(net_k − lin_k) / RMS_i(f₀(x_i) − y_i). With --optimizer gd, lin_k(t) = (1 − η·lambda_k)^t · lin_k(0) exactly; with sgd the twin\'s per-mode decay has no closed form (the batch kernel mixes the modes), so both are measured only.',
+      'With --modes K > 0 (default 16; K = min(K, N), off above 1024 training points) --json rows carry "modes": {"lambda": [λ_k(Θ₀)/N, descending], "net": [u_kᵀ(f_t − y)], "lin": [u_kᵀ(f_lin,t − y)]} over the top K eigenvectors u_k of Θ₀ on the training set (largest-magnitude entry positive), and "modeDeparture" = RMS_k(net_k − lin_k) / RMS_i(f₀(x_i) − y_i) (an RMS over the K modes: it depends on K, so compare runs with the same --modes). With --output-scale α > 1, lambda_k is α²λ_k(Θ_f)/N (the scaled model’s kernel) and the raw step is η/α². With --optimizer gd, lin_k(t) = (1 − η·lambda_k/α²)^t · lin_k(0) exactly (α = 1: (1 − η·lambda_k)^t); with sgd the twin\'s per-mode decay has no closed form (the batch kernel mixes the modes), so both are measured only.',
     experiment: true,
     flags: [],
     run: runTrain,

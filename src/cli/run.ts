@@ -1,7 +1,8 @@
 // The runs of `train`, `ntk`, `taylor` and `early-sweep` (the table in ./commands.ts names them).
 import { tf } from '../engine/tf';
-import { Session, type MetricRow } from '../engine/session';
-import { isDiverged } from '../engine/divergence';
+import { Session } from '../engine/session/session';
+import { type MetricRow } from '../engine/records/runRecords';
+import { isDiverged } from '../engine/session/divergence';
 import { summaryLine } from './summary';
 import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';

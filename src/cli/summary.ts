@@ -1,7 +1,7 @@
 // `train`'s closing line: the run's measured learning-rate phase and its evidence (src/engine/lrPhase.ts),
 // as {"summary": {…}} with --json (non-finite numbers as null), or one "# phase …" comment line.
 import { lrPhaseSummary } from '../engine/lrPhase';
-import type { MetricRow } from '../engine/runRecords';
+import type { MetricRow } from '../engine/records/runRecords';
 
 const r = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(7)));
 

@@ -2,7 +2,9 @@
 // run by the engine's one sweep runner on `--jobs` worker threads. Files appear only when complete:
 // each is written to a temporary name and renamed, sweep.json last; Ctrl-C leaves none.
 import { tf } from '../engine/tf';
-import { manifestJson, parseManifest, parseRunsCsv, parseShard, runKey, runName, runSweep, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepLrs, type SweepManifest, type SweepProgress } from '../engine/sweep';
+import { manifestJson, parseManifest, parseRunsCsv, parseShard, runKey, runName, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepManifest } from '../engine/sweep';
+import { runSweep } from '../engine/sweep/run';
+import type { SweepLrs, SweepProgress } from '../engine/records/sweepRecords';
 import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
 import type { CliArgs } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { useNodeBackend, type NodeBackend } from '../engine/nodeBackend';
-import { runCell, SweepRunSchema, type CellExecutor, type SweepCell, type SweepRun } from '../engine/sweep/run';
+import { runCell, type CellExecutor, type SweepCell } from '../engine/sweep/run';
+import { SweepRunSchema, type SweepRun } from '../engine/records/sweepRecords';
 
 const JOB_MARK = 'tangentLabSweepJob';
 

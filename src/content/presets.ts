@@ -80,7 +80,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'relu',
     title: 'ReLU instead of tanh',
     lesson:
-      'Same network with ReLU: compare the derivative correlations with tanh (switch the Activation) — ReLU has no curvature except at its kinks.',
+      'Same network with ReLU: compare the derivative correlations with tanh (switch the Activation) — ReLU’s activation has no curvature except at its kinks, but the network’s does: at θ₀ (NTK parametrization, depth 2) c₂/c₁² = 0.0056 at width 64 and 0.0027 at width 256, from products of the layers’ weight changes.',
     query: 'activation=relu&width=128',
   },
   {
@@ -132,7 +132,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'relu-kinks-sweep',
     title: 'Sweep: relu kinks',
     lesson:
-      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps, one η for every run): the gradient change of one step includes units that cross the kink; the frozen-pattern part and the fraction of flips separate the two, and both shrink with width, the kinks more slowly (docs/results).',
+      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps, one η for every run): the gradient change of one step includes units that cross the kink; the frozen-pattern part and the fraction of flips separate the two. In the project’s MNIST sweep (docs/results, at θ₀) the flip fraction fell as fast as the frozen-pattern part (n^−0.55 vs n^−0.54); it is the kinks’ contribution to the gradient change that fell more slowly (n^−0.33). The sweep fits the gradient change at a fixed step size, RMS(c₁) = 0.1·RMS(y), because relu’s is not proportional to the step.',
     query: 'view=sweep&widths=16,64,256,1024&seeds=3&steps=100&depth=2&activation=relu',
   },
   {
@@ -153,7 +153,7 @@ export function presetIsSweep(p: Preset): boolean {
 /** What the original code measured, and what the lab measures instead (shown next to the preset). */
 export const WEAK_CORRELATIONS_NOTE = [
   'The original repository trains the same kind of network and plots |L_net − L_lin| and a “second-order correlation” against width (32 … 176). Its finite differences are broken: the parameter list is copied shallowly, so the “θ − dx” evaluation returns θ itself. Its first derivatives are therefore half a forward difference, and its “second derivative” is about (∂ᵢf + ∂ⱼf)/dx — a first-derivative quantity divided by the step, not a curvature.',
-  'Here nothing is differenced: the gap to the linear twin is the RMS of f − f_lin (the twin trained in function space with the exact Θ₀), and the correlations are exact Taylor coefficients along the actual GD step (c₂/c₁², c₃/c₁³, invariant to the step’s scale, read at θ₀), the exact gradient change of one step (with and without the relu activation pattern frozen, divided by the step’s first-order size RMS(c₁) before it is fitted) and the fraction of units that flip sign — each tested against float64 computations. Every run of a sweep uses the same η, widths go to 2048 and every point is fitted per seed with a bootstrap interval.',
+  'Here nothing is differenced: the gap to the linear twin is the RMS of f − f_lin (the twin trained in function space with the exact Θ₀), and the correlations are exact Taylor coefficients along the actual GD step (c₂/c₁², c₃/c₁³, invariant to the step’s scale, read at θ₀), the exact gradient change along the GD direction at a fixed step size RMS(c₁) = 0.1·RMS(y) (with and without the relu activation pattern frozen; relu’s change is not proportional to the step, so it is never divided by the step’s size) and the fraction of units that flip sign — each tested against float64 computations. Every run of a sweep uses the same η, widths go to 2048 and every point is fitted per seed with a bootstrap interval.',
   'The original uses standard parametrization (σ_w²/n variances); the preset uses NTK parametrization, in which the function at initialisation has the same distribution and the lazy-training limit is defined; switch Parametrization to compare.',
 ] as const;
 

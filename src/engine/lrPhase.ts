@@ -18,8 +18,8 @@
 //                       the word says nothing here about feature learning, which other panels measure).
 // phase is null when fewer than two rows carry a sharpness (nothing to decide from).
 import { z } from 'zod';
-import { isDiverged } from './divergence';
-import type { MetricRow } from './runRecords';
+import { isDiverged } from './session/divergence';
+import type { MetricRow } from './records/runRecords';
 
 export const LR_PHASES = ['lazy', 'catapult', 'edge-of-stability', 'diverged'] as const;
 export type LrPhase = (typeof LR_PHASES)[number];

@@ -2,8 +2,7 @@
 // with a per-backend budget, and the largest width that fits when it does not. Pure arithmetic on
 // the config; the estimate counts the big items and rounds them up, it is not an exact allocator
 // trace. The limits are documented in the README ("Memory limits").
-import { effectiveBatch, type ExperimentConfig } from '../schema/config';
-import { DATASET_INFO, isToyDataset } from './data/datasets';
+import { effectiveBatch, isToyDataset, TOY_INPUT_DIM, type ExperimentConfig } from '../schema/config';
 import { PROBE_CAP_TEST, PROBE_CAP_TRAIN } from './metrics/probe';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -118,7 +117,7 @@ export function checkRunMemory(s: RunShape, backend: BackendName, budget = MEMOR
 export function runShapeFromConfig(config: ExperimentConfig): RunShape {
   // Toy sets are 1-D/2-D with a plot grid; gauss has config.dim inputs, mnist res² pixels, no grid.
   const d = config.dataset;
-  const inputDim = isToyDataset(d) ? DATASET_INFO[d].inputDim : d === 'gauss' ? config.dim : config.mnistRes * config.mnistRes;
+  const inputDim = isToyDataset(d) ? TOY_INPUT_DIM[d] : d === 'gauss' ? config.dim : config.mnistRes * config.mnistRes;
   return {
     inputDim,
     width: config.width,

@@ -27,6 +27,12 @@ export type Activation = (typeof ACTIVATIONS)[number];
 export type Parametrization = (typeof PARAMETRIZATIONS)[number];
 export type DatasetName = (typeof DATASETS)[number];
 export type ToyDatasetName = (typeof TOY_DATASETS)[number];
+/** Input dimension of each data set generated in code (gauss and mnist take theirs from the config). */
+export const TOY_INPUT_DIM: Record<ToyDatasetName, 1 | 2> = { sine: 1, step: 1, teacher: 1, spirals: 2, circles: 2, xor: 2, blobs: 2 };
+/** The 1-D/2-D data sets generated in code (with a function plot). */
+export function isToyDataset(name: DatasetName): name is ToyDatasetName {
+  return (TOY_DATASETS as readonly string[]).includes(name);
+}
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 export type ModelName = (typeof MODELS)[number];
 

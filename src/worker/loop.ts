@@ -10,7 +10,7 @@
 // - rows and snapshots also on pause, step, reset and restart;
 // - every operation runs through one serial queue, so a restart never disposes a Session that a
 //   tick is still awaiting; a failure is posted as {type:'error'} and stops the run, never thrown.
-import { CreateAborted } from '../engine/session';
+import { CreateAborted } from '../engine/session/startupCost';
 import type { WorkerRequest } from './protocol';
 import { isSnapshotDue, nextStepsPerTick, nextTickDelay, planTick } from './pacing';
 import { LoopReadout } from './loopReadout';

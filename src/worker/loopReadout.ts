@@ -1,9 +1,9 @@
 // The training loop's state and its readouts (loop.ts's base class): rows and snapshots read from
 // the Session and posted, the divergence check, the step-rate estimate, status and error events, and
 // the one serial queue every operation runs through.
-import type { MetricRow } from '../engine/session';
-import { isDiverged } from '../engine/divergence';
-import { finiteRow } from '../engine/runRecords';
+import type { MetricRow } from '../engine/records/runRecords';
+import { isDiverged } from '../engine/session/divergence';
+import { finiteRow } from '../engine/records/runRecords';
 import type { ExperimentConfig } from '../schema/config';
 import type { RunState } from './protocol';
 import { updateMsPerStep } from './pacing';

@@ -1,7 +1,10 @@
 // What the training loop (loop.ts) talks to: the Session as the loop sees it (and the adapters for
 // the MLP and the early-time model), the worker's services, and the pacing knobs.
 import type { ExperimentConfig } from '../schema/config';
-import type { CreateProgress, ExpensiveMode, MetricRow, RunMeta, Session, Snapshot } from '../engine/session';
+import type { Session } from '../engine/session/session';
+import type { CreateProgress } from '../engine/session/startupCost';
+import type { ExpensiveMode } from '../engine/session/milestones';
+import type { MetricRow, RunMeta, Snapshot } from '../engine/records/runRecords';
 import type { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import type { EarlyWidthPoint } from '../engine/earlyTime/earlyTimeSweep';
 import type { WorkerEvent } from './protocol';

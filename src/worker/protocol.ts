@@ -9,11 +9,10 @@
 import { z } from 'zod';
 import { BACKEND_NAMES } from '../schema/url';
 import { ConfigSchema } from '../schema/config';
-import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/runRecords';
-import { EarlyWidthPointSchema } from '../engine/earlyTime/earlyWidthPoint';
+import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/records/runRecords';
+import { EarlyWidthPointSchema } from '../engine/records/earlyWidthPoint';
 import { SweepSpecSchema } from '../schema/sweep';
-import { SweepLrsSchema } from '../engine/sweep/lr';
-import { SweepProgressSchema, SweepRunSchema } from '../engine/sweep/run';
+import { SweepLrsSchema, SweepProgressSchema, SweepRunSchema } from '../engine/records/sweepRecords';
 
 export const BACKENDS = BACKEND_NAMES;
 export const BackendNameSchema = z.enum(BACKENDS);

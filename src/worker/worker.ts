@@ -3,7 +3,7 @@
 // a {type:'fatal'} event naming the problem, never a crash). Nothing here throws into the void:
 // failures of a run are {type:'error'} events, failures outside any run {type:'fatal'}.
 /// <reference lib="webworker" />
-import { Session } from '../engine/session';
+import { Session } from '../engine/session/session';
 import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import { earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
 import { tf } from '../engine/tf';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jacobiEigen64 } from '../reference/eigen64';
 import { erf64 } from '../reference/net64';
 import { gaussians64 } from '../reference/reference64';
-import { symmetricEigen } from '../../src/engine/metrics/kernelMetrics';
+import { symmetricEigen } from '../../src/engine/linalg/symmetricEigen';
 
 function randomSymmetric(n: number, seed: number): Float64Array {
   const g = gaussians64(seed, n * n);

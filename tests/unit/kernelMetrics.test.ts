@@ -4,11 +4,10 @@ import { disposeParams, initParams, toVariables, type MlpSpec } from '../../src/
 import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import {
   alignmentDrift,
-  chooseLearningRate,
-  criticalLearningRate,
   lambdaMax,
   relativeDrift,
 } from '../../src/engine/metrics/kernelMetrics';
+import { chooseLearningRate, criticalLearningRate } from '../../src/engine/lr/rule';
 import { jacobiEigen64 } from '../reference/eigen64';
 import { sgdUpdate } from '../../src/engine/nn/train';
 import { normals } from '../../src/engine/prng';

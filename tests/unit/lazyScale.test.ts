@@ -6,7 +6,7 @@ import { tf } from '../../src/engine/tf';
 import { disposeParams, flatParams, forward, initParamArrays, initParams, type MlpSpec } from '../../src/engine/nn/mlp';
 import { lossAndStep } from '../../src/engine/nn/mlpGrad';
 import { ntkLayerwise } from '../../src/engine/metrics/ntk';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
 import { DEFAULT_CONFIG, PARAMETRIZATIONS, type Activation, type ExperimentConfig } from '../../src/schema/config';
 import { normals } from '../../src/engine/prng';
 import { forwardAbc64, jacobianFD64, ntkFD64 } from '../reference/abc64';

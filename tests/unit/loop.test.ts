@@ -2,8 +2,8 @@
 // on the tfjs cpu backend.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session } from '../../src/engine/session';
-import { nextOneTwoFive } from '../../src/engine/milestones';
+import { Session } from '../../src/engine/session/session';
+import { nextOneTwoFive } from '../../src/engine/session/milestones';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
 import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';

@@ -2,8 +2,9 @@
 // form, validation of the `modes` setting, and memory with modes on.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session } from '../../src/engine/session';
-import { applySignRule, gdModeClosedForm, MODES_MAX_TRAIN, modeBasis, modeCount } from '../../src/engine/metrics/modes';
+import { Session } from '../../src/engine/session/session';
+import { applySignRule, MODES_MAX_TRAIN, modeBasis, modeCount } from '../../src/engine/metrics/modes';
+import { gdModeClosedForm } from '../../src/engine/metrics/modeClosedForm';
 import { DEFAULT_CONFIG, configFromSearch, type ExperimentConfig } from '../../src/schema/config';
 import { parseConfigFile } from '../../src/schema/configFile';
 import { main } from '../../src/cli/main';

@@ -1,7 +1,7 @@
 // The Modes panel's data (src/ui/panels/modesData.ts) and the wire form of a row's modes.
 import { describe, expect, it } from 'vitest';
 import { eigenvectorRows, modeColors, rowAt, spectrumAt, stepSeries, type ModeContext } from '../../src/ui/panels/modesData';
-import { finiteRow, type MetricRow, type RunMeta } from '../../src/engine/runRecords';
+import { finiteRow, type MetricRow, type RunMeta } from '../../src/engine/records/runRecords';
 
 const row = (step: number, net: (number | null)[], lin: (number | null)[]): MetricRow => ({ step, loss: 1, testLoss: 1, modes: { lambda: [1, 0.1], net, lin } });
 

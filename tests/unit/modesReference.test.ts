@@ -1,13 +1,13 @@
 // The network's per-mode residuals u_kᵀ(f_t − y) against a float64 replay of GD
 // (tests/reference/modesReference.ts), through the Session and through the real CLI output.
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
 import { initParamArrays, type LayerArrays, type MlpSpec } from '../../src/engine/nn/mlp';
 import { DEFAULT_CONFIG, type Activation, type ExperimentConfig } from '../../src/schema/config';
 import { main } from '../../src/cli/main';
 import { gdReplay64, ntk64, project64, roundToFloat32, separatedModes, topModes64 } from '../reference/modesReference';
 import { norm64 } from '../reference/reference64';
-import { gdModeClosedForm } from '../../src/engine/metrics/modes';
+import { gdModeClosedForm } from '../../src/engine/metrics/modeClosedForm';
 
 const STEPS = [0, 1, 10, 50, 100];
 const K = 10;

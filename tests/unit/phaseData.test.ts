@@ -1,7 +1,7 @@
 // The phase diagram's data: cells of groups × widths with per-seed final values and their mean,
 // the log / linear sequential colour scales and their legend ticks.
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../../src/engine/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { sweepMetrics } from '../../src/engine/sweep';
 import { MISSING_COLOR, groupLabel, legendPosition, legendTicks, phaseColor, phaseGrid, textColorOn } from '../../src/ui/sweep/phaseData';
 import type { SweepRun } from '../../src/ui/sweep/types';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/schema/config';
 import { parseEvent, parseRequest, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 import { receiveEvent } from '../../src/worker/client';
-import { finiteRow } from '../../src/engine/runRecords';
+import { finiteRow } from '../../src/engine/records/runRecords';
 
 const snapshot = { step: 3, fGrid: new Float32Array([1, 2]), fLinGrid: new Float32Array([1, 2]), ntkT: new Float32Array(4), eigT: new Float64Array(2), pair: { index: 0, matrix: new Float32Array(4) } };
 

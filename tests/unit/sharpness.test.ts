@@ -1,7 +1,7 @@
 // The sharpness S_t = λmax(Θ_t(X, X))/(α²N) against a float64 replay of GD, its α units, and the
 // measured learning-rate phase of lazy, catapult and divergent runs of a small relu net (tfjs cpu).
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
 import { initParamArrays } from '../../src/engine/nn/mlp';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 import { main } from '../../src/cli/main';

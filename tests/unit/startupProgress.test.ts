@@ -3,11 +3,12 @@
 // `progress` events and honours cancel / a newer config during a long create.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { CreateAborted, Session } from '../../src/engine/session';
-import { JET_PASSES, firstMeasureCost, startupKernelCosts } from '../../src/engine/startupCost';
+import { Session } from '../../src/engine/session/session';
+import { CreateAborted } from '../../src/engine/session/startupCost';
+import { JET_PASSES, firstMeasureCost, startupKernelCosts } from '../../src/engine/session/startupCost';
 import { specFromConfig } from '../../src/engine/nn/mlp';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
-import { STARTUP_STAGES, type StartupStage } from '../../src/engine/runRecords';
+import { STARTUP_STAGES, type StartupStage } from '../../src/engine/records/runRecords';
 import { TrainingLoop, loopSession } from '../../src/worker/loop';
 import { parseEvent, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 

@@ -11,10 +11,8 @@ import {
   sweepGrid,
   sweepMetrics,
   fitAll,
-  resolveSweepLr,
   sweepFitOptions,
   hasKinks,
-  resolveSweepLrs,
   runKey,
   groupKey,
   sweepGroups,
@@ -22,7 +20,8 @@ import {
   parseRunsCsv,
   fitGroups,
 } from '../../src/engine/sweep';
-import type { MetricRow } from '../../src/engine/session';
+import { resolveSweepLr, resolveSweepLrs } from '../../src/engine/lr/sweepLr';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { loadDataset } from '../../src/engine/data/datasets';
 import { initParamArrays, specFromConfig } from '../../src/engine/nn/mlp';
 import { jacobiEigen64 } from '../reference/eigen64';

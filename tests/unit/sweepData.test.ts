@@ -1,7 +1,7 @@
 // The Sweep view's pure data preparation and its interim power-law fit, against direct
 // computations on small hand-made sweeps.
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../../src/engine/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { sweepMetrics, fitPowerLaw, type SweepMetric } from '../../src/engine/sweep';
 import { familyCurves, fitBand, formatDuration, powerLawAt, referenceLabelAt, referenceLine, slopeLabel, widthColor, widthSeries } from '../../src/ui/sweep/sweepData';
 import type { SweepRun } from '../../src/ui/sweep/types';

@@ -2,11 +2,13 @@
 // fraction, ETA), cancel keeping finished runs, failures, jobs in flight; the sweep URL params; the
 // engine's run record keeps only finite rows.
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../../src/engine/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 import type { WorkerEvent } from '../../src/worker/protocol';
 import { SweepRunner } from '../../src/worker/sweepRunner';
-import { runSweep, stepCost, sweepCells, sweepLogEvery, resolveSweepLr, type CellExecutor, type SweepRun } from '../../src/engine/sweep';
+import { runSweep, stepCost, sweepCells, sweepLogEvery, type CellExecutor } from '../../src/engine/sweep/run';
+import { resolveSweepLr } from '../../src/engine/lr/sweepLr';
+import type { SweepRun } from '../../src/engine/records/sweepRecords';
 import type { SweepSpec } from '../../src/schema/sweep';
 import { sweepFormError, sweepFromSearch, sweepToEntries, withSweepParams, DEFAULT_SWEEP, SEEDS_RANGE, WIDTH_RANGE } from '../../src/ui/sweep/sweepUrl';
 import { MAX_SWEEP_SEEDS, SWEEP_WIDTH_MAX, SWEEP_WIDTH_MIN } from '../../src/schema/sweep';

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/schema/config';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
-import type { SweepRun } from '../../src/engine/sweep';
+import type { SweepRun } from '../../src/engine/records/sweepRecords';
 import type { SweepSpec } from '../../src/schema/sweep';
 import { SweepStore } from '../../src/ui/sweep/useSweep';
 

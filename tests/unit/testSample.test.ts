@@ -3,7 +3,8 @@
 // by full-batch GD, recomputed here in float64 from Θ₀ and f₀ of an identical fresh Session.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session, TEST_SAMPLE_SIZE } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
+import { TEST_SAMPLE_SIZE } from '../../src/engine/session/snapshot';
 import { forward } from '../../src/engine/nn/mlp';
 import { ntkLayerwise } from '../../src/engine/metrics/ntk';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';

@@ -4,7 +4,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { TOUR_SECTIONS, figureRows, type TourFigure } from '../../src/ui/tour/sections';
+import { TOUR_SECTIONS } from '../../src/content/tour/sections';
+import { figureRows, type TourFigure } from '../../src/content/tour/types';
 import { panelByKey } from '../../src/ui/panels/registry';
 import { PRESETS } from '../../src/content/presets';
 import { isCentred, validateConfig } from '../../src/schema/config';

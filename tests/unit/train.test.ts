@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { makeDataset, makeGrid } from '../../src/engine/data/datasets';
 import { BatchSchedule, mseLoss } from '../../src/engine/nn/train';
-import { Session } from '../../src/engine/session';
-import { isDiverged } from '../../src/engine/divergence';
+import { Session } from '../../src/engine/session/session';
+import { isDiverged } from '../../src/engine/session/divergence';
 import { TOY_DATASETS, DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 
 const small = (over: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, width: 64, train: 32, test: 32, ...over });

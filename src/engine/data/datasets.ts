@@ -2,8 +2,8 @@
 // distribution (independent streams). 2D classification sets use labels ±1 as MSE targets.
 // High-dimensional sets: `gauss` (x ~ N(0, I_d), random two-layer teacher) and `mnist` (real
 // digits bundled with the app, see mnist.ts); they have no plot domain (no function grid).
-import type { DatasetName, ExperimentConfig, ToyDatasetName } from '../../schema/config';
-import { TOY_DATASETS } from '../../schema/config';
+import type { DatasetName, ExperimentConfig } from '../../schema/config';
+import { TOY_INPUT_DIM } from '../../schema/config';
 import { DEFAULT_CONFIG } from '../../schema/config';
 import { normalStream, streamSeed, uniformStream } from '../prng';
 import { MNIST_PER_DIGIT, MNIST_SIDE, loadMnistBytes, mnistBytesIfLoaded, mnistInputs, mnistSplit, parseDigits } from './mnist';
@@ -32,33 +32,11 @@ export interface DatasetOptions {
   digits?: string;
 }
 
-/** inputDim: 1 or 2 for the plotted sets, null when it depends on the config (gauss, mnist). */
-type DatasetInfo<D> = { inputDim: D; label: string; description: string };
-export const DATASET_INFO: Record<ToyDatasetName, DatasetInfo<1 | 2>> & Record<'gauss' | 'mnist', DatasetInfo<null>> = {
-  sine: { inputDim: 1, label: 'Sine (1D)', description: 'y = sin(2x) on [−3, 3]' },
-  step: { inputDim: 1, label: 'Step (1D)', description: 'y = sign(x) on [−3, 3]' },
-  teacher: { inputDim: 1, label: 'Random teacher (1D)', description: 'a random tanh network, width 16, output scaled to unit variance' },
-  spirals: { inputDim: 2, label: 'Two spirals (2D)', description: 'two interleaved spirals, labels ±1' },
-  circles: { inputDim: 2, label: 'Circles (2D)', description: 'a disc (+1) inside a ring (−1)' },
-  xor: { inputDim: 2, label: 'XOR (2D)', description: 'label = sign(x₁·x₂)' },
-  blobs: { inputDim: 2, label: 'Gaussian blobs (2D)', description: 'two Gaussian clusters, labels ±1' },
-  gauss: {
-    inputDim: null,
-    label: 'Gaussian, d dims',
-    description: 'x ~ N(0, I_d) (d = dim), target a random two-layer tanh teacher (width 32), unit variance',
-  },
-  mnist: {
-    inputDim: null,
-    label: 'MNIST digits',
-    description: 'real MNIST digits (bundled), two classes ±1 (digits=0v7) or one digit vs the rest (3vrest), ‖x‖² = d',
-  },
-};
-
 /** The input dimension a config's data set has. */
 export function datasetInputDim(config: Pick<ExperimentConfig, 'dataset' | 'dim' | 'mnistRes'>): number {
   if (config.dataset === 'gauss') return config.dim;
   if (config.dataset === 'mnist') return Number(config.mnistRes) ** 2;
-  return DATASET_INFO[config.dataset].inputDim ?? 1;
+  return TOY_INPUT_DIM[config.dataset];
 }
 
 const DOMAIN_1D: [number, number] = [-3, 3];
@@ -142,7 +120,7 @@ function sampler(name: Exclude<DatasetName, 'gauss' | 'mnist'>, seed: number): S
 }
 
 function draw(name: Exclude<DatasetName, 'gauss' | 'mnist'>, seed: number, split: string, n: number): { x: Float32Array; y: Float32Array } {
-  const inputDim = DATASET_INFO[name].inputDim ?? 1;
+  const inputDim = TOY_INPUT_DIM[name];
   const s = sampler(name, seed);
   const u = uniformStream(streamSeed(seed, `data:${name}:${split}:u`));
   const g = normalStream(streamSeed(seed, `data:${name}:${split}:g`));
@@ -231,7 +209,7 @@ export function makeDataset(name: DatasetName, nTrain: number, nTest: number, se
       images: { side: res === 28 ? MNIST_SIDE : 14, digitTrain: digitOf(split.train), digitTest: digitOf(split.test) },
     };
   }
-  const inputDim = DATASET_INFO[name].inputDim ?? 1;
+  const inputDim = TOY_INPUT_DIM[name];
   const tr = draw(name, seed, 'train', nTrain);
   const te = draw(name, seed, 'test', nTest);
   return {
@@ -270,14 +248,4 @@ export function makeGrid(ds: Pick<Dataset, 'inputDim' | 'domain'>, n: number): F
       out[(r * n + c) * 2 + 1] = y1 - ((y1 - y0) * r) / (n - 1);
     }
   return out;
-}
-
-/** Label, description and input dimension (null when set by the config: gauss, mnist) of a data set. */
-export function datasetInfo(name: DatasetName): { label: string; description: string; inputDim: number | null } {
-  return DATASET_INFO[name];
-}
-
-/** The 1-D/2-D data sets generated in code (with a function plot). */
-export function isToyDataset(name: DatasetName): name is ToyDatasetName {
-  return (TOY_DATASETS as readonly string[]).includes(name);
 }

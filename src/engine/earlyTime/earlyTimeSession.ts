@@ -6,7 +6,8 @@ import type { ExperimentConfig } from '../../schema/config';
 import { effectiveBatch } from '../../schema/config';
 import { loadDataset, type Dataset } from '../data/datasets';
 import { BatchSchedule, mseLoss } from '../nn/train';
-import { chooseLearningRate, lambdaMax } from '../metrics/kernelMetrics';
+import { lambdaMax } from '../metrics/kernelMetrics';
+import { chooseLearningRate } from '../lr/rule';
 import { gaussianMoments, kernelDiagonalShift, type GaussianMoments } from './earlyTimeMoments';
 import {
   earlyForward,
@@ -22,31 +23,7 @@ import {
   type EarlyTimeSpec,
   type EarlyVars,
 } from './earlyTime';
-import type { MetricRow, RunMeta, Snapshot } from '../session';
-
-/** Predictions of both models on the shown test points at one logged step. */
-export interface EarlyPredictions {
-  step: number;
-  f: number[];
-  fLin: number[];
-}
-
-export interface EarlyTimeMeta {
-  /** Hidden width m actually used (even). */
-  width: number;
-  inputDim: number;
-  zeta: number;
-  nu: number;
-  /** c = E[φ²] + E[φ′²] − ν² − 2ζ². */
-  c: number;
-  momentsMethod: GaussianMoments['method'];
-  /** Mean ‖x‖²/d over the training inputs (the theory assumes ≈ 1). */
-  normRatio: number;
-  /** Test points whose predictions are tracked: indices into the test set, and their targets. */
-  shown: { index: number[]; y: number[] };
-  /** Θ₀ and its prediction 2ζ²XXᵀ/d + ν² + c·I on the first n training points (row-major n × n). */
-  kernel: { n: number; theta0: number[]; predicted: number[] };
-}
+import type { EarlyPredictions, EarlyTimeMeta, MetricRow, RunMeta, Snapshot } from '../records/runRecords';
 
 /** How many test points have their predictions tracked, and the kernel view's size. */
 const SHOWN_TEST_POINTS = 8;

@@ -5,10 +5,10 @@ import type { ExperimentConfig } from '../../schema/config';
 import type { Dataset } from '../data/datasets';
 import { loadDataset } from '../data/datasets';
 import { EarlyTimeSession } from './earlyTimeSession';
-import { SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from './earlyWidthPoint';
+import { SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from '../records/earlyWidthPoint';
 
 // The point schema and the default grid live in a tf-free module (the page imports them).
-export { EarlyWidthPointSchema, SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from './earlyWidthPoint';
+export { EarlyWidthPointSchema, SWEEP_STEPS, SWEEP_WIDTHS, type EarlyWidthPoint } from '../records/earlyWidthPoint';
 
 /**
  * earlyGap at each of `steps` for each width. η is the config's, or when it is auto, the one the

@@ -64,7 +64,7 @@ function firstOrderFromJet(spec: MlpSpec, params: Params, dir: Params, jet: JetT
 }
 
 /** ‖∇_θ f(x)‖² per point (B×1) from the layerwise factors. */
-export function gradNormSq(scales: LayerScale[], a: tf.Tensor2D[], delta: tf.Tensor2D[]): tf.Tensor2D {
+export function gradNormSq(scales: readonly LayerScale[], a: tf.Tensor2D[], delta: tf.Tensor2D[]): tf.Tensor2D {
   let acc: tf.Tensor2D | null = null;
   for (let i = 0; i < delta.length; i++) {
     const dd = rowSq(delta[i]);
@@ -81,7 +81,7 @@ export function gradNormSq(scales: LayerScale[], a: tf.Tensor2D[], delta: tf.Ten
  * gradient whose layer factors change by (dδ, da). da[i] = null means zero.
  */
 export function gradChangeNormSq(
-  scales: LayerScale[],
+  scales: readonly LayerScale[],
   aP: tf.Tensor2D[],
   da: (tf.Tensor2D | null)[],
   delta: tf.Tensor2D[],

@@ -1,6 +1,6 @@
 // Scalars that summarise how the NTK moves during training (docs/science.md §3), computed on device
-// (tf.Scalar results, no readback): drift, alignment, λmax by power iteration, the critical rate.
-import { roundSignificant } from '../../schema/config';
+// (tf.Scalar results, no readback): drift, alignment, λmax by power iteration (the critical rate
+// built on it is ../lr/rule.ts).
 import { tf } from '../tf';
 import { normals } from '../prng';
 
@@ -48,22 +48,3 @@ export function lambdaMax(theta: tf.Tensor2D, iters = 64): tf.Scalar {
   });
 }
 
-/** GD on the linear model with MSE (1/2N)Σ(f−y)² is stable iff η < 2N/λmax(Θ₀). */
-export function criticalLearningRate(lambdaMaxValue: number, n: number): number {
-  return (2 * n) / lambdaMaxValue;
-}
-
-/**
- * The run's learning rate: c·η_c when an lr-scale c is given (exactly, not rounded, so η·S₀ = 2c),
- * else the explicit one, else half the critical rate (3 significant digits); without a positive
- * finite λmax (no critical rate) the explicit rate, or 0.1.
- */
-export function chooseLearningRate(lambdaMaxValue: number, n: number, explicitLr: number | null, lrScale: number | null = null): { critical: number | null; lr: number } {
-  const critical = lambdaMaxValue > 0 && Number.isFinite(lambdaMaxValue) ? criticalLearningRate(lambdaMaxValue, n) : null;
-  if (lrScale !== null && critical !== null) return { critical, lr: lrScale * critical };
-  return { critical, lr: explicitLr ?? (critical !== null ? roundSignificant(0.5 * critical, 3) : 0.1) };
-}
-
-// The float64 symmetric eigensolver's home is ../linalg/symmetricEigen.ts; re-exported here so code that
-// took symmetricEigen/symmetricEigenvalues from this module keeps working while others land on main.
-export { symmetricEigen, symmetricEigenvalues } from '../linalg/symmetricEigen';

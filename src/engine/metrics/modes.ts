@@ -119,8 +119,3 @@ export function modesRecord(basis: ModeBasis, values: ArrayLike<number>): { lamb
   const k = basis.count;
   return { lambda: basis.lambda.slice(), net: Array.from({ length: k }, (_, i) => values[i]), lin: Array.from({ length: k }, (_, i) => values[k + i]) };
 }
-
-/** The twin's GD closed form for mode k: (1 − ηλ_k/N)^t · lin_k(0), with λ_k/N given. */
-export function gdModeClosedForm(lambdaOverN: number, lr: number, t: number, initial: number): number {
-  return Math.pow(1 - lr * lambdaOverN, t) * initial;
-}

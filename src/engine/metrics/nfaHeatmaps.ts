@@ -3,7 +3,7 @@
 import { tf } from '../tf';
 import type { MlpSpec, Params } from '../nn/mlp';
 import { displayIndices, hiddenInputSizes, nfaMatrices } from './nfa';
-import type { NfaSnapshot } from '../runRecords';
+import type { NfaSnapshot } from '../records/runRecords';
 
 /** Largest side of the NFM/AGOP heatmaps in snapshots (bigger layers show evenly spaced coordinates). */
 const NFA_DISPLAY_MAX = 32;

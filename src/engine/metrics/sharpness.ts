@@ -8,7 +8,7 @@ import { tf } from '../tf';
 import type { MlpSpec, Params } from '../nn/mlp';
 import { ntkLayerwise } from './ntk';
 import { lambdaMax } from './kernelMetrics';
-import { outputScaleSq } from '../nn/outputScale';
+import { outputScaleSq } from '../lr/rule';
 
 /**
  * λmax(Θ_t(X_train, X_train)) / (α²·N) on device (power iteration on the exact N × N kernel, the

@@ -70,7 +70,22 @@ export function layerSizes(spec: MlpSpec): number[] {
   return [spec.inputDim, ...Array<number>(spec.depth).fill(spec.width), 1];
 }
 
-export function layerScales(spec: MlpSpec): LayerScale[] {
+const scalesCache = new WeakMap<MlpSpec, readonly LayerScale[]>();
+
+/**
+ * The fixed multipliers (s_w, s_b) of layers 1…L+1, computed once per spec object (every kernel,
+ * pass and jet of a run asks for them; a spec is never mutated, a changed one is a new object).
+ */
+export function layerScales(spec: MlpSpec): readonly LayerScale[] {
+  let scales = scalesCache.get(spec);
+  if (!scales) {
+    scales = Object.freeze(computeLayerScales(spec).map((s) => Object.freeze(s)));
+    scalesCache.set(spec, scales);
+  }
+  return scales;
+}
+
+function computeLayerScales(spec: MlpSpec): LayerScale[] {
   const sizes = layerSizes(spec);
   const last = sizes.length - 1;
   const alpha = spec.outputScale ?? 1;

@@ -4,7 +4,7 @@
 import { isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { runKey, sweepGrid, sweepGroups, type RunId } from './grid';
 import { fitsJson, parseRunsCsv, runsCsv, summaryCsv, sweepFingerprint, type RunsTable, type SweepManifest } from './io';
-import type { SweepLrs } from './lr';
+import type { SweepLrs } from '../records/sweepRecords';
 import { sweepMetrics } from './metrics';
 import { fitGroups, summarize, sweepFitOptions } from './summary';
 

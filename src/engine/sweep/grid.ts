@@ -2,7 +2,8 @@
 // (one per (param, α): a plain width sweep has one), and the config of one run.
 import type { ExperimentConfig, Parametrization } from '../../schema/config';
 import { isPhaseSweep, type SweepSpec } from '../../schema/sweep';
-import { lrAtWidth, lrOf, type SweepLr } from './lr';
+import { lrAtWidth, lrOf } from '../lr/rule';
+import type { SweepLr } from '../records/sweepRecords';
 
 /** One (param, α) row of a sweep: fits and summaries are per group, in width within it. */
 export interface SweepGroup {

@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { FIELDS, PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
 import { SweepSpecSchema, isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { mix32 } from '../prng';
-import { MetricRowSchema, type MetricRow } from '../runRecords';
+import { MetricRowSchema, type MetricRow } from '../records/runRecords';
 import { RUN_ROW_EXTRAS, UC_NFA_LAST, type SweepMetric } from './metrics';
-import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from './lr';
+import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from '../records/sweepRecords';
 import type { RunEnds, SummaryRow, SweepFits } from './summary';
 import type { RunId, SweepGroup } from './grid';
 

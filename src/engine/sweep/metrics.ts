@@ -15,7 +15,7 @@
 //  - recorded only (a correlation): UC-NFA of the last hidden layer lies in [−1, 1], so a power law
 //    in width means nothing; it is in runs.csv, summary.csv and the phase diagram, never fitted.
 import type { Activation } from '../../schema/config';
-import type { MetricRow } from '../session';
+import type { MetricRow } from '../records/runRecords';
 
 export type SweepMetricGroup = 'kernel' | 'gap' | 'correlations' | 'gradient' | 'layers' | 'features';
 

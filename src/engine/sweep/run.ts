@@ -1,35 +1,15 @@
 // One run of a sweep, and a whole sweep (or one shard of it): the ONE sweep runner of the app's
 // worker and the CLI. It resolves η once (lr.ts), keeps up to `jobs` runs in flight (each through an
 // executor: this thread by default, worker threads in the CLI), and reports one progress shape.
-import { z } from 'zod';
-import { PARAMETRIZATIONS, type ExperimentConfig } from '../../schema/config';
+import type { ExperimentConfig } from '../../schema/config';
 import type { SweepSpec } from '../../schema/sweep';
-import { Session, type MetricRow } from '../session';
-import { isDiverged } from '../divergence';
-import { finiteRow, MetricRowSchema } from '../runRecords';
+import { Session } from '../session/session';
+import { type MetricRow } from '../records/runRecords';
+import { isDiverged } from '../session/divergence';
+import { finiteRow } from '../records/runRecords';
+import type { SweepLrs, SweepProgress, SweepRun } from '../records/sweepRecords';
 import { configForRun, sweepGrid, shard as shardOf, type GridPoint } from './grid';
-import { resolveSweepLrs, type SweepLrs } from './lr';
-
-/** One finished (param, α, width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
-export const SweepRunSchema = z.object({
-  param: z.enum(PARAMETRIZATIONS),
-  outputScale: z.number().positive(),
-  width: z.number().int().positive(),
-  seed: z.number().int(),
-  /** Position in the full grid (canonical order). */
-  index: z.number().int().nonnegative(),
-  /** The learning rate used (auto resolved). */
-  lr: z.number(),
-  /** Every logged row with a finite loss, finite metrics only; rows[0] is step 0. */
-  rows: z.array(MetricRowSchema),
-  init: MetricRowSchema,
-  final: MetricRowSchema,
-  /** The loss blew up (non-finite, or 10⁶× its initial value): training stopped there. */
-  diverged: z.boolean(),
-  /** Wall time of the run (not written to runs.csv, which must not depend on the machine). */
-  seconds: z.number().nonnegative(),
-});
-export type SweepRun = z.infer<typeof SweepRunSchema>;
+import { resolveSweepLrs } from '../lr/sweepLr';
 
 export class SweepAborted extends Error {
   constructor() {
@@ -84,23 +64,6 @@ export async function runCell(cell: SweepCell, onStep?: (step: number) => void, 
 
 /** Runs one cell somewhere (this thread, a worker thread) and reports its logged steps. */
 export type CellExecutor = (cell: SweepCell, onStep: (step: number) => void, signal?: AbortSignal) => Promise<SweepRun>;
-
-/** The one progress shape of a sweep (app worker messages and CLI). */
-export const SweepProgressSchema = z.object({
-  /** Runs finished so far (of this shard). */
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** The runs in flight (one per job) and their current step. */
-  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
-  /** Steps per run. */
-  steps: z.number().int().nonnegative(),
-  /** Share of the shard's work done (weighted by the cost of a step at each width), 0…1. */
-  fraction: z.number().min(0).max(1),
-  elapsedMs: z.number().nonnegative(),
-  /** null until there is enough to estimate. */
-  etaMs: z.number().nonnegative().nullable(),
-});
-export type SweepProgress = z.infer<typeof SweepProgressSchema>;
 
 export interface SweepOptions {
   /** Run only the i-th of K shards (1-based). */

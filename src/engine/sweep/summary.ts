@@ -1,7 +1,7 @@
 // Per-width summaries (mean, std, n over seeds) and power-law fits of a sweep's runs, at
 // initialisation (step 0) and at the end of training, per (param, α) group (a plain width sweep has
 // one group). One fit routine and one bootstrap seed rule for the CLI, the app's plots and the files.
-import type { MetricRow } from '../session';
+import type { MetricRow } from '../records/runRecords';
 import type { SweepSpec } from '../../schema/sweep';
 import { fitPowerLaw, type FitOptions, type PowerLawFit } from '../scaling/powerLaw';
 import type { SweepMetric } from './metrics';

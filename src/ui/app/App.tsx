@@ -1,7 +1,7 @@
 // The page: header (Lab · Width sweep · Tour navigation, presenter tools, backend badge), controls with the preset menu,
 // notices, the divergence banner and the panel grid. Keyboard shortcuts are bound here.
 import { Suspense, lazy, memo, useCallback, useMemo, useState } from 'react';
-import { configFromSearch, type ExperimentConfig } from '../../schema/config';
+import { configFromSearch, isToyDataset, TOY_INPUT_DIM, type ExperimentConfig } from '../../schema/config';
 import { labSearch } from './labSearch';
 import { APP_PARAM_NAMES, appParamsToEntries, type ThemeChoice } from './appParams';
 import { PRESETS, presetIsSweep } from '../../content/presets';
@@ -22,7 +22,6 @@ import { useRun } from './useRun';
 import { SettingsDrawer } from '../controls/SettingsDrawer';
 import { FilesSection } from '../export/FilesSection';
 import { runPanelProps, type PanelProps } from '../panels/types';
-import { datasetInfo } from '../../engine/data/datasets';
 import { panelsFor } from '../panels/registry';
 import { LabPanels } from './LabPanels';
 import { useSweepRoute } from '../sweep/useSweepRoute';
@@ -251,7 +250,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         <main className="main" id="main">
           <LabPanels
             entries={panelsFor(model, config.dataset)}
-            isWide={(entry) => (Boolean(entry.wide) && model === 'early-time') || (entry.key === 'function' && datasetInfo(config.dataset).inputDim === 2)}
+            isWide={(entry) => (Boolean(entry.wide) && model === 'early-time') || (entry.key === 'function' && isToyDataset(config.dataset) && TOY_INPUT_DIM[config.dataset] === 2)}
             resetKey={view.runId}
             {...panelProps}
           />

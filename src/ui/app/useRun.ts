@@ -4,8 +4,8 @@
 // Each (re)start gets a runId chosen here; events of any other run are dropped on arrival.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../../schema/config';
-import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
-import type { StartupStage } from '../../engine/runRecords';
+import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
+import type { StartupStage } from '../../engine/records/runRecords';
 import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../../worker/protocol';
 import { forcedAfterLoss } from '../../worker/fallback';
 import { forgetRememberedProbe, loadRememberedProbe, saveRememberedProbe } from './probeCache';

@@ -3,8 +3,8 @@
 import { useId } from 'react';
 import { ACTIVATIONS, MODELS, TOY_DATASETS, PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey, isCentred, toSliderPosition, type ExperimentConfig } from '../../schema/config';
 import { formatAlpha } from '../../content/regime';
-import { DATASET_INFO, datasetInfo } from '../../engine/data/datasets';
-import type { RunMeta } from '../../engine/session';
+import { DATASET_TEXT } from '../../content/datasets';
+import type { RunMeta } from '../../engine/records/runRecords';
 import { DiscreteSlider } from './DiscreteSlider';
 import { SelectField } from './SelectField';
 import { criticalRateFormula } from '../../content/criticalRate';
@@ -172,9 +172,9 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
         <SelectField
           label="Data set"
           value={config.dataset}
-          options={TOY_DATASETS.map((d) => ({ value: d, label: DATASET_INFO[d].label }))}
+          options={TOY_DATASETS.map((d) => ({ value: d, label: DATASET_TEXT[d].label }))}
           onChange={(dataset) => onChange({ dataset })}
-          hint={datasetInfo(config.dataset).description}
+          hint={DATASET_TEXT[config.dataset].description}
         />
         <SelectField
           label="Training points"

@@ -2,7 +2,7 @@
 // Every control is a native element with a visible label.
 import { useEffect, useState } from 'react';
 import type { RunView } from '../app/useRun';
-import type { StartupStage } from '../../engine/runRecords';
+import type { StartupStage } from '../../engine/records/runRecords';
 
 const STATE_LABEL: Record<RunView['state'], string> = {
   loading: 'starting…',

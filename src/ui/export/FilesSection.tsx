@@ -2,7 +2,7 @@
 // and load one back (file picker, or drag-and-drop of a file anywhere on the page). A bad file
 // gives one message naming the problem and changes nothing.
 import { useEffect, useRef, useState } from 'react';
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import type { ExperimentConfig } from '../../schema/config';
 import { configFileText, parseConfigFileText } from './configFile';
 import { downloadText, MIME, safeFilename } from './download';

@@ -1,6 +1,6 @@
 // A run's metric rows as CSV (one column per metric, every logged step) and as JSON (config, the
 // resolved learning rate, backend and the rows).
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import type { ExperimentConfig } from '../../schema/config';
 import { keyColumns, toCsv } from './csv';
 import { toJson } from './json';

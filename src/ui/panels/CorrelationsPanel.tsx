@@ -1,4 +1,4 @@
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';

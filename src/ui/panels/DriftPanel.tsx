@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';

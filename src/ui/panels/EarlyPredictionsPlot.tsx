@@ -1,7 +1,7 @@
 // Predictions of the early-time network and the linear model on a few test points at a chosen
 // logged step (a slider over the stored history), with the targets.
 import { useId, useMemo } from 'react';
-import type { EarlyPredictions } from '../../engine/earlyTime/earlyTimeSession';
+import type { EarlyPredictions } from '../../engine/records/runRecords';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { COLORS } from '../plots/colors';
 

@@ -2,7 +2,7 @@
 // linear model on the inputs — both losses, their relative gap vs step with the step where the
 // network departs, predictions on a few test points, earlyGap vs width, and the kernel identity.
 import { useMemo, useState } from 'react';
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, sharedStepProps } from './metricSeries';

@@ -1,8 +1,8 @@
 // earlyGap against width: a mini sweep run on request in the worker (same data, seed and η, one
 // run per width, read at fixed steps).
 import { useMemo } from 'react';
-import type { EarlyWidthPoint } from '../../engine/earlyTime/earlyWidthPoint';
-import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/earlyTime/earlyWidthPoint';
+import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
+import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/records/earlyWidthPoint';
 import type { EarlySweepState } from './types';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { formatNumber } from '../plots/plotMath';

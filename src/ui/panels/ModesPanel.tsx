@@ -11,7 +11,7 @@ import { formatNumber } from '../plots/plotMath/format';
 import { PANELS } from '../../content/explanations';
 import { modeContext, rowAt, stepSeries, type ModeContext } from './modesData';
 import { ModesSpectrum, ModesVectors } from './ModesViews';
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import './modes.css';
 
 export function ModesPanel(props: PanelProps) {

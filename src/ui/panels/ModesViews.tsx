@@ -1,7 +1,7 @@
 // The Modes panel's two small views: the spectral-bias picture at one step (remaining fraction of
 // each mode against λ_k/N) and the top eigenvectors of Θ₀ as functions of a 1-D input.
 import { useMemo } from 'react';
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { COLORS } from '../plots/colors';
 import { eigenvectorRows, spectrumAt, type ModeContext, type SpectrumPoint } from './modesData';

@@ -1,7 +1,7 @@
 // NFM = WᵀW and AGOP = WᵀKW of one layer at init and now: each matrix divided by its largest
 // |entry|, so all four share one colour scale [−1, 1] and show structure, not magnitude.
 import { useMemo } from 'react';
-import type { NfaSnapshot } from '../../engine/session';
+import type { NfaSnapshot } from '../../engine/records/runRecords';
 import { Heatmap } from '../plots/Heatmap';
 import { formatNumber, squareSide, type ColorScaleSpec } from '../plots/plotMath';
 

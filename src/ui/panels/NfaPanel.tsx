@@ -1,7 +1,7 @@
 // Neural feature alignment per hidden layer: UC-NFA and C-NFA vs step, and the NFM / AGOP of one
 // chosen layer at init and now (docs/science.md §6).
 import { useMemo } from 'react';
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { useLogXToggle, sharedStepProps } from './metricSeries';

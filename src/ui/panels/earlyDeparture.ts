@@ -1,5 +1,5 @@
 // When the early-time network leaves the linear model, read from the logged earlyGap values.
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 
 /** earlyGap above this counts as "the network has left the linear model". */
 export const EARLY_GAP_THRESHOLD = 0.2;

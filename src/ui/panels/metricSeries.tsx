@@ -1,7 +1,7 @@
 // Shared pieces of the step-indexed panels: a line series for one MetricRow field with its label,
 // formula and note from src/content, and the per-panel "log x" toggle.
 import { useState, type ReactNode } from 'react';
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { Toggle } from '../plots/PanelFrame';

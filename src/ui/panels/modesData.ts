@@ -2,12 +2,12 @@
 // scale in the order of λ_k, the per-mode series over steps, the spectral-bias points at one step, and the
 // eigenvectors as functions of x. Unit-tested in tests/unit/modesData.test.ts.
 import { interpolateViridis } from 'd3-scale-chromatic';
-import type { MetricRow, RunMeta } from '../../engine/session';
-import { gdModeClosedForm } from '../../engine/metrics/modes';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
+import { gdModeClosedForm } from '../../engine/metrics/modeClosedForm';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { parseColor } from '../plots/plotMath/colorScale';
 import { TWIN_DASH } from '../plots/colors';
-import { rawStep } from '../../engine/nn/outputScale';
+import { rawStep } from '../../engine/lr/rule';
 
 /**
  * One colour per mode, in the order of λ_k (descending): viridis from dark (k = 1, largest λ) to

@@ -1,7 +1,7 @@
 // The one props shape every panel takes, so App can lay panels out uniformly and new panels
 // (scaling lab, NFA, early-time) slot in without touching the others.
-import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
-import type { EarlyWidthPoint } from '../../engine/earlyTime/earlyWidthPoint';
+import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
+import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
 import type { RunView } from '../app/useRun';
 import type { ComparePanelData } from './compareSeries';
 

@@ -1,7 +1,7 @@
 // A LinePlot over MetricRow[] indexed by step, wired to the shared hover step and the divergence
 // marker, drawing only the series that have at least one value in the run ("draw what exists").
 import { useMemo } from 'react';
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import { LinePlot, type SeriesSpec, type XMarker, type LinePlotProps } from './LinePlot';
 import { isValidNumber, type ScaleKind } from './plotMath/scales';
 import { EMPTY_MESSAGE } from '../../content/explanations';

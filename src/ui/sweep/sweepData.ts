@@ -2,7 +2,7 @@
 // power law and its 95% band, reference slopes, the per-width mean curve over training steps, and
 // colours by width. No DOM, no React (tests/unit/sweepData.test.ts).
 import { interpolateViridis } from 'd3-scale-chromatic';
-import type { MetricRow } from '../../engine/session';
+import type { MetricRow } from '../../engine/records/runRecords';
 import type { Phase, PowerLawFit, SweepMetric, SweepRun } from './types';
 
 export interface SeedPoint {

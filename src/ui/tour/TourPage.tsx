@@ -10,7 +10,8 @@ import { PRESETS } from '../../content/presets';
 import { LiveFigure } from './LiveFigure';
 import { AppNav } from '../app/AppNav';
 import { TourRunner } from './tourRunner';
-import { TOUR_SECTIONS, figureRows } from './sections';
+import { TOUR_SECTIONS } from '../../content/tour/sections';
+import { figureRows } from '../../content/tour/types';
 import './tour.css';
 
 export interface TourPageProps {

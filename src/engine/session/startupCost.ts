@@ -1,7 +1,7 @@
 // Start-up of a run: its progress sink and cancel, and the cost model (docs: README "Start-up"): relative costs of the Θ₀ kernels and
 // of the first measurement, so the time the first kernel takes predicts the rest (progress, ETA).
-import { layerSizes, parameterCount, type MlpSpec } from './nn/mlp';
-import type { StartupStage } from './runRecords';
+import { layerSizes, parameterCount, type MlpSpec } from '../nn/mlp';
+import type { StartupStage } from '../records/runRecords';
 
 /** Start-up reporting for Session.create: report(stage, fraction 0…1, estimated ms left). */
 export interface CreateProgress {
@@ -69,4 +69,68 @@ export function firstMeasureCost(spec: MlpSpec, n: { train: number; test: number
   const shown = spec.depth > 1 ? 2 : 1;
   const heatmaps = 2 * (3 * N * params + N * sizes[shown - 1] * sizes[shown]);
   return cost + nfa + heatmaps;
+}
+
+/** Milliseconds on a monotonic clock (performance.now where there is one). */
+export function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/**
+ * The progress arithmetic of a start-up, kept apart from the work it reports: the data stage
+ * counts as 5% of the bar, the rest is shared by cost between the three Θ₀ kernels and the first
+ * measurement. The first kernel's time per unit cost estimates the time left while the others
+ * run; all three kernels' mean rate then predicts the first measurement.
+ */
+export class StartupClock {
+  private readonly total: number;
+  private done = 0;
+  private t0 = 0;
+  private msPerCost = 0;
+
+  constructor(
+    private readonly costs: { trainTrain: number; evalTrain: number; probe: number },
+    private readonly measureCost: number,
+    private readonly progress?: CreateProgress,
+  ) {
+    this.total = startupTotalCost(costs);
+  }
+
+  /** Share of the bar once `done` units of kernel cost are done (never 1 before the run is ready). */
+  private fraction(done: number): number {
+    return Math.min(0.99, 0.05 + (0.95 * done) / (this.total + this.measureCost));
+  }
+
+  private report(stage: StartupStage): void {
+    this.progress?.report(stage, this.fraction(this.done), Math.round((this.total - this.done + this.measureCost) * this.msPerCost));
+  }
+
+  /** The train×train kernel starts: no estimate yet. */
+  startTrainKernel(): void {
+    this.progress?.report('kernelTrain', 0.05);
+    this.t0 = now();
+  }
+
+  /** The train×train kernel is done (and timed); the eval×train kernel starts. */
+  startEvalKernel(): void {
+    this.msPerCost = (now() - this.t0) / this.costs.trainTrain;
+    this.done = this.costs.trainTrain;
+    this.report('kernelEval');
+  }
+
+  /** The eval×train kernel is done; the probe kernel starts. */
+  startProbeKernel(): void {
+    this.done += this.costs.evalTrain;
+    this.report('kernelProbe');
+  }
+
+  /** All three kernels are done: λmax and η start. Returns the first measurement's estimate and share of the bar. */
+  startLr(): { estimateMs: number; fraction: number } {
+    const msPerCostAll = (now() - this.t0) / this.total;
+    this.done += this.costs.probe;
+    const estimateMs = Math.round(this.measureCost * msPerCostAll);
+    const fraction = this.fraction(this.done);
+    this.progress?.report('lr', fraction, estimateMs);
+    return { estimateMs, fraction };
+  }
 }

@@ -9,45 +9,16 @@
 // A phase sweep resolves η once per parametrization (the kernels at init differ between them); η is
 // in α = 1 units (λmax is divided by α², and a run with output scale α takes the raw step η/α²), so
 // one η serves every output scale α of a parametrization.
-import { z } from 'zod';
 import type { ExperimentConfig, Parametrization } from '../../schema/config';
-import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, roundSignificant } from '../../schema/config';
+import { PARAMETRIZATION_LABELS, roundSignificant } from '../../schema/config';
 import type { SweepSpec } from '../../schema/sweep';
 import { tf } from '../tf';
 import { loadDataset } from '../data/datasets';
 import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig } from '../nn/mlp';
 import { ntkLayerwise } from '../metrics/ntk';
 import { lambdaMax } from '../metrics/kernelMetrics';
-import { lambdaPerScaleSq } from '../nn/outputScale';
-
-export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run'] as const;
-
-/** How the sweep's η was chosen: written to sweep.json and fits.json, shown by the app. */
-export const SweepLrSchema = z.object({
-  /** The parametrization whose runs use this η. */
-  param: z.enum(PARAMETRIZATIONS),
-  rule: z.enum(SWEEP_LR_RULES),
-  /** η₀ (explicit) or the one shared η (auto); null for auto-per-run (each run's η is in runs.csv). */
-  eta: z.number().positive().nullable(),
-  /** η = η₀·n^κ (explicit only; 0 otherwise). */
-  widthExp: z.number(),
-  /** auto: the width and θ₀ seeds whose kernels set η, and their λmax(Θ₀)/N. */
-  measured: z
-    .object({ width: z.number().int().positive(), seeds: z.array(z.number().int()), lambdaMaxOverN: z.array(z.number()) })
-    .nullable(),
-  /** One sentence: the rule and its numbers. */
-  description: z.string(),
-  /** Set when the fitted slopes mix η with width (auto-per-run, or κ ≠ 0). */
-  warning: z.string().nullable(),
-});
-export type SweepLr = z.infer<typeof SweepLrSchema>;
-/** The sweep's η, one per parametrization of the spec (spec.params order). */
-export const SweepLrsSchema = z.array(SweepLrSchema).min(1);
-export type SweepLrs = z.infer<typeof SweepLrsSchema>;
-
-/** The warning carried by fits.json, the CLI and the app when each run picks its own η. */
-export const PER_RUN_LR_WARNING =
-  'each run chose its own η (½·η_c of its own θ₀), so η·t differs between runs and the fitted slopes mix the effect of η with that of width';
+import { lambdaPerScaleSq } from './rule';
+import { PER_RUN_LR_WARNING, type SweepLr, type SweepLrs } from '../records/sweepRecords';
 
 const fmt = (v: number) => String(roundSignificant(v, 4));
 
@@ -81,12 +52,6 @@ export async function resolveSweepLrs(spec: SweepSpec): Promise<SweepLrs> {
   return out;
 }
 
-/** The η of one parametrization (throws when the sweep has none for it). */
-export function lrOf(lrs: readonly SweepLr[], param: Parametrization): SweepLr {
-  const lr = lrs.find((l) => l.param === param);
-  if (!lr) throw new Error(`the sweep has no η for the ${param} parametrization`);
-  return lr;
-}
 
 async function resolveLr(spec: SweepSpec, base: ExperimentConfig): Promise<Omit<SweepLr, 'param'>> {
   if (base.lr !== null) {
@@ -119,8 +84,3 @@ async function resolveLr(spec: SweepSpec, base: ExperimentConfig): Promise<Omit<
   };
 }
 
-/** η of a run at width n under the resolved rule (null: the run picks its own, auto-per-run). */
-export function lrAtWidth(lr: SweepLr, width: number): number | null {
-  if (lr.eta === null) return null;
-  return lr.widthExp === 0 ? lr.eta : roundSignificant(lr.eta * width ** lr.widthExp, 6);
-}

@@ -3,7 +3,7 @@
 // constant data), MetricRow (one logged step) and Snapshot (the current function and kernel).
 // Large numeric arrays are Float32Array / Float64Array so they can be transferred, not copied.
 import { z } from 'zod';
-import { ConfigSchema } from '../schema/config';
+import { ConfigSchema } from '../../schema/config';
 
 const f32 = z.instanceof(Float32Array);
 const f64 = z.instanceof(Float64Array);

@@ -1,7 +1,7 @@
 // One batched readback of a record of scalar tensors (GPU readback is the bottleneck: one stack,
 // one await, never a dataSync per metric).
-import { tf } from './tf';
-import { SCALAR_METRICS, type ScalarMetric } from './runRecords';
+import { tf } from '../tf';
+import { SCALAR_METRICS, type ScalarMetric } from '../records/runRecords';
 
 export /** Reads a record of scalar tensors back in one batch (one stacked tensor) and disposes them. */
 async function readScalars(named: Partial<Record<ScalarMetric, tf.Scalar>>): Promise<Partial<Record<ScalarMetric, number>>> {

@@ -1,55 +1,11 @@
-// The tour's text and figures, section by section. Each figure is a lab panel with a starting
-// config (short runs, so a reader sees the whole story in seconds) and the settings to poke.
-import type { ComponentType, ReactNode } from 'react';
+// The tour's text and figures, section by section (the page that shows them: src/ui/tour/). Each
+// figure is a lab panel with a starting config (short runs, so a reader sees the whole story in
+// seconds) and the settings to poke.
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../schema/config';
-import type { FormulaProps } from '../../content/Formula';
-
-export interface SectionHelpers {
-  Formula: ComponentType<FormulaProps>;
-  presetLink: (name: string) => { href: string; title: string } | null;
-}
-
-export interface TourFigure {
-  /** `data-figure` of the figure and the runner's key; a section's only figure uses the section id. */
-  id: string;
-  panel: string;
-  config: ExperimentConfig;
-  controls: readonly (keyof ExperimentConfig)[];
-  caption: ReactNode;
-  /** Show the regime badge (the expected lazy/rich mechanism of the figure's settings). */
-  regime?: boolean;
-}
-
-export interface TourSection {
-  id: string;
-  title: string;
-  body: (h: SectionHelpers) => ReactNode;
-  figures: readonly TourFigure[];
-  /** The first `sideBySide` figures share a row (on wide screens); the rest follow below. */
-  sideBySide?: number;
-}
-
-/** A section's figures in rows: the first `sideBySide` together, then one per row. */
-export function figureRows(s: Pick<TourSection, 'figures' | 'sideBySide'>): TourFigure[][] {
-  const k = Math.max(1, Math.min(s.sideBySide ?? 1, s.figures.length));
-  return [s.figures.slice(0, k), ...s.figures.slice(k).map((f) => [f])].filter((r) => r.length > 0);
-}
+import type { TourSection } from './types';
+import { PresetLinks } from './PresetLinks';
 
 const base = (patch: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, depth: 1, steps: 500, ...patch });
-
-function PresetLinks({ names, presetLink }: { names: string[]; presetLink: SectionHelpers['presetLink'] }) {
-  const links = names.map(presetLink).filter((l): l is { href: string; title: string } => l !== null);
-  if (!links.length) return null;
-  return (
-    <ul className="tour-links">
-      {links.map((l) => (
-        <li key={l.href}>
-          <a href={l.href}>{l.title}</a>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export const TOUR_SECTIONS: readonly TourSection[] = [
   {
