@@ -3,9 +3,9 @@
 // at the same steps (one readback of its own) and snapshotted with the first. Its rows, snapshot and
 // divergence step are collected in `compare` for the loop to post alongside the first run's. When the
 // second run diverges it stops (its last finite rows stay) and the first goes on.
-import { isDiverged } from '../engine/divergence';
-import { finiteRow } from '../engine/runRecords';
-import type { MetricRow, RunMeta, Snapshot } from '../engine/session';
+import { isDiverged } from '../engine/session/divergence';
+import { finiteRow } from '../engine/records/runRecords';
+import type { MetricRow, RunMeta, Snapshot } from '../engine/records/runRecords';
 import type { CompareSide, LoopSession, StartupProgress } from './loopSession';
 
 export function pairLoopSession(a: LoopSession, b: LoopSession): LoopSession {

@@ -3,7 +3,7 @@
 // (worker/pairSession.ts), every event checked against the protocol schema the UI validates with.
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
 import { APP_PARAM_NAMES, DEFAULT_CONFIG, configFromSearch, type ExperimentConfig } from '../../src/schema/config';
 import { COMPARE_CHOICES, compareConfigOf, compareFromSearch, formatCompare, parseCompare, runLabel } from '../../src/schema/compare';
 import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/loop';
@@ -11,7 +11,7 @@ import { pairLoopSession } from '../../src/worker/pairSession';
 import { parseEvent, parseRequest, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 import { compareMetricsCsv, compareMetricsJson } from '../../src/ui/export/compareFiles';
 import { compareAfter, emptyCompare } from '../../src/ui/app/compareState';
-import type { MetricRow } from '../../src/engine/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 
 describe('compare=FIELD:VALUE', () => {
   it.each([

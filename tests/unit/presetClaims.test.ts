@@ -18,7 +18,8 @@
 // train once. The whole file trains about 70 000 steps of small nets and 4000 of width 4096.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/nodeBackend';
-import { Session, type MetricRow } from '../../src/engine/session';
+import { Session } from '../../src/engine/session/session';
+import type { MetricRow } from '../../src/engine/records/runRecords';
 import { PRESETS, presetByName } from '../../src/content/presets';
 import { APP_PARAM_NAMES, configFromSearch, type ExperimentConfig } from '../../src/schema/config';
 import { compareConfigOf, compareFromSearch } from '../../src/schema/compare';

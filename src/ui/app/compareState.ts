@@ -1,6 +1,6 @@
 // Compare mode in the run store: the second run's rows, snapshot, meta and divergence step, updated
 // from the worker's events (the compare* fields of ready/metrics/snapshot/status; protocol.ts).
-import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
+import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
 import { compareApplies, compareConfigOf, runLabel, type CompareSpec } from '../../schema/compare';
 import type { ExperimentConfig } from '../../schema/config';
 import type { WorkerEvent } from '../../worker/protocol';

@@ -1,7 +1,7 @@
 // Compare mode's metric files: both runs in one file. CSV: a `run` column (the run's label, e.g.
 // "width 16") before the usual columns, the first run's rows then the second's. JSON: the first
 // run's usual file plus `compare` with the compared field, the second run's config, η and rows.
-import type { MetricRow, RunMeta } from '../../engine/session';
+import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import type { ExperimentConfig } from '../../schema/config';
 import { formatCompare, type CompareSpec } from '../../schema/compare';
 import { keyColumns, toCsv } from './csv';

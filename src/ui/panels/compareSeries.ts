@@ -3,7 +3,7 @@
 // run by its differing value ("relative drift · width 16" vs "… · width 4096"). The second run's rows
 // are measured at the same steps as the first's (worker/pairSession.ts), so both series read the
 // first run's rows and look the second run's row up by step.
-import type { MetricRow, RunMeta, Snapshot } from '../../engine/session';
+import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
 import type { ExperimentConfig } from '../../schema/config';
 import type { SeriesSpec, XMarker } from '../plots/LinePlot';
 import type { CompareRun } from '../app/compareState';
