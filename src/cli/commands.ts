@@ -92,7 +92,15 @@ export const COMMANDS: readonly Command[] = [
     flags: [],
     run: runTrain,
   },
-  { name: 'ntk', summary: 'print config, data, θ₀ and the empirical NTK on the training set (JSON)', experiment: true, flags: [N_FLAG], run: runNtk },
+  {
+    name: 'ntk',
+    summary: 'print config, data, θ₀ and the empirical NTK on the training set (JSON)',
+    details:
+      'With --infinite the dump adds "ntkInf" (Θ∞) and "nngpInf" (Σ∞, the output covariance at θ₀) on the same training points, the infinite-width limits of the lab\'s network in float64 (docs/science.md §11: relu, erf, linear by closed forms, tanh by its Hermite series), "kernelGapInf" = ‖Θ₀ − Θ∞‖_F/‖Θ∞‖_F and "infiniteNote" (the method and the parametrization\'s limit: μP has NTK\'s Θ∞ and Σ∞ = α²σ_b²; standard has no finite Θ∞, so ntkInf is null there).',
+    experiment: true,
+    flags: [N_FLAG, { name: 'infinite', help: 'add the infinite-width kernels ntkInf and nngpInf (training set) to the dump' }],
+    run: runNtk,
+  },
   { name: 'taylor', summary: 'print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)', experiment: true, flags: [N_FLAG], run: runTaylor },
   {
     name: 'sweep',

@@ -12,6 +12,7 @@ import { ntkLayerwise } from '../engine/metrics/ntk';
 import { gdDirection } from '../engine/nn/train';
 import { taylorCoefficients } from '../engine/nn/jets';
 import type { CliArgs } from './io';
+import { infiniteDump } from './infinite';
 import type { Io } from './io';
 import { resolveSigmaW2, type ExperimentConfig } from '../schema/config';
 
@@ -162,7 +163,8 @@ export async function runNtk(args: CliArgs, io: Io): Promise<number> {
   k.dispose();
   x.dispose();
   disposeParams(params);
-  io.stdout(JSON.stringify({ ...header, ntk: matrixRows(kv, n, n) }) + '\n');
+  const inf = args.flags.infinite === 'true' ? infiniteDump(spec, xs, kv, n) : {};
+  io.stdout(JSON.stringify({ ...header, ntk: matrixRows(kv, n, n), ...inf }) + '\n');
   return 0;
 }
 

@@ -46,7 +46,7 @@ export const URL_PARAMS = {
   } satisfies Codec<boolean>,
   backend: oneOf(BACKEND_NAMES, 'force a TensorFlow.js backend (webgpu, webgl, wasm, cpu)', `one of ${BACKEND_NAMES.join(', ')}`, 'choosing the fastest automatically', { '': null, auto: null }),
   preset: text('start from a named preset'),
-  view: oneOf(['lab', 'sweep'] as const, 'which view: the lab or the width sweep', 'lab or sweep', 'showing the lab'),
+  view: oneOf(['lab', 'sweep'] as const, 'which view: the lab, the width sweep, or the tour (view=tour is page=tour)', 'lab, sweep or tour', 'showing the lab'),
   widths: text('widths of a sweep (checked by the sweep schema)'),
   seeds: text('seeds of a sweep (checked by the sweep schema)'),
   'auto-lr': text('how a sweep picks an automatic η: shared (one η for all runs) or per-run'),
@@ -72,8 +72,11 @@ export function parseUrlParams(search: string) {
     return codec.fallback;
   };
   const P = URL_PARAMS;
+  // `view=tour` opens the tour, like `page=tour` (the tour is a page of its own, not a Lab view).
+  const tourView = q.get('view')?.trim().toLowerCase() === 'tour';
+  if (tourView) q.delete('view');
   const params = {
-    page: read('page', P.page) ?? 'lab',
+    page: tourView ? ('tour' as const) : (read('page', P.page) ?? 'lab'),
     embed: read('embed', P.embed),
     theme: read('theme', P.theme),
     large: read('large', P.large),

@@ -67,7 +67,7 @@ describe('Width sweep view', () => {
         expect(await means.count(), `${metric} ${phase} means`).toBe(3);
         expect(await card.locator(`g.seed-points[data-series=${phase}] circle.seed-point`).count(), `${metric} ${phase} seed points`).toBe(6);
         const label = (await card.locator(`[data-testid=slope-label][data-series=${phase}]`).textContent()) ?? '';
-        expect(label, `${metric} ${phase}`).toMatch(/^slope −?\d+\.\d\d \[−?\d+\.\d\d, −?\d+\.\d\d\]$/);
+        expect(label, `${metric} ${phase}`).toMatch(/^slope −?\d+\.\d\d \[−?\d+\.\d\d, −?\d+\.\d\d\] \(2 seeds: interval not informative, use ≥ 3\)$/);
         const d = (await card.locator(`g.fit[data-series=${phase}] path.fit-line`).getAttribute('d')) ?? '';
         expect(d).toMatch(/^M[\d.]+,[\d.]+L/);
         expect(d).not.toMatch(/NaN|Infinity/);
@@ -86,7 +86,7 @@ describe('Width sweep view', () => {
     const drift = page.getByTestId('slope-table').locator('tr[data-metric=ntkDrift] td');
     expect(await drift.allTextContents()).toEqual(['0 at init', expect.stringMatching(/^−?\d+\.\d\d \[/)]);
     const c2 = await page.getByTestId('slope-table').locator('tr[data-metric=c2OverC1Sq] td').allTextContents();
-    expect(c2.every((t) => /^−?\d+\.\d\d \[−?\d+\.\d\d, −?\d+\.\d\d\]$/.test(t)), c2.join(' | ')).toBe(true);
+    expect(c2.every((t) => /^−?\d+\.\d\d \[−?\d+\.\d\d, −?\d+\.\d\d\] \(2 seeds: interval not informative, use ≥ 3\)$/.test(t)), c2.join(' | ')).toBe(true);
     // The family of curves: one line per width.
     expect(await page.getByTestId('family-plot').locator('path.series-line').count()).toBe(3);
 

@@ -96,8 +96,11 @@ describe('fit band, labels, references', () => {
     expect(band[0].hi).toBeCloseTo(powerLawAt(fit, 64) * (16 / 64) ** -0.6, 12);
   });
   it('labels the slope with a real minus sign and two decimals', () => {
-    expect(slopeLabel({ ...fit, slope: -0.5234, ci95: [-0.611, -0.4399] })).toBe('slope −0.52 [−0.61, −0.44]');
-    expect(slopeLabel({ ...fit, slope: 0.001, ci95: [-0.004, 0.02] })).toBe('slope 0.00 [0.00, 0.02]');
+    expect(slopeLabel({ ...fit, seeds: 3, slope: -0.5234, ci95: [-0.611, -0.4399] })).toBe('slope −0.52 [−0.61, −0.44]');
+    expect(slopeLabel({ ...fit, seeds: 5, slope: 0.001, ci95: [-0.004, 0.02] })).toBe('slope 0.00 [0.00, 0.02]');
+  });
+  it('with fewer than 3 seeds the interval says it is not informative', () => {
+    expect(slopeLabel({ ...fit, seeds: 2, slope: -0.7, ci95: [-4.2, 2.7] })).toBe('slope −0.70 [−4.20, 2.70] (2 seeds: interval not informative, use ≥ 3)');
   });
   it('reference lines pass through the anchor with the given slope', () => {
     const [[a0, v0], [a1, v1]] = referenceLine(-1, { width: 16, value: 0.2 }, 16, 1600);

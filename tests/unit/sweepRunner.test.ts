@@ -149,7 +149,7 @@ describe('sweep URL parameters', () => {
     const bad = sweepFromSearch('?widths=3,16&seeds=0&lr-width-exp=x');
     expect(bad.settings).toEqual(DEFAULT_SWEEP);
     expect(bad.notices).toHaveLength(2);
-    expect(bad.notices[0]).toMatch(/widths="3,16" is not valid: width 3 is outside 8…4096; using the default 16,32,64,128,256,512,1024,2048/);
+    expect(bad.notices[0]).toMatch(/widths="3,16" is not valid: width 3 is outside 8…4096; using the default 16,32,64,128(?!,)/);
   });
   it('the form uses the same ranges and schema as the URL and the CLI', () => {
     expect(WIDTH_RANGE).toEqual([SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX]);
@@ -164,11 +164,18 @@ describe('sweep URL parameters', () => {
       ['auto-lr', 'per-run'],
     ]);
     const e = sweepToEntries('sweep', { ...DEFAULT_SWEEP, widths: [16, 64], seeds: 5, alpha: 0, autoLr: 'shared' });
+    // widths and seeds are compared with the app's default sweep (16…128 × 3 seeds), not the CLI's
     expect(e).toEqual([
       ['view', 'sweep'],
       ['widths', '16,64'],
+      ['seeds', '5'],
     ]);
-    expect(withSweepParams('?width=32&seeds=9&view=sweep', e)).toBe('?width=32&view=sweep&widths=16,64');
+    expect(withSweepParams('?width=32&seeds=9&view=sweep', e)).toBe('?width=32&view=sweep&widths=16,64&seeds=5');
+    // a link without widths/seeds is the app's default sweep, and the schema's default is written out
+    expect(sweepFromSearch('?view=sweep').settings).toEqual(DEFAULT_SWEEP);
+    expect(DEFAULT_SWEEP).toMatchObject({ widths: [16, 32, 64, 128], seeds: 3 });
+    const cliDefault = { ...DEFAULT_SWEEP, widths: [16, 32, 64, 128, 256, 512, 1024, 2048], seeds: 5 };
+    expect(sweepFromSearch(withSweepParams('', sweepToEntries('sweep', cliDefault))).settings).toEqual(cliDefault);
     expect(withSweepParams('?width=32&view=sweep', sweepToEntries('lab', DEFAULT_SWEEP))).toBe('?width=32');
   });
 });

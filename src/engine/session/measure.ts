@@ -58,6 +58,7 @@ export async function measureRow(
       gapTrainRel: relativeRmsGap(fTrain, s.twin.fTrain, s.f0Train),
       gapTestRel: relativeRmsGap(fTest, linTest, s.f0Test),
       ...(s.modesProj ? measureModes(s, s.modesProj, fTrain, kept) : {}),
+      ...(s.machine?.cheap({ fTrain, fTest, twin: s.twin, nTest: s.config.test, yTrain: s.yTrainFit, yTest: s.yTestFit }) ?? {}),
     };
     if (!expensive) return cheap;
     const k = ntkLayerwise(s.spec, params, s.xProbe);
@@ -77,6 +78,7 @@ export async function measureRow(
     return {
       ...cheap,
       ntkDrift: relativeDrift(s.ntkProbe0, k),
+      ...(s.machine ? { kernelGapInf: s.machine.kernelGap(k) } : {}),
       alignDrift: alignmentDrift(s.ntkProbe0, k),
       lambdaMax: tf.div(lambdaMax(k), s.probe.count) as tf.Scalar,
       sharpness: trainSharpness(s.spec, params, s.xTrain),

@@ -90,6 +90,7 @@ export class Session {
         });
       }
       twin.step(idx, yTrainFit, lr);
+      this.state.machine?.step(idx, yTrainFit, lr);
       this.stepCount++;
     }
   }

@@ -6,6 +6,7 @@ import { FunctionPlot2D } from '../plots/FunctionPlot2D';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 import { RUN_COLORS } from './compareSeries';
 import './compare.css';
+import { twinDivergedAt } from '../plots/StepPlot';
 
 export function FunctionPanel(props: PanelProps) {
   const { meta, snapshot, compare } = props;
@@ -25,6 +26,7 @@ export function FunctionPanel(props: PanelProps) {
   );
   const f = useMemo(() => (snapshot ? Array.from(snapshot.fGrid) : null), [snapshot]);
   const fLin = useMemo(() => (snapshot?.fLinGrid ? Array.from(snapshot.fLinGrid) : null), [snapshot]);
+  const fInf = useMemo(() => (snapshot?.fInfGrid ? Array.from(snapshot.fInfGrid) : null), [snapshot]);
   // Compare mode: the second run's curves (same data and grid), one colour per run.
   const snapB = compare?.snapshot ?? null;
   const fB = useMemo(() => (snapB ? Array.from(snapB.fGrid) : null), [snapB]);
@@ -47,6 +49,7 @@ export function FunctionPanel(props: PanelProps) {
     );
   }
   const n = meta.grid.n;
+  const twinAt = twinDivergedAt(props.rows);
   return (
     <PanelFrame
       id="function"
@@ -75,7 +78,9 @@ export function FunctionPanel(props: PanelProps) {
           gridX={ds.gridX}
           f={f && f.length === ds.gridX.length ? f : null}
           fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
+          fInf={fInf && fInf.length === ds.gridX.length ? fInf : null}
           xDomain={ds.domain[0]}
+          twinDivergedNote={twinAt === null ? null : `linear twin diverged at step ${twinAt} (η past its stable rate)`}
           ariaLabel="Learned function"
           {...(runs ? { runs } : {})}
         />

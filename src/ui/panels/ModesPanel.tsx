@@ -9,6 +9,7 @@ import { useLogXToggle } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import { formatNumber } from '../plots/plotMath/format';
 import { PANELS } from '../../content/explanations';
+import { useDarkTheme } from '../plots/useDarkTheme';
 import { modeContext, rowAt, stepSeries, type ModeContext } from './modesData';
 import { ModesSpectrum, ModesVectors } from './ModesViews';
 import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
@@ -18,7 +19,8 @@ export function ModesPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('Learning per eigenmode');
   const { meta, rows, hoverStep } = props;
   const first = rows.length > 0 ? rows[0] : undefined;
-  const ctx = useMemo(() => (meta ? modeContext(meta, first ? [first] : []) : null), [meta, first]);
+  const dark = useDarkTheme();
+  const ctx = useMemo(() => (meta ? modeContext(meta, first ? [first] : [], dark) : null), [meta, first, dark]);
   const series = useMemo(() => (ctx ? stepSeries(ctx) : []), [ctx]);
   const yDomain = useMemo(() => (ctx?.initial ? floorDomain(ctx.initial, rows) : undefined), [ctx, rows]);
   const row = rowAt(rows, hoverStep);

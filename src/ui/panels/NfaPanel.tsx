@@ -48,6 +48,16 @@ export function NfaPanel(props: PanelProps) {
         </p>
       </PanelFrame>
     );
+  if (meta && meta.config.depth === 1 && meta.dataset.inputDim === 1)
+    return (
+      <PanelFrame id="nfa" text={PANELS.nfa}>
+        <p className="plot-note plot-reason" data-testid="nfa-not-applicable">
+          Not defined for this network: its only hidden layer has a 1-D input (x), so WᵀW is a 1×1 matrix and its
+          correlation with WᵀKW is undefined. Feature alignment needs depth ≥ 2 (layers 2… have n inputs) or a data set with
+          2-D or higher inputs.
+        </p>
+      </PanelFrame>
+    );
   const last = nfaRows[nfaRows.length - 1]?.nfa;
   const cMissing = last !== undefined && last.every((n) => n.c === null);
   const ucMissing = last?.filter((n) => n.uc === null).map((n) => n.layer) ?? [];
@@ -61,10 +71,14 @@ export function NfaPanel(props: PanelProps) {
         <span className="plot-note">
           ρ = Pearson correlation of the matrix entries; K_l from the backprop signals over the training set.
           {cMissing && ' C-NFA: not defined yet — ΔW = 0 at step 0.'}
-          {ucMissing.length > 0 && ` UC-NFA of layer ${ucMissing.join(', ')}: not defined (its input is 1-D, so WᵀW is 1×1).`}
         </span>
       }
     >
+      {ucMissing.length > 0 && (
+        <p className="plot-note plot-reason" data-testid="nfa-layer-undefined">
+          Layer {ucMissing.join(', ')}: not defined (its input is 1-D, so WᵀW is 1×1); the curves are the deeper layers.
+        </p>
+      )}
       <StepPlot
         {...sharedStepProps(props, logX)}
         rows={nfaRows}

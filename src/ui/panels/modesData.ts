@@ -14,9 +14,12 @@ import { rawStep } from '../../engine/lr/rule';
  * green (k = K), evenly spaced by rank so that neighbouring modes stay distinguishable when the
  * spectrum spans many decades; the yellow end is left out (unreadable on white).
  */
-export function modeColors(lambda: readonly number[]): string[] {
+export function modeColors(lambda: readonly number[], dark = false): string[] {
   const k = lambda.length;
-  return lambda.map((_, i) => interpolateViridis(k > 1 ? (0.8 * i) / (k - 1) : 0));
+  // On the dark background the ramp runs the other way, from yellow (k = 1) down to teal (0.45),
+  // so the top modes are the brightest and every mode keeps ≥ 3:1 contrast (viridis(0.45) ≈ 3.9:1 on #171e28).
+  const t = (i: number) => (k > 1 ? i / (k - 1) : 0);
+  return lambda.map((_, i) => interpolateViridis(dark ? 1 - 0.55 * t(i) : 0.8 * t(i)));
 }
 
 /** The same colour at `alpha` opacity (faint closed-form lines). */
@@ -34,13 +37,13 @@ export interface ModeContext {
   gd: boolean;
 }
 
-export function modeContext(meta: RunMeta, rows: readonly MetricRow[]): ModeContext | null {
+export function modeContext(meta: RunMeta, rows: readonly MetricRow[], dark = false): ModeContext | null {
   const m = meta.modes;
   if (!m || m.count === 0) return null;
   const first = rows[0];
   return {
     lambda: m.lambda,
-    colors: modeColors(m.lambda),
+    colors: modeColors(m.lambda, dark),
     initial: first && first.step === 0 && first.modes && first.modes.lin.every((v) => v !== null) ? (first.modes.lin as number[]) : null,
     // the step applied to θ: η/α² (docs/science.md §10); λ_k are the scaled model's eigenvalues
     lr: rawStep(meta.config, meta.lr),

@@ -1,11 +1,11 @@
 // A 1D function plot: training targets (dots), test targets (faint dots), the network's curve
-// (solid) and the linear twin's curve (dashed) on one pair of axes.
+// (solid), the linear twin's curve (dashed) and the infinite-width machine's (dash-dot) on one pair of axes.
 import { useId, useMemo } from 'react';
 import { Axes } from './Axes';
 import { DEFAULT_MARGIN } from './LinePlot';
 import { DataTable } from './DataTable';
 import { Legend } from './Legend';
-import { COLORS, TWIN_DASH } from './colors';
+import { COLORS, MACHINE_DASH, TWIN_DASH } from './colors';
 import { functionYDomain, isValidNumber, makeScale, paddedDomain, finiteExtent } from './plotMath/scales';
 import { linePath } from './plotMath/lines';
 import { useWidth } from './useWidth';
@@ -19,6 +19,8 @@ export interface FunctionPlot1DProps {
   gridX: readonly number[];
   f?: readonly number[] | null;
   fLin?: readonly number[] | null;
+  /** The infinite-width kernel machine f∞,t on the grid (absent when the run has none). */
+  fInf?: readonly number[] | null;
   ariaLabel?: string;
   height?: number;
   xDomain?: [number, number];
@@ -28,11 +30,13 @@ export interface FunctionPlot1DProps {
    * twin dashed), named in the legend by the run's label.
    */
   runs?: readonly { label: string; color: string; f: readonly number[] | null; fLin: readonly number[] | null }[];
+  /** The linear twin has blown up: drawn as a marked label in the plot (its curve runs off the axes). */
+  twinDivergedNote?: string | null;
 }
 
 const idx = (_: number, i: number) => i;
 
-export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', runs }: FunctionPlot1DProps) {
+export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, fInf, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', twinDivergedNote = null, runs }: FunctionPlot1DProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
   const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -41,8 +45,8 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
   const ih = Math.max(40, height - m.top - m.bottom);
   const [xa, xb] = xDomain ?? paddedDomain(finiteExtent([...gridX, ...xTrain]), 'linear', 0.02);
   const [ya, yb] = useMemo(
-    () => functionYDomain([yTrain, yTest], runs ? runs.flatMap((r) => [r.f ?? [], r.fLin ?? []]) : [f ?? [], fLin ?? []]),
-    [yTrain, yTest, f, fLin, runs],
+    () => functionYDomain([yTrain, yTest], runs ? runs.flatMap((r) => [r.f ?? [], r.fLin ?? []]) : [f ?? [], fLin ?? [], fInf ?? []]),
+    [yTrain, yTest, f, fLin, fInf, runs],
   );
   const xScale = useMemo(() => makeScale('linear', [xa, xb], [0, iw]), [xa, xb, iw]);
   const yScale = useMemo(() => makeScale('linear', [ya, yb], [ih, 0]), [ya, yb, ih]);
@@ -58,6 +62,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
       })),
     [runs, gridX, xScale, yScale],
   );
+  const infPath = useMemo(() => (fInf ? linePath(gridX.map(idx), (i) => gridX[i], (i) => fInf[i], xScale, yScale) : ''), [fInf, gridX, xScale, yScale]);
 
   const items = [
     { key: 'train', label: 'train targets', color: COLORS.target, dots: true },
@@ -70,6 +75,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
       : [
           { key: 'network', label: 'network f_t', color: COLORS.network },
           { key: 'twin', label: 'linear twin f_lin,t', color: COLORS.twin, dash: TWIN_DASH },
+          ...(fInf ? [{ key: 'machine', label: 'infinite-width machine f∞,t', color: COLORS.machine, dash: MACHINE_DASH }] : []),
         ]),
   ];
   return (
@@ -105,7 +111,16 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
                 ))}
                 {!runs && netPath && <path className="series-line" data-series="network" d={netPath} fill="none" stroke={COLORS.network} strokeWidth={2.2} />}
                 {!runs && linPath && <path className="series-line" data-series="twin" d={linPath} fill="none" stroke={COLORS.twin} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
+                {!runs && infPath && <path className="series-line" data-series="machine" d={infPath} fill="none" stroke={COLORS.machine} strokeWidth={2} strokeDasharray={MACHINE_DASH} />}
               </g>
+              {twinDivergedNote && (
+                <g className="twin-diverged" data-testid="twin-diverged" transform="translate(8,14)">
+                  <path d="M-4,-4L4,4M-4,4L4,-4" stroke={COLORS.twin} strokeWidth={2.2} />
+                  <text className="marker-label" x={9} dy="0.35em" fill={COLORS.twin}>
+                    {twinDivergedNote}
+                  </text>
+                </g>
+              )}
             </>
           )}
         </g>
@@ -124,6 +139,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
             : [
                 { header: 'network f_t(x)', value: (i: number) => f?.[i] },
                 { header: 'linear twin f_lin,t(x)', value: (i: number) => fLin?.[i] },
+                ...(fInf ? [{ header: 'infinite-width machine f∞,t(x)', value: (i: number) => fInf[i] }] : []),
               ]),
         ]}
       />

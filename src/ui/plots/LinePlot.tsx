@@ -13,6 +13,7 @@ import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, step
 import { formatNumber } from './plotMath/format';
 import { useWidth } from './useWidth';
 import { usePlotHeight } from './plotLayout';
+import { clampDomain } from './plotMath/clamp';
 import { COLORS } from './colors';
 import { DataTable } from './DataTable';
 import { keyStep } from './keyStep';
@@ -44,6 +45,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     readout = true,
     integerX = true,
     dataTable = true,
+    yClamp,
   } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
   const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
@@ -74,7 +76,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     [data, x, xScaleType, visible, yScaleType],
   );
   const [x0, x1] = xExt ?? (xScaleType === 'log' ? [1, 10] : [0, 1]);
-  const [y0, y1] = yDomainOverride ?? paddedDomain(yExt, yScaleType, 0.06);
+  const [y0, y1] = yDomainOverride ?? clampDomain(paddedDomain(yExt, yScaleType, 0.06), yScaleType, yClamp);
   const xScale = useMemo(() => makeScale(xScaleType, [x0, x1], [0, innerWidth]), [xScaleType, x0, x1, innerWidth]);
   const yScale = useMemo(() => makeScale(yScaleType, [y0, y1], [innerHeight, 0]), [yScaleType, y0, y1, innerHeight]);
 
@@ -132,7 +134,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     const d = hoverable[next];
     emit(x(d));
     setAnnounce(
-      [`${xName} ${formatNumber(x(d), 6)}`, ...visible.map((s) => `${s.label} ${formatNumber(s.y(d))}`)].join(', '),
+      [`${xName} ${formatNumber(x(d), integerX ? 6 : 3)}`, ...visible.map((s) => `${s.label} ${formatNumber(s.y(d))}`)].join(', '),
     );
   };
 
@@ -256,7 +258,7 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
             <>
               <span className="readout-x">
                 {showHi || xName !== 'step' ? '' : 'latest '}
-                {xName} {formatNumber(x(readoutDatum), 6)}
+                {xName} {formatNumber(x(readoutDatum), integerX ? 6 : 3)}
               </span>
               {visible.map((s) => {
                 const v = s.y(readoutDatum);

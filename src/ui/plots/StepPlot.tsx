@@ -5,6 +5,8 @@ import type { MetricRow } from '../../engine/records/runRecords';
 import { LinePlot, type SeriesSpec, type XMarker, type LinePlotProps } from './LinePlot';
 import { isValidNumber, type ScaleKind } from './plotMath/scales';
 import { EMPTY_MESSAGE } from '../../content/explanations';
+import { STEP_LOG_CLAMP } from './plotMath/clamp';
+import { COLORS } from './colors';
 
 export const stepOf = (r: MetricRow): number => r.step;
 
@@ -44,9 +46,24 @@ export interface StepPlotProps extends Omit<LinePlotProps<MetricRow>, 'data' | '
   extraMarkers?: readonly XMarker[];
 }
 
+/** The first step at which the linear twin had blown up (row.twinDiverged), or null. */
+export function twinDivergedAt(rows: readonly MetricRow[]): number | null {
+  for (const r of rows) if (r.twinDiverged) return r.step;
+  return null;
+}
+
 export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, extraMarkers, xLabel = 'step', ...rest }: StepPlotProps) {
   const present = usePresentSeries(rows, series);
-  const markers = useMemo<XMarker[]>(() => (divergedAt === null || !Number.isFinite(divergedAt) ? [] : [{ x: divergedAt, label: 'diverged' }]), [divergedAt]);
+  const twinAt = twinDivergedAt(rows);
+  // The network's divergence ends the run; the twin's (η past its own stable rate) is drawn as a
+  // marker where it happened, its curve clipped by the capped log axis rather than dropped unseen.
+  const markers = useMemo<XMarker[]>(
+    () => [
+      ...(divergedAt === null || !Number.isFinite(divergedAt) ? [] : [{ x: divergedAt, label: 'diverged' }]),
+      ...(twinAt === null ? [] : [{ x: twinAt, label: 'twin diverged', color: COLORS.twin }]),
+    ],
+    [divergedAt, twinAt],
+  );
   const allMarkers = extraMarkers?.length ? [...markers, ...extraMarkers] : markers;
   const empty = rows.length === 0 ? EMPTY_MESSAGE : (notMeasuredMessage ?? 'Waiting for the first measurement…');
   return (
@@ -59,6 +76,7 @@ export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, not
       markers={allMarkers}
       emptyMessage={empty}
       xLabel={xLabel}
+      yClamp={rest.yScaleType === 'log' ? STEP_LOG_CLAMP : undefined}
       {...rest}
     />
   );

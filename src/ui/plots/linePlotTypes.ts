@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Margin } from './Axes';
 import type { ScaleKind } from './plotMath/scales';
+import type { LogClamp } from './plotMath/clamp';
 
 export interface SeriesSpec<Datum> {
   /** Stable key; also the `data-series` attribute of the path. */
@@ -56,6 +57,8 @@ export interface LinePlotProps<Datum> {
   integerX?: boolean;
   /** Offer the "Show data" table (default true). */
   dataTable?: boolean;
+  /** Cap a log y axis (top value, most decades) so one blown-up series cannot squash the rest. */
+  yClamp?: LogClamp;
 }
 
 export interface PlotContext {

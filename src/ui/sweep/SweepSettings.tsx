@@ -1,6 +1,7 @@
 // The Sweep sidebar: widths, seeds per width, steps and the learning-rate width exponent κ; for a
 // phase sweep the output scales α and the parametrizations; Run and Cancel; the progress bar (run
 // k of K, elapsed, ETA); and the export buttons.
+import { formatEstimate, sweepMs } from './sweepEstimate';
 import { useId, useState, type ReactNode } from 'react';
 import type { ExperimentConfig, Parametrization } from '../../schema/config';
 import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey } from '../../schema/config';
@@ -243,6 +244,9 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
             </>
           )}
           {settings.widths.length} width{settings.widths.length === 1 ? '' : 's'} × {settings.seeds} seed{settings.seeds === 1 ? '' : 's'} = <b>{runs}</b> runs of {config.steps} steps
+          <span className="sweep-estimate" data-testid="sweep-estimate">
+            {' '}· {formatEstimate(sweepMs(config, settings.widths, settings.seeds, runs / Math.max(1, settings.widths.length * settings.seeds)))} on a 2-core laptop (wasm)
+          </span>
         </p>
         <div className="transport-buttons">
           <button type="button" className="btn btn-primary" onClick={onRun} disabled={busy || specError !== null} aria-describedby={specError ? `${id}-spec-error` : undefined}>

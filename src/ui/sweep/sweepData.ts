@@ -107,7 +107,10 @@ export function formatSlopeNumber(v: number): string {
 /** "−0.52 [−0.61, −0.44]", or "−0.52 (one seed: no interval)". */
 export function slopeText(fit: PowerLawFit): string {
   if (!fit.ci95) return `${formatSlopeNumber(fit.slope)} (one seed: no interval)`;
-  return `${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+  const interval = `${formatSlopeNumber(fit.slope)} [${formatSlopeNumber(fit.ci95[0])}, ${formatSlopeNumber(fit.ci95[1])}]`;
+  // With two seeds the Student quantile of one degree of freedom (12.7) makes the interval span
+  // several units: it cannot pin a slope, and says so.
+  return fit.seeds < 3 ? `${interval} (${fit.seeds} seeds: interval not informative, use ≥ 3)` : interval;
 }
 
 /** "slope −0.52 [−0.61, −0.44]" */

@@ -11,13 +11,17 @@ export function formatPow10(k: number): string {
   return '10' + String(k).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c]);
 }
 
-/** A compact human label for a number: 3 significant digits, k/M suffixes, exponents for tiny values. */
+/** Below this magnitude a readout says "< 10⁻¹²" instead of printing float round-off such as 1.32×10⁻²⁵⁸. */
+export const TINY = 1e-12;
+
+/** A compact human label for a number: 3 significant digits, k/M suffixes, exponents for small values, "< 10⁻¹²" below TINY. */
 export function formatNumber(v: number | null | undefined, digits = 3): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);
   const sign = v < 0 ? '−' : '';
+  if (a < TINY) return v < 0 ? '> −' + formatPow10(-12) : '< ' + formatPow10(-12);
   if (a >= 1e9 || a < 1e-3) {
     const [m, e] = a.toExponential(Math.max(0, digits - 1)).split('e');
     return sign + trimZeros(m) + '×' + formatPow10(Number(e));
