@@ -115,7 +115,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'weak-correlations-sweep',
     title: 'Sweep: weak correlations (tanh)',
     lesson:
-      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps, one η for every run: read off how the kernel drift, the gap to the linear twin and c₂/c₁² at θ₀ fall with width on log–log axes. (For depth-2 tanh on Gaussian inputs they fell as n^−0.84, n^−0.89 and n^−0.96: docs/results.)',
+      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps, one η for every run: read off how the kernel drift, the gap to the linear twin and c₂/c₁² at θ₀ fall with width on log–log axes. (For depth-2 tanh on Gaussian inputs, η = 3.7, 100 steps, they fell as n^−0.84, n^−0.89 and n^−0.96; the drift’s slope depends on η·t: docs/results.)',
     query: 'view=sweep&seeds=5&steps=300&depth=1&activation=tanh',
   },
   {
