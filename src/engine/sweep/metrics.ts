@@ -58,6 +58,10 @@ export function sweepMetrics(cfg: { depth: number; activation: Activation }): Sw
   const zero = { zeroAtInit: true };
   const base: SweepMetric[] = [
     field('ntkDrift', 'NTK drift ‖Θ_t − Θ₀‖/‖Θ₀‖', 'kernel', zero),
+    field('sharpness', 'sharpness S = λmax(Θ_t(X,X))/(α²N) · train', 'kernel', {
+      fitted: false,
+      note: 'Top eigenvalue of the tangent kernel on the training set per point, in the units of η: the linearisation at θ_t is stable iff η·S < 2. Recorded, not fitted (runs.csv also has each run’s S₀, max S, final S and max η·S).',
+    }),
     field('gapTrain', 'gap to the linear twin · train (RMS)', 'gap', zero),
     field('gapTest', 'gap to the linear twin · test (RMS)', 'gap', zero),
     field('gapTrainRel', 'relative gap · train', 'gap', { ...zero, note: 'Gap divided by RMS(f_t − f₀): how much of the function’s movement the linear twin misses.' }),
