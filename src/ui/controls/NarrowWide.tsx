@@ -30,10 +30,10 @@ export function NarrowWide({ width, onWidth, children }: NarrowWideProps) {
         {children}
       </div>
       <p className="narrow-wide-hint">
-        {width <= 64
-          ? 'Narrow: the network parts from its dashed twin and the kernel drifts (width 16: 128% drift, gap 0.13 RMS after 2000 steps).'
-          : width >= 512
-            ? 'Wide: network ≈ dashed twin, the kernel barely moves (width 512: 7% drift, gap 0.016 RMS after 2000 steps).'
+        {width === NARROW_WIDTH
+          ? 'Narrow: the network parts from its dashed twin and the kernel drifts (128% drift, gap 0.13 RMS after 2000 steps).'
+          : width === WIDE_WIDTH
+            ? 'Wide: network ≈ dashed twin, the kernel barely moves (7% drift, gap 0.016 RMS after 2000 steps).'
             : 'Try narrow and wide: watch the dashed twin and the NTK drift.'}
       </p>
     </div>
