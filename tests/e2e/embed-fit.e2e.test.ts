@@ -15,11 +15,12 @@ const SIZES = [
 ] as const;
 
 /**
- * Panels whose several views (heatmaps + spectrum, three mode views, digit grids, the early-time
- * plots) do not fit a small frame yet: their test is expected to fail (it.fails), so fixing one
- * turns its test red until it is taken off this list.
+ * Panels whose several views (three mode views, digit grids, the early-time plots, NFA plot +
+ * heatmaps) do not fit a small frame yet, and the pair heatmap at 640×360 with large=1 (its point
+ * menu and three-line caption leave no room): their test is expected to fail (it.fails), so
+ * fixing one turns its test red until it is taken off this list.
  */
-const NOT_FITTING_YET: readonly string[] = ['early-time', 'modes', 'ntk', 'pair', 'digits', 'nfa'];
+const NOT_FITTING_YET: readonly string[] = ['early-time', 'modes', 'pair', 'digits', 'nfa'];
 
 /** The query that makes a panel apply: its data set, its model. */
 function queryFor(entry: PanelEntry): string {

@@ -65,7 +65,7 @@ export function PairPanel(props: PanelProps) {
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - HEATMAP_CHROME))}
+            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - HEATMAP_CHROME - 40))} // its caption wraps to three lines
           />
         </div>
           )}
