@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One worker per core (Vitest's default leaves one core for itself: a single worker on 2 cores).
+    maxWorkers: '100%',
   },
 });

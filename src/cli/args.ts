@@ -89,10 +89,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
         return v === undefined ? [] : [[f.name, v]];
       })
     : [];
-  /** The command's own flags with a value, raw. */
+  /** The command's own flags, raw (a switch without a value as 'true'). */
   const flags: Record<string, string> = {};
   for (const f of cmd.flags) {
-    const v = str(f.name);
+    const v = str(f.name) ?? (values[f.name] === true ? 'true' : undefined);
     if (v !== undefined && f.name !== 'n') flags[f.name] = v;
   }
   if (perRunLr) flags['auto-lr'] = 'per-run';

@@ -16,6 +16,7 @@ import {
   MAX_OUTPUT_SCALES,
   MAX_SWEEP_SEEDS,
   OUTPUT_SCALE_RANGE,
+  LR_SCALE_RANGE,
   SWEEP_WIDTH_MAX,
   SWEEP_WIDTH_MIN,
 } from '../schema/sweep';
@@ -71,6 +72,12 @@ function sweepFlags(outputScalesDefault: string): FlagSpec[] {
       default: outputScalesDefault,
     },
     { name: 'params', value: 'P,P,…', help: `comma-separated parametrizations (${PARAMETRIZATIONS.join(', ')}); more than one makes a phase sweep, η resolved per parametrization`, default: 'the --param value' },
+    {
+      name: 'lr-scales',
+      value: 'C,C,…',
+      help: `comma-separated learning-rate scales c, from ${LR_SCALE_RANGE[0]} to ${LR_SCALE_RANGE[1]}: each run trains with η = c·η_c = c·2N/λmax(Θ₀) of its own θ₀ (the learning-rate × width phase diagram; runs.csv gets an lrScale column, each run its measured lrPhase)`,
+      default: 'none',
+    },
     { name: 'auto-lr', value: 'RULE', help: 'with --lr auto: shared (one η for every run) or per-run (= --lr auto-per-run)', default: DEFAULT_AUTO_LR },
     { name: 'jobs', value: 'N', help: 'runs in parallel worker threads, from 1 to 64; the files are identical to --jobs 1', default: 'the machine’s logical cores' },
     { name: 'shard', value: 'i/K', help: 'run only shard i of K (merge the shard directories afterwards; each shard has its own --jobs)', default: 'all' },
@@ -79,6 +86,8 @@ function sweepFlags(outputScalesDefault: string): FlagSpec[] {
 }
 const SWEEP_LR_DETAILS =
   'η is resolved once for the whole sweep (once per parametrization with --params): --lr auto (default) = one η for every run, N/λmax(Θ₀) of the seed-mean kernel at the widest width; --lr η₀ [--lr-width-exp κ: η = η₀·n^κ]; --lr auto-per-run = each run its own η (the slopes then mix η with width; warned in fits.json). η is in α = 1 units: a run with output scale α takes the raw step η/α². --json prints the fits.';
+const LR_PHASE_DETAILS =
+  'Every run records its measured learning-rate phase (lazy, catapult, edge-of-stability, diverged; criteria in docs/science.md) and sharpness S = λmax(Θ_t(X,X))/(α²N) on the training set: runs.csv ends with lrPhase, sharpness0, sharpnessMax, sharpnessFinal, etaSharpnessMax (max η·S), lossPeakRatio, twinDiverged; runs with η·S > 2 at some logged step are listed in fits.json (pastEdge) and on stderr.';
 const PHASE_DETAILS =
   'A phase sweep (more than one --output-scales or --params) runs the grid param × α × width × seed; every run is centred, α·(f(x;θ) − f(x;θ₀)), so α = 1 is the same model family; runs.csv and summary.csv get param,outputScale columns in front, fits.json fits in width within each (param, α) group, and ucNfaLast (UC-NFA of the last hidden layer, a correlation) is recorded, not fitted.';
 
@@ -92,12 +101,20 @@ export const COMMANDS: readonly Command[] = [
     flags: [],
     run: runTrain,
   },
-  { name: 'ntk', summary: 'print config, data, θ₀ and the empirical NTK on the training set (JSON)', experiment: true, flags: [N_FLAG], run: runNtk },
+  {
+    name: 'ntk',
+    summary: 'print config, data, θ₀ and the empirical NTK on the training set (JSON)',
+    details:
+      'With --infinite the dump adds "ntkInf" (Θ∞) and "nngpInf" (Σ∞, the output covariance at θ₀) on the same training points, the infinite-width limits of the lab\'s network in float64 (docs/science.md §11: relu, erf, linear by closed forms, tanh by its Hermite series), "kernelGapInf" = ‖Θ₀ − Θ∞‖_F/‖Θ∞‖_F and "infiniteNote" (the method and the parametrization\'s limit: μP has NTK\'s Θ∞ and Σ∞ = α²σ_b²; standard has no finite Θ∞, so ntkInf is null there).',
+    experiment: true,
+    flags: [N_FLAG, { name: 'infinite', help: 'add the infinite-width kernels ntkInf and nngpInf (training set) to the dump' }],
+    run: runNtk,
+  },
   { name: 'taylor', summary: 'print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)', experiment: true, flags: [N_FLAG], run: runTaylor },
   {
     name: 'sweep',
     summary: 'train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json, sweep.json',
-    details: `${SWEEP_LR_DETAILS} ${PHASE_DETAILS}`,
+    details: `${SWEEP_LR_DETAILS} ${PHASE_DETAILS} ${LR_PHASE_DETAILS}`,
     experiment: true,
     flags: sweepFlags('the --output-scale value'),
     run: (args, io) => runSweepCommand(args, io),

@@ -18,7 +18,7 @@ export interface CliArgs {
   widths: number[] | null;
   /** `early-sweep --at`: steps at which earlyGap is read. */
   at: number[] | null;
-  /** The command's own flags (its `flags` in ./commands.ts) that have a value, raw; `--n` is parsed into `n`. */
+  /** The command's own flags (its `flags` in ./commands.ts), raw, a switch as 'true'; `--n` is parsed into `n`. */
   flags: Record<string, string>;
   /** `sweep` / `merge`: `flags`, validated by the sweep commands (widths, seeds, out, shard); {} for other commands. */
   sweep: Record<string, string>;

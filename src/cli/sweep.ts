@@ -2,10 +2,10 @@
 // run by the engine's one sweep runner on `--jobs` worker threads. Files appear only when complete:
 // each is written to a temporary name and renamed, sweep.json last; Ctrl-C leaves none.
 import { tf } from '../engine/tf';
-import { manifestJson, parseManifest, parseRunsCsv, parseShard, runKey, runName, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepManifest } from '../engine/sweep';
+import { manifestJson, parseManifest, pastEdgeOf, parseRunsCsv, parseShard, runKey, runName, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepManifest } from '../engine/sweep';
 import { runSweep } from '../engine/sweep/run';
 import type { SweepLrs, SweepProgress } from '../engine/records/sweepRecords';
-import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
+import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, SWEEP_MODEL_MESSAGE, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
 import type { CliArgs } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';
 
@@ -70,6 +70,7 @@ export async function runPhaseCommand(args: CliArgs, io: Io): Promise<number> {
 export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Promise<number> {
   const out = args.sweep.out;
   if (!out) throw new UsageError(`${name} needs --out DIR`);
+  if (args.config.model !== 'mlp') throw new UsageError(`${name} --model ${args.config.model}: ${SWEEP_MODEL_MESSAGE}`);
   const entries = Object.entries(args.sweep).filter(([k]) => k !== 'out' && k !== 'shard' && k !== 'jobs');
   let spec: SweepSpec;
   try {
@@ -110,7 +111,9 @@ export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Pr
     const cells = (shard ? shardOf(sweepGrid(spec), shard.i, shard.k) : sweepGrid(spec)).length;
     const threads = Math.min(jobs, cells);
     if (threads > 1) pool = await startJobPool(threads, args.backend);
-    if (phase) io.stderr(`${name}: ${spec.params.length} parametrization${spec.params.length === 1 ? '' : 's'} × ${spec.outputScales.length} output scale${spec.outputScales.length === 1 ? '' : 's'} α × ${spec.widths.length} widths × ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'}; every run is centred, α·(f − f₀)\n`);
+    const lrScales = spec.lrScales?.length ? ` × ${spec.lrScales.length} learning-rate scale${spec.lrScales.length === 1 ? '' : 's'} c (η = c·η_c)` : '';
+    const centred = spec.outputScales.length > 1 || spec.params.length > 1 ? '; every run is centred, α·(f − f₀)' : '';
+    if (phase) io.stderr(`${name}: ${spec.params.length} parametrization${spec.params.length === 1 ? '' : 's'} × ${spec.outputScales.length} output scale${spec.outputScales.length === 1 ? '' : 's'} α${lrScales} × ${spec.widths.length} widths × ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'}${centred}\n`);
     const { lrs, runs } = await runSweep(spec, {
       shard: shard ?? undefined,
       jobs: threads,
@@ -133,6 +136,8 @@ export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Pr
     const diverged = runs.filter((r) => r.diverged);
     for (const r of diverged) io.stderr(`${name}: ${runName(r, phase)} diverged at step ${r.final.step} (kept; its last finite row is its final row)\n`);
     const files = sweepFiles(spec, lrs, runs);
+    const edge = pastEdgeOf(runs, phase);
+    if (edge) io.stderr(`${name}: warning: ${edge.warning} (listed in fits.json)\n`);
     await writeAtomically(fs, out, { ...files });
     const manifest = sweepManifest(spec, lrs, runs, { shard, backend: tf.getBackend(), jobs: threads });
     await writeAtomically(fs, out, { 'sweep.json': manifestJson(manifest) });
@@ -206,7 +211,7 @@ export async function runMergeCommand(args: CliArgs, io: Io): Promise<number> {
   }
   const withMeta = runs.map((r) => {
     const i = indexOf.get(runKey(r)) ?? -1;
-    return { param: r.param, outputScale: r.outputScale, width: r.width, seed: r.seed, seconds: secondsOf.get(i) ?? null, diverged: divergedSet.has(i) };
+    return { param: r.param, outputScale: r.outputScale, ...(r.lrScale === undefined ? {} : { lrScale: r.lrScale }), width: r.width, seed: r.seed, seconds: secondsOf.get(i) ?? null, diverged: divergedSet.has(i) };
   });
   const manifest = sweepManifest(spec, lrs, withMeta, {
     shard: null,

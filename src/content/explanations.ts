@@ -39,7 +39,7 @@ export const PANELS = {
   },
   function: {
     title: 'Learned function',
-    summary: 'The network’s current function next to its linear twin’s. When the two curves overlap, training is “lazy”: the network behaves like its linearisation.',
+    summary: 'The network’s current function next to its linear twin’s and the infinite-width kernel machine’s (GD with the analytic limit kernel Θ∞ from the network’s own f₀; machine=false hides it). When the curves overlap, training is “lazy”: the network behaves like its linearisation, and at large width both follow the infinite-width machine.',
     tex: String.raw`f_{\mathrm{lin}}(x;\theta) = f(x;\theta_0) + \nabla_\theta f(x;\theta_0)\cdot(\theta-\theta_0)`,
   },
   drift: {
@@ -49,7 +49,7 @@ export const PANELS = {
   },
   gap: {
     title: 'Network vs linear model',
-    summary: 'The RMS distance between the network and its linear twin on train and test points, also relative to how far the network’s function has moved at all.',
+    summary: 'The RMS distance between the network and its linear twin on train and test points, also relative to how far the network’s function has moved at all; in green, the distance of the network (solid) and of the twin (dashed) to the infinite-width machine on the training points.',
     tex: String.raw`\mathrm{gap}_t = \operatorname{RMS}_x\big(f_t(x) - f_{\mathrm{lin},t}(x)\big),\qquad \mathrm{rel} = \frac{\mathrm{gap}_t}{\operatorname{RMS}_x\big(f_t(x) - f_0(x)\big)}`,
   },
   correlations: {
@@ -71,7 +71,7 @@ export const PANELS = {
   },
   ntk: {
     title: 'Neural tangent kernel',
-    summary: 'The empirical NTK over the probe points (sorted by input) at initialisation and now, their difference, and the eigenvalue spectrum of each.',
+    summary: 'The empirical NTK over the probe points (sorted by input) at initialisation next to its infinite-width limit Θ∞ (same colour scale), the kernel now, its change, and the eigenvalue spectra.',
     tex: String.raw`\Theta(x, x') = \nabla_\theta f(x)\cdot\nabla_\theta f(x')`,
   },
   pair: {
@@ -105,6 +105,13 @@ export const SERIES = {
   gapTrain: { label: 'gap · train', tex: String.raw`\operatorname{RMS}_{x\in X}(f_t - f_{\mathrm{lin},t})` },
   gapTest: { label: 'gap · test', tex: String.raw`\operatorname{RMS}_{x\in X_{\text{test}}}(f_t - f_{\mathrm{lin},t})` },
   gapTrainRel: { label: 'relative gap · train', tex: String.raw`\frac{\operatorname{RMS}_{X}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X}(f_t - f_0)}` },
+  gapInf: { label: 'network − machine · train', tex: String.raw`\operatorname{RMS}_{X}(f_t - f_{\infty,t})`, note: 'Distance to the infinite-width kernel machine (GD with Θ∞ from the network’s own f₀).' },
+  gapInfTest: { label: 'network − machine · test', tex: String.raw`\operatorname{RMS}_{X_{\text{test}}}(f_t - f_{\infty,t})` },
+  twinGapInf: { label: 'twin − machine · train', tex: String.raw`\operatorname{RMS}_{X}(f_{\mathrm{lin},t} - f_{\infty,t})`, note: 'Both kernels frozen: what Θ₀ − Θ∞ alone does to the trained function.' },
+  twinGapInfTest: { label: 'twin − machine · test', tex: String.raw`\operatorname{RMS}_{X_{\text{test}}}(f_{\mathrm{lin},t} - f_{\infty,t})` },
+  infLoss: { label: 'machine · train', tex: String.raw`\tfrac{1}{2N}\sum_i (f_{\infty,t}(x_i)-y_i)^2` },
+  infTestLoss: { label: 'machine · test', tex: String.raw`\tfrac{1}{2N_{\text{test}}}\sum_j (f_{\infty,t}(x_j)-y_j)^2` },
+  kernelGapInf: { label: 'distance to Θ∞', tex: String.raw`\lVert\Theta_t-\Theta_\infty\rVert_F / \lVert\Theta_\infty\rVert_F` },
   gapTestRel: { label: 'relative gap · test', tex: String.raw`\frac{\operatorname{RMS}_{X_{\text{test}}}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X_{\text{test}}}(f_t - f_0)}` },
   c2OverC1: {
     label: '2nd order / 1st',

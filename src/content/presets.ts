@@ -53,12 +53,21 @@ export const PRESETS: readonly Preset[] = [
       'Width 1024 in μP: the same width as “Lazy because wide”, but the features keep moving. Depth 1, tanh, sine, automatic η, 500 steps: the CLI measured a kernel drift of 171%, 178% and 147% (seeds 1–3), about as much as at width 64 (158%, 189%, 266%) or 4096 (173%, 177%, 146%).',
     query: 'width=1024&depth=1&param=mup&steps=500',
   },
+  // Learning-rate phases (η = c·η_c of the run's own θ₀, field lrScale): measured with `tangent-lab train --json`,
+  // numbers and commands in docs/results/lr-phases.md; read them off the Sharpness panel.
+  {
+    name: 'catapult',
+    title: 'Catapult: η = 1.5·ηc',
+    lesson:
+      'One relu hidden layer of width 1024, 16 sine points, GD at η = 1.5·η_c: above η_c the linear twin diverges (its loss grows 10⁶× by step 13), but the network catapults. The CLI measured the loss going 0.55 → 475 at step 9 and back to 0.074 by step 300, while the sharpness fell from η·S = 3.0 to 1.46.',
+    query: 'activation=relu&depth=1&width=1024&train=16&lr-scale=1.5&steps=300',
+  },
   {
     name: 'edge-of-stability',
-    title: 'Edge of stability: η < ηc',
+    title: 'Edge of stability: sharpening to 2/η',
     lesson:
-      'η = 2.2, just below the measured critical rate ηc ≈ 2.30 for this network: the loss oscillates at first but gradient descent still converges.',
-    query: 'lr=2.2',
+      'tanh, standard parametrization, depth 2, width 128, 16 sine points, GD at a fixed η = 0.8·η_c: the sharpness grows until η·S ≈ 2 (1.60 at step 0, 2.04 by step 160) and then hovers there (1.98–2.04 at every 20th step from 240 to 2000) while the loss falls non-monotonically (it rose from 0.0179 at step 520 to 0.0235 at step 640, and ended at 0.0156). The linear twin, at η·S₀ = 1.6, simply converges.',
+    query: 'activation=tanh&param=standard&depth=2&width=128&train=16&lr-scale=0.8&steps=2000',
   },
   {
     name: 'past-critical',
@@ -115,7 +124,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'weak-correlations-sweep',
     title: 'Sweep: weak correlations (tanh)',
     lesson:
-      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps, one η for every run: read off how the kernel drift, the gap to the linear twin and c₂/c₁² at θ₀ fall with width on log–log axes. (For depth-2 tanh on Gaussian inputs they fell as n^−0.84, n^−0.89 and n^−0.96: docs/results.)',
+      'Widths 16 … 2048, 5 seeds, depth-1 tanh, 300 steps, one η for every run: read off how the kernel drift, the gap to the linear twin and c₂/c₁² at θ₀ fall with width on log–log axes. (For depth-2 tanh on Gaussian inputs, η = 3.7, 100 steps, they fell as n^−0.84, n^−0.89 and n^−0.96; the drift’s slope depends on η·t: docs/results.)',
     query: 'view=sweep&seeds=5&steps=300&depth=1&activation=tanh',
   },
   {

@@ -76,6 +76,7 @@ export const CONFIG_FIELDS = {
   sigmaW2: autoNumberField({ key: 'sigmaW2', name: 'sigma-w2', label: 'σ_w²', min: 0.01, max: 10 }),
   sigmaB2: numberField({ key: 'sigmaB2', name: 'sigma-b2', label: 'σ_b²', min: 0, max: 10, default: 0.1 }),
   bias: boolField({ key: 'bias', label: 'Bias', default: true }),
+  machine: boolField({ key: 'machine', label: 'Infinite-width machine', default: true }),
   dataset: enumField({ key: 'dataset', label: 'Data set', values: DATASETS, default: 'sine' }),
   train: intField({ key: 'train', label: 'Training points', min: 4, max: 2048, default: 64, log: true }),
   test: intField({ key: 'test', label: 'Test points', min: 4, max: 4096, default: 128, log: true }),

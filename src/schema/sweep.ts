@@ -21,12 +21,18 @@ export const AUTO_LR_RULES = ['shared', 'per-run'] as const;
 export type AutoLrRule = (typeof AUTO_LR_RULES)[number];
 export const DEFAULT_AUTO_LR: AutoLrRule = 'shared';
 /** URL / CLI names of the sweep's own parameters (everything else is the base config). */
-export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'auto-lr', 'output-scales', 'params'] as const;
+export const SWEEP_PARAM_NAMES = ['widths', 'seeds', 'auto-lr', 'output-scales', 'params', 'lr-scales'] as const;
 
 const outputScaleField = fieldByKey('outputScale');
 /** The range of an output scale α (the config field's). */
 export const OUTPUT_SCALE_RANGE = outputScaleField.kind === 'number' ? ([outputScaleField.min, outputScaleField.max] as const) : ([1, 1000] as const);
 export const MAX_OUTPUT_SCALES = 12;
+const lrScaleField = fieldByKey('lrScale');
+/** The range of a learning-rate scale c (η = c·η_c; the config field's). */
+export const LR_SCALE_RANGE = lrScaleField.kind === 'number' ? ([lrScaleField.min, lrScaleField.max] as const) : ([0.01, 100] as const);
+export const MAX_LR_SCALES = 12;
+/** The `lr-phase` command's default learning-rate scales c. */
+export const DEFAULT_LR_SCALES: readonly number[] = [0.5, 1, 1.5, 2, 3];
 /** The `phase` command's default output scales α. */
 export const DEFAULT_PHASE_OUTPUT_SCALES: readonly number[] = [1, 3, 10, 30];
 
@@ -36,8 +42,11 @@ const widthSchema = z
   .min(SWEEP_WIDTH_MIN, `widths must be at least ${SWEEP_WIDTH_MIN}`)
   .max(SWEEP_WIDTH_MAX, `widths must be at most ${SWEEP_WIDTH_MAX}`);
 
+/** Why a sweep refuses the early-time model (the sweep trains the MLP at every width). */
+export const SWEEP_MODEL_MESSAGE = 'a width sweep trains the MLP; the early-time model is not swept (its gap at several widths: the early-sweep command, or the Early-time panel)';
+
 export const SweepSpecSchema = z.object({
-  base: ConfigSchema,
+  base: ConfigSchema.refine((c) => c.model === 'mlp', SWEEP_MODEL_MESSAGE),
   /** Distinct widths, sorted ascending (duplicates are removed). */
   widths: z
     .array(widthSchema)
@@ -67,6 +76,21 @@ export const SweepSpecSchema = z.object({
     .min(1, 'at least one parametrization')
     .transform((a) => [...new Set(a)])
     .optional(),
+  /**
+   * Learning-rate scales c (distinct, ascending): each run trains with η = c·η_c of its own θ₀
+   * (the learning-rate × width phase diagram); absent → none (η from the base config / auto-lr).
+   */
+  lrScales: z
+    .array(
+      z
+        .number()
+        .min(LR_SCALE_RANGE[0], `learning-rate scales must be at least ${LR_SCALE_RANGE[0]}`)
+        .max(LR_SCALE_RANGE[1], `learning-rate scales must be at most ${LR_SCALE_RANGE[1]}`),
+    )
+    .min(1, 'at least one learning-rate scale')
+    .max(MAX_LR_SCALES, `at most ${MAX_LR_SCALES} learning-rate scales`)
+    .transform((a) => [...new Set(a)].sort((x, y) => x - y))
+    .optional(),
 }).transform((s) => ({ ...s, outputScales: s.outputScales ?? [s.base.outputScale], params: s.params ?? [s.base.param] }));
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
@@ -76,8 +100,13 @@ export type SweepSpec = z.output<typeof SweepSpecSchema>;
  * phase sweep is centred (α·(f − f₀), config.center = true), so its α = 1 row is the same model
  * family as its α > 1 rows.
  */
-export function isPhaseSweep(spec: Pick<SweepSpec, 'outputScales' | 'params'>): boolean {
-  return spec.outputScales.length > 1 || spec.params.length > 1;
+export function isPhaseSweep(spec: Pick<SweepSpec, 'outputScales' | 'params'> & { lrScales?: readonly number[] }): boolean {
+  return spec.outputScales.length > 1 || spec.params.length > 1 || isLrSweep(spec);
+}
+
+/** A learning-rate sweep: runs at η = c·η_c for each c of `lrScales` (a group dimension, like α). */
+export function isLrSweep(spec: { lrScales?: readonly number[] }): boolean {
+  return (spec.lrScales?.length ?? 0) > 0;
 }
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
 
@@ -115,6 +144,17 @@ export function parseOutputScaleList(raw: string): number[] {
   return a;
 }
 
+/** "0.5,1,2" → [0.5, 1, 2]; throws a one-line Error for anything else. */
+export function parseLrScaleList(raw: string): number[] {
+  const [lo, hi] = LR_SCALE_RANGE;
+  const parts = raw.split(',').map((s) => s.trim());
+  if (parts.some((p) => !/^\d*\.?\d+([eE][+-]?\d+)?$/.test(p))) throw new Error(`lr-scales=${JSON.stringify(raw)} is not valid: expected comma-separated numbers from ${lo} to ${hi}, e.g. 0.5,1,1.5,2,3`);
+  const a = parts.map(Number);
+  for (const v of a) if (!(v >= lo && v <= hi)) throw new Error(`lr-scales=${JSON.stringify(raw)} is not valid: ${v} is outside ${lo}…${hi}`);
+  if (new Set(a).size > MAX_LR_SCALES) throw new Error(`lr-scales=${JSON.stringify(raw)} is not valid: at most ${MAX_LR_SCALES} learning-rate scales`);
+  return a;
+}
+
 /** "ntk,mup" → ['ntk', 'mup']; throws a one-line Error for anything else. */
 export function parseParamList(raw: string): Parametrization[] {
   const parts = raw.split(',').map((s) => s.trim().toLowerCase());
@@ -134,6 +174,7 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
   let autoLr: AutoLrRule = DEFAULT_AUTO_LR;
   let outputScales: number[] | undefined;
   let params: Parametrization[] | undefined;
+  let lrScales: number[] | undefined;
   for (const [name, raw] of entries) {
     if (name === 'widths') {
       try {
@@ -161,20 +202,27 @@ export function sweepSpecFromEntries(base: ExperimentConfig, entries: Iterable<[
       } catch (e) {
         notices.push(`${(e as Error).message}; using the default, the config's parametrization ${base.param}.`);
       }
+    } else if (name === 'lr-scales') {
+      try {
+        lrScales = parseLrScaleList(raw);
+      } catch (e) {
+        notices.push(`${(e as Error).message}; using none (η from the config).`);
+      }
     }
   }
-  const r = parseSweepSpec({ base, widths, seeds, autoLr, outputScales, params });
+  const r = parseSweepSpec({ base, widths, seeds, autoLr, outputScales, params, lrScales });
   if (!r.ok) throw new Error(r.error);
   return { spec: r.spec, notices };
 }
 
 /** URL / CLI values of a spec's own parameters (defaults left out; output scales and params only when set and not the base's). */
-export function sweepSpecToEntries(spec: Pick<SweepSpec, 'base' | 'widths' | 'seeds' | 'autoLr'> & Partial<Pick<SweepSpec, 'outputScales' | 'params'>>): [string, string][] {
+export function sweepSpecToEntries(spec: Pick<SweepSpec, 'base' | 'widths' | 'seeds' | 'autoLr'> & Partial<Pick<SweepSpec, 'outputScales' | 'params' | 'lrScales'>>): [string, string][] {
   const out: [string, string][] = [];
   if (spec.widths.join(',') !== DEFAULT_SWEEP_WIDTHS.join(',')) out.push(['widths', spec.widths.join(',')]);
   if (spec.seeds !== DEFAULT_SWEEP_SEEDS) out.push(['seeds', String(spec.seeds)]);
   if (spec.autoLr !== DEFAULT_AUTO_LR) out.push(['auto-lr', spec.autoLr]);
   if (spec.outputScales && spec.outputScales.join(',') !== String(spec.base.outputScale)) out.push(['output-scales', spec.outputScales.join(',')]);
   if (spec.params && spec.params.join(',') !== spec.base.param) out.push(['params', spec.params.join(',')]);
+  if (spec.lrScales && spec.lrScales.length > 0) out.push(['lr-scales', spec.lrScales.join(',')]);
   return out;
 }

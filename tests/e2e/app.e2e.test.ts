@@ -1,7 +1,6 @@
 // The default page: loads cleanly, names its backend, trains on Play and fills every plot; the Width
 // slider is keyboard-operable, writes the URL and restarts the run.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   BACKEND_RE,
   PLOTS,
@@ -10,7 +9,6 @@ import {
   button,
   closePage,
   describePaths,
-  launchBrowser,
   openApp,
   pauseAndSettle,
   play,
@@ -25,16 +23,11 @@ import {
   waitForSteps,
   waitUntil,
   type OpenedPage,
+  fileBrowser,
   showView,
 } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe('server', () => {
   it('serves the built app with COOP/COEP headers', async () => {

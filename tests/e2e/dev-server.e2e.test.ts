@@ -3,11 +3,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, root, screenshotDir, uiState } from './helpers';
+import { fileBrowser, root, screenshotDir, uiState } from './helpers';
 
+const browser = fileBrowser();
 let server: ViteDevServer;
-let browser: Browser;
 
 beforeAll(async () => {
   server = await createServer({
@@ -18,11 +17,9 @@ beforeAll(async () => {
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
   });
   await server.listen();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 

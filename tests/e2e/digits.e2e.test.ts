@@ -1,17 +1,12 @@
 // The Digits panel on mnist: ≥ 16 training digits with class labels, and 12 test digits with the
 // network's and the twin's finite outputs after a few steps; no page errors.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, closePage, launchBrowser, openApp, screenshot, stepCount, tail, uiState, waitForBackend, waitUntil, showView, type OpenedPage } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { button, closePage, fileBrowser, openApp, screenshot, stepCount, tail, uiState, waitForBackend, waitUntil, showView, type OpenedPage } from './helpers';
 
-let browser: Browser;
+const browser = fileBrowser();
 let p: OpenedPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
   await closePage(p);
-  await browser?.close();
 });
 
 describe('Digits panel on ?dataset=mnist', () => {

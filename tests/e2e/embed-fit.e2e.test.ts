@@ -3,10 +3,9 @@
 // slide), with and without large=1: nothing scrolls, nothing sticks out of the frame, no text is
 // rendered smaller than 10 px (13 px with large=1). Measured before Play and after a few steps
 // (the plots and readouts change size once data arrives). Screenshots: test-output/e2e/embed-fit-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PANELS, type PanelEntry } from '../../src/ui/panels/registry';
-import { button, closePage, launchBrowser, openApp, screenshot, waitUntil } from './helpers';
+import { button, closePage, openApp, screenshot, waitUntil, fileBrowser } from './helpers';
 import { probeLayout } from './layoutProbe';
 
 const SIZES = [
@@ -30,13 +29,7 @@ function queryFor(entry: PanelEntry): string {
   return q.toString();
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe('every ?embed= panel fits a slide', () => {
   for (const entry of PANELS) {

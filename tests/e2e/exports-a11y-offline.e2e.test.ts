@@ -6,25 +6,27 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PLOTS,
   baseURL,
   closePage,
-  launchBrowser,
   openApp,
   pauseAndSettle,
   play,
   plot,
   root,
   screenshot,
+  settle,
   tail,
   waitForBackend,
+  waitForPageReady,
   waitForSeries,
   waitForSteps,
   waitUntil,
   type OpenedPage,
+  fileBrowser,
   showView,
 } from './helpers';
 
@@ -32,13 +34,7 @@ const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const DIST = path.resolve(root, process.env.E2E_DIST_DIR ?? 'dist');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ dl: Download; bytes: Buffer }> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
@@ -273,8 +269,8 @@ describe('accessibility and layout', () => {
     expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
   });
 
-  // The tour (?page=tour) and embed (?embed=<panel>) pages; each check runs where the page exists
-  // (skipped on a build without it).
+  // The tour (?page=tour) and embed (?embed=<panel>) pages: each must render (its marker, lazy panels,
+  // formulas and fonts in — waitForPageReady fails the test otherwise) before axe runs.
   for (const [name, query, marker] of [
     ['tour', '?page=tour', '[data-page=tour], .tour'],
     ['embed (loss, 640×360)', '?embed=loss', '[data-embed], .embed'],
@@ -283,15 +279,12 @@ describe('accessibility and layout', () => {
     ['tour (dark theme)', '?page=tour&theme=dark', '[data-page=tour], .tour'],
     ['sweep view (dark theme)', '?view=sweep&theme=dark', '.sweep-config'],
   ] as const) {
-    it(`axe: no serious or critical violations on the ${name} page`, async (ctx) => {
+    it(`axe: no serious or critical violations on the ${name} page`, async () => {
       const q = await openApp(browser, query);
       try {
         const { page } = q;
         if (name.startsWith('embed')) await page.setViewportSize({ width: 640, height: 360 });
-        await page.waitForTimeout(1500);
-        const present = await page.evaluate((m) => document.querySelector(m) !== null || document.documentElement.dataset.embed === '1', marker);
-        if (!present) ctx.skip();
-        await page.waitForTimeout(3000);
+        await waitForPageReady(page, marker);
         const v = await axeViolations(page);
         const bad = v.filter(serious);
         console.log(`[axe] ${name}: ${v.length} violations (${v.map((x) => `${x.id}:${x.impact}`).join(', ') || 'none'}), serious/critical: ${bad.length}`);
@@ -351,7 +344,7 @@ describe('accessibility and layout', () => {
   it('screenshots at 1280×720 and 390×844: no horizontal overflow, settings in a drawer on the phone', async () => {
     const { page } = p!;
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.waitForTimeout(400);
+    await settle(page);
     await screenshot(page, 'lab-1280x720');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     // no lone half-empty row: the last panel is alone in its row only if it spans the row
@@ -361,7 +354,7 @@ describe('accessibility and layout', () => {
     expect(lastRow.reduce((s, c) => s + c.width, 0), `last row cells ${JSON.stringify(lastRow)} in a ${grid}px grid`).toBeGreaterThan(grid * 0.9);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(400);
+    await settle(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal scrolling on a phone').toBeLessThanOrEqual(390);
     const toggle = page.getByRole('button', { name: /settings/i });
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');

@@ -1,8 +1,7 @@
 // A seeded sample of malformed URLs (as in tests/unit/fuzz.test.ts) opened in the built app: no page
 // error, a notice names the bad setting, and the app still trains a step with the defaults.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, closePage, launchBrowser, openApp, stepCount, tail, uiState, waitForBackend, waitForSteps, type OpenedPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { button, closePage, openApp, stepCount, tail, uiState, waitForBackend, waitForSteps, type OpenedPage, fileBrowser } from './helpers';
 import { mulberry32 } from '../reference/mulberry32';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -23,13 +22,7 @@ function fuzzedQueries(n: number): { query: string; bad: string }[] {
   });
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe(`fuzzed URLs in the page (seed ${SEED})`, () => {
   for (const [i, { query, bad }] of fuzzedQueries(10).entries()) {

@@ -3,19 +3,12 @@
 // fully inside the viewport with no scrolling; every other view is one click (or arrow key) away in
 // the tab strip; at 390×844 no page (Lab, Sweep, Tour) scrolls sideways. Screenshots:
 // test-output/e2e/glance-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { button, closePage, launchBrowser, openApp, screenshot, waitForSteps } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { button, closePage, openApp, screenshot, waitForSteps, fileBrowser } from './helpers';
 
 const CORE = ['function', 'drift', 'gap', 'correlations'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe('at a glance', () => {
   it('1280×800 and 1366×768: the four core plots and Play are fully in view after Play; other views one click away', async () => {

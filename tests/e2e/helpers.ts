@@ -1,6 +1,34 @@
 // Shared helpers for the e2e tests: launching the Chromium that globalSetup found (tests/e2e/browser.ts)
 // through playwright-core, opening the app with a query string, reading the UI contract (test ids,
 // accessible names, plot paths) and writing screenshots under test-output/e2e/.
+//
+// How to write an e2e file (vitest.e2e.config.ts runs files in parallel, two at a time on a 2-core
+// machine, each file in its own process with its own browser; the built app is served once by
+// globalSetup.ts):
+//
+//   import { describe, expect, it } from 'vitest';
+//   import { closePage, fileBrowser, openApp, waitForBackend, waitForPageReady } from './helpers';
+//
+//   const browser = fileBrowser(); // launched before the file's first test, closed after its last
+//
+//   describe('my feature', () => {
+//     it('does the thing', async () => {
+//       const p = await openApp(browser, '?width=64');   // a fresh context; p.errors collects errors
+//       try {
+//         await waitForPageReady(p.page, '[data-testid="run-state"]'); // fails if the marker never shows
+//         ...
+//         expect(p.errors).toEqual([]);
+//       } finally {
+//         await closePage(p);
+//       }
+//     });
+//   });
+//
+// (describeBrowser() is the same per describe block, with an `open(query)` that closes the page it
+// opened before.) Wait for conditions, never for fixed times: waitUntil / waitForSteps / waitForSeries /
+// waitForPageReady / settle, or a playwright locator wait. A fixed wait belongs only in a check that
+// something does NOT happen during a window (e.g. a paused figure's step stays put), and says so.
+// Files run concurrently, so a test must not depend on the machine being idle (no timed assertions).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +54,30 @@ export async function launchBrowser(opts: { webgpu?: boolean } = {}): Promise<Br
     env: found.env ? { ...process.env, ...found.env } : undefined,
     headless: true,
     args: opts.webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * The file's browser, for module scope: `const browser = fileBrowser();` registers a beforeAll that
+ * launches it and an afterAll that closes it. The value returned stands for the browser launched
+ * there (every property and method is forwarded to it), so it can be passed to openApp() and used as
+ * a playwright Browser from any test or hook of the file; touching it outside a test throws.
+ */
+export function fileBrowser(opts: { webgpu?: boolean } = {}): Browser {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser(opts);
+  });
+  afterAll(async () => {
+    await launched?.close();
+    launched = undefined;
+  });
+  return new Proxy({} as Browser, {
+    get(_target, prop) {
+      if (!launched) throw new Error(`fileBrowser(): the browser is used outside a test (reading .${String(prop)})`);
+      const value: unknown = Reflect.get(launched, prop, launched);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(launched) : value;
+    },
   });
 }
 
@@ -172,6 +224,40 @@ export async function waitUntil<T>(fn: () => Promise<T>, timeoutMs: number, inte
     v = await fn();
   }
   return v;
+}
+
+/** Two animation frames: whatever the last state change laid out has been painted. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * Wait until the page at hand has rendered: `marker` (a CSS selector of the page's own root, e.g.
+ * '[data-page=tour]') is in the DOM, no lazy panel or view is still loading (aria-busy, .view-loading),
+ * every KaTeX formula has been typeset (no .formula-pending), the web fonts are in, and two frames have
+ * been painted. Throws — failing the test — with what was still missing when `timeoutMs` ran out, so a
+ * page that does not render is a failure, never a skip.
+ */
+export async function waitForPageReady(page: Page, marker: string, timeoutMs = 60_000): Promise<void> {
+  const pending = () =>
+    page.evaluate((m) => {
+      const missing: string[] = [];
+      if (document.querySelector(m) === null) missing.push(`marker ${m}`);
+      const busy = document.querySelectorAll('[aria-busy="true"], .view-loading').length;
+      if (busy > 0) missing.push(`${busy} lazy panel(s)/view(s) still loading`);
+      const formulas = document.querySelectorAll('.formula-pending').length;
+      if (formulas > 0) missing.push(`${formulas} formula(s) not typeset`);
+      if (document.fonts.status !== 'loaded') missing.push('fonts loading');
+      return missing;
+    }, marker);
+  let missing = await pending();
+  const end = Date.now() + timeoutMs;
+  while (missing.length > 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    missing = await pending();
+  }
+  if (missing.length > 0) throw new Error(`page not ready after ${timeoutMs} ms (${page.url()}): ${missing.join('; ')}`);
+  await settle(page);
 }
 
 /** Wait until the step counter reaches at least `min`; returns the last value read. */

@@ -4,19 +4,13 @@
 // round-trip through the URL; the tour's "Width is not the whole story" runs its NTK and μP figures
 // one at a time and its α slider changes the figure's config and lab link. Screenshots go to
 // test-output/e2e/lazy-regimes-*.png.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, closePage, fig, figStep, isActive, launchBrowser, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage } from './helpers';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { button, closePage, fig, figStep, isActive, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage, fileBrowser } from './helpers';
 
 const BACKEND = 'backend=wasm';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const badge = (scope: Page | Locator) => scope.getByTestId('regime-badge').first();
 

@@ -3,22 +3,15 @@
 // (reported with each status, data-num-tensors on the step counter) must be exactly flat after
 // warm-up, and the page's JS heap (CDP Performance.getMetrics after a forced GC) must not grow beyond
 // a tolerance. Both series are printed.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePage, launchBrowser, openApp, play, stepCount, tail, uiState, waitForBackend, waitUntil, type OpenedPage } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closePage, openApp, play, stepCount, tail, uiState, waitForBackend, waitUntil, type OpenedPage, fileBrowser } from './helpers';
 
 const STEPS = 2000;
 const SAMPLE_EVERY = 200;
 /** Heap growth allowed from the first sample after warm-up to the end (metrics rows are kept, so some growth is expected). */
 const HEAP_TOLERANCE_BYTES = 8 * 1024 * 1024;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe('long run: 2000 steps, tensors and heap flat', () => {
   let p: OpenedPage | undefined;

@@ -1,18 +1,11 @@
 // The Modes panel in the built app: per-mode curves of the network, the twin and the GD closed
 // form, the spectral-bias dots and the eigenvectors on 1-D data; `?embed=modes` fits 640×360.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPathDs, baseURL, button, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitUntil, showView, type OpenedPage, type PathInfo } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allPathDs, baseURL, button, closePage, describePaths, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForPageReady, waitUntil, showView, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
 
 const QUERY = 'width=64&depth=1&steps=200&log-every=5&modes=8&backend=wasm';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe('Modes panel', () => {
   let p: OpenedPage | undefined;
@@ -61,7 +54,7 @@ describe('?embed=modes', () => {
       await button(page, 'play').click({ timeout: 60_000 });
       await waitUntil(async () => Number((await page.locator('.embed-step strong').textContent()) ?? 0) >= 20, 150_000);
       await waitUntil(async () => (await page.locator('.embed-panel [data-testid="modes-vectors"] path.series-line').count()) >= 4, 60_000);
-      await page.waitForTimeout(800);
+      await waitForPageReady(page, '[data-embed]');
       const m = await page.evaluate(() => {
         const d = document.documentElement;
         const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());

@@ -1,21 +1,14 @@
 // The feature-alignment and early-time panels in the built app: the lazy/rich presets load and
 // train, the NFA and early-time panels draw non-empty plots, and no path anywhere holds NaN.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPathDs, closePage, describePaths, launchBrowser, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForSeries, waitUntil, showView, type OpenedPage, type PathInfo } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allPathDs, closePage, describePaths, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForSeries, waitUntil, showView, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
 import { configFromSearch, configToSearch, DATASETS } from '../../src/schema/config';
 import { presetByName, type Preset } from '../../src/content/presets';
 
 const NFA_PRESETS: Preset[] = ['lazy-alignment', 'rich-alignment'].map((n) => presetByName(n)!);
 const EARLY_TIME_PRESET = presetByName('early-time')!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 /** A preset's URL with a short run, on wasm (the CI machine has no GPU). */
 function presetQuery(preset: Preset, over: object = {}): string {

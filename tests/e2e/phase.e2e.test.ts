@@ -3,17 +3,11 @@
 // cell's tooltip shows its per-seed values, the table toggle shows the numbers, the heatmap exports
 // as SVG, and runs.csv carries the param and outputScale columns.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openApp, screenshot, tail, waitUntil, type OpenedPage } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closePage, openApp, screenshot, tail, waitUntil, type OpenedPage, fileBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const TINY = '?view=sweep&widths=16,32&output-scales=1,10&seeds=1&steps=20&depth=2&train=16&test=16';
 

@@ -4,21 +4,15 @@
 // tour and an embed at 1280×720 and 390×844 go to test-output/e2e/presets-tour-embed-*.png. Embedded in
 // another origin's iframe the app trains and logs no console error (no service worker there).
 import { createServer, type Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/content/presets';
-import { baseURL, button, closePage, fig, figStep, isActive, launchBrowser, openApp, screenshot, stepCount, uiState, waitUntil, type OpenedPage } from './helpers';
+import { baseURL, button, closePage, fig, figStep, fileBrowser, firstInt, isActive, openApp, screenshot, stepCount, uiState, waitForPageReady, waitUntil, type OpenedPage } from './helpers';
 
 // Forcing a backend skips the start-up probe: these tests are about the page, not the backend.
 const BACKEND = 'backend=wasm';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 async function open(query: string, viewport = { width: 1280, height: 720 }): Promise<OpenedPage> {
   const p = await openApp(browser, query);
@@ -135,7 +129,7 @@ describe('embed', () => {
       const { page } = p;
       await button(page, 'play').click({ timeout: 60_000 });
       await waitUntil(async () => Number((await page.locator('.embed-step strong').textContent()) ?? 0) >= 5, 120_000);
-      await page.waitForTimeout(500);
+      await waitForPageReady(page, '[data-embed]');
       const m = await page.evaluate(() => {
         const d = document.documentElement;
         const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());
@@ -311,18 +305,23 @@ describe('screenshots', () => {
       [1280, 720],
       [390, 844],
     ] as const) {
-      for (const [name, query] of [
-        ['lab', `?preset=lazy&${BACKEND}`],
-        ['lab-dark', `?preset=spirals&theme=dark&${BACKEND}`],
-        ['tour', `?page=tour&${BACKEND}`],
-        ['embed', `?embed=function&${BACKEND}`],
+      for (const [name, query, marker] of [
+        ['lab', `?preset=lazy&${BACKEND}`, '[data-testid="run-state"]'],
+        ['lab-dark', `?preset=spirals&theme=dark&${BACKEND}`, '[data-testid="run-state"]'],
+        ['tour', `?page=tour&${BACKEND}`, '[data-page=tour], .tour'],
+        ['embed', `?embed=function&${BACKEND}`, '[data-embed]'],
       ] as const) {
         const p = await open(query, { width: w, height: h });
         try {
           const play = button(p.page, 'play');
           await play.waitFor({ state: 'visible', timeout: 60_000 });
-          if (name !== 'tour') await play.click();
-          await p.page.waitForTimeout(4000);
+          if (name !== 'tour') {
+            await play.click();
+            // a few trained steps, so the screenshot shows curves (lab: the step counter; embed: its own)
+            const steps = async () => firstInt((await p.page.locator('[data-testid="step-count"], .embed-step strong').first().textContent()) ?? '') ?? 0;
+            expect(await waitUntil(async () => (await steps()) >= 10, 120_000), `${name}: 10 steps; ${await uiState(p.page)}`).toBe(true);
+          }
+          await waitForPageReady(p.page, marker);
           await p.page.screenshot({ path: await screenshotPath(`presets-tour-embed-${name}-${w}x${h}`) });
           expect(p.errors, name).toEqual([]);
         } finally {

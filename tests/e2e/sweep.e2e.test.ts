@@ -4,17 +4,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openApp, screenshot, screenshotDir, tail, waitUntil, type OpenedPage } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closePage, openApp, screenshot, screenshotDir, tail, waitUntil, type OpenedPage, fileBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const TINY = '?view=sweep&widths=16,32,64&seeds=2&steps=20&depth=1&train=16&test=16&activation=relu';
 

@@ -1,11 +1,10 @@
 // Settings from the URL: an invalid value is reported by a notice and replaced by the default; a
 // learning rate far above the critical one ends in the divergence banner with no NaN drawn.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   allPathDs,
   closePage,
-  launchBrowser,
   openApp,
   play,
   screenshot,
@@ -14,17 +13,13 @@ import {
   tail,
   waitForBackend,
   waitForSteps,
+  settle,
   waitUntil,
   type OpenedPage,
+  fileBrowser,
 } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 /** Whether the Width control shows 256: its value, aria-valuetext, label or surrounding text. */
 async function widthShown(page: Page, value: number): Promise<string | null> {
@@ -82,9 +77,18 @@ describe('?lr=1000', () => {
     const shown = await waitUntil(() => banner.isVisible(), 120_000, 250);
     expect(shown, `divergence banner visible (step ${await stepCount(page)}); console:\n${tail(p)}`).toBe(true);
     expect((await banner.innerText()).length, 'banner has text').toBeGreaterThan(0);
-    // Give the plots a moment to render whatever the last rows were.
-    await page.waitForTimeout(1000);
-    const ds = await allPathDs(page);
+    // The plots have drawn the last rows: the run has stopped (state pill "diverged") and two reads
+    // of every path, a publish interval (100 ms) and two frames apart, agree.
+    await page.locator('[data-testid="run-state"].state-diverged').waitFor({ timeout: 60_000 });
+    let ds = await allPathDs(page);
+    await waitUntil(async () => {
+      await new Promise((r) => setTimeout(r, 150));
+      await settle(page);
+      const again = await allPathDs(page);
+      const same = again.join('\n') === ds.join('\n');
+      ds = again;
+      return same;
+    }, 30_000, 0);
     expect(ds.filter((d) => /NaN|Infinity|undefined/.test(d)), 'no NaN/Infinity in any path d').toEqual([]);
     await screenshot(page, 'lr-diverged');
     expect(p.errors, 'no console errors or page errors').toEqual([]);

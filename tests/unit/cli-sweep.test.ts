@@ -35,7 +35,11 @@ describe('sweep CLI', () => {
     expect(header).toContain('c2OverC1Sq');
     expect(header).toContain('layerChange3');
     expect(runs.length - 1).toBe(3 * 2 * 3); // 6 runs × steps 0, 25, 50
-    for (const line of runs.slice(1)) for (const v of line.split(',')) expect(Number.isFinite(Number(v)) && v !== '').toBe(true);
+    // every cell a finite number, except the run's measured learning-rate phase (a word) and its loss peak (empty only when a loss overflowed)
+    const phaseCol = header.indexOf('lrPhase');
+    expect(phaseCol).toBeGreaterThan(0);
+    for (const line of runs.slice(1))
+      line.split(',').forEach((v, j) => (j === phaseCol ? expect(['lazy', 'catapult', 'edge-of-stability', 'diverged']).toContain(v) : expect(Number.isFinite(Number(v)) && v !== '', `${header[j]}=${v}`).toBe(true)));
     // one η in every row (fixed η·t), the one sweep.json records
     const lrs = new Set(runs.slice(1).map((l) => l.split(',')[3]));
     expect(lrs.size).toBe(1);
@@ -56,7 +60,10 @@ describe('sweep CLI', () => {
     expect(JSON.parse(r.out)).toEqual(doc);
     expect(doc.lr.rule).toBe('auto');
     expect(String(doc.lr.eta)).toBe([...lrs][0]);
-    expect(doc.warnings).toEqual([]);
+    // no η warning; narrow runs whose η·S went past 2 are flagged (listed in pastEdge, one sentence in warnings)
+    const past = (doc.pastEdge ?? []) as { width: number; seed: number; etaSharpnessMax: number }[];
+    expect(doc.warnings).toEqual(past.length ? [expect.stringMatching(/went past the edge of stability/)] : []);
+    for (const p of past) expect(p.etaSharpnessMax).toBeGreaterThan(2);
     const fits = doc.fits;
     // only the step-invariant metrics are fitted; the step-dependent ones are recorded only
     expect(Object.keys(fits)).toEqual(metrics.filter((m) => m.fitted).map((m) => m.key));

@@ -41,7 +41,7 @@ describe('tangent-lab CLI', () => {
     const r = await run(['train', '--width', '32', '--train', '16', '--test', '16', '--steps', '6', '--log-every', '3', '--json']);
     expect(r.code).toBe(0);
     const all = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    // the rows, then one summary line (the measured learning-rate phase, src/engine/lrPhase.ts)
+    // the rows, then one summary line (the measured learning-rate phase, src/engine/lr/phase.ts)
     const lines = all.slice(0, -1);
     expect(lines.map((l) => l.step)).toEqual([0, 3, 6]);
     expect(all[all.length - 1].summary.phase).toBe('lazy');

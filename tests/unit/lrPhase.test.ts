@@ -1,6 +1,6 @@
-// The verdict rules of src/engine/lrPhase.ts on hand-made trajectories (each rule and its boundary).
+// The verdict rules of src/engine/lr/phase.ts on hand-made trajectories (each rule and its boundary).
 import { describe, expect, it } from 'vitest';
-import { lrPhaseSummary, lossRises } from '../../src/engine/lrPhase';
+import { lrPhaseSummary, lossRises } from '../../src/engine/lr/phase';
 
 const rows = (loss: number[], sharpness: (number | undefined)[], linLoss?: number[]) =>
   loss.map((l, i) => ({ step: 10 * i, loss: l, testLoss: l, sharpness: sharpness[i], linLoss: linLoss?.[i] }));
@@ -10,7 +10,7 @@ describe('lrPhaseSummary', () => {
     const s = lrPhaseSummary(rows([1, 0.5, 0.3, 0.2], [10, 10, 10.1, 10]), 0.1);
     expect(s.phase).toBe('lazy');
     expect(s.lrOverCritical).toBeCloseTo(0.5, 12);
-    expect(s.edgeMax).toBeCloseTo(1.01, 12);
+    expect(s.etaSharpnessMax).toBeCloseTo(1.01, 12);
     expect(s.lossPeakRatio).toBe(1);
     expect(s.steps).toBe(30);
   });

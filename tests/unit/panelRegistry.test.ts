@@ -8,7 +8,7 @@ describe('panelsFor', () => {
   it('the MLP lab has no early-time card (that model has its own page layout)', () => {
     const mlp = keys(panelsFor('mlp', 'sine'));
     expect(mlp).not.toContain('early-time');
-    expect(mlp).toEqual(['function', 'loss', 'drift', 'gap', 'modes', 'correlations', 'ntk', 'pair', 'nfa']);
+    expect(mlp).toEqual(['function', 'loss', 'sharpness', 'drift', 'gap', 'modes', 'correlations', 'ntk', 'pair', 'nfa']);
   });
   it('the early-time model shows its panel first and no MLP-only panel', () => {
     const early = keys(panelsFor('early-time', 'gauss'));

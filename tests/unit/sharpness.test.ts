@@ -54,7 +54,7 @@ interface Summary {
   lrOverCritical: number;
   sharpness0: number;
   sharpnessFinal: number;
-  edgeMax: number;
+  etaSharpnessMax: number;
   lossPeakRatio: number | null;
   twinDiverged: boolean;
 }
@@ -99,4 +99,41 @@ describe('measured learning-rate phase of a relu net (width 256, depth 1, 16 sin
     expect(r.summary.phase).toBe('diverged');
     expect(r.summary.lrOverCritical).toBeCloseTo(3, 5);
   }, 60_000);
+});
+
+describe('sweep --lr-scales: the learning-rate × width phase diagram files', () => {
+  it('one group per c, η = c·η_c of each run’s θ₀, a measured phase per run, runs past the edge listed in fits.json', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = mkdtempSync(join(tmpdir(), 'lr-sweep-'));
+    let err = '';
+    const code = await main(
+      ['sweep', '--activation', 'relu', '--depth', '1', '--train', '16', '--test', '4', '--modes', '0', '--steps', '60', '--widths', '32,128', '--seeds', '1', '--lr-scales', '0.5,3', '--jobs', '1', '--out', out],
+      { stdout: () => undefined, stderr: (s) => (err += s) },
+    );
+    expect(code, err).toBe(0);
+    const lines = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
+    const header = lines[0].split(',');
+    expect(header.slice(0, 3)).toEqual(['param', 'outputScale', 'lrScale']);
+    const col = (k: string) => header.indexOf(k);
+    const runs = new Map<string, string[]>();
+    for (const l of lines.slice(1)) {
+      const c = l.split(',');
+      runs.set(`${c[col('lrScale')]}/${c[col('width')]}`, c);
+    }
+    expect([...runs.keys()].sort()).toEqual(['0.5/128', '0.5/32', '3/128', '3/32']);
+    for (const [key, c] of runs) {
+      const lrScale = Number(key.split('/')[0]);
+      // η·S₀ = 2c: each run's η is c times its own critical rate
+      expect(Number(c[col('lr')]) * Number(c[col('sharpness0')])).toBeCloseTo(2 * lrScale, 4);
+      expect(c[col('lrPhase')]).toBe(lrScale === 0.5 ? 'lazy' : 'diverged');
+      expect(c[col('twinDiverged')]).toBe(lrScale === 0.5 ? '0' : '1');
+    }
+    const fits = JSON.parse(readFileSync(join(out, 'fits.json'), 'utf8'));
+    expect(fits.groups.map((g: { lrScale: number }) => g.lrScale)).toEqual([0.5, 3]);
+    expect(fits.pastEdge.map((r: { lrScale: number; width: number }) => `${r.lrScale}/${r.width}`)).toEqual(['3/32', '3/128']);
+    expect(fits.warnings.join(' ')).toMatch(/past the edge of stability/);
+    expect(err).toMatch(/2 runs went past the edge of stability/);
+  }, 120_000);
 });

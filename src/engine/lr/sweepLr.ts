@@ -5,7 +5,8 @@
 //   auto       one η for every width and seed: ½·η_c of the seed-mean kernel at the sweep's widest
 //              width, η = N / mean_seeds λmax(Θ₀(X, X)) (3 significant digits), the finite-width
 //              estimate closest to the infinite-width kernel;
-//   auto-per-run  each run its own ½·η_c from its own θ₀ (the Lab's rule): slopes then mix η with width.
+//   auto-per-run  each run its own ½·η_c from its own θ₀ (the Lab's rule): slopes then mix η with width;
+//   lr-scale   a learning-rate sweep: each run η = c·η_c of its own θ₀ for each c of spec.lrScales.
 // A phase sweep resolves η once per parametrization (the kernels at init differ between them); η is
 // in α = 1 units (λmax is divided by α², and a run with output scale α takes the raw step η/α²), so
 // one η serves every output scale α of a parametrization.
@@ -54,6 +55,15 @@ export async function resolveSweepLrs(spec: SweepSpec): Promise<SweepLrs> {
 
 
 async function resolveLr(spec: SweepSpec, base: ExperimentConfig): Promise<Omit<SweepLr, 'param'>> {
+  if (spec.lrScales?.length)
+    return {
+      rule: 'lr-scale',
+      eta: null,
+      widthExp: 0,
+      measured: null,
+      description: `each run: η = c·η_c = c·2N/λmax(Θ₀) of its own θ₀, c ∈ {${spec.lrScales.join(', ')}} (runs.csv has each run's η)`,
+      warning: 'each run’s η is c·η_c of its own θ₀, so η differs between widths and seeds: the width slopes at one c compare runs at the same η/η_c, not the same η',
+    };
   if (base.lr !== null) {
     const alpha = base.lrWidthExp;
     return {

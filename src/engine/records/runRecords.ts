@@ -60,6 +60,17 @@ const OptionalMetricsSchema = z.object({
   modeDeparture: metric,
   /** λmax(Θ_t(X_train, X_train))/(α²N) on the training set: the linearisation at θ_t is stable iff η·sharpness < 2 (src/engine/metrics/sharpness.ts). */
   sharpness: metric,
+  /** Infinite-width kernel machine (src/engine/infinite/): RMS network − machine on the training / test points. */
+  gapInf: metric,
+  gapInfTest: metric,
+  /** RMS linear twin − machine on the training / test points. */
+  twinGapInf: metric,
+  twinGapInfTest: metric,
+  /** The machine's train / test MSE. */
+  infLoss: metric,
+  infTestLoss: metric,
+  /** ‖Θ_t − Θ∞‖_F/‖Θ∞‖_F on the probe set (at θ₀: how far the finite-width kernel is from its limit). */
+  kernelGapInf: metric,
 });
 
 /**
@@ -187,6 +198,12 @@ export const RunMetaSchema = z.object({
   modes: z.object({ count, lambda: nums, vectors: f32 }).optional(),
   /** Why no modes are tracked (modes=0, or too many training points). */
   modesOff: z.string().optional(),
+  /** Θ∞ on the probe set (count × count, row-major, display order), when the run has a kernel machine. */
+  ntkInf: f32.optional(),
+  /** How Θ∞ was computed (closed form, Hermite series) and which limit the parametrization has. */
+  infiniteNote: z.string().optional(),
+  /** Why the run has no kernel machine (machine=false, standard parametrization, too many points). */
+  machineOff: z.string().optional(),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;
 
@@ -202,6 +219,9 @@ export const SnapshotSchema = z.object({
   /** Inputs with d > 2 only: network and linear twin on the first few test points (meta.dataset.xTest order). */
   fTestSample: f32.optional(),
   fLinTestSample: f32.optional(),
+  /** The infinite-width kernel machine on the grid / on the test sample (when the run has one). */
+  fInfGrid: f32.optional(),
+  fInfTestSample: f32.optional(),
   /** NFM/AGOP heatmaps of the chosen hidden layer (MLP). */
   nfa: NfaSnapshotSchema.optional(),
   /** Early-time model: predictions of both models on the shown test points at every logged step. */

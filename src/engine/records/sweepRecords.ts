@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { PARAMETRIZATIONS } from '../../schema/config';
 import { MetricRowSchema } from './runRecords';
+import { RunPhaseSummarySchema } from '../lr/phase';
 
-export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run'] as const;
+export const SWEEP_LR_RULES = ['explicit', 'auto', 'auto-per-run', 'lr-scale'] as const;
 
 /** How the sweep's η was chosen: written to sweep.json and fits.json, shown by the app. */
 export const SweepLrSchema = z.object({
@@ -39,6 +40,8 @@ export const PER_RUN_LR_WARNING =
 export const SweepRunSchema = z.object({
   param: z.enum(PARAMETRIZATIONS),
   outputScale: z.number().positive(),
+  /** Learning-rate scale c of a learning-rate sweep (η = c·η_c of the run's θ₀). */
+  lrScale: z.number().positive().optional(),
   width: z.number().int().positive(),
   seed: z.number().int(),
   /** Position in the full grid (canonical order). */
@@ -51,6 +54,8 @@ export const SweepRunSchema = z.object({
   final: MetricRowSchema,
   /** The loss blew up (non-finite, or 10⁶× its initial value): training stopped there. */
   diverged: z.boolean(),
+  /** The measured learning-rate phase and its evidence (src/engine/lr/phase.ts), from every logged row (runCell always sets it). */
+  summary: RunPhaseSummarySchema.optional(),
   /** Wall time of the run (not written to runs.csv, which must not depend on the machine). */
   seconds: z.number().nonnegative(),
 });
@@ -62,7 +67,7 @@ export const SweepProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** The runs in flight (one per job) and their current step. */
-  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
+  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), lrScale: z.number().positive().optional(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
   /** Steps per run. */
   steps: z.number().int().nonnegative(),
   /** Share of the shard's work done (weighted by the cost of a step at each width), 0…1. */

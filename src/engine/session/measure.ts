@@ -58,11 +58,11 @@ export async function measureRow(
       gapTrainRel: relativeRmsGap(fTrain, s.twin.fTrain, s.f0Train),
       gapTestRel: relativeRmsGap(fTest, linTest, s.f0Test),
       ...(s.modesProj ? measureModes(s, s.modesProj, fTrain, kept) : {}),
+      ...(s.machine?.cheap({ fTrain, fTest, twin: s.twin, nTest: s.config.test, yTrain: s.yTrainFit, yTest: s.yTestFit }) ?? {}),
     };
     if (!expensive) return cheap;
     const k = ntkLayerwise(s.spec, params, s.xProbe);
-    // derivative correlations along the full-batch GD step Δ = −(η/α²)∇θL at the current θ
-    const dir = gdDirection(s.spec, params, s.xTrain, s.yTrainFit, rawStep(s.spec, s.meta.lr));
+    const dir = stepDirection(s, params);
     const corr = tf.unstack(correlationSummary(s.spec, params, dir, s.xProbe)) as tf.Scalar[];
     const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
     CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
@@ -77,6 +77,7 @@ export async function measureRow(
     return {
       ...cheap,
       ntkDrift: relativeDrift(s.ntkProbe0, k),
+      ...(s.machine ? { kernelGapInf: s.machine.kernelGap(k) } : {}),
       alignDrift: alignmentDrift(s.ntkProbe0, k),
       lambdaMax: tf.div(lambdaMax(k), s.probe.count) as tf.Scalar,
       sharpness: trainSharpness(s.spec, params, s.xTrain),
@@ -100,6 +101,15 @@ export async function measureRow(
   if (mv && s.modesProj) row.modes = modesRecord(s.modesProj.basis, mv);
   if (watch.twin.observe(row.linLoss)) row.twinDiverged = true;
   return row;
+}
+
+/**
+ * The step the derivative correlations are measured along: the full-batch GD step
+ * Δ = −(η/α²)∇θL at θ = `params`, on the whole training set with the centred targets (the run's own
+ * step when it trains by GD). The CLI's `taylor` uses it too. Caller owns the result (or a tidy does).
+ */
+export function stepDirection(s: Pick<RunState, 'spec' | 'xTrain' | 'yTrainFit' | 'meta'>, params: Params): Params {
+  return gdDirection(s.spec, params, s.xTrain, s.yTrainFit, rawStep(s.spec, s.meta.lr));
 }
 
 /** Inside measureRow's tidy: the 2 × K projections (kept for the readback) and modeDeparture. */

@@ -36,13 +36,15 @@ export async function takeSnapshot(state: RunState, params: Params, step: number
     ntkLayerwise(s.spec, params, s.xProbe),
     pairIndex === null ? tf.zeros([0]) : pairMatrix(s.spec, params, tf.slice(s.xProbe, [pairIndex, 0], [1, -1]) as tf.Tensor2D, s.xProbe),
   ]);
-  const [fg, fl, fs, fls, kv, pv] = await Promise.all([fGrid.data(), fLinGrid.data(), fSample.data(), fLinSample.data(), k.data(), pair.data()]);
+  const inf = s.machine?.snapshot(nTest, nGrid, nSample, s.cEval);
+  const [fg, fl, fs, fls, kv, pv, infValues] = await Promise.all([fGrid.data(), fLinGrid.data(), fSample.data(), fLinSample.data(), k.data(), pair.data(), inf ?? {}]);
   tf.dispose([fGrid, fLinGrid, fSample, fLinSample, k, pair]);
   const nfa = opts.nfaLayer === undefined ? null : await s.nfaHeatmaps.snapshot(opts.nfaLayer, params);
   return {
     ...(nfa ? { nfa } : {}),
     ...(pairIndex === null ? {} : { pair: { index: pairIndex, matrix: Float32Array.from(reorderSquare(pv, order)) } }),
     ...(nSample > 0 ? { fTestSample: Float32Array.from(fs), fLinTestSample: Float32Array.from(fls) } : {}),
+    ...infValues,
     step,
     fGrid: Float32Array.from(fg),
     fLinGrid: Float32Array.from(fl),

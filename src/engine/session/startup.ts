@@ -18,6 +18,7 @@ import { modeBasis, modeCount, modesOffReason, ModeProjector } from '../metrics/
 import { NfaHeatmaps, nfaLiveFor } from '../metrics/nfaHeatmaps';
 import type { RunMeta } from '../records/runRecords';
 import { CreateAborted, StartupClock, firstMeasureCost, startupKernelCosts, type CreateProgress } from './startupCost';
+import { SessionMachine } from '../infinite/sessionMachine';
 
 export interface SessionOptions {
   gridSize?: number;
@@ -59,6 +60,8 @@ export interface RunState {
   readonly twin: LinearTwin;
   /** Projections on the top eigenmodes of Θ₀(X, X) (null when config.modes is 0 or N is too large). */
   readonly modesProj: ModeProjector | null;
+  /** The infinite-width kernel machine (docs/science.md §11); null when off (meta.machineOff says why). */
+  readonly machine: SessionMachine | null;
   readonly nfaHeatmaps: NfaHeatmaps;
   /** Whether the live app measures NFA for this network (see NFA_LIVE_MAX_COST). */
   readonly nfaLive: boolean;
@@ -127,6 +130,7 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
     });
     const f0Train = hold(built.f0Train);
     let twin: LinearTwin;
+    let machine: SessionMachine | null = null;
     let f0Test: tf.Tensor1D, cEval: tf.Tensor1D, yTrainFit: tf.Tensor1D, yTestFit: tf.Tensor1D;
     try {
       f0Test = hold(tf.tidy(() => tf.slice(built.f0Eval, 0, config.test)));
@@ -135,6 +139,9 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
       yTrainFit = hold(centred ? tf.add(yTrain, f0Train) : tf.clone(yTrain));
       yTestFit = hold(centred ? tf.add(yTest, f0Test) : tf.clone(yTest));
       twin = hold(new LinearTwin({ kTrainTrain: kTrainTrain0, ...built }));
+      const m = SessionMachine.build(spec, config.machine, { xTrain: data.xTrain, xTest: data.xTest, xGrid: grid, xProbe: probe.x, probeCount: probe.count, probeOrder: probe.order, f0Train, f0Eval: built.f0Eval });
+      machine = m.machine && hold(m.machine);
+      Object.assign(meta, m.meta);
     } finally {
       tf.dispose([built.kEvalTrain, built.f0Eval]);
     }
@@ -169,7 +176,7 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
     kTrainTrain0.dispose();
     checkAbort();
     const nfaHeatmaps = new NfaHeatmaps(spec, xTrain, theta0);
-    return { config, spec, data, probe, meta, xTrain, yTrain, xTest, yTest, xGrid, xProbe, theta0, f0Train, f0Test, cEval, yTrainFit, yTestFit, ntkProbe0, twin, modesProj, nfaHeatmaps, nfaLive, firstMeasure };
+    return { config, spec, data, probe, meta, xTrain, yTrain, xTest, yTest, xGrid, xProbe, theta0, f0Train, f0Test, cEval, yTrainFit, yTestFit, ntkProbe0, twin, modesProj, machine, nfaHeatmaps, nfaLive, firstMeasure };
   } catch (e) {
     for (const t of held) t.dispose();
     throw e;
@@ -184,6 +191,7 @@ export function disposeRunState(s: RunState): void {
   }
   s.twin.dispose();
   s.modesProj?.dispose();
+  s.machine?.dispose();
   tf.dispose([s.xTrain, s.yTrain, s.xTest, s.yTest, s.xGrid, s.xProbe, s.f0Train, s.f0Test, s.cEval, s.yTrainFit, s.yTestFit, s.ntkProbe0]);
 }
 

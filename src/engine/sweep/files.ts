@@ -3,7 +3,7 @@
 // the app both write them through sweepFiles().
 import { isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { runKey, sweepGrid, sweepGroups, type RunId } from './grid';
-import { fitsJson, parseRunsCsv, runsCsv, summaryCsv, sweepFingerprint, type RunsTable, type SweepManifest } from './io';
+import { fitsJson, pastEdgeOf, parseRunsCsv, runsCsv, summaryCsv, sweepFingerprint, type RunsTable, type SweepManifest } from './io';
 import type { SweepLrs } from '../records/sweepRecords';
 import { sweepMetrics } from './metrics';
 import { fitGroups, summarize, sweepFitOptions } from './summary';
@@ -37,7 +37,7 @@ export function sweepFiles(spec: SweepSpec, lrs: SweepLrs, runs: readonly RunsTa
   return {
     'runs.csv': text,
     'summary.csv': summaryCsv(summarize(parsed, metrics, groups), phase),
-    'fits.json': fitsJson(fitGroups(parsed, metrics, sweepFitOptions(spec), groups), lrs, metrics, phase),
+    'fits.json': fitsJson(fitGroups(parsed, metrics, sweepFitOptions(spec), groups), lrs, metrics, phase, pastEdgeOf(parsed, phase)),
   };
 }
 

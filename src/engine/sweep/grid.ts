@@ -1,5 +1,5 @@
-// The (param, output scale α, width, seed) grid of a sweep, its deterministic shards, its groups
-// (one per (param, α): a plain width sweep has one), and the config of one run.
+// The (param, output scale α[, lr-scale c], width, seed) grid of a sweep, its deterministic shards,
+// its groups (one per (param, α[, c]): a plain width sweep has one), and the config of one run.
 import type { ExperimentConfig, Parametrization } from '../../schema/config';
 import { isPhaseSweep, type SweepSpec } from '../../schema/sweep';
 import { lrAtWidth, lrOf } from '../lr/rule';
@@ -9,6 +9,8 @@ import type { SweepLr } from '../records/sweepRecords';
 export interface SweepGroup {
   param: Parametrization;
   outputScale: number;
+  /** Learning-rate scale c (η = c·η_c of the run's own θ₀) in a learning-rate sweep; absent otherwise. */
+  lrScale?: number;
 }
 
 /** What identifies a run within a sweep. */
@@ -24,18 +26,23 @@ export interface GridPoint extends RunId {
   seed: number;
 }
 
-/** "ntk/10" — the key of a group. */
-export const groupKey = (g: SweepGroup): string => `${g.param}/${g.outputScale}`;
-/** "ntk/10/64/3" — the key of a run. */
-export const runKey = (r: RunId): string => `${r.param}/${r.outputScale}/${r.width}/${r.seed}`;
-/** How a run is named in messages: "width 64 seed 3", with "μP α = 10" in front in a phase sweep. */
+const lrPart = (g: SweepGroup) => (g.lrScale === undefined ? '' : `/c${g.lrScale}`);
+/** "ntk/10" — the key of a group ("ntk/1/c1.5" in a learning-rate sweep). */
+export const groupKey = (g: SweepGroup): string => `${g.param}/${g.outputScale}${lrPart(g)}`;
+/** "ntk/10/64/3" — the key of a run ("ntk/1/c1.5/64/3" in a learning-rate sweep). */
+export const runKey = (r: RunId): string => `${r.param}/${r.outputScale}${lrPart(r)}/${r.width}/${r.seed}`;
+/** How a run is named in messages: "width 64 seed 3", with "μP α = 10" (and "η = 1.5·η_c") in front in a phase sweep. */
 export function runName(r: RunId, phase: boolean): string {
-  return `${phase ? `${r.param} α=${r.outputScale} ` : ''}width ${r.width} seed ${r.seed}`;
+  const lr = r.lrScale === undefined ? '' : `η = ${r.lrScale}·η_c `;
+  return `${phase ? `${r.param} α=${r.outputScale} ${lr}` : ''}width ${r.width} seed ${r.seed}`;
 }
 
 /** The (param, α) groups in grid order: params in the spec's order, α ascending. */
-export function sweepGroups(spec: Pick<SweepSpec, 'params' | 'outputScales'>): SweepGroup[] {
-  return spec.params.flatMap((param) => spec.outputScales.map((outputScale) => ({ param, outputScale })));
+export function sweepGroups(spec: Pick<SweepSpec, 'params' | 'outputScales' | 'lrScales'>): SweepGroup[] {
+  const lrs: (number | undefined)[] = spec.lrScales?.length ? spec.lrScales : [undefined];
+  return spec.params.flatMap((param) =>
+    spec.outputScales.flatMap((outputScale) => lrs.map((lrScale) => (lrScale === undefined ? { param, outputScale } : { param, outputScale, lrScale }))),
+  );
 }
 
 /** Every (param, α, width, seed), in that nesting order: widths ascending, seeds base.seed … base.seed + seeds − 1. */
@@ -68,6 +75,10 @@ export function shard<T extends { index: number }>(grid: readonly T[], i: number
  * phase sweep is centred, so its α = 1 runs are the same model family as the α > 1 ones.
  */
 export function configForRun(spec: SweepSpec, lrs: readonly SweepLr[], p: RunId): ExperimentConfig {
-  const center = isPhaseSweep(spec) ? true : spec.base.center;
-  return { ...spec.base, param: p.param, outputScale: p.outputScale, center, width: p.width, seed: p.seed, lr: lrAtWidth(lrOf(lrs, p.param), p.width), lrWidthExp: 0 };
+  // centred when α or the parametrization varies (a learning-rate sweep alone keeps the base's centring)
+  const center = isPhaseSweep({ outputScales: spec.outputScales, params: spec.params }) ? true : spec.base.center;
+  const run = { ...spec.base, param: p.param, outputScale: p.outputScale, center, width: p.width, seed: p.seed, lrWidthExp: 0 };
+  // a learning-rate sweep: η = c·η_c of this run's own θ₀ (the session resolves it)
+  if (p.lrScale !== undefined) return { ...run, lr: null, lrScale: p.lrScale };
+  return { ...run, lr: lrAtWidth(lrOf(lrs, p.param), p.width), lrScale: null };
 }

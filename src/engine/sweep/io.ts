@@ -15,7 +15,8 @@ import { MetricRowSchema, type MetricRow } from '../records/runRecords';
 import { RUN_ROW_EXTRAS, UC_NFA_LAST, type SweepMetric } from './metrics';
 import { SweepLrSchema, SweepLrsSchema, type SweepLrs } from '../records/sweepRecords';
 import type { RunEnds, SummaryRow, SweepFits } from './summary';
-import type { RunId, SweepGroup } from './grid';
+import { runName, type RunId, type SweepGroup } from './grid';
+import { LR_PHASES, EDGE, lrPhaseSummary, type LrPhase, type RunPhaseSummary } from '../lr/phase';
 
 /** A short stable hash of everything that determines a sweep's results (not the shard, not the backend). */
 export function sweepFingerprint(spec: SweepSpec): string {
@@ -27,6 +28,7 @@ export function sweepFingerprint(spec: SweepSpec): string {
     autoLr: spec.base.lr === null ? spec.autoLr : null,
     // a plain width sweep keeps its version-2 fingerprint
     ...(isPhaseSweep(spec) ? { outputScales: spec.outputScales, params: spec.params } : {}),
+    ...(spec.lrScales?.length ? { lrScales: spec.lrScales } : {}),
   });
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
@@ -46,37 +48,121 @@ const parseCell = (s: string, where: string): number | undefined => {
   return v;
 };
 
+/** What runs.csv keeps of a run's measured learning-rate phase (src/engine/lr/phase.ts): its last columns. */
+export type RunPhaseColumns = Pick<RunPhaseSummary, 'phase' | 'sharpness0' | 'sharpnessMax' | 'sharpnessFinal' | 'etaSharpnessMax' | 'lossPeakRatio' | 'twinDiverged'>;
+
 export interface RunsTable extends RunId {
   lr: number;
   rows: MetricRow[];
+  /** The run's measured phase (from all its rows, divergence included); recomputed from `rows` when absent. */
+  summary?: RunPhaseColumns;
+  diverged?: boolean;
 }
 
-/** The columns in front of runs.csv's (and summary.csv's) in a phase sweep. */
+/** The columns in front of runs.csv's (and summary.csv's) in a phase sweep; a learning-rate sweep adds lrScale. */
 const GROUP_COLUMNS = ['param', 'outputScale'] as const;
+const LR_GROUP_COLUMNS = [...GROUP_COLUMNS, 'lrScale'] as const;
 const RUN_COLUMNS = ['width', 'seed', 'step', 'lr'] as const;
+/**
+ * Per-run columns at the end of every runs.csv line (the same on each line of a run): the measured
+ * phase, S₀, max S, final S (S = λmax(Θ_t(X,X))/(α²N)), max η·S, max loss / initial loss (empty when a
+ * loss overflowed) and whether the linear twin blew up (1/0).
+ */
+export const RUN_PHASE_COLUMNS = ['lrPhase', 'sharpness0', 'sharpnessMax', 'sharpnessFinal', 'etaSharpnessMax', 'lossPeakRatio', 'twinDiverged'] as const;
+const groupColumns = (phase: boolean, lr: boolean): readonly string[] => (lr ? LR_GROUP_COLUMNS : phase ? GROUP_COLUMNS : []);
+const groupCells = (r: SweepGroup, phase: boolean, lr: boolean): string[] => (lr ? [r.param, String(r.outputScale), String(r.lrScale ?? '')] : phase ? [r.param, String(r.outputScale)] : []);
+const hasLrScale = (runs: readonly SweepGroup[]) => runs.some((r) => r.lrScale !== undefined);
 
-/** runs.csv header for these metrics (`phase`: a phase sweep, with the group columns in front). */
-export function runsHeader(metrics: readonly SweepMetric[], phase = false): string[] {
-  return [...(phase ? GROUP_COLUMNS : []), ...RUN_COLUMNS, ...RUN_ROW_EXTRAS, ...metrics.map((m) => m.key)];
+/** runs.csv header for these metrics (`phase`: a phase sweep, with the group columns in front; `lr`: a learning-rate sweep). */
+export function runsHeader(metrics: readonly SweepMetric[], phase = false, lr = false): string[] {
+  return [...groupColumns(phase, lr), ...RUN_COLUMNS, ...RUN_ROW_EXTRAS, ...metrics.map((m) => m.key), ...RUN_PHASE_COLUMNS];
 }
 
-/** runs.csv text: runs in the given order, one line per logged row (each row carries its run's η). */
+/** A run's measured phase: the one it carries, or computed from its rows. */
+export function phaseOf(r: RunsTable): RunPhaseColumns {
+  return r.summary ?? lrPhaseSummary(r.rows, r.lr, r.diverged ?? false);
+}
+
+function phaseCells(p: RunPhaseColumns): string[] {
+  const n = (v: number | null) => (v === null ? '' : cell(v));
+  return [p.phase ?? '', n(p.sharpness0), n(p.sharpnessMax), n(p.sharpnessFinal), n(p.etaSharpnessMax), n(p.lossPeakRatio), p.twinDiverged ? '1' : '0'];
+}
+
+/** runs.csv text: runs in the given order, one line per logged row (each row carries its run's η and measured phase). */
 export function runsCsv(runs: readonly RunsTable[], metrics: readonly SweepMetric[], phase = false): string {
-  const lines = [runsHeader(metrics, phase).join(',')];
-  for (const r of runs)
+  const lr = hasLrScale(runs);
+  const lines = [runsHeader(metrics, phase, lr).join(',')];
+  for (const r of runs) {
+    const tail = phaseCells(phaseOf(r));
     for (const row of r.rows)
       lines.push(
         [
-          ...(phase ? [r.param, String(r.outputScale)] : []),
+          ...groupCells(r, phase, lr),
           String(r.width),
           String(r.seed),
           String(row.step),
           String(r.lr),
           ...RUN_ROW_EXTRAS.map((k) => cell(row[k])),
           ...metrics.map((m) => cell(m.get(row))),
+          ...tail,
         ].join(','),
       );
+  }
   return lines.join('\n') + '\n';
+}
+
+/** The per-run phase columns of one runs.csv line (indices of RUN_PHASE_COLUMNS in the header). */
+function parsePhaseCells(header: readonly string[], cells: readonly string[], where: string): RunPhaseColumns | undefined {
+  const at = (k: string) => header.indexOf(k);
+  if (at('lrPhase') < 0) return undefined;
+  const raw = cells[at('lrPhase')];
+  const phase = raw === '' ? null : LR_PHASES.find((p) => p === raw);
+  if (phase === undefined) throw new Error(`${where}: lrPhase must be one of ${LR_PHASES.join(', ')} or empty`);
+  const n = (k: string) => (at(k) < 0 ? null : parseCell(cells[at(k)], `${where} ${k}`) ?? null);
+  return {
+    phase: phase as LrPhase | null,
+    sharpness0: n('sharpness0'),
+    sharpnessMax: n('sharpnessMax'),
+    sharpnessFinal: n('sharpnessFinal'),
+    etaSharpnessMax: n('etaSharpnessMax'),
+    lossPeakRatio: n('lossPeakRatio'),
+    twinDiverged: cells[at('twinDiverged')] === '1',
+  };
+}
+
+/** Runs whose η·S exceeded 2 at some logged row: their linearisation was unstable, their kernel drift mixes oscillation with width. */
+export function runsPastEdge<T extends RunsTable>(runs: readonly T[]): { run: T; etaSharpnessMax: number; phase: LrPhase | null }[] {
+  return runs.flatMap((r) => {
+    const p = phaseOf(r);
+    return p.etaSharpnessMax !== null && p.etaSharpnessMax > EDGE ? [{ run: r, etaSharpnessMax: p.etaSharpnessMax, phase: p.phase }] : [];
+  });
+}
+
+/** Runs past the edge, as fits.json lists them, and the one sentence about them. */
+export interface PastEdge {
+  warning: string;
+  runs: { param: string; outputScale: number; lrScale?: number; width: number; seed: number; etaSharpnessMax: number; lrPhase: LrPhase | null }[];
+}
+
+/** The runs past the edge and the one sentence fits.json, the CLI and the app print about them (null when none). */
+export function pastEdgeOf(runs: readonly RunsTable[], phase: boolean): PastEdge | null {
+  const past = runsPastEdge(runs);
+  if (past.length === 0) return null;
+  const list = past.map(({ run: r, etaSharpnessMax, phase: lrPhase }) => ({
+    param: r.param,
+    outputScale: r.outputScale,
+    ...(r.lrScale === undefined ? {} : { lrScale: r.lrScale }),
+    width: r.width,
+    seed: r.seed,
+    etaSharpnessMax,
+    lrPhase,
+  }));
+  return { warning: pastEdgeSentence(past, phase), runs: list };
+}
+
+function pastEdgeSentence(past: ReturnType<typeof runsPastEdge>, phase: boolean): string {
+  const names = past.map((p) => `${runName(p.run, phase)} (max η·S = ${Number(p.etaSharpnessMax.toPrecision(3))}${p.phase ? `, ${p.phase}` : ''})`);
+  return `${past.length} run${past.length === 1 ? '' : 's'} went past the edge of stability η·S > 2 (S = λmax(Θ_t)/N on the training set): ${names.join('; ')}. Their kernel drift mixes oscillation and catapult dynamics with the effect of width.`;
 }
 
 const ROW_KEYS = new Set(Object.keys(MetricRowSchema.shape));
@@ -90,7 +176,7 @@ function parseRow(header: readonly string[], cells: readonly string[], where: st
   const layer: number[] = [];
   let ucNfa: number | undefined;
   header.forEach((h, j) => {
-    if (j < first + 4) return;
+    if (j < first + 4 || (RUN_PHASE_COLUMNS as readonly string[]).includes(h)) return;
     const v = parseCell(cells[j], `${where} ${h}`);
     const m = /^layerChange(\d+)$/.exec(h);
     if (m) layer[Number(m[1]) - 1] = v ?? NaN;
@@ -114,7 +200,8 @@ export function parseRunsCsv(text: string, base: Pick<ExperimentConfig, 'param' 
   if (lines.length === 0) throw new Error('runs.csv is empty');
   const header = lines[0].split(',');
   const phase = header.slice(0, 2).join(',') === GROUP_COLUMNS.join(',');
-  const first = phase ? GROUP_COLUMNS.length : 0;
+  const lrSweep = header.slice(0, 3).join(',') === LR_GROUP_COLUMNS.join(',');
+  const first = lrSweep ? LR_GROUP_COLUMNS.length : phase ? GROUP_COLUMNS.length : 0;
   if (header.slice(first, first + 4).join(',') !== RUN_COLUMNS.join(','))
     throw new Error(`runs.csv does not start with ${RUN_COLUMNS.join(',')} (or ${[...GROUP_COLUMNS, ...RUN_COLUMNS].join(',')})`);
   const runs: (RunsTable & RunEnds)[] = [];
@@ -128,13 +215,19 @@ export function parseRunsCsv(text: string, base: Pick<ExperimentConfig, 'param' 
       const outputScale = parseCell(cells[1], `${where} outputScale`);
       if (param === undefined || outputScale === undefined || !(outputScale > 0)) throw new Error(`${where}: param must be one of ${PARAMETRIZATIONS.join(', ')} and outputScale a positive number`);
       group = { param, outputScale };
+      if (lrSweep) {
+        const lrScale = parseCell(cells[2], `${where} lrScale`);
+        if (lrScale === undefined || !(lrScale > 0)) throw new Error(`${where}: lrScale must be a positive number`);
+        group.lrScale = lrScale;
+      }
     }
     const [width, seed, , lr] = cells.slice(first, first + 4).map((c, j) => parseCell(c, `${where} ${header[first + j]}`) ?? NaN);
     if (!(Number.isInteger(width) && width > 0 && Number.isInteger(seed))) throw new Error(`${where}: width and seed must be integers`);
     const row = parseRow(header, cells, where, first);
     let run = runs[runs.length - 1];
-    if (!run || run.param !== group.param || run.outputScale !== group.outputScale || run.width !== width || run.seed !== seed || row.step <= (run.rows[run.rows.length - 1]?.step ?? -1)) {
-      run = { ...group, width, seed, lr, rows: [], init: row, final: row };
+    if (!run || run.param !== group.param || run.outputScale !== group.outputScale || run.lrScale !== group.lrScale || run.width !== width || run.seed !== seed || row.step <= (run.rows[run.rows.length - 1]?.step ?? -1)) {
+      const summary = parsePhaseCells(header, cells, where);
+      run = { ...group, width, seed, lr, rows: [], init: row, final: row, ...(summary ? { summary } : {}) };
       runs.push(run);
     }
     run.rows.push(row);
@@ -145,8 +238,9 @@ export function parseRunsCsv(text: string, base: Pick<ExperimentConfig, 'param' 
 
 /** summary.csv text (`phase`: a phase sweep, with the group columns in front). */
 export function summaryCsv(rows: readonly SummaryRow[], phase = false): string {
-  const head = [...(phase ? GROUP_COLUMNS : []), 'metric', 'phase', 'width', 'mean', 'std', 'n'].join(',');
-  return [head, ...rows.map((r) => [...(phase ? [r.param, r.outputScale] : []), r.metric, r.phase, r.width, r.mean, r.std, r.n].map(String).join(','))].join('\n') + '\n';
+  const lr = hasLrScale(rows);
+  const head = [...groupColumns(phase, lr), 'metric', 'phase', 'width', 'mean', 'std', 'n'].join(',');
+  return [head, ...rows.map((r) => [...groupCells(r, phase, lr), r.metric, r.phase, r.width, r.mean, r.std, r.n].map(String).join(','))].join('\n') + '\n';
 }
 
 /** The fits of one (param, α) group. */
@@ -160,18 +254,20 @@ export interface GroupFits extends SweepGroup {
  * A plain width sweep (one group) writes `lr` as one object and `fits` at the top (version 2); a
  * phase sweep writes `lr` per parametrization and `groups`: [{param, outputScale, fits}] in grid order.
  */
-export function fitsJson(groups: readonly GroupFits[], lrs: SweepLrs, metrics: readonly SweepMetric[], phase = false): string {
+export function fitsJson(groups: readonly GroupFits[], lrs: SweepLrs, metrics: readonly SweepMetric[], phase = false, pastEdge: PastEdge | null = null): string {
   const lrDoc = (l: SweepLrs[number]) => ({ ...(phase ? { param: l.param } : {}), rule: l.rule, eta: l.eta, widthExp: l.widthExp, description: l.description });
   const fitsDoc = (fits: SweepFits) => Object.fromEntries(metrics.filter((m) => fits[m.key]).map((m) => [m.key, { label: m.label, ...fits[m.key] }]));
-  const warnings = [...new Set(lrs.flatMap((l) => (l.warning ? [l.warning] : [])))];
+  const warnings = [...new Set([...lrs.flatMap((l) => (l.warning ? [l.warning] : [])), ...(pastEdge ? [pastEdge.warning] : [])])];
+  const edge = pastEdge ? { pastEdge: pastEdge.runs } : {};
   const doc = phase
     ? {
         lr: lrs.map(lrDoc),
         note: 'every run is centred, α·(f(x;θ) − f(x;θ₀)), trained with the raw step η/α²; η is in α = 1 units, one per parametrization',
         warnings,
-        groups: groups.map((g) => ({ param: g.param, outputScale: g.outputScale, fits: fitsDoc(g.fits) })),
+        ...edge,
+        groups: groups.map((g) => ({ param: g.param, outputScale: g.outputScale, ...(g.lrScale === undefined ? {} : { lrScale: g.lrScale }), fits: fitsDoc(g.fits) })),
       }
-    : { lr: lrDoc(lrs[0]), warnings, fits: fitsDoc(groups[0]?.fits ?? {}) };
+    : { lr: lrDoc(lrs[0]), warnings, ...edge, fits: fitsDoc(groups[0]?.fits ?? {}) };
   return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 

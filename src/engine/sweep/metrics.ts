@@ -58,6 +58,10 @@ export function sweepMetrics(cfg: { depth: number; activation: Activation }): Sw
   const zero = { zeroAtInit: true };
   const base: SweepMetric[] = [
     field('ntkDrift', 'NTK drift ‖Θ_t − Θ₀‖/‖Θ₀‖', 'kernel', zero),
+    field('sharpness', 'sharpness S = λmax(Θ_t(X,X))/(α²N) · train', 'kernel', {
+      fitted: false,
+      note: 'Top eigenvalue of the tangent kernel on the training set per point, in the units of η: the linearisation at θ_t is stable iff η·S < 2. Recorded, not fitted (runs.csv also has each run’s S₀, max S, final S and max η·S).',
+    }),
     field('gapTrain', 'gap to the linear twin · train (RMS)', 'gap', zero),
     field('gapTest', 'gap to the linear twin · test (RMS)', 'gap', zero),
     field('gapTrainRel', 'relative gap · train', 'gap', { ...zero, note: 'Gap divided by RMS(f_t − f₀): how much of the function’s movement the linear twin misses.' }),
@@ -66,6 +70,11 @@ export function sweepMetrics(cfg: { depth: number; activation: Activation }): Sw
       ...zero,
       note: 'RMS over the top K eigenmodes u_k of Θ₀ of u_kᵀ(f_t − f_lin,t), divided by RMS(f₀ − y) over the training points (absent when modes are off).',
     }),
+    field('kernelGapInf', 'distance to the infinite-width kernel ‖Θ − Θ∞‖/‖Θ∞‖', 'kernel', {
+      note: 'On the probe set, with Θ∞ the analytic limit (docs/science.md §11). At θ₀ theory predicts slope −½ (the finite-width fluctuations of Θ₀); after training it also holds the kernel’s drift. Absent for the standard parametrization (no finite Θ∞) and with machine=false.',
+    }),
+    field('gapInf', 'gap to the infinite-width machine · train (RMS)', 'gap', { ...zero, note: 'RMS over the training points of f_t − f∞,t, the kernel machine trained with Θ∞ from the network’s own f₀ (docs/science.md §11).' }),
+    field('twinGapInf', 'linear twin vs infinite-width machine · train (RMS)', 'gap', { ...zero, note: 'RMS of f_lin,t − f∞,t: both frozen kernels, Θ₀ against Θ∞.' }),
     field('c2OverC1Sq', 'c₂/c₁² along one GD step', 'correlations', {
       note: 'RMS(c₂)/RMS(c₁)²: unchanged when the step is rescaled (η, the residual’s size), but not when its direction changes. At θ₀ every width takes the same kind of step; after training the step points along the slow modes that are left, so the final value is not a pure width effect.',
     }),

@@ -10,6 +10,7 @@ import { finiteRow } from '../records/runRecords';
 import type { SweepLrs, SweepProgress, SweepRun } from '../records/sweepRecords';
 import { configForRun, sweepGrid, shard as shardOf, type GridPoint } from './grid';
 import { resolveSweepLrs } from '../lr/sweepLr';
+import { lrPhaseSummary } from '../lr/phase';
 
 export class SweepAborted extends Error {
   constructor() {
@@ -56,7 +57,9 @@ export async function runCell(cell: SweepCell, onStep?: (step: number) => void, 
     }
     const rows = raw.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
     if (rows.length === 0) throw new Error(`width ${cell.width} seed ${cell.seed}: the loss is not finite at initialisation`);
-    return { param: cell.param, outputScale: cell.outputScale, width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, seconds: (now() - t0) / 1000 };
+    const summary = lrPhaseSummary(raw, session.meta.lr, diverged);
+    const lrScale = cell.lrScale === undefined ? {} : { lrScale: cell.lrScale };
+    return { param: cell.param, outputScale: cell.outputScale, ...lrScale, width: cell.width, seed: cell.seed, index: cell.index, lr: session.meta.lr, rows, init: rows[0], final: rows[rows.length - 1], diverged, summary, seconds: (now() - t0) / 1000 };
   } finally {
     session.dispose();
   }
@@ -136,7 +139,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
       await opts.yieldNow?.();
       if (opts.signal?.aborted) return;
       const cell = cells[next++];
-      const slot = { index: cell.index, param: cell.param, outputScale: cell.outputScale, width: cell.width, seed: cell.seed, step: 0 };
+      const slot = { index: cell.index, param: cell.param, outputScale: cell.outputScale, ...(cell.lrScale === undefined ? {} : { lrScale: cell.lrScale }), width: cell.width, seed: cell.seed, step: 0 };
       active.set(cell.index, slot);
       report(true);
       try {

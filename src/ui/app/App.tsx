@@ -28,6 +28,7 @@ import { useSweepRoute } from '../sweep/useSweepRoute';
 import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from '../sweep/sweepUrl';
 import { AppNav } from './AppNav';
 import { criticalRateFormula } from '../../content/criticalRate';
+import { divergedText } from '../../content/lrPhases';
 
 // The settings form re-renders only when the config, the run's metadata or onChange change.
 const MemoSettings = memo(Settings);
@@ -171,13 +172,16 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         <Notices items={notices} onDismiss={dismiss} />
         {divergedAt !== null && (
           <div className="diverged-banner" role="alert" data-testid="diverged">
-            <strong>Diverged at step {divergedAt} — learning rate above the stable limit</strong>
+            <strong>Diverged at step {divergedAt}</strong>
             <span>
-              {view.meta?.criticalLr
-                ? `η = ${formatLr(view.meta.lr)} exceeds ${criticalRateFormula(view.meta.config.outputScale)} ≈ ${formatLr(view.meta.criticalLr)}, so each gradient step overshoots and the loss blows up.`
-                : 'The loss stopped being finite: each gradient step overshoots.'}
+              {divergedText({
+                lr: formatLr(view.meta?.lr ?? NaN),
+                critical: view.meta?.criticalLr ? formatLr(view.meta.criticalLr) : null,
+                ratio: view.meta?.criticalLr ? formatLr(view.meta.lr / view.meta.criticalLr) : null,
+                formula: criticalRateFormula(view.meta?.config.outputScale ?? 1),
+              })}
             </span>
-            <button type="button" className="btn btn-small" onClick={() => onChange({ lr: null })}>
+            <button type="button" className="btn btn-small" onClick={() => onChange({ lr: null, lrScale: null })}>
               Use the automatic learning rate
             </button>
           </div>

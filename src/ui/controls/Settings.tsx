@@ -8,6 +8,8 @@ import type { RunMeta } from '../../engine/records/runRecords';
 import { DiscreteSlider } from './DiscreteSlider';
 import { SelectField } from './SelectField';
 import { criticalRateFormula } from '../../content/criticalRate';
+import { aboveCriticalText } from '../../content/lrPhases';
+import { LrScaleField } from './LrScaleField';
 
 /** Widths 8…4096 in quarter octaves (…, 256, 304, 362, 431, 512, …). */
 export const WIDTH_VALUES: readonly number[] = Array.from(new Set(Array.from({ length: 37 }, (_, i) => Math.round(8 * 2 ** (i / 4)))));
@@ -47,8 +49,9 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
   const lrField = fieldByKey('lr');
   // The meta belongs to the current config only if the network/data match; the critical rate does not
   // depend on the learning rate itself, so a meta from the previous run is fine while loading.
-  const autoLr = config.lr === null;
-  const lrNow = config.lr ?? meta?.lr ?? null;
+  const autoLr = config.lr === null && config.lrScale === null;
+  // with lr-scale set, η = c·η_c is resolved by the run
+  const lrNow = (config.lrScale === null ? config.lr : null) ?? meta?.lr ?? null;
   const crit = meta?.criticalLr ?? null;
   const critPos = crit !== null && crit > 0 ? toSliderPosition(lrField, crit) : null;
   const above = lrNow !== null && crit !== null && lrNow > crit;
@@ -106,7 +109,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
           value={lrNow ?? 0.1}
           format={(v) => (lrNow === null ? 'auto' : formatLr(v))}
           suffix={autoLr && lrNow !== null ? <span className="field-tag">auto</span> : null}
-          onChange={(lr) => onChange({ lr })}
+          onChange={(lr) => onChange({ lr, lrScale: null })}
           describedBy={above ? lrWarnId : undefined}
           warn={above}
           marker={
@@ -124,7 +127,7 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
               <input
                 type="checkbox"
                 checked={autoLr}
-                onChange={(e) => onChange({ lr: e.currentTarget.checked ? null : (meta?.lr ?? 0.1) })}
+                onChange={(e) => onChange({ lr: e.currentTarget.checked ? null : (meta?.lr ?? 0.1), lrScale: null })}
               />
               auto (½ of the critical rate)
             </label>
@@ -134,9 +137,10 @@ export function Settings({ config, meta, onChange }: SettingsProps) {
               </span>
             )}
           </div>
+          <LrScaleField config={config} meta={meta} onChange={onChange} />
           {above && (
             <p id={lrWarnId} className="lr-warning" role="status" data-testid="lr-warning">
-              η = {formatLr(lrNow!)} is above the stable limit {criticalRateFormula(config.outputScale)} ≈ {formatLr(crit!)}: training will likely diverge.
+              {aboveCriticalText(formatLr(lrNow! / crit!))} (η<sub>c</sub> = {criticalRateFormula(config.outputScale)} ≈ {formatLr(crit!)})
             </p>
           )}
         </DiscreteSlider>

@@ -24,6 +24,7 @@ export function FunctionPanel(props: PanelProps) {
   );
   const f = useMemo(() => (snapshot ? Array.from(snapshot.fGrid) : null), [snapshot]);
   const fLin = useMemo(() => (snapshot?.fLinGrid ? Array.from(snapshot.fLinGrid) : null), [snapshot]);
+  const fInf = useMemo(() => (snapshot?.fInfGrid ? Array.from(snapshot.fInfGrid) : null), [snapshot]);
   if (!meta || !ds) {
     return (
       <PanelFrame id="function" text={PANELS.function}>
@@ -49,6 +50,7 @@ export function FunctionPanel(props: PanelProps) {
           gridX={ds.gridX}
           f={f && f.length === ds.gridX.length ? f : null}
           fLin={fLin && fLin.length === ds.gridX.length ? fLin : null}
+          fInf={fInf && fInf.length === ds.gridX.length ? fInf : null}
           xDomain={ds.domain[0]}
           twinDivergedNote={twinAt === null ? null : `linear twin diverged at step ${twinAt} (η past its stable rate)`}
           ariaLabel="Learned function"

@@ -4,7 +4,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
-import { COLORS, DOT_DASH } from '../plots/colors';
+import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
 import { PANELS } from '../../content/explanations';
 
 const GAP_SERIES: SeriesSpec<MetricRow>[] = [
@@ -12,6 +12,9 @@ const GAP_SERIES: SeriesSpec<MetricRow>[] = [
   metricSeries('gapTest', { color: COLORS.gapTest }),
   metricSeries('gapTrainRel', { color: COLORS.gap, dash: DOT_DASH, width: 2.4 }),
   metricSeries('gapTestRel', { color: COLORS.gapTest, dash: DOT_DASH, width: 2.4 }),
+  // the infinite-width machine (present when the run has one): network − machine, twin − machine (dashed, as the twin)
+  metricSeries('gapInf', { color: COLORS.machine }),
+  metricSeries('twinGapInf', { color: COLORS.machine, dash: TWIN_DASH }),
 ];
 
 export function GapPanel(props: PanelProps) {

@@ -19,6 +19,7 @@ const EarlyTimePanel = lazyPanel('Early-time simplicity', () => import('./EarlyT
 const DigitsPanel = lazyPanel('Digits', () => import('./DigitsPanel'), 'DigitsPanel');
 const NfaPanel = lazyPanel('Feature alignment', () => import('./NfaPanel'), 'NfaPanel');
 const ModesPanel = lazyPanel('Learning per eigenmode', () => import('./ModesPanel'), 'ModesPanel');
+const SharpnessPanel = lazyPanel('Sharpness and the edge of stability', () => import('./SharpnessPanel'), 'SharpnessPanel');
 
 export interface PanelEntry {
   key: string;
@@ -43,6 +44,7 @@ export const PANELS: readonly PanelEntry[] = [
   { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true, earlyTimeOnly: true },
   { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
+  { key: 'sharpness', name: 'Sharpness', Panel: SharpnessPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'], mlpOnly: true },
   { key: 'modes', name: 'Learning per eigenmode', Panel: ModesPanel, embedControls: ['width', 'lr'], mlpOnly: true },

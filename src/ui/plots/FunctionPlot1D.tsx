@@ -1,11 +1,11 @@
 // A 1D function plot: training targets (dots), test targets (faint dots), the network's curve
-// (solid) and the linear twin's curve (dashed) on one pair of axes.
+// (solid), the linear twin's curve (dashed) and the infinite-width machine's (dash-dot) on one pair of axes.
 import { useId, useMemo } from 'react';
 import { Axes } from './Axes';
 import { DEFAULT_MARGIN } from './LinePlot';
 import { DataTable } from './DataTable';
 import { Legend } from './Legend';
-import { COLORS, TWIN_DASH } from './colors';
+import { COLORS, MACHINE_DASH, TWIN_DASH } from './colors';
 import { functionYDomain, isValidNumber, makeScale, paddedDomain, finiteExtent } from './plotMath/scales';
 import { linePath } from './plotMath/lines';
 import { useWidth } from './useWidth';
@@ -19,6 +19,8 @@ export interface FunctionPlot1DProps {
   gridX: readonly number[];
   f?: readonly number[] | null;
   fLin?: readonly number[] | null;
+  /** The infinite-width kernel machine f∞,t on the grid (absent when the run has none). */
+  fInf?: readonly number[] | null;
   ariaLabel?: string;
   height?: number;
   xDomain?: [number, number];
@@ -29,7 +31,7 @@ export interface FunctionPlot1DProps {
 
 const idx = (_: number, i: number) => i;
 
-export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', twinDivergedNote = null }: FunctionPlot1DProps) {
+export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, fInf, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', twinDivergedNote = null }: FunctionPlot1DProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
   const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -37,18 +39,20 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
   const iw = Math.max(40, width - m.left - m.right);
   const ih = Math.max(40, height - m.top - m.bottom);
   const [xa, xb] = xDomain ?? paddedDomain(finiteExtent([...gridX, ...xTrain]), 'linear', 0.02);
-  const [ya, yb] = useMemo(() => functionYDomain([yTrain, yTest], [f ?? [], fLin ?? []]), [yTrain, yTest, f, fLin]);
+  const [ya, yb] = useMemo(() => functionYDomain([yTrain, yTest], [f ?? [], fLin ?? [], fInf ?? []]), [yTrain, yTest, f, fLin, fInf]);
   const xScale = useMemo(() => makeScale('linear', [xa, xb], [0, iw]), [xa, xb, iw]);
   const yScale = useMemo(() => makeScale('linear', [ya, yb], [ih, 0]), [ya, yb, ih]);
   const empty = xTrain.length === 0 && gridX.length === 0;
   const netPath = useMemo(() => (f ? linePath(gridX.map(idx), (i) => gridX[i], (i) => f[i], xScale, yScale) : ''), [f, gridX, xScale, yScale]);
   const linPath = useMemo(() => (fLin ? linePath(gridX.map(idx), (i) => gridX[i], (i) => fLin[i], xScale, yScale) : ''), [fLin, gridX, xScale, yScale]);
+  const infPath = useMemo(() => (fInf ? linePath(gridX.map(idx), (i) => gridX[i], (i) => fInf[i], xScale, yScale) : ''), [fInf, gridX, xScale, yScale]);
 
   const items = [
     { key: 'train', label: 'train targets', color: COLORS.target, dots: true },
     ...(xTest.length ? [{ key: 'test', label: 'test targets', color: COLORS.targetTest, dots: true }] : []),
     { key: 'network', label: 'network f_t', color: COLORS.network },
     { key: 'twin', label: 'linear twin f_lin,t', color: COLORS.twin, dash: TWIN_DASH },
+    ...(fInf ? [{ key: 'machine', label: 'infinite-width machine f∞,t', color: COLORS.machine, dash: MACHINE_DASH }] : []),
   ];
   return (
     <div className="plot function-plot" ref={ref}>
@@ -77,6 +81,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
                 )}
                 {netPath && <path className="series-line" data-series="network" d={netPath} fill="none" stroke={COLORS.network} strokeWidth={2.2} />}
                 {linPath && <path className="series-line" data-series="twin" d={linPath} fill="none" stroke={COLORS.twin} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
+                {infPath && <path className="series-line" data-series="machine" d={infPath} fill="none" stroke={COLORS.machine} strokeWidth={2} strokeDasharray={MACHINE_DASH} />}
               </g>
               {twinDivergedNote && (
                 <g className="twin-diverged" data-testid="twin-diverged" transform="translate(8,14)">
@@ -98,6 +103,7 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
           { header: 'x', value: (i) => gridX[i] },
           { header: 'network f_t(x)', value: (i) => f?.[i] },
           { header: 'linear twin f_lin,t(x)', value: (i) => fLin?.[i] },
+          ...(fInf ? [{ header: 'infinite-width machine f∞,t(x)', value: (i: number) => fInf[i] }] : []),
         ]}
       />
     </div>

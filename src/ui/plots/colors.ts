@@ -28,6 +28,8 @@ export const COLORS = {
   gap: cssVar('gap', OKABE_ITO.purple),
   gapTest: cssVar('gap-test', '#e6bcd3'),
   drift: cssVar('drift', OKABE_ITO.green),
+  /** The infinite-width kernel machine (function plot, gap panel): never drawn next to the drift. */
+  machine: cssVar('machine', OKABE_ITO.green),
   align: cssVar('align', OKABE_ITO.sky),
   lambda: cssVar('lambda', '#555555'),
   c2: cssVar('c2', OKABE_ITO.vermillion),
@@ -45,5 +47,7 @@ export const COLORS = {
 
 /** stroke-dasharray used for the linear twin everywhere. */
 export const TWIN_DASH = '6 4';
+/** stroke-dasharray of the infinite-width machine's curve (dash-dot, unlike the twin's dashes). */
+export const MACHINE_DASH = '10 3 2 3';
 /** stroke-dasharray for relative / secondary variants. */
 export const DOT_DASH = '1.5 3';

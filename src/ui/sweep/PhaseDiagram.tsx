@@ -64,7 +64,14 @@ const TOP = 18;
 const CELL_H = 30;
 const LEGEND_H = 44;
 
-function PhaseHeatmap({ grid, color, label, legend }: { grid: PhaseGrid; color: PhaseColor; label: string; legend: string }) {
+/** Optional per-cell overrides (the learning-rate phase diagram colours cells by measured verdict). */
+export interface CellStyle {
+  fill?: (cell: PhaseCell) => string | undefined;
+  /** Appended to the cell's accessible name and tooltip. */
+  note?: (cell: PhaseCell) => string;
+}
+
+export function PhaseHeatmap({ grid, color, label, legend, cellStyle }: { grid: PhaseGrid; color: PhaseColor; label: string; legend: string; cellStyle?: CellStyle }) {
   const [ref, width] = useWidth<HTMLDivElement>(340);
   const [hover, setHover] = useState<PhaseCell | null>(null);
   const cols = grid.widths.length;
@@ -75,7 +82,7 @@ function PhaseHeatmap({ grid, color, label, legend }: { grid: PhaseGrid; color: 
   const svgH = TOP + innerH + 8 + LEGEND_H;
   return (
     <div className="phase-heatmap" ref={ref}>
-      <svg width={svgW} height={svgH} role="group" aria-label={`${label}: rows = parametrization and α, columns = width`} className="plot-svg" data-testid="phase-heatmap">
+      <svg width={svgW} height={svgH} role="group" aria-label={`${label}: rows = ${grid.rows.some((g) => g.lrScale !== undefined) ? 'learning-rate scale' : 'parametrization and α'}, columns = width`} className="plot-svg" data-testid="phase-heatmap">
         <g transform={`translate(${LABEL_W},0)`}>
           {grid.widths.map((w, c) => (
             <text key={w} className="tick-label" x={(c + 0.5) * cellW} y={12} textAnchor="middle">
@@ -93,9 +100,10 @@ function PhaseHeatmap({ grid, color, label, legend }: { grid: PhaseGrid; color: 
         ))}
         <g transform={`translate(${LABEL_W},${TOP})`}>
           {grid.cells.map((cell) => {
-            const fill = color.color(cell.mean);
+            const fill = cellStyle?.fill?.(cell) ?? color.color(cell.mean);
             const has = cell.seeds.length > 0;
-            const text = `${groupLabel(cell.group)}, width ${cell.width}: ${has ? `mean ${formatNumber(cell.mean)} over ${cell.seeds.length} seed${cell.seeds.length === 1 ? '' : 's'} (${seedText(cell)})` : 'no finished run'}`;
+            const note = cellStyle?.note?.(cell) ?? '';
+            const text = `${groupLabel(cell.group)}, width ${cell.width}: ${has ? `mean ${formatNumber(cell.mean)} over ${cell.seeds.length} seed${cell.seeds.length === 1 ? '' : 's'} (${seedText(cell)})` : 'no finished run'}${note}`;
             return (
               <g key={`${cell.row}/${cell.col}`}>
                 <rect
@@ -142,7 +150,7 @@ function PhaseHeatmap({ grid, color, label, legend }: { grid: PhaseGrid; color: 
           ) : (
             <>
               <div>
-                mean {formatNumber(hover.mean)} ({hover.seeds.length} seed{hover.seeds.length === 1 ? '' : 's'})
+                mean {formatNumber(hover.mean)} ({hover.seeds.length} seed{hover.seeds.length === 1 ? '' : 's'}){cellStyle?.note?.(hover) ?? ''}
               </div>
               {hover.seeds.map((s) => (
                 <div key={s.seed}>

@@ -5,7 +5,8 @@ import { formatEstimate, sweepMs } from './sweepEstimate';
 import { useId, useState, type ReactNode } from 'react';
 import type { ExperimentConfig, Parametrization } from '../../schema/config';
 import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey } from '../../schema/config';
-import { OUTPUT_SCALE_RANGE, isPhaseSweep, parseOutputScaleList } from '../../schema/sweep';
+import { LR_SCALE_RANGE, OUTPUT_SCALE_RANGE, isPhaseSweep, parseLrScaleList, parseOutputScaleList } from '../../schema/sweep';
+import { NumberListField } from './NumberListField';
 import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepView } from './useSweep';
 import { formatDuration } from './sweepData';
@@ -73,51 +74,33 @@ function NumberField({ label, value, min, max, step, integer, hint, onCommit, di
 
 /** The output scales α as a comma-separated list; empty = the Lab's α. Commits only valid lists (else shows why). */
 function OutputScalesField({ value, fallback, disabled, onCommit }: { value: number[] | null; fallback: number; disabled: boolean; onCommit: (v: number[] | null) => void }) {
-  const id = useId();
-  const [text, setText] = useState<string | null>(null);
-  const shown = text ?? (value ? value.join(',') : '');
-  let error: string | null = null;
-  if (shown.trim() !== '') {
-    try {
-      parseOutputScaleList(shown);
-    } catch (e) {
-      error = (e as Error).message;
-    }
-  }
   return (
-    <div className="field">
-      <div className="field-head">
-        <label htmlFor={id}>Output scales α</label>
-      </div>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        value={shown}
-        placeholder={`${fallback} (the Lab’s), e.g. 1,3,10,30`}
-        disabled={disabled}
-        aria-invalid={error !== null}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          if (t.trim() === '') onCommit(null);
-          else {
-            try {
-              onCommit(parseOutputScaleList(t));
-            } catch {
-              // shown below; the last valid list stays
-            }
-          }
-        }}
-        onBlur={() => setText(null)}
-      />
-      <p id={`${id}-hint`} className={error ? 'field-hint field-error' : 'field-hint'}>
-        {error
-          ? `${error}; keeping ${value ? value.join(',') : fallback}.`
-          : `Comma-separated, ${OUTPUT_SCALE_RANGE[0]} to ${OUTPUT_SCALE_RANGE[1]}; the model is α·(f − f₀) trained with the raw step η/α² (the lazy-training scale). Empty: the Lab’s α = ${fallback}.`}
-      </p>
-    </div>
+    <NumberListField
+      label="Output scales α"
+      value={value}
+      disabled={disabled}
+      placeholder={`${fallback} (the Lab’s), e.g. 1,3,10,30`}
+      fallbackText={String(fallback)}
+      parse={parseOutputScaleList}
+      onCommit={onCommit}
+      hint={`Comma-separated, ${OUTPUT_SCALE_RANGE[0]} to ${OUTPUT_SCALE_RANGE[1]}; the model is α·(f − f₀) trained with the raw step η/α² (the lazy-training scale). Empty: the Lab’s α = ${fallback}.`}
+    />
+  );
+}
+
+/** Learning-rate scales c (η = c·η_c of each run's θ₀): the learning-rate × width phase diagram. */
+function LrScalesField({ value, disabled, onCommit }: { value: number[] | null; disabled: boolean; onCommit: (v: number[] | null) => void }) {
+  return (
+    <NumberListField
+      label="Learning-rate scales c (η = c·η_c)"
+      value={value}
+      disabled={disabled}
+      placeholder="none, e.g. 0.5,1,1.5,2,3"
+      fallbackText="none"
+      parse={parseLrScaleList}
+      onCommit={onCommit}
+      hint={`Comma-separated, ${LR_SCALE_RANGE[0]} to ${LR_SCALE_RANGE[1]}: each run trains at c times the critical rate 2N/λmax(Θ₀) of its own θ₀ and gets a measured phase (lazy, catapult, edge of stability, diverged). Empty: η as set above.`}
+    />
   );
 }
 
@@ -125,7 +108,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
   const busy = running(view);
   const scales = settings.outputScales ?? [config.outputScale];
   const params = settings.params ?? [config.param];
-  const phase = isPhaseSweep({ outputScales: scales, params });
+  const phase = isPhaseSweep({ outputScales: scales, params, lrScales: settings.lrScales ?? undefined });
   const runs = params.length * scales.length * settings.widths.length * settings.seeds;
   // The same schema as the URL, the CLI and the worker: its message when these settings cannot run.
   const specError = sweepFormError(config, settings);
@@ -215,6 +198,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
       <fieldset className="settings-group">
         <legend>Phase diagram</legend>
         <OutputScalesField value={settings.outputScales} fallback={config.outputScale} disabled={busy} onCommit={(outputScales) => onSettings({ ...settings, outputScales })} />
+        <LrScalesField value={settings.lrScales ?? null} disabled={busy} onCommit={(lrScales) => onSettings({ ...settings, lrScales })} />
         <div className="width-chips" role="group" aria-label="Parametrizations">
           {PARAMETRIZATIONS.map((p) => {
             const on = params.includes(p);

@@ -17,7 +17,9 @@ import { fitAll, groupKey, runName, sweepFitOptions, sweepGroups, sweepMetrics }
 import { PhaseDiagram } from './PhaseDiagram';
 import { groupLabel } from './phaseData';
 import { sweepSpecInput, type SweepSettings } from './sweepUrl';
-import { isPhaseSweep, parseSweepSpec } from '../../schema/sweep';
+import { isLrSweep, isPhaseSweep, parseSweepSpec } from '../../schema/sweep';
+import { LrPhaseDiagram } from './LrPhaseDiagram';
+import { PastEdgeNote } from './PastEdgeNote';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { SweepExports } from './SweepExports';
@@ -114,6 +116,8 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
         <SweepIntro config={config} view={view} />
         {view.lrs && <LrNote lrs={view.lrs} />}
         {isWeakCorrelationsSetup(config) && <WeakCorrelationsNote />}
+        {view.spec && isLrSweep(view.spec) && <LrPhaseDiagram runs={view.runs} groups={groups} widths={ranWidths} />}
+        <PastEdgeNote runs={view.runs} phase={phase} />
         {phase && <PhaseDiagram runs={view.runs} metrics={all} groups={groups} widths={ranWidths} />}
         {phase && shownGroup && (
           <label className="inline-select phase-group-select">

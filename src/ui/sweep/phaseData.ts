@@ -36,9 +36,9 @@ export interface PhaseGrid {
   cells: PhaseCell[];
 }
 
-/** "μP · α = 10" */
+/** "μP · α = 10" ("NTK · α = 1 · η = 1.5·η_c" in a learning-rate sweep) */
 export function groupLabel(g: SweepGroup): string {
-  return `${PARAMETRIZATION_LABELS[g.param]} · α = ${g.outputScale}`;
+  return `${PARAMETRIZATION_LABELS[g.param]} · α = ${g.outputScale}${g.lrScale === undefined ? '' : ` · η = ${g.lrScale}·η_c`}`;
 }
 
 /** The grid of one metric's final values: groups × widths (cells without runs have no seeds). */

@@ -132,7 +132,7 @@ export const REFERENCE_SLOPES: readonly ReferenceSlope[] = [
 
 /** What the reference lines are (shown next to them): theory, not data. */
 export const REFERENCE_NOTE =
-  'References, not fits: n^−1/2 is an upper bound on the NTK drift (it falls at least that fast; Lee et al. 2019); perturbation theory predicts order 1/n (Dyer & Gur-Ari 2019). Measured here at a fixed η·t (5 seeds, widths 16–2048): the NTK drift falls as n^−0.84 (tanh, Gaussian inputs) and n^−0.80 (relu, MNIST 0 vs 7), docs/results.';
+  'References, not fits: n^−1/2 is an upper bound on the NTK drift (it falls at least that fast; Lee et al. 2019); perturbation theory predicts order 1/n (Dyer & Gur-Ari 2019). Measured here at a fixed η·t (5 seeds, widths 16–2048, depth 2): the NTK drift falls as n^−0.84 (tanh, Gaussian inputs, η = 3.7, 100 steps) and n^−0.80 (relu, MNIST 0 vs 7, η = 3.09, 300 steps); the slope depends on η·t (tanh, sine, η = 0.3: −0.60 after 25 steps, −1.05 after 300), docs/results.';
 
 /** End points of a reference line of `slope` through `anchor`, over [n0, n1]. */
 export function referenceLine(slope: number, anchor: { width: number; value: number }, n0: number, n1: number): [BandPoint['width'], number][] {

@@ -31,6 +31,8 @@ export interface SweepSettings {
   outputScales: number[] | null;
   /** Parametrizations of a phase sweep; null = the Lab config's parametrization alone. */
   params: Parametrization[] | null;
+  /** Learning-rate scales c of a learning-rate sweep (η = c·η_c of each run's θ₀); null = none. */
+  lrScales?: number[] | null;
 }
 
 /** Widths offered by the Sweep form (powers of two). */
@@ -76,6 +78,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
         autoLr: spec.autoLr,
         outputScales: given('output-scales') ? spec.outputScales : null,
         params: given('params') ? spec.params : null,
+        ...(spec.lrScales ? { lrScales: spec.lrScales } : {}),
       },
       notices: notices.map((n) => n.replace(schemaDefaultText, appDefaultText).replace(`using the default ${DEFAULT_SWEEP_SEEDS}`, `using the default ${APP_SWEEP_SEEDS}`)),
     };
@@ -87,7 +90,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
 
 /** The sweep spec input of the form's settings on top of the Lab's config (α = lrWidthExp is the config's). */
 export function sweepSpecInput(config: ExperimentConfig, s: SweepSettings): SweepSpecInput {
-  return { base: config, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined };
+  return { base: config, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined, lrScales: s.lrScales ?? undefined };
 }
 
 /** Why the form's settings cannot run as a sweep (the schema's one-line message), or null. */
@@ -100,7 +103,7 @@ export function sweepFormError(config: ExperimentConfig, s: SweepSettings): stri
 export function sweepToEntries(view: AppView, s: SweepSettings): [string, string][] {
   if (view !== 'sweep') return [];
   // widths and seeds against the app's default (the schema's own default is another sweep)
-  const rest = sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined }).filter(([k]) => k !== 'widths' && k !== 'seeds');
+  const rest = sweepSpecToEntries({ base: DEFAULT_CONFIG, widths: s.widths, seeds: s.seeds, autoLr: s.autoLr, outputScales: s.outputScales ?? undefined, params: s.params ?? undefined, lrScales: s.lrScales ?? undefined }).filter(([k]) => k !== 'widths' && k !== 'seeds');
   const own: [string, string][] = [
     ...(sameWidths(s.widths, APP_SWEEP_WIDTHS) ? [] : [['widths', s.widths.join(',')] as [string, string]]),
     ...(s.seeds === APP_SWEEP_SEEDS ? [] : [['seeds', String(s.seeds)] as [string, string]]),

@@ -18,8 +18,8 @@
 //                       the word says nothing here about feature learning, which other panels measure).
 // phase is null when fewer than two rows carry a sharpness (nothing to decide from).
 import { z } from 'zod';
-import { isDiverged } from './session/divergence';
-import type { MetricRow } from './records/runRecords';
+import { isDiverged } from '../session/divergence';
+import type { MetricRow } from '../records/runRecords';
 
 export const LR_PHASES = ['lazy', 'catapult', 'edge-of-stability', 'diverged'] as const;
 export type LrPhase = (typeof LR_PHASES)[number];
@@ -44,7 +44,7 @@ export const RunPhaseSummarySchema = z.object({
   sharpnessMax: num,
   sharpnessFinal: num,
   /** max_t η·S_t over the logged rows: above 2, the run's own linearisation was unstable at some point. */
-  edgeMax: num,
+  etaSharpnessMax: num,
   /** max_t L_t / L₀ over the logged rows (null when a loss overflowed). */
   lossPeakRatio: num,
   /** The linear twin (frozen at Θ₀) blew up (its loss 10⁶× its start, or overflowed). */
@@ -94,7 +94,7 @@ export function lrPhaseSummary(rows: readonly PhaseRow[], lr: number, diverged =
   const sMax = sharp.length > 0 ? Math.max(...sharp) : NaN;
   const sFinal = sharp.length > 0 ? sharp[sharp.length - 1] : NaN;
   const edge0 = lr * s0;
-  const edgeMax = lr * sMax;
+  const etaSharpnessMax = lr * sMax;
   const edgeFinal = lr * sFinal;
   // a non-finite loss (overflow) makes the peak infinite: null in JSON and CSV
   const peak = rows.length > 0 && loss0 > 0 ? Math.max(...rows.map((r) => (Number.isFinite(r.loss) ? r.loss : Infinity))) / loss0 : NaN;
@@ -106,7 +106,7 @@ export function lrPhaseSummary(rows: readonly PhaseRow[], lr: number, diverged =
     const late = sharp.slice(Math.floor((2 * sharp.length) / 3));
     const lateEdge = (lr * late.reduce((a, b) => a + b, 0)) / late.length;
     const fell = finalLoss < loss0;
-    if (edgeMax > EDGE && edgeFinal < EDGE && fell && (peak > 1 || edge0 > EDGE)) phase = 'catapult';
+    if (etaSharpnessMax > EDGE && edgeFinal < EDGE && fell && (peak > 1 || edge0 > EDGE)) phase = 'catapult';
     else if (lateEdge >= EOS_BAND && fell && lossRises(losses)) phase = 'edge-of-stability';
     else phase = 'lazy';
   }
@@ -117,7 +117,7 @@ export function lrPhaseSummary(rows: readonly PhaseRow[], lr: number, diverged =
     sharpness0: orNull(s0),
     sharpnessMax: orNull(sMax),
     sharpnessFinal: orNull(sFinal),
-    edgeMax: orNull(edgeMax),
+    etaSharpnessMax: orNull(etaSharpnessMax),
     lossPeakRatio: orNull(peak),
     twinDiverged: twin.step !== null,
     twinDivergedStep: twin.step,

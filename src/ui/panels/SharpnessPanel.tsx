@@ -1,0 +1,89 @@
+// Sharpness panel: η·S_t (S = λmax(Θ_t(X,X))/(α²N), src/engine/metrics/sharpness.ts) against the
+// stability line 2, next to the loss of the network and of its linear twin (with a marker where the
+// twin blew up), and the run's measured learning-rate phase (src/engine/lr/phase.ts) as a badge.
+import { useMemo } from 'react';
+import type { MetricRow } from '../../engine/records/runRecords';
+import { lrPhaseSummary } from '../../engine/lr/phase';
+import type { PanelProps } from './types';
+import { PanelFrame } from '../plots/PanelFrame';
+import { useLogXToggle, sharedStepProps } from './metricSeries';
+import { StepPlot } from '../plots/StepPlot';
+import type { PlotContext, SeriesSpec } from '../plots/LinePlot';
+import { COLORS, TWIN_DASH, DOT_DASH } from '../plots/colors';
+import { formatNumber } from '../plots/plotMath/format';
+import { PHASE_BADGE, SHARPNESS_PANEL, SHARPNESS_SERIES } from '../../content/lrPhases';
+import './sharpness.css';
+
+function edgeSeries(lr: number): SeriesSpec<MetricRow>[] {
+  const t = SHARPNESS_SERIES;
+  return [
+    { key: 'etaSharpness', label: t.etaSharpness.label, tex: t.etaSharpness.tex, note: t.etaSharpness.note, y: (r) => (r.sharpness === undefined ? undefined : lr * r.sharpness), color: COLORS.lambda, width: 1.8 },
+    { key: 'edge', label: t.edge.label, note: t.edge.note, y: () => 2, color: COLORS.diverged, dash: DOT_DASH },
+  ];
+}
+
+const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
+  { key: 'loss', label: SHARPNESS_SERIES.loss.label, y: (r) => r.loss, color: COLORS.network },
+  { key: 'linLoss', label: SHARPNESS_SERIES.linLoss.label, y: (r) => r.linLoss, color: COLORS.twin, dash: TWIN_DASH },
+];
+
+/** A vertical marker where the linear twin blew up (its loss then leaves the plot). */
+function twinMarker(step: number | null) {
+  if (step === null) return undefined;
+  const Marker = (ctx: PlotContext) => {
+    const x = ctx.xScale(step);
+    if (!Number.isFinite(x)) return null;
+    return (
+      <g data-testid="twin-diverged-marker" aria-label={`linear twin diverged at step ${step}`}>
+        <line x1={x} x2={x} y1={0} y2={ctx.innerHeight} stroke={COLORS.twin} strokeDasharray={TWIN_DASH} />
+        <text x={x + 4} y={12} fill={COLORS.twin} fontSize={11}>
+          ✕ twin diverged (step {step})
+        </text>
+      </g>
+    );
+  };
+  return Marker;
+}
+
+export function SharpnessPanel(props: PanelProps) {
+  const [logX, logXToggle] = useLogXToggle('Sharpness');
+  const { rows, meta } = props;
+  const lr = meta?.lr ?? NaN;
+  const series = useMemo(() => edgeSeries(lr), [lr]);
+  const summary = useMemo(() => (rows.length > 0 && Number.isFinite(lr) ? lrPhaseSummary(rows, lr, props.divergedAt !== null) : null), [rows, lr, props.divergedAt]);
+  const badge = summary?.phase ? PHASE_BADGE[summary.phase] : null;
+  const ratio = meta?.criticalLr ? meta.lr / meta.criticalLr : null;
+  return (
+    <PanelFrame id="sharpness" text={SHARPNESS_PANEL} controls={logXToggle}>
+      <div className="secondary-readout" data-testid="sharpness-readout">
+        {ratio !== null && (
+          <span>
+            η/η<sub>c</sub> = <strong>{formatNumber(ratio)}</strong> (η·S₀ = {formatNumber(2 * ratio)})
+          </span>
+        )}
+        {summary && summary.etaSharpnessMax !== null && <span>max η·S = {formatNumber(summary.etaSharpnessMax)}</span>}
+        {summary && summary.sharpness0 !== null && summary.sharpnessFinal !== null && (
+          <span>
+            S: {formatNumber(summary.sharpness0)} → {formatNumber(summary.sharpnessFinal)}
+          </span>
+        )}
+        {badge && (
+          <span className={`phase-badge phase-${summary?.phase}`} data-testid="phase-badge" data-phase={summary?.phase} title={badge.title}>
+            <span className="regime-tag">measured:</span> <strong>{badge.label}</strong>
+          </span>
+        )}
+      </div>
+      <StepPlot {...sharedStepProps(props, logX)} series={series} ariaLabel="eta times sharpness vs step" yScaleType="linear" yLabel="η·S" notMeasuredMessage="The sharpness is measured every few steps…" height={170} />
+      <StepPlot
+        {...sharedStepProps(props, logX)}
+        series={LOSS_SERIES}
+        ariaLabel="Loss of the network and of the linear twin vs step"
+        yScaleType="log"
+        yLabel="loss"
+        height={140}
+      >
+        {twinMarker(summary?.twinDivergedStep ?? null)}
+      </StepPlot>
+    </PanelFrame>
+  );
+}
