@@ -14,12 +14,12 @@ const SIZES = [
 ] as const;
 
 /**
- * Panels whose several views (three mode views, digit grids, the early-time plots, NFA plot +
- * heatmaps) do not fit a small frame yet, and the pair heatmap at 640×360 with large=1 (its point
- * menu and three-line caption leave no room): their test is expected to fail (it.fails), so
- * fixing one turns its test red until it is taken off this list.
+ * Panels that do not fit every frame yet: their test is expected to fail (it.fails), so fixing one
+ * turns its test red until it is taken off this list. Measured on 2026-12-06: modes (three views),
+ * nfa (plot + heatmaps), digits (grids), early-time (several plots) overflow at 640×360; pair, ntk
+ * (one row of heatmaps) and sharpness overflow only at 640×360 with large=1.
  */
-const NOT_FITTING_YET: readonly string[] = ['early-time', 'modes', 'pair', 'digits', 'nfa'];
+const NOT_FITTING_YET: readonly string[] = ['early-time', 'modes', 'pair', 'digits', 'nfa', 'ntk', 'sharpness'];
 
 /** The query that makes a panel apply: its data set, its model. */
 function queryFor(entry: PanelEntry): string {

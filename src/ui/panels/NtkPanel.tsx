@@ -25,6 +25,7 @@ export function NtkPanel(props: PanelProps) {
   const empty = side === 0;
   // In a small box (embed) the three heatmaps alone, sized to the height left; the spectrum is in the Lab's tab.
   const { compact } = usePlotLayout();
+  const showInf = Boolean(ntkInf) && !compact;
   const countNote = meta && meta.probe.count > 0 ? `${meta.probe.count} probe points (${meta.probe.trainCount} train), sorted by input` : 'probe points sorted by input';
   return (
     <PanelFrame id="ntk" text={PANELS.ntk} footer={!empty ? <span className="plot-note">{countNote}; Θ₀, Θt{ntkInf ? ' and Θ∞' : ''} share one colour scale, Θt − Θ₀ has its own symmetric one.</span> : undefined}>
@@ -35,12 +36,13 @@ export function NtkPanel(props: PanelProps) {
       ) : (
         <FillSlot>
           {(h) => {
-            // with Θ∞ the four heatmaps stand in two rows: each gets half the height left
-            const maxSize = h === null ? undefined : Math.max(60, h / (ntkInf ? 2 : 1) - HEATMAP_CHROME);
+            // with Θ∞ the four heatmaps stand in two rows: each gets half the height left. A compact
+            // box (embed) keeps one row, Θ₀ · Θt · Θt − Θ₀; Θ∞ is in the Lab's NTK tab.
+            const maxSize = h === null ? undefined : Math.max(60, h / (showInf ? 2 : 1) - HEATMAP_CHROME);
             return (
-              <div className={`small-multiples ${ntkInf ? 'cols-2' : 'cols-3'}`} data-testid="ntk-heatmap">
+              <div className={`small-multiples ${showInf ? 'cols-2' : 'cols-3'}`} data-testid="ntk-heatmap">
                 {ntk0 && <Heatmap values={ntk0} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap at initialisation" testId="ntk-heatmap-0" caption="Θ₀ (init)" cellLabel={cell('Θ₀')} maxSize={maxSize} />}
-                {ntkInf && <Heatmap values={ntkInf} rows={side} cols={side} color={spec} ariaLabel="Infinite-width NTK heatmap" testId="ntk-heatmap-inf" caption="Θ∞ (infinite width)" cellLabel={cell('Θ∞')} maxSize={maxSize} />}
+                {showInf && ntkInf && <Heatmap values={ntkInf} rows={side} cols={side} color={spec} ariaLabel="Infinite-width NTK heatmap" testId="ntk-heatmap-inf" caption="Θ∞ (infinite width)" cellLabel={cell('Θ∞')} maxSize={maxSize} />}
                 {ntkT && (
                   <Heatmap values={ntkT} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap" testId="ntk-heatmap-t" caption={`Θt (step ${snapshot?.step ?? 0})`} cellLabel={cell('Θt')} maxSize={maxSize} />
                 )}
