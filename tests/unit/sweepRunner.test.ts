@@ -143,7 +143,7 @@ describe('sweep URL parameters', () => {
     expect(many.notices[0]).toMatch(/at most 32 widths/);
     const ok = sweepFromSearch('?view=sweep&widths=16,32&seeds=2&lr-width-exp=-0.5');
     // α is the config's lrWidthExp (parsed by configFromSearch), not a sweep parameter.
-    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, alpha: 0, autoLr: 'shared', outputScales: null, params: null }, notices: [] });
+    expect(ok).toEqual({ settings: { widths: [16, 32], seeds: 2, lrWidthExp: 0, autoLr: 'shared', outputScales: null, params: null }, notices: [] });
     expect(sweepFromSearch('?auto-lr=per-run').settings.autoLr).toBe('per-run');
     expect(sweepFromSearch('?auto-lr=never').notices[0]).toMatch(/auto-lr="never" is not valid: expected shared or per-run; using the default shared/);
     const bad = sweepFromSearch('?widths=3,16&seeds=0&lr-width-exp=x');
@@ -163,7 +163,7 @@ describe('sweep URL parameters', () => {
       ['view', 'sweep'],
       ['auto-lr', 'per-run'],
     ]);
-    const e = sweepToEntries('sweep', { ...DEFAULT_SWEEP, widths: [16, 64], seeds: 5, alpha: 0, autoLr: 'shared' });
+    const e = sweepToEntries('sweep', { ...DEFAULT_SWEEP, widths: [16, 64], seeds: 5, lrWidthExp: 0, autoLr: 'shared' });
     // widths and seeds are compared with the app's default sweep (16…128 × 3 seeds), not the CLI's
     expect(e).toEqual([
       ['view', 'sweep'],

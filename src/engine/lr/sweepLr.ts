@@ -65,14 +65,14 @@ async function resolveLr(spec: SweepSpec, base: ExperimentConfig): Promise<Omit<
       warning: 'each run’s η is c·η_c of its own θ₀, so η differs between widths and seeds: the width slopes at one c compare runs at the same η/η_c, not the same η',
     };
   if (base.lr !== null) {
-    const alpha = base.lrWidthExp;
+    const kappa = base.lrWidthExp;
     return {
       rule: 'explicit',
       eta: base.lr,
-      widthExp: alpha,
+      widthExp: kappa,
       measured: null,
-      description: alpha === 0 ? `η = ${base.lr} at every width (given)` : `η = ${base.lr}·n^${alpha} (given; η₀ is the rate at width 1)`,
-      warning: alpha === 0 ? null : `η scales with width as n^${alpha}, so η·t differs between widths and the fitted slopes include that scaling`,
+      description: kappa === 0 ? `η = ${base.lr} at every width (given)` : `η = ${base.lr}·n^${kappa} (given; η₀ is the rate at width 1)`,
+      warning: kappa === 0 ? null : `η scales with width as n^${kappa}, so η·t differs between widths and the fitted slopes include that scaling`,
     };
   }
   if (spec.autoLr === 'per-run')

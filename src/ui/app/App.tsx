@@ -210,10 +210,10 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         <Suspense fallback={<p className="view-loading" role="status">Loading the Width sweep…</p>}>
         <SweepView
           config={config}
-          settings={{ ...route.settings, alpha: config.lrWidthExp }}
+          settings={{ ...route.settings, lrWidthExp: config.lrWidthExp }}
           onSettings={(s) => {
             route.setSettings(s);
-            if (s.alpha !== config.lrWidthExp) onChange({ lrWidthExp: s.alpha });
+            if (s.lrWidthExp !== config.lrWidthExp) onChange({ lrWidthExp: s.lrWidthExp });
           }}
           onSteps={(steps) => onChange({ steps })}
           store={route.store}

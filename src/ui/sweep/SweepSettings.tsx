@@ -7,7 +7,7 @@ import type { ExperimentConfig, Parametrization } from '../../schema/config';
 import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey } from '../../schema/config';
 import { LR_SCALE_RANGE, OUTPUT_SCALE_RANGE, isPhaseSweep, parseLrScaleList, parseOutputScaleList } from '../../schema/sweep';
 import { NumberListField } from './NumberListField';
-import { ALPHA_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
+import { LR_WIDTH_EXP_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepView } from './useSweep';
 import { formatDuration } from './sweepData';
 
@@ -124,7 +124,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
   const lrNote =
     config.lr === null
       ? 'η is automatic, so κ is not used; set η in the Lab to scale it with width.'
-      : settings.alpha === 0
+      : settings.lrWidthExp === 0
         ? `η = ${config.lr} at every width: η·t is the same in every run.`
         : `η = ${config.lr}·n^κ (${config.lr} is the rate at width 1): η·t changes with width.`;
   return (
@@ -169,14 +169,14 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
         />
         <NumberField
           label="Learning-rate width exponent κ"
-          value={settings.alpha}
-          min={ALPHA_RANGE[0]}
-          max={ALPHA_RANGE[1]}
+          value={settings.lrWidthExp}
+          min={LR_WIDTH_EXP_RANGE[0]}
+          max={LR_WIDTH_EXP_RANGE[1]}
           step={0.25}
           integer={false}
           disabled={busy}
           hint={lrNote}
-          onCommit={(alpha) => onSettings({ ...settings, alpha })}
+          onCommit={(lrWidthExp) => onSettings({ ...settings, lrWidthExp })}
         />
         {config.lr === null && (
           <div className="field">

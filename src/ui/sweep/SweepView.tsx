@@ -91,7 +91,7 @@ export function SweepView({ config, settings, onSettings, onSteps, store, backen
   const familyMetric = all.find((m) => m.key === familyKey) ?? all[0];
 
   const run = () => {
-    const r = parseSweepSpec(sweepSpecInput({ ...config, lrWidthExp: settings.alpha }, settings));
+    const r = parseSweepSpec(sweepSpecInput({ ...config, lrWidthExp: settings.lrWidthExp }, settings));
     if (!r.ok) return; // the form shows why
     onRun?.();
     store.start(r.spec, backend);

@@ -24,7 +24,7 @@ export interface SweepSettings {
   widths: number[];
   seeds: number;
   /** η = η₀·n^κ: mirrors the config's lrWidthExp (the App fills it in from the config). */
-  alpha: number;
+  lrWidthExp: number;
   /** With an automatic η: one shared η for the sweep (default) or each run its own. */
   autoLr: AutoLrRule;
   /** Output scales α of a phase sweep; null = the Lab config's output scale alone. */
@@ -45,15 +45,15 @@ export const WIDTH_CHOICES: readonly number[] = [16, 32, 64, 128, 256, 512, 1024
  */
 export const APP_SWEEP_WIDTHS: readonly number[] = [16, 32, 64, 128];
 export const APP_SWEEP_SEEDS = 3;
-export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...APP_SWEEP_WIDTHS], seeds: APP_SWEEP_SEEDS, alpha: 0, autoLr: DEFAULT_AUTO_LR, outputScales: null, params: null });
+export const DEFAULT_SWEEP: Readonly<SweepSettings> = Object.freeze({ widths: [...APP_SWEEP_WIDTHS], seeds: APP_SWEEP_SEEDS, lrWidthExp: 0, autoLr: DEFAULT_AUTO_LR, outputScales: null, params: null });
 const sameWidths = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 /** The schema's fallback text names its own default; the app falls back to its own. */
 const schemaDefaultText = `using the default ${DEFAULT_SWEEP_WIDTHS.join(',')}`;
 const appDefaultText = `using the default ${APP_SWEEP_WIDTHS.join(',')}`;
 export const WIDTH_RANGE = [SWEEP_WIDTH_MIN, SWEEP_WIDTH_MAX] as const;
 export const SEEDS_RANGE = [1, MAX_SWEEP_SEEDS] as const;
-const alphaField = fieldByKey('lrWidthExp');
-export const ALPHA_RANGE = alphaField.kind === 'number' ? ([alphaField.min, alphaField.max] as const) : ([-2, 2] as const);
+const lrWidthExpField = fieldByKey('lrWidthExp');
+export const LR_WIDTH_EXP_RANGE = lrWidthExpField.kind === 'number' ? ([lrWidthExpField.min, lrWidthExpField.max] as const) : ([-2, 2] as const);
 /** URL parameters owned by the sweep (never "unknown settings" for the Lab's config parser). */
 export const SWEEP_URL_PARAMS = ['view', ...SWEEP_PARAM_NAMES] as const;
 
@@ -74,7 +74,7 @@ export function sweepFromSearch(search: string): { settings: SweepSettings; noti
       settings: {
         widths: given('widths') ? spec.widths : [...APP_SWEEP_WIDTHS],
         seeds: given('seeds') ? spec.seeds : APP_SWEEP_SEEDS,
-        alpha: 0,
+        lrWidthExp: 0,
         autoLr: spec.autoLr,
         outputScales: given('output-scales') ? spec.outputScales : null,
         params: given('params') ? spec.params : null,
