@@ -6,10 +6,8 @@ import { isDiverged } from '../engine/session/divergence';
 import { summaryLine } from './summary';
 import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import { SWEEP_STEPS, SWEEP_WIDTHS, earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
-import { loadDataset } from '../engine/data/datasets';
-import { disposeParams, initParamArrays, paramsFromArrays, specFromConfig, type LayerArrays, type MlpSpec } from '../engine/nn/mlp';
+import { disposeParams, initParamArrays, paramsFromArrays, type LayerArrays, type MlpSpec } from '../engine/nn/mlp';
 import { ntkLayerwise } from '../engine/metrics/ntk';
-import { gdDirection } from '../engine/nn/train';
 import { taylorCoefficients } from '../engine/nn/jets';
 import type { CliArgs } from './io';
 import { infiniteDump } from './infinite';
@@ -131,19 +129,21 @@ function matrixRows(flat: ArrayLike<number>, n: number, m: number): number[][] {
   return Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => flat[i * m + j]));
 }
 
-/** Training inputs/targets (first n points) and θ₀, shared by `ntk` and `taylor`. */
+/**
+ * Training inputs/targets (first n points), θ₀ and the run itself, shared by `ntk` and `taylor`:
+ * the learning rate (auto resolves from λmax(Θ₀) on the whole training set), the output scale and
+ * the centring are the Session's own. The caller disposes the session.
+ */
 async function initialState(args: CliArgs) {
   const { config } = args;
-  const ds = await loadDataset(config);
-  const spec = specFromConfig(config, ds.inputDim);
+  const session = await Session.create(config, { gridSize: 2 });
+  const ds = session.data;
+  const spec = session.spec;
   const n = Math.min(args.n ?? config.train, config.train);
   const xs = ds.xTrain.subarray(0, n * ds.inputDim);
   const ys = ds.yTrain.subarray(0, n);
   const arrays = initParamArrays(spec, config.seed);
-  // the learning rate (auto resolves from λmax(Θ₀) on the whole training set) comes from a Session
-  const session = await Session.create(config, { gridSize: 2 });
   const lr = session.meta.lr;
-  session.dispose();
   /** The fields `ntk` and `taylor` print first. */
   const header = {
     config: resolvedConfig(config, spec, lr),
@@ -151,11 +151,12 @@ async function initialState(args: CliArgs) {
     y: Array.from(ys),
     params: paramsJson(arrays),
   };
-  return { ds, spec, n, xs, ys, arrays, lr, header };
+  return { session, ds, spec, n, xs, arrays, header };
 }
 
 export async function runNtk(args: CliArgs, io: Io): Promise<number> {
-  const { ds, spec, n, xs, arrays, header } = await initialState(args);
+  const { session, ds, spec, n, xs, arrays, header } = await initialState(args);
+  session.dispose();
   const params = paramsFromArrays(arrays);
   const x = tf.tensor2d(xs, [n, ds.inputDim]);
   const k = ntkLayerwise(spec, params, x);
@@ -168,19 +169,24 @@ export async function runNtk(args: CliArgs, io: Io): Promise<number> {
   return 0;
 }
 
+/**
+ * c1, c2, c3 at the first n training points along the step the app's correlations use (the
+ * session's full-batch GD step Δ = −(η/α²)∇θL on the whole training set, centred targets with
+ * --center), at θ₀.
+ */
 export async function runTaylor(args: CliArgs, io: Io): Promise<number> {
-  const { ds, spec, n, xs, ys, arrays, lr, header } = await initialState(args);
-  const params = paramsFromArrays(arrays);
-  const x = tf.tensor2d(xs, [n, ds.inputDim]);
-  const y = tf.tensor1d(ys);
-  const dir = gdDirection(spec, params, x, y, lr);
-  const t = taylorCoefficients(spec, params, dir, x);
-  const [c1, c2, c3] = await Promise.all([t.c1.data(), t.c2.data(), t.c3.data()]);
-  for (const v of Object.values(t)) v.dispose();
-  disposeParams(dir);
-  disposeParams(params);
-  x.dispose();
-  y.dispose();
-  io.stdout(JSON.stringify({ ...header, c1: Array.from(c1), c2: Array.from(c2), c3: Array.from(c3) }) + '\n');
-  return 0;
+  const { session, ds, n, xs, header } = await initialState(args);
+  try {
+    const x = tf.tensor2d(xs, [n, ds.inputDim]);
+    const dir = session.stepDirection();
+    const t = taylorCoefficients(session.spec, session.params, dir, x);
+    const [c1, c2, c3] = await Promise.all([t.c1.data(), t.c2.data(), t.c3.data()]);
+    for (const v of Object.values(t)) v.dispose();
+    disposeParams(dir);
+    x.dispose();
+    io.stdout(JSON.stringify({ ...header, c1: Array.from(c1), c2: Array.from(c2), c3: Array.from(c3) }) + '\n');
+    return 0;
+  } finally {
+    session.dispose();
+  }
 }

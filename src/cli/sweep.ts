@@ -5,7 +5,7 @@ import { tf } from '../engine/tf';
 import { manifestJson, parseManifest, pastEdgeOf, parseRunsCsv, parseShard, runKey, runName, shard as shardOf, sweepFiles, sweepGrid, sweepManifest, type SweepManifest } from '../engine/sweep';
 import { runSweep } from '../engine/sweep/run';
 import type { SweepLrs, SweepProgress } from '../engine/records/sweepRecords';
-import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
+import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, SWEEP_MODEL_MESSAGE, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
 import type { CliArgs } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';
 
@@ -70,6 +70,7 @@ export async function runPhaseCommand(args: CliArgs, io: Io): Promise<number> {
 export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Promise<number> {
   const out = args.sweep.out;
   if (!out) throw new UsageError(`${name} needs --out DIR`);
+  if (args.config.model !== 'mlp') throw new UsageError(`${name} --model ${args.config.model}: ${SWEEP_MODEL_MESSAGE}`);
   const entries = Object.entries(args.sweep).filter(([k]) => k !== 'out' && k !== 'shard' && k !== 'jobs');
   let spec: SweepSpec;
   try {

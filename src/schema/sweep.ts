@@ -42,8 +42,11 @@ const widthSchema = z
   .min(SWEEP_WIDTH_MIN, `widths must be at least ${SWEEP_WIDTH_MIN}`)
   .max(SWEEP_WIDTH_MAX, `widths must be at most ${SWEEP_WIDTH_MAX}`);
 
+/** Why a sweep refuses the early-time model (the sweep trains the MLP at every width). */
+export const SWEEP_MODEL_MESSAGE = 'a width sweep trains the MLP; the early-time model is not swept (its gap at several widths: the early-sweep command, or the Early-time panel)';
+
 export const SweepSpecSchema = z.object({
-  base: ConfigSchema,
+  base: ConfigSchema.refine((c) => c.model === 'mlp', SWEEP_MODEL_MESSAGE),
   /** Distinct widths, sorted ascending (duplicates are removed). */
   widths: z
     .array(widthSchema)

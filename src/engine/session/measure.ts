@@ -62,8 +62,7 @@ export async function measureRow(
     };
     if (!expensive) return cheap;
     const k = ntkLayerwise(s.spec, params, s.xProbe);
-    // derivative correlations along the full-batch GD step Δ = −(η/α²)∇θL at the current θ
-    const dir = gdDirection(s.spec, params, s.xTrain, s.yTrainFit, rawStep(s.spec, s.meta.lr));
+    const dir = stepDirection(s, params);
     const corr = tf.unstack(correlationSummary(s.spec, params, dir, s.xProbe)) as tf.Scalar[];
     const correlations: Partial<Record<ScalarMetric, tf.Scalar>> = {};
     CORRELATION_SUMMARY_NAMES.forEach((name, i) => (correlations[name] = corr[i]));
@@ -102,6 +101,15 @@ export async function measureRow(
   if (mv && s.modesProj) row.modes = modesRecord(s.modesProj.basis, mv);
   if (watch.twin.observe(row.linLoss)) row.twinDiverged = true;
   return row;
+}
+
+/**
+ * The step the derivative correlations are measured along: the full-batch GD step
+ * Δ = −(η/α²)∇θL at θ = `params`, on the whole training set with the centred targets (the run's own
+ * step when it trains by GD). The CLI's `taylor` uses it too. Caller owns the result (or a tidy does).
+ */
+export function stepDirection(s: Pick<RunState, 'spec' | 'xTrain' | 'yTrainFit' | 'meta'>, params: Params): Params {
+  return gdDirection(s.spec, params, s.xTrain, s.yTrainFit, rawStep(s.spec, s.meta.lr));
 }
 
 /** Inside measureRow's tidy: the 2 × K projections (kept for the readback) and modeDeparture. */

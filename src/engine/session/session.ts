@@ -14,7 +14,7 @@ import type { CreateProgress } from './startupCost';
 import { ExpensiveSchedule, type ExpensiveMode } from './milestones';
 import { TwinWatch } from './divergence';
 import { buildRunState, disposeRunState, type RunState, type SessionOptions } from './startup';
-import { measureRow } from './measure';
+import { measureRow, stepDirection } from './measure';
 import { defaultNfaLayer, takeSnapshot } from './snapshot';
 
 export class Session {
@@ -103,6 +103,11 @@ export class Session {
   /** Grid functions, Θ on the probe set, the pair matrix and NFA heatmaps on request (snapshot.ts). */
   snapshot(opts: { pairIndex?: number; nfaLayer?: number } = {}): Promise<Snapshot> {
     return takeSnapshot(this.state, this.vars, this.stepCount, opts);
+  }
+
+  /** The GD step Δ = −(η/α²)∇θL at the current θ that the correlations are measured along (measure.ts). Caller disposes. */
+  stepDirection(): Params {
+    return stepDirection(this.state, this.vars);
   }
 
   /** Default hidden layer for the NFM/AGOP heatmaps. */
