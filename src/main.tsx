@@ -11,6 +11,7 @@ import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import { registerServiceWorker } from './sw/register';
+import { compareFromSearch } from './schema/compare';
 import './ui/app/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));
@@ -33,6 +34,9 @@ function start(): void {
   const parsed = configFromSearch(search, APP_PARAM_NAMES);
   notices.push(...parsed.notices);
   notices.push(...sweepFromSearch(search).notices);
+  // `?compare=FIELD:VALUE`: a second run alongside; an invalid one is a notice and compare stays off.
+  const compare = compareFromSearch(search, parsed.config);
+  notices.push(...compare.notices);
   const forcedBackend: BackendName | null = params.backend;
   const el = document.getElementById('root');
   if (!el) throw new Error('#root missing');
@@ -54,14 +58,14 @@ function start(): void {
       document.documentElement.dataset.embed = '1';
       root.render(
         <Suspense fallback={<p className="view-loading">Loading…</p>}>
-          <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} />
+          <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} initialCompare={compare.spec} />
         </Suspense>,
       );
       return;
     }
     notices.push(`embed=${JSON.stringify(params.embed)} is not a panel: expected one of ${PANELS.map((p) => p.key).join(', ')}; showing the full lab.`);
   }
-  root.render(<App initialConfig={parsed.config} forcedBackend={forcedBackend} urlNotices={notices} theme={params.theme} large={params.large} />);
+  root.render(<App initialConfig={parsed.config} forcedBackend={forcedBackend} urlNotices={notices} theme={params.theme} large={params.large} initialCompare={compare.spec} />);
 }
 
 if (import.meta.env.PROD) void registerServiceWorker();

@@ -52,6 +52,7 @@ export const URL_PARAMS = {
   'auto-lr': text('how a sweep picks an automatic η: shared (one η for all runs) or per-run'),
   'output-scales': text('output scales α of a phase sweep, e.g. 1,3,10,30 (checked by the sweep schema)'),
   params: text('parametrizations of a phase sweep, e.g. ntk,mup (checked by the sweep schema)'),
+  compare: text('train a second run that differs in one setting, FIELD:VALUE, e.g. width:4096 (checked by compare.ts)'),
   debug: { description: 'expose window.tangentLabDebug (crash the training worker) for testing recovery', fallback: false, parse: () => ({ ok: true as const, value: true }) } satisfies Codec<boolean>,
 } as const;
 

@@ -29,7 +29,7 @@ export class TrainingLoop extends LoopReadout {
       case 'init':
       case 'config':
         this.cancelled = false;
-        this.pending = { config: req.config, runId: req.runId };
+        this.pending = { config: req.config, runId: req.runId, compare: req.compare ?? null };
         void this.enqueue(() => this.restart());
         return;
       case 'reset': {
@@ -37,7 +37,7 @@ export class TrainingLoop extends LoopReadout {
         if (!config) return;
         this.wantPlay = false;
         this.cancelled = false;
-        this.pending = { config, runId: req.runId };
+        this.pending = { config, runId: req.runId, compare: this.pending ? this.pending.compare : this.compareConfig };
         void this.enqueue(() => this.restart());
         return;
       }
@@ -88,6 +88,7 @@ export class TrainingLoop extends LoopReadout {
     this.session = null;
     this.runId = p.runId;
     this.config = p.config;
+    this.compareConfig = p.compare;
     this.rows = [];
     this.lastRowStep = -1;
     this.divergedAt = null;
@@ -111,7 +112,7 @@ export class TrainingLoop extends LoopReadout {
     };
     let s: LoopSession;
     try {
-      s = await this.deps.createSession(p.config, progress);
+      s = await this.deps.createSession(p.config, progress, p.compare);
     } catch (e) {
       if (e instanceof CreateAborted || aborted()) {
         this.afterAbort();
@@ -125,7 +126,7 @@ export class TrainingLoop extends LoopReadout {
       return;
     }
     this.session = s;
-    this.deps.post({ type: 'ready', runId: this.runId, meta: s.meta });
+    this.deps.post({ type: 'ready', runId: this.runId, meta: s.meta, ...(s.compare ? { compareMeta: s.compare.meta } : {}) });
     const fm = s.firstMeasure;
     progress.report('firstMeasure', fm?.fraction ?? 0.99, fm?.etaMs ?? undefined);
     const row = await this.readRow(s);

@@ -31,7 +31,9 @@ export abstract class LoopReadout {
   protected initialLoss = NaN;
   protected lastRowStep = -1;
   protected divergedAt: number | null = null;
-  protected pending: { config: ExperimentConfig; runId: number } | null = null;
+  protected pending: { config: ExperimentConfig; runId: number; compare: ExperimentConfig | null } | null = null;
+  /** Compare mode's second config (trained alongside, see pairSession.ts), or null. */
+  protected compareConfig: ExperimentConfig | null = null;
   protected chain: Promise<void> = Promise.resolve();
   protected tickScheduled = false;
   /** A cancel request arrived: the start-up in progress stops at its next stage boundary. */
@@ -103,7 +105,8 @@ export abstract class LoopReadout {
     const snapshot = await s.snapshot({ pairIndex: this.pairIndex, ...(this.nfaLayer === undefined ? {} : { nfaLayer: this.nfaLayer }) });
     this.lastSnapshotT = this.deps.now();
     if (this.session !== s) return;
-    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot });
+    const compareSnapshot = s.compare?.takeSnapshot();
+    this.deps.post({ type: 'snapshot', runId: this.runId, snapshot, ...(compareSnapshot ? { compareSnapshot } : {}) });
   }
 
   /** Stops the run with state 'diverged' when the row says so. */
@@ -136,12 +139,13 @@ export abstract class LoopReadout {
   }
 
   protected flushRows(): void {
-    if (this.rows.length === 0) return;
+    const compareRows = this.session?.compare?.takeRows() ?? [];
+    if (this.rows.length === 0 && compareRows.length === 0) return;
     // Rows with a non-finite loss (the divergence row) are not plotted: the banner explains them.
     // Non-finite optional metrics become absent, so no plot ever receives NaN.
     const rows = this.rows.filter((r) => Number.isFinite(r.loss) && Number.isFinite(r.testLoss)).map(finiteRow);
     this.rows = [];
-    if (rows.length > 0) this.deps.post({ type: 'metrics', runId: this.runId, rows });
+    if (rows.length > 0 || compareRows.length > 0) this.deps.post({ type: 'metrics', runId: this.runId, rows, ...(compareRows.length ? { compareRows } : {}) });
   }
 
   protected postStatus(message?: string): void {
@@ -155,7 +159,17 @@ export abstract class LoopReadout {
         : this.state === 'playing' && this.firstStepsPending
           ? FIRST_STEPS_MESSAGE
           : undefined);
-    this.deps.post({ type: 'status', runId: this.runId, state: this.state, step, stepsPerSec: sps, ...(msg ? { message: msg } : {}), ...this.deps.memory?.() });
+    const compareDivergedAt = this.session?.compare?.divergedAt ?? null;
+    this.deps.post({
+      type: 'status',
+      runId: this.runId,
+      state: this.state,
+      step,
+      stepsPerSec: sps,
+      ...(msg ? { message: msg } : {}),
+      ...this.deps.memory?.(),
+      ...(compareDivergedAt !== null ? { compareDivergedAt } : {}),
+    });
   }
 
   protected fail(e: unknown): void {

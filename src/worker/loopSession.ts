@@ -22,7 +22,18 @@ export interface LoopSession {
   fence?(): Promise<void>;
   /** Start-up: estimated ms of the first measurement and the share of start-up done before it. */
   readonly firstMeasure?: { etaMs: number | null; fraction: number };
+  /** Compare mode: the second run trained alongside (pairSession.ts); absent otherwise. */
+  readonly compare?: CompareSide;
   dispose(): void;
+}
+
+/** The second run of compare mode as the loop reads it: its meta, its rows and its snapshot since the last take. */
+export interface CompareSide {
+  readonly meta: RunMeta;
+  takeRows(): MetricRow[];
+  takeSnapshot(): Snapshot | null;
+  /** The step at which the second run diverged (it stopped there), or null. */
+  readonly divergedAt: number | null;
 }
 
 /**
@@ -69,7 +80,8 @@ function adapt(
 export type StartupProgress = CreateProgress;
 
 export interface LoopDeps {
-  createSession(config: ExperimentConfig, progress: StartupProgress): Promise<LoopSession>;
+  /** `compare`: compare mode's second config, to be trained alongside (pairSession.ts). */
+  createSession(config: ExperimentConfig, progress: StartupProgress, compare?: ExperimentConfig | null): Promise<LoopSession>;
   post(ev: WorkerEvent): void;
   /** Milliseconds, monotonic (performance.now in the worker). */
   now(): number;

@@ -79,8 +79,10 @@ export const REQUEST_SCHEMAS = [
     lost: z.array(LostBackendSchema).max(4).optional(),
     /** The page's remembered probe: used (no timing) when its fingerprint matches this browser's. */
     remembered: RememberedProbeSchema.optional(),
+    /** Compare mode: the second run's config (the first one with one field changed), trained alongside. */
+    compare: ConfigSchema.nullable().optional(),
   }),
-  z.object({ type: z.literal('config'), config: ConfigSchema, runId: RunIdSchema }),
+  z.object({ type: z.literal('config'), config: ConfigSchema, runId: RunIdSchema, compare: ConfigSchema.nullable().optional() }),
   z.object({ type: z.literal('play') }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('step'), count: z.number().int().min(1).max(1_000_000) }),
@@ -109,9 +111,10 @@ export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 // ---- events (worker → UI) ----
 export const EVENT_SCHEMAS = [
   z.object({ type: z.literal('backend'), info: BackendInfoSchema }),
-  z.object({ type: z.literal('ready'), runId: RunIdSchema, meta: RunMetaSchema }),
-  z.object({ type: z.literal('metrics'), runId: RunIdSchema, rows: z.array(MetricRowSchema) }),
-  z.object({ type: z.literal('snapshot'), runId: RunIdSchema, snapshot: SnapshotSchema }),
+  /** compare*: the second run of compare mode (same steps as the first; absent without compare). */
+  z.object({ type: z.literal('ready'), runId: RunIdSchema, meta: RunMetaSchema, compareMeta: RunMetaSchema.optional() }),
+  z.object({ type: z.literal('metrics'), runId: RunIdSchema, rows: z.array(MetricRowSchema), compareRows: z.array(MetricRowSchema).optional() }),
+  z.object({ type: z.literal('snapshot'), runId: RunIdSchema, snapshot: SnapshotSchema, compareSnapshot: SnapshotSchema.optional() }),
   z.object({
     type: z.literal('status'),
     runId: RunIdSchema,
@@ -122,6 +125,8 @@ export const EVENT_SCHEMAS = [
     /** tf.memory() in the worker when the status was posted (leak checks: flat over a long run). */
     numTensors: z.number().int().nonnegative().optional(),
     numBytes: z.number().nonnegative().optional(),
+    /** Compare mode: the step at which the second run diverged (it stops there; the first goes on). */
+    compareDivergedAt: z.number().int().nonnegative().optional(),
   }),
   /** Start-up of a run: the stage it is in, overall fraction done, estimated milliseconds left. */
   z.object({

@@ -9,7 +9,9 @@ import { earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
 import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
-import { TrainingLoop, earlyTimeLoopSession, loopSession } from './loop';
+import { TrainingLoop, earlyTimeLoopSession, loopSession, type LoopSession, type StartupProgress } from './loop';
+import { halfProgress, pairLoopSession } from './pairSession';
+import type { ExperimentConfig } from '../schema/config';
 import { parseRequest, transferablesOf, type LostBackend, type RememberedProbe, type WorkerEvent, type WorkerRequest } from './protocol';
 import { loseDevice, watchDevice, type DeviceWatch } from './deviceLoss';
 import { describeLoss } from './fallback';
@@ -70,25 +72,38 @@ const schedule = (fn: () => void, delayMs: number) => {
 };
 
 let backendReady = false;
+/** One MLP run for the loop: memory-checked, with a fence and the time-budgeted expensive metrics. */
+async function createMlpSession(config: ExperimentConfig, progress: StartupProgress): Promise<LoopSession> {
+  // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
+  const backend = tf.getBackend();
+  const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
+  if (!memory.ok) throw new Error(memory.message);
+  const s = await Session.create(config, {}, progress);
+  // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
+  // (in-order queues) it resolves when all queued training has run.
+  const fence = async () => {
+    const last = s.params[s.params.length - 1].W;
+    const t = tf.tidy(() => tf.slice(last, [0, 0], [1, 1]).add(0));
+    await t.data();
+    t.dispose();
+  };
+  // 'auto': expensive metrics only while they cost a small share of wall time.
+  return loopSession(s, { expensive: 'auto', fence });
+}
+
 const loop = new TrainingLoop({
-  createSession: async (config, progress) => {
+  createSession: async (config, progress, compare) => {
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
     if (config.model === 'early-time') return earlyTimeLoopSession(await EarlyTimeSession.create(config));
-    // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
-    const backend = tf.getBackend();
-    const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
-    if (!memory.ok) throw new Error(memory.message);
-    const s = await Session.create(config, {}, progress);
-    // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
-    // (in-order queues) it resolves when all queued training has run.
-    const fence = async () => {
-      const last = s.params[s.params.length - 1].W;
-      const t = tf.tidy(() => tf.slice(last, [0, 0], [1, 1]).add(0));
-      await t.data();
-      t.dispose();
-    };
-    // 'auto': expensive metrics only while they cost a small share of wall time.
-    return loopSession(s, { expensive: 'auto', fence });
+    if (!compare) return createMlpSession(config, progress);
+    // Compare mode: the second run is built after the first and disposed with it (pairSession.ts).
+    const a = await createMlpSession(config, halfProgress(progress, false));
+    try {
+      return pairLoopSession(a, await createMlpSession(compare, halfProgress(progress, true)));
+    } catch (e) {
+      a.dispose();
+      throw e;
+    }
   },
   post,
   earlySweep: (config, lr) => earlyGapByWidth(config, lr),
@@ -157,7 +172,7 @@ function dispatch(req: WorkerRequest): void {
     case 'init':
       role ??= 'lab';
       if (!initialised) ensureBackend(req.backend, req.lost ?? [], req.remembered);
-      loop.handle({ type: 'config', config: req.config, runId: req.runId });
+      loop.handle({ type: 'config', config: req.config, runId: req.runId, compare: req.compare ?? null });
       return;
     case 'debugLoseDevice':
       // After the backend probe (queued first), so the device exists; the watcher reports the loss.

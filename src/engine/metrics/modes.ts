@@ -11,8 +11,9 @@ import { symmetricEigen } from '../linalg/symmetricEigen';
 /**
  * Largest training set whose Θ₀ is decomposed (once, at the start of a run, synchronously in the
  * worker or the CLI). The float64 solver (../linalg/symmetricEigen.ts) is O(N³): bench/eigen.mjs
- * measured the full decomposition at N = 1024 in a few seconds in Node on the shared 2-core machine
- * (N = 512 in well under a second), against 34 s at N = 512 for the Jacobi solver used before.
+ * measured the full decomposition in Node on the shared 2-core machine (load average ~18) at 0.33 s
+ * of CPU for N = 512 and 2.7 s for N = 1024, against 20 s of CPU at N = 512 for the Jacobi solver
+ * used before (which is why modes stopped at 256 then).
  */
 export const MODES_MAX_TRAIN = 1024;
 

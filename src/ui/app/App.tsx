@@ -15,7 +15,7 @@ import { BackendBadge } from './BackendBadge';
 import { Transport } from '../controls/Transport';
 import { Settings, formatLr } from '../controls/Settings';
 import { RegimeBadge } from '../controls/RegimeBadge';
-import { NarrowWide } from '../controls/NarrowWide';
+import { NARROW_WIDTH, NarrowWide, WIDE_WIDTH } from '../controls/NarrowWide';
 import { Notices, type Notice } from './Notices';
 import { deviceLossNotice } from '../../worker/fallback';
 import { useRun } from './useRun';
@@ -28,6 +28,9 @@ import { useSweepRoute } from '../sweep/useSweepRoute';
 import { sweepFromSearch, sweepParamsOf, sweepToEntries, withSweepParams } from '../sweep/sweepUrl';
 import { AppNav } from './AppNav';
 import { criticalRateFormula } from '../../content/criticalRate';
+import { CompareControl, CompareToggle } from '../controls/CompareControl';
+import { compareFromSearch, type CompareSpec } from '../../schema/compare';
+import { comparePanelData } from '../panels/compareSeries';
 import { divergedText } from '../../content/lrPhases';
 
 // The settings form re-renders only when the config, the run's metadata or onChange change.
@@ -44,6 +47,8 @@ export interface AppProps {
   /** `?theme=` (null: follow the system) and `?large=1`. */
   theme: ThemeChoice;
   large: boolean;
+  /** `?compare=FIELD:VALUE`: a second run trained alongside (null: off). */
+  initialCompare?: CompareSpec | null;
 }
 
 function writeUrl(search: string): void {
@@ -57,8 +62,8 @@ function writeUrl(search: string): void {
   }
 }
 
-export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTheme, large: initialLarge }: AppProps) {
-  const [view, store] = useRun(initialConfig, forcedBackend);
+export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTheme, large: initialLarge, initialCompare = null }: AppProps) {
+  const [view, store] = useRun(initialConfig, forcedBackend, initialCompare);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const [dismissed, setDismissed] = useState<Set<Notice['id']>>(() => new Set());
   const [themeChoice, setThemeChoice] = useState<ThemeChoice>(initialTheme);
@@ -69,14 +74,25 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const loadSweep = route.load;
 
   const config = view.config;
-  const search = useMemo(() => labSearch(config, forcedBackend, themeChoice, large), [config, forcedBackend, themeChoice, large]);
+  const compareSpec = view.compare?.spec ?? null;
+  const search = useMemo(() => labSearch(config, forcedBackend, themeChoice, large, compareSpec), [config, forcedBackend, themeChoice, large, compareSpec]);
+  const compare = useMemo(() => comparePanelData(view.compare, view.meta?.config ?? config), [view.compare, view.meta, config]);
   const preset = useMemo(() => presetMatching(config), [config]);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
-      writeUrl(labSearch(next, forcedBackend, themeChoice, large));
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large, store.getView().compare?.spec ?? null));
       setHoverStep(null);
       store.setConfig(next);
+    },
+    [store, forcedBackend, themeChoice, large],
+  );
+  const onCompare = useCallback(
+    (spec: CompareSpec | null, patch: Partial<ExperimentConfig> = {}) => {
+      const next = { ...store.getView().config, ...patch };
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large, spec));
+      setHoverStep(null);
+      store.setCompare(spec, next);
     },
     [store, forcedBackend, themeChoice, large],
   );
@@ -86,18 +102,20 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
       if (!p) return;
       // A preset replaces every setting (not a patch): the URL becomes exactly the preset's query.
       const { config: next } = configFromSearch(p.query, APP_PARAM_NAMES);
-      writeUrl(labSearch(next, forcedBackend, themeChoice, large));
+      // A preset may open in compare mode (`compare=` in its query); otherwise compare is off.
+      const cmp = compareFromSearch(p.query, next).spec;
+      writeUrl(labSearch(next, forcedBackend, themeChoice, large, cmp));
       // A sweep preset (view=sweep) opens the Width sweep view with its widths and seeds; others the Lab.
       loadSweep(presetIsSweep(p) ? 'sweep' : 'lab', sweepFromSearch(p.query).settings);
       setHoverStep(null);
-      store.setConfig(next);
+      store.setCompare(cmp, next);
     },
     [store, forcedBackend, themeChoice, large, loadSweep],
   );
   const setAppearance = (t: ThemeChoice, l: boolean) => {
     setThemeChoice(t);
     setLarge(l);
-    writeUrl(labSearch(store.getView().config, forcedBackend, t, l));
+    writeUrl(labSearch(store.getView().config, forcedBackend, t, l, store.getView().compare?.spec ?? null));
   };
   useShortcuts((a) => {
     switch (a.type) {
@@ -136,7 +154,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
     else setDismissed((s) => new Set(s).add(id));
   };
 
-  const panelProps: PanelProps = { ...runPanelProps(view), hoverStep, onHoverStep: setHoverStep, onPairIndex, nfaLayer: view.nfaLayer, onNfaLayer, earlySweep: view.earlySweep, onEarlySweep };
+  const panelProps: PanelProps = { ...runPanelProps(view), compare, hoverStep, onHoverStep: setHoverStep, onPairIndex, nfaLayer: view.nfaLayer, onNfaLayer, earlySweep: view.earlySweep, onEarlySweep };
   const { divergedAt } = panelProps;
   // panels follow the running model (meta), not the config that is still loading
   const model = view.meta?.config.model ?? config.model;
@@ -215,11 +233,21 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
             onReset={() => store.reset()}
             onCancel={() => store.cancel()}
           />
-          <NarrowWide width={config.width} onWidth={(width) => onChange({ width })} />
+          <NarrowWide width={config.width} onWidth={(width) => onChange({ width })}>
+            <CompareToggle config={config} compare={compareSpec} onCompare={onCompare} narrow={NARROW_WIDTH} wide={WIDE_WIDTH} />
+          </NarrowWide>
+          <CompareControl config={config} compare={compareSpec} onCompare={onCompare} />
           <RegimeBadge config={config} />
           <SettingsDrawer>
             <MemoSettings config={config} meta={view.meta} onChange={onChange} />
-            <FilesSection config={config} meta={view.meta} rows={view.rows} backend={view.backend?.name ?? null} onLoadConfig={onChange} />
+            <FilesSection
+              config={config}
+              meta={view.meta}
+              rows={view.rows}
+              backend={view.backend?.name ?? null}
+              onLoadConfig={onChange}
+              compare={compare && view.compare ? { spec: view.compare.spec, labels: compare.labels, rows: view.compare.rows, meta: view.compare.meta } : null}
+            />
           </SettingsDrawer>
         </aside>
 

@@ -12,6 +12,8 @@ import { forgetRememberedProbe, loadRememberedProbe, saveRememberedProbe } from 
 import type { EarlySweepState } from '../panels/types';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import { EMIT_INTERVAL_MS, nextEmitDelay } from './emitPacing';
+import type { CompareSpec } from '../../schema/compare';
+import { compareAfter, compareConfigFor, emptyCompare, type CompareRun } from './compareState';
 
 export interface RunView {
   config: ExperimentConfig;
@@ -42,6 +44,8 @@ export interface RunView {
   /** Hidden layer of the NFM/AGOP heatmaps; null = the run's default. */
   nfaLayer: number | null;
   earlySweep: EarlySweepState;
+  /** Compare mode: the second run (one config field changed), or null when off (compareState.ts). */
+  compare: CompareRun | null;
 }
 
 type Listener = () => void;
@@ -60,6 +64,7 @@ export class RunStore {
   constructor(
     config: ExperimentConfig,
     private readonly forcedBackend: BackendName | null,
+    compare: CompareSpec | null = null,
   ) {
     this.view = {
       config,
@@ -83,6 +88,7 @@ export class RunStore {
       deviceLoss: null,
       nfaLayer: null,
       earlySweep: { status: 'idle' },
+      compare: emptyCompare(compare),
     };
   }
 
@@ -102,7 +108,8 @@ export class RunStore {
     const lost = this.lost.length > 0 ? { lost: this.lost } : {};
     const known = this.forcedBackend === null && this.lost.length === 0 ? loadRememberedProbe() : null;
     const remembered = known ? { remembered: known } : {};
-    this.client.send({ type: 'init', config: this.view.config, backend: forcedAfterLoss(this.forcedBackend, this.lost), runId: this.view.runId, ...lost, ...remembered });
+    const compare = compareConfigFor(this.view.config, this.view.compare?.spec);
+    this.client.send({ type: 'init', config: this.view.config, backend: forcedAfterLoss(this.forcedBackend, this.lost), runId: this.view.runId, ...lost, ...remembered, compare });
     if (this.view.pairIndex) this.client.send({ type: 'pairIndex', index: this.view.pairIndex });
   }
   disconnect(): void {
@@ -118,7 +125,12 @@ export class RunStore {
   setConfig(config: ExperimentConfig): void {
     const runId = this.view.runId + 1;
     this.update({ config, runId, state: 'loading', step: 0, stepsPerSec: 0, divergedAt: null, statusMessage: null, startup: null }, true);
-    this.client?.send({ type: 'config', config, runId });
+    this.client?.send({ type: 'config', config, runId, compare: compareConfigFor(config, this.view.compare?.spec) });
+  }
+  /** Compare mode on (a second run with one field changed) or off, with the first run's config; both restart from step 0. */
+  setCompare(spec: CompareSpec | null, config: ExperimentConfig = this.view.config): void {
+    this.update({ compare: emptyCompare(spec) }, true);
+    this.setConfig(config);
   }
   play(): void {
     const v = this.view;
@@ -236,6 +248,8 @@ export class RunStore {
         return; // sweeps run in their own worker (src/ui/sweep/useSweep.ts)
     }
     if (ev.runId !== v.runId) return; // a stale run
+    const compare = compareAfter(v.compare, ev);
+    if (compare !== v.compare) this.update({ compare });
     switch (ev.type) {
       case 'ready':
         this.update({ meta: ev.meta, rows: [], snapshot: null, divergedAt: null, earlySweep: { status: 'idle' } });
@@ -300,8 +314,8 @@ export class RunStore {
 }
 
 /** One store per page, connected while the component is mounted. */
-export function useRun(initialConfig: ExperimentConfig, forcedBackend: BackendName | null): [RunView, RunStore] {
-  const [store] = useState(() => new RunStore(initialConfig, forcedBackend));
+export function useRun(initialConfig: ExperimentConfig, forcedBackend: BackendName | null, initialCompare: CompareSpec | null = null): [RunView, RunStore] {
+  const [store] = useState(() => new RunStore(initialConfig, forcedBackend, initialCompare));
   useEffect(() => {
     store.connect();
     return () => store.disconnect();

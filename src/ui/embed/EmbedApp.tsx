@@ -1,7 +1,9 @@
 // `?embed=<panel>`: one panel of the lab filling its iframe (its main plot takes the height the
 // control strip and the panel's header leave, text at its normal size), with a minimal control
 // strip (Play/Pause, Reset and the one or two settings that panel is about) and a link to the full lab.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { CompareSpec } from '../../schema/compare';
+import { comparePanelData } from '../panels/compareSeries';
 import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 import type { ThemeChoice } from '../app/appParams';
@@ -24,16 +26,20 @@ export interface EmbedAppProps {
   large: boolean;
   /** Notices from parsing the URL (shown in one line above the panel). */
   urlNotices?: string[];
+  /** `?compare=FIELD:VALUE`: the panel draws a second run alongside. */
+  initialCompare?: CompareSpec | null;
 }
 
-export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, urlNotices = [] }: EmbedAppProps) {
-  const [view, store] = useRun(initialConfig, forcedBackend);
+export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, urlNotices = [], initialCompare = null }: EmbedAppProps) {
+  const [view, store] = useRun(initialConfig, forcedBackend, initialCompare);
+  const compareSpec = view.compare?.spec ?? null;
+  const compare = useMemo(() => comparePanelData(view.compare, view.meta?.config ?? view.config), [view.compare, view.meta, view.config]);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   useAppearance(theme, large);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
-      const search = labSearch(next, forcedBackend, theme, large);
+      const search = labSearch(next, forcedBackend, theme, large, store.getView().compare?.spec ?? null);
       try {
         history.replaceState(history.state, '', `${location.pathname}${search}${search ? '&' : '?'}embed=${entry.key}`);
       } catch {
@@ -51,8 +57,8 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, ur
     } else if (a.type === 'step') store.stepOnce();
     else if (a.type === 'reset') store.reset();
   });
-  const panelProps: PanelProps = { ...runPanelProps(view), hoverStep, onHoverStep: setHoverStep, onPairIndex: (i) => store.setPairIndex(i) };
-  const labHref = `${location.pathname}${labSearch(view.config, forcedBackend, theme, large)}`;
+  const panelProps: PanelProps = { ...runPanelProps(view), compare, hoverStep, onHoverStep: setHoverStep, onPairIndex: (i) => store.setPairIndex(i) };
+  const labHref = `${location.pathname}${labSearch(view.config, forcedBackend, theme, large, compareSpec)}`;
   const { Panel } = entry;
   const playing = view.wantPlay;
   return (

@@ -7,6 +7,7 @@ import type { ExperimentConfig } from '../../schema/config';
 import { configFileText, parseConfigFileText } from './configFile';
 import { downloadText, MIME, safeFilename } from './download';
 import { metricsCsv, metricsJson } from './runFiles';
+import { compareMetricsCsv, compareMetricsJson, type CompareExport } from './compareFiles';
 
 export interface FilesSectionProps {
   config: ExperimentConfig;
@@ -15,18 +16,22 @@ export interface FilesSectionProps {
   backend: string | null;
   /** Replace the whole config (starts a new run). */
   onLoadConfig: (config: ExperimentConfig) => void;
+  /** Compare mode: the second run, exported in the same files (a `run` column / a `compare` object). */
+  compare?: CompareExport | null;
 }
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 const MAX_CONFIG_BYTES = 64 * 1024;
 
-export function FilesSection({ config, meta, rows, backend, onLoadConfig }: FilesSectionProps) {
+export function FilesSection({ config, meta, rows, backend, onLoadConfig, compare }: FilesSectionProps) {
   const [message, setMessage] = useState<Message>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const runName = ['tangent-lab', `w${config.width}`, `d${config.depth}`, config.activation, config.dataset, `seed${config.seed}`];
+  const runName = ['tangent-lab', `w${config.width}`, `d${config.depth}`, config.activation, config.dataset, `seed${config.seed}`, ...(compare ? [`vs-${compare.labels[1]}`] : [])];
+  const csv = () => (compare ? compareMetricsCsv(rows, compare) : metricsCsv(rows));
+  const json = () => (compare ? compareMetricsJson(rows, config, meta, backend, compare) : metricsJson(rows, config, meta, backend));
 
   const readFile = async (file: File) => {
     if (file.size > MAX_CONFIG_BYTES) {
@@ -99,10 +104,10 @@ export function FilesSection({ config, meta, rows, backend, onLoadConfig }: File
       </h2>
       <div className="files-row" role="group" aria-label="Download the run's metrics">
         <span className="files-label">Metrics</span>
-        <button type="button" className="btn btn-small" disabled={rows.length === 0} onClick={() => downloadText(metricsCsv(rows), safeFilename([...runName, 'metrics'], 'csv'), MIME.csv)}>
+        <button type="button" className="btn btn-small" disabled={rows.length === 0} onClick={() => downloadText(csv(), safeFilename([...runName, 'metrics'], 'csv'), MIME.csv)}>
           CSV
         </button>
-        <button type="button" className="btn btn-small" disabled={rows.length === 0} onClick={() => downloadText(metricsJson(rows, config, meta, backend), safeFilename([...runName, 'metrics'], 'json'), MIME.json)}>
+        <button type="button" className="btn btn-small" disabled={rows.length === 0} onClick={() => downloadText(json(), safeFilename([...runName, 'metrics'], 'json'), MIME.json)}>
           JSON
         </button>
       </div>

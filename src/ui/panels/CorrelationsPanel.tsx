@@ -8,6 +8,8 @@ import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
 import { formatNumber } from '../plots/plotMath/format';
 import { nearestIndex } from '../plots/plotMath/lines';
 import { PANELS } from '../../content/explanations';
+import { useMemo } from 'react';
+import { compareSeries } from './compareSeries';
 import { usePlotLayout } from '../plots/plotLayout';
 
 /**
@@ -37,7 +39,10 @@ const stepOf = (r: MetricRow) => r.step;
 
 export function CorrelationsPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('Derivative correlations');
-  const { rows, hoverStep } = props;
+  const { rows, hoverStep, compare } = props;
+  // Compare mode: c₂/c₁ (solid) and the gradient change of one step (dashed) of both runs.
+  const cmpSeries = useMemo(() => (compare ? compareSeries([{ key: 'c2OverC1' }, { key: 'gradChange', dash: TWIN_DASH }], compare) : null), [compare]);
+  const cmpInvariant = useMemo(() => (compare ? compareSeries([{ key: 'c2OverC1Sq' }], compare) : null), [compare]);
   // The linked readout: the network–twin gap at the hovered (or latest) step.
   const i = hoverStep === null ? rows.length - 1 : nearestIndex(rows, stepOf, hoverStep);
   const row = i >= 0 ? rows[i] : undefined;
@@ -77,7 +82,7 @@ export function CorrelationsPanel(props: PanelProps) {
     >
       <StepPlot
         {...sharedStepProps(props, logX)}
-        series={relu ? CORR_SERIES.relu : CORR_SERIES.other}
+        series={cmpSeries ?? (relu ? CORR_SERIES.relu : CORR_SERIES.other)}
         ariaLabel="Derivative correlations vs step"
         yScaleType="log"
         yLabel="ratio (log)"
@@ -85,7 +90,7 @@ export function CorrelationsPanel(props: PanelProps) {
         height={220}
       />
       {invariant && (
-        <StepPlot {...sharedStepProps(props, logX)} series={INVARIANT_SERIES} ariaLabel="Step-size-invariant correlation ratios vs step" yScaleType="log" yLabel="step-scale-invariant ratio (log)" height={170} />
+        <StepPlot {...sharedStepProps(props, logX)} series={cmpInvariant ?? INVARIANT_SERIES} ariaLabel="Step-size-invariant correlation ratios vs step" yScaleType="log" yLabel="step-scale-invariant ratio (log)" height={170} />
       )}
     </PanelFrame>
   );

@@ -12,6 +12,7 @@ import { nearestIndex } from '../plots/plotMath/lines';
 import { Formula } from '../../content/Formula';
 import { PANELS } from '../../content/explanations';
 import { criticalRateFormula } from '../../content/criticalRate';
+import { compareSeries } from './compareSeries';
 import { usePlotLayout } from '../plots/plotLayout';
 
 const DRIFT_SERIES: SeriesSpec<MetricRow>[] = [
@@ -28,7 +29,10 @@ function firstLambda(rows: readonly MetricRow[]): number | undefined {
 
 export function DriftPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('NTK drift');
-  const { rows, hoverStep, meta } = props;
+  const { rows, hoverStep, meta, compare } = props;
+  // Compare mode: the drift and λmax of both runs, one colour per run.
+  const series = useMemo(() => (compare ? compareSeries([{ key: 'ntkDrift' }], compare) : DRIFT_SERIES), [compare]);
+  const lambdaSeries = useMemo(() => (compare ? compareSeries([{ key: 'lambdaMax', width: 1.6 }], compare) : LAMBDA_SERIES), [compare]);
   // λmax is logged every few steps: read it from the nearest row that has it.
   const lamRows = useMemo(() => rows.filter((r) => isValidNumber(r.lambdaMax)), [rows]);
   const i = hoverStep === null ? lamRows.length - 1 : nearestIndex(lamRows, stepOf, hoverStep);
@@ -41,10 +45,10 @@ export function DriftPanel(props: PanelProps) {
   const alpha = meta?.config.outputScale ?? 1;
   return (
     <PanelFrame id="drift" text={PANELS.drift} controls={logXToggle}>
-      <StepPlot {...sharedStepProps(props, logX)} series={DRIFT_SERIES} ariaLabel="NTK drift vs step" yScaleType="log" yLabel="drift (log)" notMeasuredMessage="NTK drift is measured every few steps…" height={200} />
+      <StepPlot {...sharedStepProps(props, logX)} series={series} ariaLabel="NTK drift vs step" yScaleType="log" yLabel="drift (log)" notMeasuredMessage="NTK drift is measured every few steps…" height={200} />
       {hasLambda && (
         <>
-          <div className="secondary-readout" data-testid="lambda-readout">
+          {!compare && <div className="secondary-readout" data-testid="lambda-readout">
             <Formula tex={String.raw`\lambda_{\max}(\Theta_t)/N`} />
             <span className="big">{formatNumber(lam)}</span>
             {hoverStep !== null && i >= 0 && <span>at step {lamRows[i].step},</span>}
@@ -63,8 +67,8 @@ export function DriftPanel(props: PanelProps) {
                 are in α = 1 units, the raw step is η/α²)
               </span>
             )}
-          </div>
-          <StepPlot {...sharedStepProps(props, logX)} series={LAMBDA_SERIES} ariaLabel="Top NTK eigenvalue vs step" yScaleType="linear" xLabel="" legend={false} readout={false} height={96} />
+          </div>}
+          <StepPlot {...sharedStepProps(props, logX)} series={lambdaSeries} ariaLabel="Top NTK eigenvalue vs step" yScaleType="linear" xLabel="" legend={false} readout={false} height={96} />
         </>
       )}
     </PanelFrame>

@@ -6,6 +6,8 @@ import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
 import { PANELS } from '../../content/explanations';
+import { useMemo } from 'react';
+import { compareSeries } from './compareSeries';
 
 const GAP_SERIES: SeriesSpec<MetricRow>[] = [
   metricSeries('gapTrain', { color: COLORS.gap }),
@@ -19,14 +21,17 @@ const GAP_SERIES: SeriesSpec<MetricRow>[] = [
 
 export function GapPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('Network vs linear model');
+  const { compare } = props;
+  // Compare mode: the train (solid) and test (dotted) gap of both runs, one colour per run.
+  const series = useMemo(() => (compare ? compareSeries([{ key: 'gapTrain' }, { key: 'gapTest', dash: DOT_DASH, width: 2.4 }], compare) : GAP_SERIES), [compare]);
   return (
     <PanelFrame id="gap" text={PANELS.gap} controls={logXToggle}>
       <StepPlot
         {...sharedStepProps(props, logX)}
-        series={GAP_SERIES}
+        series={series}
         ariaLabel="Network vs linear model gap"
         yScaleType="log"
-        yLabel="RMS gap (dotted: relative)"
+        yLabel={compare ? 'RMS gap (dotted: test)' : 'RMS gap (dotted: relative)'}
         notMeasuredMessage="The gap appears once the linear twin is tracked"
         height={220}
       />

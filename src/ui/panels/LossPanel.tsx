@@ -6,6 +6,8 @@ import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
 import { PANELS } from '../../content/explanations';
+import { useMemo } from 'react';
+import { compareSeries } from './compareSeries';
 
 const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
   metricSeries('loss', { color: COLORS.network }),
@@ -16,9 +18,12 @@ const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
 
 export function LossPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('Loss');
+  const { compare } = props;
+  // Compare mode: the train loss of each network (solid) and of its linear twin (dashed).
+  const series = useMemo(() => (compare ? compareSeries([{ key: 'loss' }, { key: 'linLoss', dash: TWIN_DASH }], compare) : LOSS_SERIES), [compare]);
   return (
     <PanelFrame id="loss" text={PANELS.loss} controls={logXToggle}>
-      <StepPlot {...sharedStepProps(props, logX)} rows={props.rows} series={LOSS_SERIES} ariaLabel="Loss vs step" yScaleType="log" yLabel="loss" height={220} />
+      <StepPlot {...sharedStepProps(props, logX)} rows={props.rows} series={series} ariaLabel="Loss vs step" yScaleType="log" yLabel="loss" height={220} />
     </PanelFrame>
   );
 }

@@ -6,6 +6,7 @@ import type { PanelProps } from './types';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { Toggle } from '../plots/PanelFrame';
 import { SERIES } from '../../content/explanations';
+import { compareMarkers } from './compareSeries';
 
 type MetricKey = keyof typeof SERIES & keyof MetricRow;
 
@@ -22,6 +23,13 @@ export function useLogXToggle(panelName: string): [boolean, ReactNode] {
 }
 
 /** The StepPlot props every step panel shares: the run's rows, the shared hover step, the divergence marker and the x scale. */
-export function sharedStepProps(props: Pick<PanelProps, 'rows' | 'hoverStep' | 'onHoverStep' | 'divergedAt'>, logX: boolean) {
-  return { rows: props.rows, hoverStep: props.hoverStep, onHoverStep: props.onHoverStep, divergedAt: props.divergedAt, xScaleType: logX ? ('log' as const) : ('linear' as const) };
+export function sharedStepProps(props: Pick<PanelProps, 'rows' | 'hoverStep' | 'onHoverStep' | 'divergedAt' | 'compare'>, logX: boolean) {
+  return {
+    rows: props.rows,
+    hoverStep: props.hoverStep,
+    onHoverStep: props.onHoverStep,
+    divergedAt: props.divergedAt,
+    xScaleType: logX ? ('log' as const) : ('linear' as const),
+    extraMarkers: compareMarkers(props.compare),
+  };
 }

@@ -3,6 +3,7 @@
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
 import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
 import type { RunView } from '../app/useRun';
+import type { ComparePanelData } from './compareSeries';
 
 /** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
 export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };
@@ -27,6 +28,8 @@ export interface PanelProps {
   /** The early-time model's earlyGap-vs-width mini sweep, and the action that starts it. */
   earlySweep?: EarlySweepState;
   onEarlySweep?: () => void;
+  /** Compare mode: the second run (one setting changed), drawn on the same axes by the core panels. */
+  compare?: ComparePanelData | null;
 }
 
 /** The part of PanelProps read from the run's view (App and the embed): the clamped pair index and the divergence step. */

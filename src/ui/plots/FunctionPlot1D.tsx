@@ -25,13 +25,18 @@ export interface FunctionPlot1DProps {
   height?: number;
   xDomain?: [number, number];
   emptyMessage?: string;
+  /**
+   * Compare mode: the curves of two runs instead of f / fLin, one colour per run (network solid,
+   * twin dashed), named in the legend by the run's label.
+   */
+  runs?: readonly { label: string; color: string; f: readonly number[] | null; fLin: readonly number[] | null }[];
   /** The linear twin has blown up: drawn as a marked label in the plot (its curve runs off the axes). */
   twinDivergedNote?: string | null;
 }
 
 const idx = (_: number, i: number) => i;
 
-export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, fInf, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', twinDivergedNote = null }: FunctionPlot1DProps) {
+export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, f, fLin, fInf, ariaLabel = 'Learned function', height: fixedHeight = 240, xDomain, emptyMessage = 'Press Play to start training', twinDivergedNote = null, runs }: FunctionPlot1DProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [areaRef, height, fill] = usePlotHeight<HTMLDivElement>(fixedHeight);
   const clipId = 'clip-' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -39,20 +44,39 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
   const iw = Math.max(40, width - m.left - m.right);
   const ih = Math.max(40, height - m.top - m.bottom);
   const [xa, xb] = xDomain ?? paddedDomain(finiteExtent([...gridX, ...xTrain]), 'linear', 0.02);
-  const [ya, yb] = useMemo(() => functionYDomain([yTrain, yTest], [f ?? [], fLin ?? [], fInf ?? []]), [yTrain, yTest, f, fLin, fInf]);
+  const [ya, yb] = useMemo(
+    () => functionYDomain([yTrain, yTest], runs ? runs.flatMap((r) => [r.f ?? [], r.fLin ?? []]) : [f ?? [], fLin ?? [], fInf ?? []]),
+    [yTrain, yTest, f, fLin, fInf, runs],
+  );
   const xScale = useMemo(() => makeScale('linear', [xa, xb], [0, iw]), [xa, xb, iw]);
   const yScale = useMemo(() => makeScale('linear', [ya, yb], [ih, 0]), [ya, yb, ih]);
   const empty = xTrain.length === 0 && gridX.length === 0;
   const netPath = useMemo(() => (f ? linePath(gridX.map(idx), (i) => gridX[i], (i) => f[i], xScale, yScale) : ''), [f, gridX, xScale, yScale]);
   const linPath = useMemo(() => (fLin ? linePath(gridX.map(idx), (i) => gridX[i], (i) => fLin[i], xScale, yScale) : ''), [fLin, gridX, xScale, yScale]);
+  const runPaths = useMemo(
+    () =>
+      runs?.map((r) => ({
+        ...r,
+        net: r.f ? linePath(gridX.map(idx), (i) => gridX[i], (i) => r.f![i], xScale, yScale) : '',
+        lin: r.fLin ? linePath(gridX.map(idx), (i) => gridX[i], (i) => r.fLin![i], xScale, yScale) : '',
+      })),
+    [runs, gridX, xScale, yScale],
+  );
   const infPath = useMemo(() => (fInf ? linePath(gridX.map(idx), (i) => gridX[i], (i) => fInf[i], xScale, yScale) : ''), [fInf, gridX, xScale, yScale]);
 
   const items = [
     { key: 'train', label: 'train targets', color: COLORS.target, dots: true },
     ...(xTest.length ? [{ key: 'test', label: 'test targets', color: COLORS.targetTest, dots: true }] : []),
-    { key: 'network', label: 'network f_t', color: COLORS.network },
-    { key: 'twin', label: 'linear twin f_lin,t', color: COLORS.twin, dash: TWIN_DASH },
-    ...(fInf ? [{ key: 'machine', label: 'infinite-width machine f∞,t', color: COLORS.machine, dash: MACHINE_DASH }] : []),
+    ...(runs
+      ? runs.flatMap((r, k) => [
+          { key: `network@${k + 1}`, label: `network · ${r.label}`, color: r.color },
+          { key: `twin@${k + 1}`, label: `twin · ${r.label}`, color: r.color, dash: TWIN_DASH },
+        ])
+      : [
+          { key: 'network', label: 'network f_t', color: COLORS.network },
+          { key: 'twin', label: 'linear twin f_lin,t', color: COLORS.twin, dash: TWIN_DASH },
+          ...(fInf ? [{ key: 'machine', label: 'infinite-width machine f∞,t', color: COLORS.machine, dash: MACHINE_DASH }] : []),
+        ]),
   ];
   return (
     <div className="plot function-plot" ref={ref}>
@@ -79,9 +103,15 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
                 {xTrain.map((x, i) =>
                   isValidNumber(yTrain[i]) ? <circle key={'p' + i} className="target-point" cx={xScale(x)} cy={yScale(yTrain[i])} r={3} fill={COLORS.target} /> : null,
                 )}
-                {netPath && <path className="series-line" data-series="network" d={netPath} fill="none" stroke={COLORS.network} strokeWidth={2.2} />}
-                {linPath && <path className="series-line" data-series="twin" d={linPath} fill="none" stroke={COLORS.twin} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
-                {infPath && <path className="series-line" data-series="machine" d={infPath} fill="none" stroke={COLORS.machine} strokeWidth={2} strokeDasharray={MACHINE_DASH} />}
+                {runPaths?.map((r, k) => (
+                  <g key={k}>
+                    {r.net && <path className="series-line" data-series={`network@${k + 1}`} d={r.net} fill="none" stroke={r.color} strokeWidth={2.2} />}
+                    {r.lin && <path className="series-line" data-series={`twin@${k + 1}`} d={r.lin} fill="none" stroke={r.color} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
+                  </g>
+                ))}
+                {!runs && netPath && <path className="series-line" data-series="network" d={netPath} fill="none" stroke={COLORS.network} strokeWidth={2.2} />}
+                {!runs && linPath && <path className="series-line" data-series="twin" d={linPath} fill="none" stroke={COLORS.twin} strokeWidth={2.2} strokeDasharray={TWIN_DASH} />}
+                {!runs && infPath && <path className="series-line" data-series="machine" d={infPath} fill="none" stroke={COLORS.machine} strokeWidth={2} strokeDasharray={MACHINE_DASH} />}
               </g>
               {twinDivergedNote && (
                 <g className="twin-diverged" data-testid="twin-diverged" transform="translate(8,14)">
@@ -98,12 +128,19 @@ export function FunctionPlot1D({ xTrain, yTrain, xTest = [], yTest = [], gridX, 
       </div>
       <DataTable
         caption={`${ariaLabel} on the plotting grid`}
-        rowCount={f || fLin ? gridX.length : 0}
+        rowCount={f || fLin || runs ? gridX.length : 0}
         columns={[
           { header: 'x', value: (i) => gridX[i] },
-          { header: 'network f_t(x)', value: (i) => f?.[i] },
-          { header: 'linear twin f_lin,t(x)', value: (i) => fLin?.[i] },
-          ...(fInf ? [{ header: 'infinite-width machine f∞,t(x)', value: (i: number) => fInf[i] }] : []),
+          ...(runs
+            ? runs.flatMap((r) => [
+                { header: `network · ${r.label}`, value: (i: number) => r.f?.[i] },
+                { header: `linear twin · ${r.label}`, value: (i: number) => r.fLin?.[i] },
+              ])
+            : [
+                { header: 'network f_t(x)', value: (i: number) => f?.[i] },
+                { header: 'linear twin f_lin,t(x)', value: (i: number) => fLin?.[i] },
+                ...(fInf ? [{ header: 'infinite-width machine f∞,t(x)', value: (i: number) => fInf[i] }] : []),
+              ]),
         ]}
       />
     </div>

@@ -42,6 +42,8 @@ export interface StepPlotProps extends Omit<LinePlotProps<MetricRow>, 'data' | '
   xScaleType?: ScaleKind;
   /** Message when rows exist but none of the series was measured. */
   notMeasuredMessage?: string;
+  /** More vertical markers (compare mode: where the second run diverged). */
+  extraMarkers?: readonly XMarker[];
 }
 
 /** The first step at which the linear twin had blown up (row.twinDiverged), or null. */
@@ -50,7 +52,7 @@ export function twinDivergedAt(rows: readonly MetricRow[]): number | null {
   return null;
 }
 
-export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, xLabel = 'step', ...rest }: StepPlotProps) {
+export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, extraMarkers, xLabel = 'step', ...rest }: StepPlotProps) {
   const present = usePresentSeries(rows, series);
   const twinAt = twinDivergedAt(rows);
   // The network's divergence ends the run; the twin's (η past its own stable rate) is drawn as a
@@ -62,6 +64,7 @@ export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, not
     ],
     [divergedAt, twinAt],
   );
+  const allMarkers = extraMarkers?.length ? [...markers, ...extraMarkers] : markers;
   const empty = rows.length === 0 ? EMPTY_MESSAGE : (notMeasuredMessage ?? 'Waiting for the first measurement…');
   return (
     <LinePlot<MetricRow>
@@ -70,7 +73,7 @@ export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, not
       series={present.length ? present : series}
       highlightX={hoverStep}
       onHoverX={onHoverStep}
-      markers={markers}
+      markers={allMarkers}
       emptyMessage={empty}
       xLabel={xLabel}
       yClamp={rest.yScaleType === 'log' ? STEP_LOG_CLAMP : undefined}
