@@ -4,7 +4,8 @@
 // verdict colours and flags the runs past η·S = 2. Screenshots: test-output/e2e/lr-phases-*.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { button, closePage, openApp, screenshot, showView, stepCount, tail, uiState, waitUntil, fileBrowser } from './helpers';
+import path from 'node:path';
+import { button, closePage, openApp, screenshot, screenshotDir, showView, stepCount, tail, uiState, waitUntil, fileBrowser } from './helpers';
 
 const browser = fileBrowser();
 
@@ -25,7 +26,8 @@ describe('learning-rate phases', () => {
       await waitUntil(async () => (await badge.count()) > 0, 20_000);
       expect(await badge.getAttribute('data-phase')).toBe('catapult');
       expect(((await badge.textContent()) ?? '').replace(/\s+/g, ' ')).toContain('measured: catapult');
-      expect(await page.getByTestId('twin-diverged-marker').count()).toBe(1);
+      // the twin's blow-up is marked on both plots of the panel (rows carry twinDiverged)
+      expect(((await page.locator('[data-panel="sharpness"]').textContent()) ?? '').match(/twin diverged/g)?.length).toBe(2);
       expect(await page.getByTestId('sharpness-readout').textContent()).toMatch(/η\/ηc = 1\.5/);
       expect(await page.getByTestId('lr-ratio').first().textContent()).toMatch(/1\.5/);
       await screenshot(page, 'lr-phases-catapult');
@@ -40,6 +42,8 @@ describe('learning-rate phases', () => {
     try {
       const { page } = p;
       expect(await page.getByLabel('Learning-rate scales c (η = c·η_c)').inputValue()).toBe('0.5,3');
+      // lr-scales is a known URL parameter (no "unknown setting" notice)
+      expect(await page.getByText(/Unknown setting/).count()).toBe(0);
       expect(await page.locator('.sweep-count').textContent()).toMatch(/2 learning rates \(c·η_c\) × 2 widths × 1 seed = 4 runs/);
       await page.getByRole('button', { name: 'Run sweep' }).click();
       await waitUntil(async () => ['done', 'failed'].includes(await sweepStatus(page)), 240_000, 300);
@@ -55,6 +59,7 @@ describe('learning-rate phases', () => {
       expect(fills).toEqual(['#0072b2', '#0072b2', '#d55e00', '#d55e00']);
       expect(await page.getByTestId('sweep-past-edge').textContent()).toMatch(/2 runs went past the edge of stability/);
       await screenshot(page, 'lr-phases-sweep');
+      await diagram.screenshot({ path: path.join(screenshotDir, 'lr-phases-diagram.png') });
       expect(p.errors).toEqual([]);
     } finally {
       await closePage(p);
