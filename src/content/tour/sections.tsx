@@ -85,6 +85,17 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
           convex problem with a closed-form path; if the network stays on top of it, the network's training is just as
           predictable.
         </p>
+        <p>
+          The dash-dotted curve is a third object: the <em>infinite-width kernel machine</em>, trained by the same gradient descent
+          from the network's own starting function, with the kernel every width tends to, <Formula tex="\Theta_\infty" />, computed
+          exactly for this architecture. Three functions, one difference each: the network's kernel moves, the twin's is frozen at{' '}
+          <Formula tex="\Theta_0" />, the machine's is frozen at its limit. Width moves them together. Measured with one hidden tanh
+          layer on this sine task after 2000 steps (seed 1): at width 16, <Formula tex="\Theta_0" /> is 46% away from{' '}
+          <Formula tex="\Theta_\infty" /> and the RMS gaps are 0.071 (network–twin), 0.061 (network–machine) and 0.030
+          (twin–machine); at width 4096, <Formula tex="\Theta_0" /> is 2.3% away and the gaps are 0.0097, 0.0091 and 0.0024. Theory
+          predicts the kernel's distance to its limit falls like <Formula tex="n^{-1/2}" />; a width sweep measures slope −0.55
+          (95% interval −0.69 to −0.41).
+        </p>
       </>
     ),
     figures: [
@@ -93,7 +104,7 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
         panel: 'function',
         config: base({ width: 512 }),
         controls: ['width'],
-        caption: 'The network (solid) and its linear twin (dashed). At width 512 they overlap; at width 16 they part.',
+        caption: 'The network (solid), its linear twin (dashed) and the infinite-width machine (dash-dot). At width 512 they overlap; at width 16 they part.',
       },
     ],
   },

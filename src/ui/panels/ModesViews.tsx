@@ -39,7 +39,7 @@ export function ModesSpectrum({ ctx, row }: { ctx: ModeContext; row: MetricRow |
       />
       {ctx.gd && (
         <p className="plot-note">
-          For the twin the grey curve is exact: log|r_k(t)/r_k(0)| = t·log|1 − ηλ_k/N|, about −ηtλ_k/N while ηλ_k/N ≪ 1, so small-λ
+          For the twin the grey curve is exact: log|r_k(t)/r_k(0)| = t·log|1 − ηλ_k/N| (ηλ_k/(α²N) with an output scale α {'>'} 1, λ_k being the scaled model’s eigenvalues), about −ηtλ_k/N while ηλ_k/N ≪ 1, so small-λ
           modes are learned last. Where the network’s dots leave the curve, the network has left its twin on that mode. Fractions below 10⁻⁴ are not drawn.
         </p>
       )}
