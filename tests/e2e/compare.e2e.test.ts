@@ -90,7 +90,7 @@ describe('compare mode', () => {
     }
   });
 
-  it('survives a share link and an embed (?embed=drift&compare=width:16)', async () => {
+  it('survives a share link and an embed in large type (?embed=drift&large=1&compare=width:16)', async () => {
     const p = await openApp(browser, `?width=256&${BASE}&compare=width:16`);
     let embed: OpenedPage | undefined;
     try {
@@ -101,7 +101,8 @@ describe('compare mode', () => {
       await waitUntil(async () => new URL(p.page.url()).searchParams.get('width') !== '256', 10_000);
       const shared = new URL(p.page.url());
       expect(shared.searchParams.get('compare')).toBe('width:16');
-      embed = await openApp(browser, `?embed=drift&${shared.searchParams.toString()}`);
+      // presenter settings (large type) ride along
+      embed = await openApp(browser, `?embed=drift&large=1&${shared.searchParams.toString()}`);
       const { page } = embed;
       await button(page, 'play').click({ timeout: 60_000 });
       await waitUntil(async () => {

@@ -14,11 +14,12 @@ const SIZES = [
 ] as const;
 
 /**
- * Panels whose several views (heatmaps + spectrum, three mode views, digit grids, the early-time
- * plots) do not fit a small frame yet: their test is expected to fail (it.fails), so fixing one
- * turns its test red until it is taken off this list.
+ * Panels that do not fit every frame yet: their test is expected to fail (it.fails), so fixing one
+ * turns its test red until it is taken off this list. Measured on 2026-12-06: modes (three views),
+ * nfa (plot + heatmaps), digits (grids), early-time (several plots) overflow at 640×360; pair, ntk
+ * (one row of heatmaps) and sharpness overflow only at 640×360 with large=1.
  */
-const NOT_FITTING_YET: readonly string[] = ['early-time', 'modes', 'ntk', 'pair', 'digits', 'nfa'];
+const NOT_FITTING_YET: readonly string[] = ['early-time', 'modes', 'pair', 'digits', 'nfa', 'ntk', 'sharpness'];
 
 /** The query that makes a panel apply: its data set, its model. */
 function queryFor(entry: PanelEntry): string {

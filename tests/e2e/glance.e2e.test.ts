@@ -65,7 +65,7 @@ describe('at a glance', () => {
       await page.getByRole('tab', { name: 'At a glance' }).click();
       await page.locator('.panel-cell[data-panel="drift"]').waitFor();
       // The explanation is one click away, not always open.
-      const explain = page.getByText('Explain', { exact: true }).first();
+      const explain = page.locator('section[data-panel="function"] .panel-about > summary');
       expect(await page.locator('section[data-panel="function"] .panel-summary').isVisible()).toBe(false);
       await explain.click();
       expect(await page.locator('section[data-panel="function"] .panel-summary').isVisible()).toBe(true);

@@ -17,6 +17,8 @@ export interface TourFigure {
   caption: ReactNode;
   /** Show the regime badge (the expected lazy/rich mechanism of the figure's settings). */
   regime?: boolean;
+  /** A log y range this figure shares with its neighbours (side-by-side figures compare heights). */
+  sharedLogY?: [number, number];
 }
 
 export interface TourSection {

@@ -1,6 +1,7 @@
 // The one contrast the Lab is about, one click each: a narrow network (leaves its linear twin, its
 // kernel drifts) and a wide one (stays on its twin). Only the width changes; the rest of the run
-// (data, seed, depth, learning-rate rule) stays. The row leaves room for a compare toggle.
+// (data, seed, depth, learning-rate rule) stays. The row leaves room for a compare toggle. The hint's
+// numbers: CLI, default settings (depth 2, tanh, NTK, sine, automatic η, seed 1), 2000 GD steps.
 import type { ReactNode } from 'react';
 
 export const NARROW_WIDTH = 16;
@@ -29,7 +30,11 @@ export function NarrowWide({ width, onWidth, children }: NarrowWideProps) {
         {children}
       </div>
       <p className="narrow-wide-hint">
-        {width <= 64 ? 'Narrow: the network parts from its dashed twin, the kernel drifts.' : width >= 512 ? 'Wide: network ≈ dashed twin, the kernel barely moves.' : 'Try narrow and wide: watch the dashed twin and the drift.'}
+        {width === NARROW_WIDTH
+          ? 'Narrow: the network parts from its dashed twin and the kernel drifts (128% drift, gap 0.13 RMS after 2000 steps).'
+          : width === WIDE_WIDTH
+            ? 'Wide: network ≈ dashed twin, the kernel barely moves (7% drift, gap 0.016 RMS after 2000 steps).'
+            : 'Try narrow and wide: watch the dashed twin and the NTK drift.'}
       </p>
     </div>
   );

@@ -7,6 +7,8 @@ import { autoColorSpec, divergingSpec } from '../plots/plotMath/colorScale';
 import { formatNumber } from '../plots/plotMath/format';
 import { squareSide, subtract } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { FillSlot, HEATMAP_CHROME } from '../plots/FillSlot';
+import { usePlotLayout } from '../plots/plotLayout';
 import { InfiniteKernelNote, relativeFrobenius } from './InfiniteKernelNote';
 
 export function NtkPanel(props: PanelProps) {
@@ -21,6 +23,9 @@ export function NtkPanel(props: PanelProps) {
   const diffSpec = useMemo(() => divergingSpec(diff), [diff]);
   const cell = (name: string) => (r: number, c: number, v: number) => `${name}[${r + 1}, ${c + 1}] = ${formatNumber(v)}`;
   const empty = side === 0;
+  // In a small box (embed) the three heatmaps alone, sized to the height left; the spectrum is in the Lab's tab.
+  const { compact } = usePlotLayout();
+  const showInf = Boolean(ntkInf) && !compact;
   const countNote = meta && meta.probe.count > 0 ? `${meta.probe.count} probe points (${meta.probe.trainCount} train), sorted by input` : 'probe points sorted by input';
   return (
     <PanelFrame id="ntk" text={PANELS.ntk} footer={!empty ? <span className="plot-note">{countNote}; Θ₀, Θt{ntkInf ? ' and Θ∞' : ''} share one colour scale, Θt − Θ₀ has its own symmetric one.</span> : undefined}>
@@ -29,18 +34,27 @@ export function NtkPanel(props: PanelProps) {
           {props.rows.length === 0 ? EMPTY_MESSAGE : 'Waiting for the first kernel snapshot…'}
         </p>
       ) : (
-        <div className={`small-multiples ${ntkInf ? 'cols-2' : 'cols-3'}`} data-testid="ntk-heatmap">
-          {ntk0 && <Heatmap values={ntk0} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap at initialisation" testId="ntk-heatmap-0" caption="Θ₀ (init)" cellLabel={cell('Θ₀')} />}
-          {ntkInf && <Heatmap values={ntkInf} rows={side} cols={side} color={spec} ariaLabel="Infinite-width NTK heatmap" testId="ntk-heatmap-inf" caption="Θ∞ (infinite width)" cellLabel={cell('Θ∞')} />}
-          {ntkT && (
-            <Heatmap values={ntkT} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap" testId="ntk-heatmap-t" caption={`Θt (step ${snapshot?.step ?? 0})`} cellLabel={cell('Θt')} />
-          )}
-          {diff && <Heatmap values={diff} rows={side} cols={side} color={diffSpec} ariaLabel="NTK change heatmap" testId="ntk-heatmap-diff" caption="Θt − Θ₀" cellLabel={cell('Θt − Θ₀')} />}
-        </div>
+        <FillSlot>
+          {(h) => {
+            // with Θ∞ the four heatmaps stand in two rows: each gets half the height left. A compact
+            // box (embed) keeps one row, Θ₀ · Θt · Θt − Θ₀; Θ∞ is in the Lab's NTK tab.
+            const maxSize = h === null ? undefined : Math.max(60, h / (showInf ? 2 : 1) - HEATMAP_CHROME);
+            return (
+              <div className={`small-multiples ${showInf ? 'cols-2' : 'cols-3'}`} data-testid="ntk-heatmap">
+                {ntk0 && <Heatmap values={ntk0} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap at initialisation" testId="ntk-heatmap-0" caption="Θ₀ (init)" cellLabel={cell('Θ₀')} maxSize={maxSize} />}
+                {showInf && ntkInf && <Heatmap values={ntkInf} rows={side} cols={side} color={spec} ariaLabel="Infinite-width NTK heatmap" testId="ntk-heatmap-inf" caption="Θ∞ (infinite width)" cellLabel={cell('Θ∞')} maxSize={maxSize} />}
+                {ntkT && (
+                  <Heatmap values={ntkT} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap" testId="ntk-heatmap-t" caption={`Θt (step ${snapshot?.step ?? 0})`} cellLabel={cell('Θt')} maxSize={maxSize} />
+                )}
+                {diff && <Heatmap values={diff} rows={side} cols={side} color={diffSpec} ariaLabel="NTK change heatmap" testId="ntk-heatmap-diff" caption="Θt − Θ₀" cellLabel={cell('Θt − Θ₀')} maxSize={maxSize} />}
+              </div>
+            );
+          }}
+        </FillSlot>
       )}
-      {gapInf !== null && meta && <InfiniteKernelNote gap={gapInf} width={meta.config.width} note={meta.infiniteNote} />}
-      {!ntkInf && meta?.machineOff && !empty && <p className="plot-note">{meta.machineOff}</p>}
-      {(meta?.eig0.length || snapshot?.eigT) && <SpectrumPlot eig0={meta?.eig0} eigT={snapshot?.eigT} height={180} />}
+      {!compact && gapInf !== null && meta && <InfiniteKernelNote gap={gapInf} width={meta.config.width} note={meta.infiniteNote} />}
+      {!compact && !ntkInf && meta?.machineOff && !empty && <p className="plot-note">{meta.machineOff}</p>}
+      {!compact && (meta?.eig0.length || snapshot?.eigT) && <SpectrumPlot eig0={meta?.eig0} eigT={snapshot?.eigT} height={180} />}
     </PanelFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { FillSlot, HEATMAP_CHROME } from '../plots/FillSlot';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { Heatmap } from '../plots/Heatmap';
@@ -50,6 +51,8 @@ export function PairPanel(props: PanelProps) {
         {pair && pair.index !== pairIndex && <span className="plot-note">updating…</span>}
       </div>
       {side > 0 && matrix ? (
+        <FillSlot>
+          {(h) => (
         <div className="pair-heatmap-wrap">
           <Heatmap
             values={matrix}
@@ -62,9 +65,11 @@ export function PairPanel(props: PanelProps) {
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={300}
+            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - HEATMAP_CHROME - 40))} // its caption wraps to three lines
           />
         </div>
+          )}
+        </FillSlot>
       ) : (
         <p className="plot-note">{props.rows.length === 0 ? EMPTY_MESSAGE : 'Waiting for the pair matrix…'}</p>
       )}

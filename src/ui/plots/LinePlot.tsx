@@ -4,7 +4,7 @@
 // Keyboard: the focused plot steps the hover x with ←/→ (PageUp/PageDown: 10%, Home/End, Escape
 // clears) and announces the values; a "Show data" table offers the plotted values as text.
 // React owns the DOM; d3 only computes scales and path strings.
-import { useCallback, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useContext, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { DEFAULT_MARGIN, type LinePlotProps } from './linePlotTypes';
 import { PlotFrame } from './PlotFrame';
 import { Legend } from './Legend';
@@ -12,7 +12,7 @@ import { downsample, isMissing, linePath, nearestIndex } from './plotMath/lines'
 import { finiteExtent, isPlottable, isValidNumber, makeScale, paddedDomain, stepExtent } from './plotMath/scales';
 import { formatNumber } from './plotMath/format';
 import { useWidth } from './useWidth';
-import { usePlotHeight } from './plotLayout';
+import { SharedLogYContext, usePlotHeight } from './plotLayout';
 import { clampDomain } from './plotMath/clamp';
 import { COLORS } from './colors';
 import { DataTable } from './DataTable';
@@ -76,7 +76,8 @@ export function LinePlot<Datum>(props: LinePlotProps<Datum>) {
     [data, x, xScaleType, visible, yScaleType],
   );
   const [x0, x1] = xExt ?? (xScaleType === 'log' ? [1, 10] : [0, 1]);
-  const [y0, y1] = yDomainOverride ?? clampDomain(paddedDomain(yExt, yScaleType, 0.06), yScaleType, yClamp);
+  const sharedLogY = useContext(SharedLogYContext);
+  const [y0, y1] = yDomainOverride ?? (yScaleType === 'log' ? sharedLogY : null) ?? clampDomain(paddedDomain(yExt, yScaleType, 0.06), yScaleType, yClamp);
   const xScale = useMemo(() => makeScale(xScaleType, [x0, x1], [0, innerWidth]), [xScaleType, x0, x1, innerWidth]);
   const yScale = useMemo(() => makeScale(yScaleType, [y0, y1], [innerHeight, 0]), [yScaleType, y0, y1, innerHeight]);
 

@@ -40,7 +40,9 @@ export function PanelFrame({ text, id, controls, children, footer, about, classN
           {text.titleTex ? <Formula tex={text.titleTex} /> : text.title}
         </h2>
         <details className="panel-about export-skip">
-          <summary aria-label={`Explain: ${text.title}`}>Explain</summary>
+          <summary aria-label={`Explain: ${text.title}`}>
+            <span className="panel-about-label">Explain</span>
+          </summary>
           <div className="panel-about-body">
             <p className="panel-summary">{text.summary}</p>
             <ScrollableFormula tex={text.tex} label={`Formula: ${text.title}`} />

@@ -45,3 +45,9 @@ export function usePlotHeight<E extends HTMLElement>(fixed: number, min = MIN_FI
   }, [fill, min]);
   return [ref, fill && measured !== null ? measured : fixed, fill];
 }
+
+/**
+ * A log y range shared by figures shown side by side (e.g. the tour's NTK and μP drift), so equal
+ * heights mean equal values; applies to the log-scale plots inside, not to their linear companions.
+ */
+export const SharedLogYContext = createContext<[number, number] | null>(null);

@@ -8,6 +8,7 @@ import type { PanelProps } from '../panels/types';
 import { EmbedControl } from '../embed/EmbedControl';
 import { RegimeBadge } from '../controls/RegimeBadge';
 import { PanelContext } from '../plots/PanelFrame';
+import { SharedLogYContext } from '../plots/plotLayout';
 import { regimeOf } from '../../content/regime';
 import type { FrozenView, TourRunner } from './tourRunner';
 
@@ -24,6 +25,8 @@ export interface LiveFigureProps {
   labExtra: Record<string, string>;
   /** Show the regime badge of the figure's current settings. */
   regime?: boolean;
+  /** A log y range shared with the figures beside it. */
+  sharedLogY?: [number, number];
 }
 
 const EMPTY: FrozenView = {
@@ -36,7 +39,7 @@ const EMPTY: FrozenView = {
   wantPlay: false,
 };
 
-export function LiveFigure({ id, runner, panel, config: initial, controls, onRatio, caption, labExtra, regime }: LiveFigureProps) {
+export function LiveFigure({ id, runner, panel, config: initial, controls, onRatio, caption, labExtra, regime, sharedLogY }: LiveFigureProps) {
   const entry = panelByKey(panel);
   const [config, setConfig] = useState(initial);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
@@ -150,7 +153,9 @@ export function LiveFigure({ id, runner, panel, config: initial, controls, onRat
       {regime && <RegimeBadge config={config} className="tour-regime" />}
       <div className="tour-figure-panel panel-cell" data-panel={panel}>
         <PanelContext value={regimeOf(config).label}>
-          <Panel {...props} />
+          <SharedLogYContext value={sharedLogY ?? null}>
+            <Panel {...props} />
+          </SharedLogYContext>
         </PanelContext>
       </div>
       <figcaption>{caption}</figcaption>

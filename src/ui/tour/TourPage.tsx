@@ -111,6 +111,7 @@ export default function TourPage({ theme, large, forcedBackend }: TourPageProps)
                     caption={f.caption}
                     labExtra={extra}
                     regime={f.regime}
+                    sharedLogY={f.sharedLogY}
                   />
                 ))}
               </div>
