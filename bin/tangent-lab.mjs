@@ -8,6 +8,12 @@ import { existsSync } from 'node:fs';
 
 const bundle = new URL('../dist-cli/main.mjs', import.meta.url);
 const io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+// `tangent-lab train --json | head -1`: when the reader closes the pipe, end quietly with status 0,
+// as git and grep do (unhandled, the EPIPE error printed a stack and the wasm module's source).
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 let code = 1;
 if (existsSync(bundle)) {

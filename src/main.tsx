@@ -4,6 +4,7 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configFromSearch } from './schema/config';
+import { malformedEscapeNotice } from './schema/url';
 import { type BackendName } from './worker/protocol';
 import { App } from './ui/app/App';
 import { APP_PARAM_NAMES, parseAppParams } from './ui/app/appParams';
@@ -19,6 +20,8 @@ const EmbedApp = lazy(async () => ({ default: (await import('./ui/embed/EmbedApp
 
 function start(): void {
   const notices: string[] = [];
+  const malformed = malformedEscapeNotice(location.search);
+  if (malformed) notices.push(malformed);
   const resolved = resolvePresetQuery(location.search);
   if (resolved.notice) notices.push(resolved.notice);
   const search = resolved.search ? `?${resolved.search}` : '';

@@ -61,6 +61,9 @@ export async function runTrain(args: CliArgs, io: Io): Promise<number> {
       session.advance(k);
       const row = await session.measure();
       emit(row);
+      // let the event loop run: output is written as it comes, and a closed pipe (\`| head -1\`) is
+      // noticed at once (the tensor reads resolve as microtasks and would starve it)
+      await new Promise<void>((resolve) => setImmediate(resolve));
       rows.push(row);
       if (isDiverged(row, first.loss)) {
         summary(true);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { useNodeBackend, type NodeBackend } from '../engine/nodeBackend';
 import { runCell, type CellExecutor, type SweepCell } from '../engine/sweep/run';
-import { SweepRunSchema, type SweepRun } from '../engine/records/sweepRecords';
+import { SweepCellSchema, SweepRunSchema, type SweepRun } from '../engine/records/sweepRecords';
 
 const JOB_MARK = 'tangentLabSweepJob';
 
@@ -21,6 +21,15 @@ const JobEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), index: z.number(), message: z.string() }),
 ]);
 type JobEvent = z.infer<typeof JobEventSchema>;
+/** Messages from the pool to a job thread. */
+export const JobRequestSchema = z.object({ type: z.literal('run'), cell: SweepCellSchema });
+/** What a job thread is started with. */
+export const JobDataSchema = z.object({ [JOB_MARK]: z.literal(true), backend: z.enum(['cpu', 'wasm']) });
+
+/** One line naming a message's first problems (thrown in the thread: the pool's 'error' handler rejects the run). */
+function invalid(what: string, error: z.ZodError): Error {
+  return new Error(`invalid ${what}: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+}
 
 /** The script the job threads run: this bundle, or dist-cli/main.mjs when running from source. */
 function jobScript(): URL {
@@ -100,8 +109,10 @@ async function serveSweepJobs(backend: NodeBackend): Promise<void> {
   const port = parentPort!;
   await useNodeBackend(backend);
   const post = (ev: JobEvent) => port.postMessage(ev);
-  port.on('message', (m: { type: 'run'; cell: SweepCell }) => {
-    const { cell } = m;
+  port.on('message', (m: unknown) => {
+    const req = JobRequestSchema.safeParse(m);
+    if (!req.success) throw invalid('message to a sweep job thread', req.error);
+    const cell: SweepCell = req.data.cell;
     runCell(cell, (step) => post({ type: 'step', index: cell.index, step })).then(
       (run) => post({ type: 'done', index: cell.index, run }),
       (e: unknown) => post({ type: 'error', index: cell.index, message: e instanceof Error ? e.message : String(e) }),
@@ -110,5 +121,8 @@ async function serveSweepJobs(backend: NodeBackend): Promise<void> {
   post({ type: 'ready' });
 }
 
-const data = workerData as Record<string, unknown> | null;
-if (!isMainThread && data && data[JOB_MARK] === true) void serveSweepJobs(data.backend === 'cpu' ? 'cpu' : 'wasm');
+if (!isMainThread && typeof workerData === 'object' && workerData !== null && JOB_MARK in workerData) {
+  const data = JobDataSchema.safeParse(workerData);
+  if (!data.success) throw invalid('workerData of a sweep job thread', data.error);
+  void serveSweepJobs(data.data.backend);
+}

@@ -10,6 +10,27 @@ export function parseBoolText(raw: string): boolean | null {
   return null;
 }
 
+/**
+ * A notice when parts of a query string are not valid percent-encoding (a stray %, a link cut off
+ * mid-escape, escapes that are not UTF-8), else null. URLSearchParams reads such parts as far as
+ * they decode (unknown bytes become U+FFFD), so the page still starts; this says why a setting
+ * from the link may be missing or rejected.
+ */
+export function malformedEscapeNotice(search: string): string | null {
+  const q = search.startsWith('?') ? search.slice(1) : search;
+  const bad = q.split('&').filter((part) => {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length === 0) return null;
+  const shown = bad.slice(0, 3).map((b) => JSON.stringify(b.length > 40 ? `${b.slice(0, 40)}…` : b)).join(', ');
+  return `The link is malformed: ${shown} ${bad.length === 1 ? 'is' : 'are'} not valid percent-encoding (a link cut off or changed when copied?); it was read as far as it decodes.`;
+}
+
 /** TensorFlow.js backends the page can run (the worker protocol uses this list). */
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendNameText = (typeof BACKEND_NAMES)[number];

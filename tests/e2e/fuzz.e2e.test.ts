@@ -49,3 +49,29 @@ describe(`fuzzed URLs in the page (seed ${SEED})`, () => {
     }, 120_000);
   }
 });
+
+/** Links with invalid percent-escapes or cut off mid-escape: tfjs-core on the main thread used to throw on these before React mounted (a blank page). */
+const MALFORMED = ['?param=%E0%A4%A', '?%%%', '?width=32&steps=50&lr=%E0%A4', '?width=32&steps=50&dataset=spi%2'];
+
+describe('malformed links show the lab with a notice', () => {
+  for (const query of MALFORMED) {
+    it(`${query}`, async () => {
+      let p: OpenedPage | undefined;
+      try {
+        p = await openApp(browser, query);
+        const { page } = p;
+        await waitForBackend(page);
+        const texts = async () => (await page.getByTestId('notice').allTextContents()).join(' | ');
+        await page.getByTestId('notice').first().waitFor({ state: 'visible', timeout: 30_000 });
+        expect(await texts(), query).toContain('The link is malformed');
+        const step = button(page, 'step');
+        await step.waitFor({ state: 'visible', timeout: 60_000 });
+        await step.click();
+        expect(await waitForSteps(page, 1, 60_000), `${query}: ${await uiState(page)}\n${tail(p)}`).toBeGreaterThanOrEqual(1);
+        expect(p.errors, tail(p)).toEqual([]);
+      } finally {
+        await closePage(p);
+      }
+    }, 120_000);
+  }
+});

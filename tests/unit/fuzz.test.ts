@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIELDS, configFromSearch, parseFieldValue, type ExperimentConfig, type Field } from '../../src/schema/config';
 import { parseConfigFile } from '../../src/schema/configFile';
+import { malformedEscapeNotice } from '../../src/schema/url';
 import { main } from '../../src/cli/main';
 import { parseCliArgs } from '../../src/cli/args';
 import { mulberry32 } from '../reference/mulberry32';
@@ -290,6 +291,40 @@ describe(`fuzz CLI arguments (seed ${SEED})`, () => {
       const v = f.kind === 'int' ? String(int(r, f.min, f.max)) : f.kind === 'number' ? String(f.min + r() * (f.max - f.min)) : String(f.default ?? 'auto');
       const args = parseCliArgs(['train', `--${f.name}=${v}`]);
       expectInBounds(args.config, `${f.name}=${v}`);
+    }
+  });
+});
+
+describe('malformed percent-escapes and truncated links', () => {
+  const MALFORMED = ['?param=%E0%A4%A', '?%%%', '?width=32&steps=50&lr=%E0%A4', '?width=3%', '?dataset=spi%2', '?%C3%28=1', '?width=64&activation=re%u0041lu', '?width=%'];
+
+  it('configFromSearch never throws, stays in bounds, and the page gets a notice naming the bad part', () => {
+    for (const search of MALFORMED) {
+      const { config } = configFromSearch(search);
+      expectInBounds(config, search);
+      const n = malformedEscapeNotice(search);
+      expect(n, search).toMatch(/^The link is malformed: ".*" (is|are) not valid percent-encoding/);
+    }
+  });
+
+  it('no notice for well-formed links (encoded by the app itself, + for spaces)', () => {
+    for (const search of ['', '?', '?width=32&steps=50', `?digits=${encodeURIComponent('3vrest')}&x=${encodeURIComponent('😀 %')}`, '?a=b+c']) expect(malformedEscapeNotice(search), search).toBeNull();
+  });
+
+  it(`${CASES} links cut off at a random point: a notice exactly when decoding fails`, () => {
+    const r = mulberry32(SEED + 1);
+    for (let i = 0; i < CASES; i++) {
+      const entries = Array.from({ length: int(r, 1, 4) }, () => randomEntry(r));
+      const full = '?' + entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+      const cut = full.slice(0, int(r, 0, full.length));
+      expect(() => configFromSearch(cut)).not.toThrow();
+      let decodes = true;
+      try {
+        decodeURIComponent(cut.replace(/\+/g, ' '));
+      } catch {
+        decodes = false;
+      }
+      expect(malformedEscapeNotice(cut) === null, cut).toBe(decodes);
     }
   });
 });

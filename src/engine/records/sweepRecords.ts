@@ -3,7 +3,7 @@
 // against them. SweepLr: how the sweep's η was chosen; SweepRun: one finished (param, α, width,
 // seed) run; SweepProgress: the one progress shape.
 import { z } from 'zod';
-import { PARAMETRIZATIONS } from '../../schema/config';
+import { ConfigSchema, PARAMETRIZATIONS } from '../../schema/config';
 import { MetricRowSchema } from './runRecords';
 import { RunPhaseSummarySchema } from '../lr/phase';
 
@@ -77,3 +77,20 @@ export const SweepProgressSchema = z.object({
   etaMs: z.number().nonnegative().nullable(),
 });
 export type SweepProgress = z.infer<typeof SweepProgressSchema>;
+
+/**
+ * One cell of a sweep's grid with everything needed to run it anywhere (the CLI sends it to its
+ * job threads, which validate it): its run id and grid index, the run's config, logging stride and
+ * data seed (engine/sweep/run.ts SweepCell).
+ */
+export const SweepCellSchema = z.object({
+  param: z.enum(PARAMETRIZATIONS),
+  outputScale: z.number().positive(),
+  lrScale: z.number().positive().optional(),
+  width: z.number().int().positive(),
+  seed: z.number().int(),
+  index: z.number().int().nonnegative(),
+  config: ConfigSchema,
+  logEvery: z.number().int().positive(),
+  dataSeed: z.number().int(),
+});
