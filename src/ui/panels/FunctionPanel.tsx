@@ -106,6 +106,7 @@ export function FunctionPanel(props: PanelProps) {
           domain={ds.domain}
           f={f}
           fLin={fLin && fLin.length === n * n ? fLin : null}
+          fInf={fInf && fInf.length === n * n ? fInf : null}
           xTrain={ds.xTrain}
           yTrain={ds.yTrain}
           xTest={ds.xTest}

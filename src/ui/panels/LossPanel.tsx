@@ -4,7 +4,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
-import { COLORS, TWIN_DASH } from '../plots/colors';
+import { COLORS, MACHINE_DASH, TWIN_DASH } from '../plots/colors';
 import { PANELS } from '../../content/explanations';
 import { useMemo } from 'react';
 import { compareSeries } from './compareSeries';
@@ -14,6 +14,8 @@ const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
   metricSeries('testLoss', { color: COLORS.networkTest }),
   metricSeries('linLoss', { color: COLORS.twin, dash: TWIN_DASH }),
   metricSeries('linTestLoss', { color: COLORS.twinTest, dash: TWIN_DASH }),
+  // the infinite-width kernel machine's train loss (present when the run has one)
+  metricSeries('infLoss', { color: COLORS.machine, dash: MACHINE_DASH }),
 ];
 
 export function LossPanel(props: PanelProps) {

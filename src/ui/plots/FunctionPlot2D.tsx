@@ -1,5 +1,6 @@
 // 2D function view as small multiples: the network's f over the plane, the linear twin's, and
-// their difference, with the training points coloured by label on the same colour scale.
+// their difference, and the infinite-width machine's when the run has one, with the training points
+// coloured by label on the same colour scale.
 import { useMemo } from 'react';
 import { Heatmap, type HeatPoint } from './Heatmap';
 import { divergingSpec } from './plotMath/colorScale';
@@ -12,14 +13,16 @@ export interface FunctionPlot2DProps {
   domain: [number, number][];
   f: readonly number[];
   fLin?: readonly number[] | null;
+  /** The infinite-width kernel machine f∞,t on the grid (absent when the run has none). */
+  fInf?: readonly number[] | null;
   xTrain: readonly number[];
   yTrain: readonly number[];
   xTest?: readonly number[];
   yTest?: readonly number[];
 }
 
-export function FunctionPlot2D({ n, domain, f, fLin, xTrain, yTrain, xTest = [], yTest = [] }: FunctionPlot2DProps) {
-  const spec = useMemo(() => divergingSpec(f, fLin ?? [], yTrain), [f, fLin, yTrain]);
+export function FunctionPlot2D({ n, domain, f, fLin, fInf, xTrain, yTrain, xTest = [], yTest = [] }: FunctionPlot2DProps) {
+  const spec = useMemo(() => divergingSpec(f, fLin ?? [], fInf ?? [], yTrain), [f, fLin, fInf, yTrain]);
   const diff = useMemo(() => (fLin ? subtract(f, fLin) : null), [f, fLin]);
   const diffSpec = useMemo(() => divergingSpec(diff ?? []), [diff]);
   const points = useMemo<HeatPoint[]>(() => {
@@ -54,7 +57,7 @@ export function FunctionPlot2D({ n, domain, f, fLin, xTrain, yTrain, xTest = [],
     />
   );
   return (
-    <div className="small-multiples cols-3">
+    <div className={`small-multiples ${fInf ? 'cols-2' : 'cols-3'}`}>
       {map({ values: f, color: spec, who: 'Network function', testId: 'network', caption: 'network f_t', legendLabel: 'shared with twin', name: 'f', withPoints: true })}
       {fLin ? (
         map({ values: fLin, color: spec, who: 'Linear twin function', testId: 'twin', caption: 'linear twin f_lin,t', legendLabel: 'shared with network', name: 'f_lin', withPoints: true })
@@ -63,6 +66,8 @@ export function FunctionPlot2D({ n, domain, f, fLin, xTrain, yTrain, xTest = [],
       )}
       {diff &&
         map({ values: diff, color: diffSpec, who: 'Network minus linear twin', testId: 'diff', caption: 'difference f_t − f_lin,t', legendLabel: 'own symmetric scale', name: 'f − f_lin', withPoints: false })}
+      {fInf &&
+        map({ values: fInf, color: spec, who: 'Infinite-width machine function', testId: 'machine', caption: 'infinite-width machine f∞,t', legendLabel: 'shared with network', name: 'f∞', withPoints: true })}
     </div>
   );
 }
