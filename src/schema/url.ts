@@ -52,7 +52,7 @@ function oneOf<const V extends string>(values: readonly V[], description: string
 }
 const text = (description: string): Codec<string | null> => ({ description, fallback: null, parse: (raw) => ({ ok: true, value: raw.trim() === '' ? null : raw.trim().toLowerCase() }) });
 
-/** The page's own URL parameters (the sweep's `widths`, `seeds`, `auto-lr`, `output-scales`, `params` are parsed by sweep.ts). */
+/** The page's own URL parameters (the sweep's `widths`, `seeds`, `auto-lr`, `output-scales`, `params`, `lr-scales` are parsed by sweep.ts). */
 export const URL_PARAMS = {
   page: oneOf(['lab', 'tour'] as const, 'which page: lab (default) or tour', 'lab or tour', 'showing the lab'),
   embed: text('show one panel (function, loss, drift, …) with a small control strip, for iframes'),
@@ -73,6 +73,7 @@ export const URL_PARAMS = {
   'auto-lr': text('how a sweep picks an automatic η: shared (one η for all runs) or per-run'),
   'output-scales': text('output scales α of a phase sweep, e.g. 1,3,10,30 (checked by the sweep schema)'),
   params: text('parametrizations of a phase sweep, e.g. ntk,mup (checked by the sweep schema)'),
+  'lr-scales': text('learning-rate scales c of a learning-rate sweep (η = c·η_c of each run), e.g. 0.5,1,1.5,2,3 (checked by the sweep schema)'),
   compare: text('train a second run that differs in one setting, FIELD:VALUE, e.g. width:4096 (checked by compare.ts)'),
   debug: { description: 'expose window.tangentLabDebug (crash the training worker) for testing recovery', fallback: false, parse: () => ({ ok: true as const, value: true }) } satisfies Codec<boolean>,
 } as const;

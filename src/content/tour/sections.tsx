@@ -4,6 +4,7 @@
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../schema/config';
 import type { TourSection } from './types';
 import { PresetLinks } from './PresetLinks';
+import { LR_SECTION } from './lrSection';
 
 const base = (patch: Partial<ExperimentConfig>): ExperimentConfig => ({ ...DEFAULT_CONFIG, depth: 1, steps: 500, ...patch });
 
@@ -319,9 +320,10 @@ export const TOUR_SECTIONS: readonly TourSection[] = [
       },
     ],
   },
+  LR_SECTION,
   {
     id: 'breaks',
-    title: '8. When the picture breaks',
+    title: '9. When the picture breaks',
     body: ({ presetLink }) => (
       <>
         <p>

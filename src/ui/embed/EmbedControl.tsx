@@ -21,15 +21,17 @@ export function EmbedControl({ field, config, lrInUse, onChange }: EmbedControlP
     case 'depth':
       return <DiscreteSlider id={id} label="Depth" values={[1, 2, 3, 4, 5, 6]} value={config.depth} format={String} onChange={(depth) => onChange({ depth })} />;
     case 'lr': {
-      const lr = config.lr ?? lrInUse;
+      // with lr-scale set, η = c·η_c is the run's (lrInUse); moving the slider sets η itself
+      const lr = (config.lrScale === null ? config.lr : null) ?? lrInUse;
+      const tag = config.lrScale !== null ? ` (${config.lrScale}·η_c)` : ' (auto)';
       return (
         <DiscreteSlider
           id={id}
           label="Learning rate"
           values={LR_VALUES}
           value={lr ?? 0.1}
-          format={(v) => (lr === null ? 'auto' : config.lr === null ? `${formatLr(v)} (auto)` : formatLr(v))}
-          onChange={(v) => onChange({ lr: v })}
+          format={(v) => (lr === null ? 'auto' : config.lr === null || config.lrScale !== null ? `${formatLr(v)}${tag}` : formatLr(v))}
+          onChange={(v) => onChange({ lr: v, lrScale: null })}
         />
       );
     }

@@ -1,6 +1,6 @@
 // Sharpness panel: η·S_t (S = λmax(Θ_t(X,X))/(α²N), src/engine/metrics/sharpness.ts) against the
-// stability line 2, next to the loss of the network and of its linear twin (with a marker where the
-// twin blew up), and the run's measured learning-rate phase (src/engine/lr/phase.ts) as a badge.
+// stability line 2, next to the loss of the network and of its linear twin (StepPlot marks where the
+// twin blew up, from row.twinDiverged), and the run's measured learning-rate phase (src/engine/lr/phase.ts) as a badge.
 import { useMemo } from 'react';
 import type { MetricRow } from '../../engine/records/runRecords';
 import { lrPhaseSummary } from '../../engine/lr/phase';
@@ -8,7 +8,7 @@ import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
-import type { PlotContext, SeriesSpec } from '../plots/LinePlot';
+import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH, DOT_DASH } from '../plots/colors';
 import { formatNumber } from '../plots/plotMath/format';
 import { PHASE_BADGE, SHARPNESS_PANEL, SHARPNESS_SERIES } from '../../content/lrPhases';
@@ -26,24 +26,6 @@ const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
   { key: 'loss', label: SHARPNESS_SERIES.loss.label, y: (r) => r.loss, color: COLORS.network },
   { key: 'linLoss', label: SHARPNESS_SERIES.linLoss.label, y: (r) => r.linLoss, color: COLORS.twin, dash: TWIN_DASH },
 ];
-
-/** A vertical marker where the linear twin blew up (its loss then leaves the plot). */
-function twinMarker(step: number | null) {
-  if (step === null) return undefined;
-  const Marker = (ctx: PlotContext) => {
-    const x = ctx.xScale(step);
-    if (!Number.isFinite(x)) return null;
-    return (
-      <g data-testid="twin-diverged-marker" aria-label={`linear twin diverged at step ${step}`}>
-        <line x1={x} x2={x} y1={0} y2={ctx.innerHeight} stroke={COLORS.twin} strokeDasharray={TWIN_DASH} />
-        <text x={x + 4} y={12} fill={COLORS.twin} fontSize={11}>
-          ✕ twin diverged (step {step})
-        </text>
-      </g>
-    );
-  };
-  return Marker;
-}
 
 export function SharpnessPanel(props: PanelProps) {
   const [logX, logXToggle] = useLogXToggle('Sharpness');
@@ -81,9 +63,7 @@ export function SharpnessPanel(props: PanelProps) {
         yScaleType="log"
         yLabel="loss"
         height={140}
-      >
-        {twinMarker(summary?.twinDivergedStep ?? null)}
-      </StepPlot>
+      />
     </PanelFrame>
   );
 }

@@ -109,7 +109,8 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
   const scales = settings.outputScales ?? [config.outputScale];
   const params = settings.params ?? [config.param];
   const phase = isPhaseSweep({ outputScales: scales, params, lrScales: settings.lrScales ?? undefined });
-  const runs = params.length * scales.length * settings.widths.length * settings.seeds;
+  const lrCount = settings.lrScales?.length ?? 0;
+  const runs = params.length * scales.length * Math.max(1, lrCount) * settings.widths.length * settings.seeds;
   // The same schema as the URL, the CLI and the worker: its message when these settings cannot run.
   const specError = sweepFormError(config, settings);
   const id = useId();
@@ -225,6 +226,7 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
           {phase && (
             <>
               {params.length} parametrization{params.length === 1 ? '' : 's'} × {scales.length} α ×{' '}
+              {lrCount > 0 && <>{lrCount} learning rate{lrCount === 1 ? '' : 's'} (c·η_c) × </>}
             </>
           )}
           {settings.widths.length} width{settings.widths.length === 1 ? '' : 's'} × {settings.seeds} seed{settings.seeds === 1 ? '' : 's'} = <b>{runs}</b> runs of {config.steps} steps
