@@ -27,7 +27,7 @@ describe('learning-rate phases', () => {
       expect(await badge.getAttribute('data-phase')).toBe('catapult');
       expect(((await badge.textContent()) ?? '').replace(/\s+/g, ' ')).toContain('measured: catapult');
       // the twin's blow-up is marked on both plots of the panel (rows carry twinDiverged)
-      expect(((await page.locator('[data-panel="sharpness"]').textContent()) ?? '').match(/twin diverged/g)?.length).toBe(2);
+      expect(((await page.locator('section[data-panel="sharpness"]').first().textContent()) ?? '').match(/twin diverged/g)?.length).toBe(2);
       expect(await page.getByTestId('sharpness-readout').textContent()).toMatch(/η\/ηc = 1\.5/);
       expect(await page.getByTestId('lr-ratio').first().textContent()).toMatch(/1\.5/);
       await screenshot(page, 'lr-phases-catapult');

@@ -59,7 +59,8 @@ function PhaseCard({ metric, title, scale, legend, runs, groups, widths }: { met
   );
 }
 
-const LABEL_W = 112;
+/** Width of the row labels: at least 112 px, wider for long labels (a learning-rate sweep's). */
+const MIN_LABEL_W = 112;
 const TOP = 18;
 const CELL_H = 30;
 const LEGEND_H = 44;
@@ -74,6 +75,7 @@ export interface CellStyle {
 export function PhaseHeatmap({ grid, color, label, legend, cellStyle }: { grid: PhaseGrid; color: PhaseColor; label: string; legend: string; cellStyle?: CellStyle }) {
   const [ref, width] = useWidth<HTMLDivElement>(340);
   const [hover, setHover] = useState<PhaseCell | null>(null);
+  const LABEL_W = Math.max(MIN_LABEL_W, 6.5 * Math.max(0, ...grid.rows.map((g) => groupLabel(g).length)) + 10);
   const cols = grid.widths.length;
   const cellW = Math.max(28, Math.min(90, (width - LABEL_W - 4) / Math.max(1, cols)));
   const innerW = cellW * cols;
