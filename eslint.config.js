@@ -29,7 +29,7 @@ const outside = (layer, allowed) => `^(\\.\\./)+${layer}/(?!(${allowed.join('|')
  * test (tests/unit/mainThreadImports.test.ts) walks the imports from src/main.tsx to check that no
  * module the page loads reaches tfjs; this list keeps ui/ and content/ from importing anything else.
  */
-const PAGE_ENGINE = ['records/[A-Za-z]+', 'lr/rule', 'lr/phase', 'sweep', 'sweep/(grid|metrics|summary|io|files)', 'scaling/powerLaw', 'metrics/modeClosedForm'];
+const PAGE_ENGINE = ['records/[A-Za-z]+', 'lr/rule', 'lr/phase', 'sweep', 'sweep/(grid|metrics|summary|io|files)', 'scaling/powerLaw', 'metrics/modeClosedForm', 'linalg/frobenius'];
 /** The worker modules that run on the page's main thread: the protocol, the client, the fallback rule. */
 const PAGE_WORKER = ['protocol', 'client', 'fallback'];
 const PAGE_ENGINE_MESSAGE = 'the page imports only tfjs-free engine modules (eslint.config.js PAGE_ENGINE: records, lr/rule, lr/phase, the sweep analysis)';

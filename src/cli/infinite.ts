@@ -1,6 +1,7 @@
 // `ntk --infinite`: the infinite-width kernels on the dumped training points (docs/science.md §11).
 import type { MlpSpec } from '../engine/nn/mlp';
-import { infiniteKernels, parametrizationLimit, relativeFrobenius } from '../engine/infinite/recursion';
+import { infiniteKernels, parametrizationLimit } from '../engine/infinite/recursion';
+import { relativeFrobenius } from '../engine/linalg/frobenius';
 import { dualMethod } from '../engine/infinite/dualKernels';
 
 const rows = (flat: ArrayLike<number>, n: number): number[][] => Array.from({ length: n }, (_, i) => Array.from(flat).slice(i * n, i * n + n));

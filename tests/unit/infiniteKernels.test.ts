@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
-import { infiniteKernels, parametrizationLimit, relativeFrobenius } from '../../src/engine/infinite/recursion';
+import { infiniteKernels, parametrizationLimit } from '../../src/engine/infinite/recursion';
+import { relativeFrobenius } from '../../src/engine/linalg/frobenius';
 import { erfDual, reluDual, dualFamily } from '../../src/engine/infinite/dualKernels';
 import { gaussianPairExpectations } from '../../src/engine/infinite/quadrature2d';
 import { tanhCoefficients, tanhPairFromCoefficients } from '../../src/engine/infinite/tanhSeries';

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine/tf';
 import { Session } from '../../src/engine/session/session';
-import { infiniteKernels, relativeFrobenius } from '../../src/engine/infinite/recursion';
+import { infiniteKernels } from '../../src/engine/infinite/recursion';
+import { relativeFrobenius } from '../../src/engine/linalg/frobenius';
 import { forward, initParams, specFromConfig } from '../../src/engine/nn/mlp';
 import { DEFAULT_CONFIG, configFromSearch, type ExperimentConfig } from '../../src/schema/config';
 import { main } from '../../src/cli/main';

@@ -120,14 +120,3 @@ export function infiniteKernels(spec: MlpSpec, x1: ArrayLike<number>, x2?: Array
   return { rows, cols, ntk, nngp };
 }
 
-/** ‖A − B‖_F / ‖B‖_F for two equally long matrices (any float arrays). */
-export function relativeFrobenius(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`relativeFrobenius: lengths ${a.length} and ${b.length} differ`);
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / Math.max(den, 1e-300));
-}

@@ -3,13 +3,13 @@
 import { useMemo } from 'react';
 import { Heatmap } from '../plots/Heatmap';
 import { autoColorSpec, formatNumber, squareSide } from '../plots/plotMath';
-import { relativeFrobenius } from './kernelIdentityMath';
+import { relativeFrobenius } from '../../engine/linalg/frobenius';
 
 export function KernelIdentity({ kernel, c }: { kernel: { n: number; theta0: number[]; predicted: number[] }; c: number }) {
   const spec = useMemo(() => autoColorSpec(kernel.theta0, kernel.predicted), [kernel]);
   const n = squareSide(kernel.theta0.length);
   if (n === 0) return null;
-  const err = relativeFrobenius(kernel.theta0, kernel.predicted);
+  const err = relativeFrobenius(kernel.predicted, kernel.theta0);
   return (
     <div className="kernel-identity" data-testid="kernel-identity">
       <div className="small-multiples cols-2">

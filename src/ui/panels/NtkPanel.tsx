@@ -9,7 +9,8 @@ import { squareSide, subtract } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
 import { FillSlot, HEATMAP_CHROME } from '../plots/FillSlot';
 import { usePlotLayout } from '../plots/plotLayout';
-import { InfiniteKernelNote, relativeFrobenius } from './InfiniteKernelNote';
+import { InfiniteKernelNote } from './InfiniteKernelNote';
+import { relativeFrobenius } from '../../engine/linalg/frobenius';
 
 export function NtkPanel(props: PanelProps) {
   const { snapshot, meta } = props;
