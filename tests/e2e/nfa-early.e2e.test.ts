@@ -77,6 +77,8 @@ describe('early-time model', () => {
     await expect(p.page.getByTestId('kernel-identity').locator('image').count()).resolves.toBe(2);
     // the MLP-only panels give way; feature alignment (its own tab) says it is for the MLP
     await showView(p.page, 'Feature alignment');
+    // the tab's panel is a lazy chunk: wait for it to mount, then count
+    await p.page.getByTestId('nfa-not-applicable').first().waitFor({ timeout: 30_000 });
     await expect(p.page.getByTestId('nfa-not-applicable').count()).resolves.toBe(1);
     await expectNoNaN(p);
     await screenshot(p.page, 'early-time');

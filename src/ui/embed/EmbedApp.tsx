@@ -15,8 +15,11 @@ import { labSearch } from '../app/labSearch';
 import { EmbedControl } from './EmbedControl';
 import { PlotLayoutContext, type PlotLayout } from '../plots/plotLayout';
 import { useShortcuts } from '../shortcuts/useShortcuts';
+import { FitBox } from './FitBox';
 
 const EMBED_LAYOUT: PlotLayout = { fill: true, compact: true };
+/** A panel with several views (registry `embedScaled`): natural heights, scaled down to fit. */
+const EMBED_SCALED_LAYOUT: PlotLayout = { fill: false, compact: true };
 
 export interface EmbedAppProps {
   entry: PanelEntry;
@@ -94,11 +97,19 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, ur
           {view.errors.length > 0 ? view.errors[view.errors.length - 1]!.message : urlNotices.join(' ')}
         </p>
       )}
-      <div className="embed-panel panel-cell">
-        <PlotLayoutContext.Provider value={EMBED_LAYOUT}>
-          <Panel {...panelProps} />
-        </PlotLayoutContext.Provider>
-      </div>
+      {entry.embedScaled ? (
+        <FitBox className="embed-panel panel-cell">
+          <PlotLayoutContext.Provider value={EMBED_SCALED_LAYOUT}>
+            <Panel {...panelProps} />
+          </PlotLayoutContext.Provider>
+        </FitBox>
+      ) : (
+        <div className="embed-panel panel-cell">
+          <PlotLayoutContext.Provider value={EMBED_LAYOUT}>
+            <Panel {...panelProps} />
+          </PlotLayoutContext.Provider>
+        </div>
+      )}
     </div>
   );
 }
