@@ -110,7 +110,13 @@ export const COMMANDS: readonly Command[] = [
     flags: [N_FLAG, { name: 'infinite', help: 'add the infinite-width kernels ntkInf and nngpInf (training set) to the dump' }],
     run: runNtk,
   },
-  { name: 'taylor', summary: 'print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)', experiment: true, flags: [N_FLAG], run: runTaylor },
+  {
+    name: 'taylor',
+    summary: 'print θ₀ and the Taylor coefficients c1, c2, c3 along one GD step (JSON)',
+    experiment: true,
+    flags: [{ ...N_FLAG, help: 'print the coefficients at the first N training points only (an integer ≥ 1; the step is the session’s, over the whole training set)' }],
+    run: runTaylor,
+  },
   {
     name: 'sweep',
     summary: 'train every (width, seed) of a width sweep; writes runs.csv, summary.csv, fits.json, sweep.json',
