@@ -36,8 +36,8 @@ export type SweepLrs = z.infer<typeof SweepLrsSchema>;
 export const PER_RUN_LR_WARNING =
   'each run chose its own η (½·η_c of its own θ₀), so η·t differs between runs and the fitted slopes mix the effect of η with that of width';
 
-/** One finished (param, α, width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
-export const SweepRunSchema = z.object({
+/** The fields that name one run of a sweep's grid: (param, α, lr-scale, width, seed) and its grid position. */
+const RUN_ID_FIELDS = {
   param: z.enum(PARAMETRIZATIONS),
   outputScale: z.number().positive(),
   /** Learning-rate scale c of a learning-rate sweep (η = c·η_c of the run's θ₀). */
@@ -46,6 +46,11 @@ export const SweepRunSchema = z.object({
   seed: z.number().int(),
   /** Position in the full grid (canonical order). */
   index: z.number().int().nonnegative(),
+};
+
+/** One finished (param, α, width, seed) run: validated wherever it crosses a thread (app worker, CLI job threads). */
+export const SweepRunSchema = z.object({
+  ...RUN_ID_FIELDS,
   /** The learning rate used (auto resolved). */
   lr: z.number(),
   /** Every logged row with a finite loss, finite metrics only; rows[0] is step 0. */
@@ -67,7 +72,7 @@ export const SweepProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** The runs in flight (one per job) and their current step. */
-  active: z.array(z.object({ index: z.number().int().nonnegative(), param: z.enum(PARAMETRIZATIONS), outputScale: z.number().positive(), lrScale: z.number().positive().optional(), width: z.number().int().positive(), seed: z.number().int(), step: z.number().int().nonnegative() })),
+  active: z.array(z.object({ ...RUN_ID_FIELDS, step: z.number().int().nonnegative() })),
   /** Steps per run. */
   steps: z.number().int().nonnegative(),
   /** Share of the shard's work done (weighted by the cost of a step at each width), 0…1. */
@@ -84,12 +89,7 @@ export type SweepProgress = z.infer<typeof SweepProgressSchema>;
  * data seed (engine/sweep/run.ts SweepCell).
  */
 export const SweepCellSchema = z.object({
-  param: z.enum(PARAMETRIZATIONS),
-  outputScale: z.number().positive(),
-  lrScale: z.number().positive().optional(),
-  width: z.number().int().positive(),
-  seed: z.number().int(),
-  index: z.number().int().nonnegative(),
+  ...RUN_ID_FIELDS,
   config: ConfigSchema,
   logEvery: z.number().int().positive(),
   dataSeed: z.number().int(),
