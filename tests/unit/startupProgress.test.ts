@@ -51,8 +51,10 @@ describe('Session.create progress', () => {
       expect(Number.isFinite(r.etaMs)).toBe(true);
       expect(r.etaMs).toBeGreaterThanOrEqual(0);
     }
-    // The estimate falls as stages complete.
-    expect(reports[4].etaMs!).toBeLessThanOrEqual(reports[2].etaMs!);
+    // At one timing (ms per unit of kernel cost, fixed after the first kernel) the estimate falls as
+    // stages complete. The 'lr' report re-times with every kernel, so on a loaded machine it may be
+    // larger than the one before it; comparing it would test the machine's load, not the code.
+    expect(reports[3].etaMs!).toBeLessThanOrEqual(reports[2].etaMs!);
     expect(STARTUP_STAGES.slice(0, 5)).toEqual(reports.map((r) => r.stage));
   });
 
