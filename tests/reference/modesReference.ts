@@ -36,32 +36,42 @@ export function project64(u: readonly Float64Array[], r: ArrayLike<number>): num
   return u.map((v) => dot64(v, r));
 }
 
+/** A float64 copy of the layers. */
+export function copyLayers64(layers: LayerArrays[]): LayerArrays[] {
+  return layers.map((L) => ({ nOut: L.nOut, nIn: L.nIn, W: Float64Array.from(L.W), b: L.b ? Float64Array.from(L.b) : null }));
+}
+
+/** One full-batch GD step in float64 from the residual r = f(X) − Y: θ − (η/N) Σ_i r_i ∇f(x_i). */
+export function gdStep64(spec: MlpSpec, layers: LayerArrays[], x: ArrayLike<number>, r: ArrayLike<number>, lr: number): LayerArrays[] {
+  const n = r.length;
+  const d = spec.inputDim;
+  const next = copyLayers64(layers);
+  for (let i = 0; i < n; i++) {
+    const g = gradient64(spec, layers, Array.from({ length: d }, (_, j) => x[i * d + j]));
+    const c = (lr * r[i]) / n;
+    g.forEach((G, l) => {
+      for (let k = 0; k < G.W.length; k++) next[l].W[k] -= c * G.W[k];
+      const b = next[l].b;
+      if (b && G.b) for (let k = 0; k < G.b.length; k++) b[k] -= c * G.b[k];
+    });
+  }
+  return next;
+}
+
 /**
  * Full-batch GD on the network in float64 for `steps` steps; returns f(X) − Y at every step in
  * `at` (0 = initialisation).
  */
 export function gdReplay64(spec: MlpSpec, layers0: LayerArrays[], x: ArrayLike<number>, y: ArrayLike<number>, lr: number, at: readonly number[]): Map<number, Float64Array> {
   const n = y.length;
-  const d = spec.inputDim;
-  const xi = (i: number) => Array.from({ length: d }, (_, j) => x[i * d + j]);
-  let layers = layers0.map((L) => ({ nOut: L.nOut, nIn: L.nIn, W: Float64Array.from(L.W), b: L.b ? Float64Array.from(L.b) : null }));
+  let layers = copyLayers64(layers0);
   const out = new Map<number, Float64Array>();
   const last = Math.max(...at);
   for (let t = 0; ; t++) {
     const r = forward64(spec, layers, x, n).map((f, i) => f - y[i]);
     if (at.includes(t)) out.set(t, r);
     if (t === last) break;
-    const next = layers.map((L) => ({ nOut: L.nOut, nIn: L.nIn, W: Float64Array.from(L.W), b: L.b ? Float64Array.from(L.b) : null }));
-    for (let i = 0; i < n; i++) {
-      const g = gradient64(spec, layers, xi(i));
-      const c = (lr * r[i]) / n;
-      g.forEach((G, l) => {
-        for (let k = 0; k < G.W.length; k++) next[l].W[k] -= c * G.W[k];
-        const b = next[l].b;
-        if (b && G.b) for (let k = 0; k < G.b.length; k++) b[k] -= c * G.b[k];
-      });
-    }
-    layers = next;
+    layers = gdStep64(spec, layers, x, r, lr);
   }
   return out;
 }

@@ -2,16 +2,12 @@
 // (1/2N)Σ(f − y)² replayed in float64 (θ ← θ − (η/N) Σ_i (f_i − y_i) ∇f(x_i)), and λmax(J Jᵀ)/N at
 // chosen steps, with J the float64 per-example gradients and λmax by power iteration run to convergence.
 import type { LayerArrays, MlpSpec } from '../../src/engine/nn/mlp';
-import { forward64, gradient64 } from './reference64';
-import { ntk64 } from './modesReference';
-
-const copy = (layers: LayerArrays[]): LayerArrays[] =>
-  layers.map((L) => ({ nOut: L.nOut, nIn: L.nIn, W: Float64Array.from(L.W), b: L.b ? Float64Array.from(L.b) : null }));
+import { forward64 } from './reference64';
+import { copyLayers64 as copy, gdStep64, ntk64 } from './modesReference';
 
 /** θ_t in float64 at every step in `at` (0 = θ₀). */
 export function gdLayers64(spec: MlpSpec, layers0: LayerArrays[], x: ArrayLike<number>, y: ArrayLike<number>, lr: number, at: readonly number[]): Map<number, LayerArrays[]> {
   const n = y.length;
-  const d = spec.inputDim;
   let layers = copy(layers0);
   const out = new Map<number, LayerArrays[]>();
   const last = Math.max(...at);
@@ -19,17 +15,7 @@ export function gdLayers64(spec: MlpSpec, layers0: LayerArrays[], x: ArrayLike<n
     if (at.includes(t)) out.set(t, copy(layers));
     if (t === last) break;
     const r = forward64(spec, layers, x, n).map((f, i) => f - y[i]);
-    const next = copy(layers);
-    for (let i = 0; i < n; i++) {
-      const g = gradient64(spec, layers, Array.from({ length: d }, (_, j) => x[i * d + j]));
-      const c = (lr * r[i]) / n;
-      g.forEach((G, l) => {
-        for (let k = 0; k < G.W.length; k++) next[l].W[k] -= c * G.W[k];
-        const b = next[l].b;
-        if (b && G.b) for (let k = 0; k < G.b.length; k++) b[k] -= c * G.b[k];
-      });
-    }
-    layers = next;
+    layers = gdStep64(spec, layers, x, r, lr);
   }
   return out;
 }
