@@ -9,6 +9,7 @@ import { type BackendName } from './worker/protocol';
 import { App } from './ui/app/App';
 import { APP_PARAM_NAMES, parseAppParams } from './ui/app/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
+import { embedPart } from './ui/panels/panelViews';
 import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import { registerServiceWorker } from './sw/register';
@@ -59,9 +60,11 @@ function start(): void {
     const entry = panelByKey(params.embed);
     if (entry) {
       document.documentElement.dataset.embed = '1';
+      const part = embedPart(entry.key, params.part);
+      if (part.notice) notices.push(part.notice);
       root.render(
         <Suspense fallback={<p className="view-loading">Loading…</p>}>
-          <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} initialCompare={compare.spec} />
+          <EmbedApp entry={entry} initialConfig={parsed.config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} initialCompare={compare.spec} part={part.view} />
         </Suspense>,
       );
       return;

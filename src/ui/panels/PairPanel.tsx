@@ -7,6 +7,8 @@ import { divergingSpec } from '../plots/plotMath/colorScale';
 import { formatNumber } from '../plots/plotMath/format';
 import { squareSide } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { usePlotLayout } from '../plots/plotLayout';
+import { probeAxes } from './probeAxes';
 
 function pointLabel(x: ArrayLike<number>, index: number, d: number): string {
   const v = Array.from(x).slice(index * d, index * d + d);
@@ -28,6 +30,11 @@ export function PairPanel(props: PanelProps) {
   const displayPos = pair ? order.indexOf(pair.index) : -1;
   const chosenLabel = probe && probe.x.length ? pointLabel(probe.x, pairIndex, d) : `#${pairIndex + 1}`;
   const isTrain = probe ? pairIndex < probe.trainCount : true;
+  // rows x′, columns x″: the probe points sorted by input; the axes name them, so a small box keeps a one-line caption
+  const axes = useMemo(() => probeAxes(meta, { x: 'x″', y: 'x′' }), [meta]);
+  const { compact } = usePlotLayout();
+  const caption = compact ? `x = point ${displayPos + 1} outlined` : `rows x′, columns x″: probe points sorted by input; x = point ${displayPos + 1} outlined`;
+  const chrome = HEATMAP_CHROME + (compact ? 0 : 40); // the long caption wraps to three lines
   return (
     <PanelFrame id="pair" text={PANELS.pair}>
       <div className="pair-controls">
@@ -61,11 +68,12 @@ export function PairPanel(props: PanelProps) {
             color={spec}
             ariaLabel="Pair matrix heatmap"
             testId="pair-heatmap"
-            caption={`rows x′, columns x″: probe points sorted by input; x = point ${displayPos + 1} outlined`}
+            caption={caption}
+            indexAxes={axes}
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - HEATMAP_CHROME - 40))} // its caption wraps to three lines
+            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - chrome))}
           />
         </div>
           )}

@@ -12,6 +12,7 @@ import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH, DOT_DASH } from '../plots/colors';
 import { formatNumber } from '../plots/plotMath/format';
 import { PHASE_BADGE, SHARPNESS_PANEL, SHARPNESS_SERIES } from '../../content/lrPhases';
+import { usePanelView } from './ViewSwitch';
 import './sharpness.css';
 
 function edgeSeries(lr: number): SeriesSpec<MetricRow>[] {
@@ -35,16 +36,19 @@ export function SharpnessPanel(props: PanelProps) {
   const summary = useMemo(() => (rows.length > 0 && Number.isFinite(lr) ? lrPhaseSummary(rows, lr, props.divergedAt !== null) : null), [rows, lr, props.divergedAt]);
   const badge = summary?.phase ? PHASE_BADGE[summary.phase] : null;
   const ratio = meta?.criticalLr ? meta.lr / meta.criticalLr : null;
+  // In a small box (embed) one plot at a time, η·S or the losses; the readout keeps η/η_c and the measured phase.
+  const [one, viewSwitch] = usePanelView('sharpness', SHARPNESS_PANEL.title);
+  const show = (k: string) => one === null || one === k;
   return (
-    <PanelFrame id="sharpness" text={SHARPNESS_PANEL} controls={logXToggle}>
+    <PanelFrame id="sharpness" text={SHARPNESS_PANEL} controls={<>{viewSwitch}{logXToggle}</>}>
       <div className="secondary-readout" data-testid="sharpness-readout">
         {ratio !== null && (
           <span>
             η/η<sub>c</sub> = <strong>{formatNumber(ratio)}</strong> (η·S₀ = {formatNumber(2 * ratio)})
           </span>
         )}
-        {summary && summary.etaSharpnessMax !== null && <span>max η·S = {formatNumber(summary.etaSharpnessMax)}</span>}
-        {summary && summary.sharpness0 !== null && summary.sharpnessFinal !== null && (
+        {one === null && summary && summary.etaSharpnessMax !== null && <span>max η·S = {formatNumber(summary.etaSharpnessMax)}</span>}
+        {one === null && summary && summary.sharpness0 !== null && summary.sharpnessFinal !== null && (
           <span>
             S: {formatNumber(summary.sharpness0)} → {formatNumber(summary.sharpnessFinal)}
           </span>
@@ -55,15 +59,15 @@ export function SharpnessPanel(props: PanelProps) {
           </span>
         )}
       </div>
-      <StepPlot {...sharedStepProps(props, logX)} series={series} ariaLabel="eta times sharpness vs step" yScaleType="linear" yLabel="η·S" notMeasuredMessage="The sharpness is measured every few steps…" height={170} />
-      <StepPlot
+      {show('sharpness') && <StepPlot {...sharedStepProps(props, logX)} series={series} ariaLabel="eta times sharpness vs step" yScaleType="linear" yLabel="η·S" notMeasuredMessage="The sharpness is measured every few steps…" height={170} />}
+      {show('loss') && <StepPlot
         {...sharedStepProps(props, logX)}
         series={LOSS_SERIES}
         ariaLabel="Loss of the network and of the linear twin vs step"
         yScaleType="log"
         yLabel="loss"
         height={140}
-      />
+      />}
     </PanelFrame>
   );
 }

@@ -10,6 +10,7 @@ import { Axes } from './Axes';
 import { useWidth } from './useWidth';
 import { DataTable } from './DataTable';
 import { sampleIndices } from './dataTable';
+import { HeatmapIndexAxes, INDEX_AXES_MARGIN, type IndexAxes } from './HeatmapAxes';
 
 export interface HeatPoint {
   x: number;
@@ -41,6 +42,10 @@ export interface HeatmapProps {
   /** Text for the cell under the pointer. */
   cellLabel?: (row: number, col: number, value: number) => string;
   maxSize?: number;
+  /** Ticks and axis names for a matrix over an ordered set (probe points, coordinates); ignored with xExtent/yExtent. */
+  indexAxes?: IndexAxes;
+  /** The "Show data" table (default on; a row of small multiples in an embed leaves it out). */
+  dataTable?: boolean;
 }
 
 const LEGEND_H = 34;
@@ -69,11 +74,12 @@ function lutFor(kind: ColorScaleSpec['kind']): Uint8ClampedArray {
 }
 
 export function Heatmap(props: HeatmapProps) {
-  const { values, rows, cols, color, ariaLabel, testId, caption, xExtent, yExtent, points, highlight, legend = true, legendLabel, smooth = false, cellLabel, maxSize = 320 } = props;
+  const { values, rows, cols, color, ariaLabel, testId, caption, xExtent, yExtent, points, highlight, legend = true, legendLabel, smooth = false, cellLabel, maxSize = 320, indexAxes, dataTable = true } = props;
   const [ref, width] = useWidth<HTMLDivElement>(200);
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
   const axes = Boolean(xExtent && yExtent);
-  const m = axes ? { top: 8, right: 8, bottom: 24, left: 34 } : { top: 4, right: 4, bottom: 4, left: 4 };
+  const byIndex = !axes && indexAxes !== undefined;
+  const m = axes ? { top: 8, right: 8, bottom: 24, left: 34 } : byIndex ? INDEX_AXES_MARGIN : { top: 4, right: 4, bottom: 4, left: 4 };
   const side = Math.max(60, Math.min(maxSize, width - m.left - m.right));
   const height = m.top + side + m.bottom + (legend ? LEGEND_H : 0);
 
@@ -134,6 +140,7 @@ export function Heatmap(props: HeatmapProps) {
               grid={false}
             />
           )}
+          {byIndex && <HeatmapIndexAxes axes={indexAxes} rows={rows} cols={cols} side={side} />}
           {highlight !== null && highlight !== undefined && highlight >= 0 && highlight < rows && (
             <g className="heatmap-highlight" pointerEvents="none">
               <rect x={0} y={highlight * ch} width={side} height={ch} />
@@ -174,7 +181,7 @@ export function Heatmap(props: HeatmapProps) {
             : `row ${hover.r + 1}, col ${hover.c + 1}: ${formatNumber(hoverValue)}`
           : '\u00a0'}
       </div>
-      <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />
+      {dataTable && <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />}
     </figure>
   );
 }
