@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { fitDigitGrid } from '../../src/ui/panels/digitFit';
+import { BESIDE_GAP, fitDigitGrid, type DigitFit } from '../../src/ui/panels/digitFit';
 
-const CELL = { captionHeight: 36, minCellWidth: 56, chrome: 10 };
+const CELL = { captionHeight: 36, minCellWidth: 56, chrome: 10, besideWidth: 60 };
 
-/** Brute force over every column count and integer side: the largest side whose grid fits. */
+/** The box a fitted cell takes, caption under or beside the image. */
+function cellBox(f: DigitFit): [number, number] {
+  return f.beside
+    ? [f.side + BESIDE_GAP + CELL.besideWidth + CELL.chrome, Math.max(f.side, CELL.captionHeight) + CELL.chrome]
+    : [Math.max(f.side, CELL.minCellWidth) + CELL.chrome, f.side + CELL.captionHeight + CELL.chrome];
+}
+
+/** Brute force over every column count, placement and integer side: the largest side whose grid fits. */
 function bruteForce(n: number, w: number, h: number, maxSide: number): number {
   let best = 0;
   for (let c = 1; c <= n; c++) {
     const r = Math.ceil(n / c);
-    for (let s = 1; s <= maxSide; s++) {
-      const cw = Math.max(s, CELL.minCellWidth) + CELL.chrome;
-      const ch = s + CELL.captionHeight + CELL.chrome;
-      if (c * cw <= w + 1e-9 && r * ch <= h + 1e-9) best = Math.max(best, s);
-    }
+    for (const beside of [false, true])
+      for (let s = 1; s <= maxSide; s++) {
+        const [cw, ch] = cellBox({ columns: c, rows: r, side: s, beside });
+        if (c * cw <= w + 1e-9 && r * ch <= h + 1e-9) best = Math.max(best, s);
+      }
   }
   return best;
 }
@@ -30,9 +37,15 @@ describe('fitDigitGrid', () => {
       const f = fitDigitGrid(n, w, h, CELL);
       expect(f.side, `${n} in ${w}×${h}`).toBe(bruteForce(n, w, h, 96));
       expect(f.columns * f.rows).toBeGreaterThanOrEqual(n);
-      expect(f.rows * (f.side + CELL.captionHeight + CELL.chrome)).toBeLessThanOrEqual(h);
-      expect(f.columns * (Math.max(f.side, CELL.minCellWidth) + CELL.chrome)).toBeLessThanOrEqual(w);
+      const [cw, ch] = cellBox(f);
+      expect(f.rows * ch).toBeLessThanOrEqual(h + 1e-9);
+      expect(f.columns * cw).toBeLessThanOrEqual(w + 1e-9);
     }
+  });
+
+  it('puts the caption beside the image in a short, wide box, and under it in a tall one', () => {
+    expect(fitDigitGrid(12, 470, 150, CELL).beside).toBe(true);
+    expect(fitDigitGrid(12, 300, 600, CELL).beside).toBe(false);
   });
 
   it('caps the side and says 0 when nothing fits', () => {

@@ -8,10 +8,10 @@ import { fitDigitGrid, type DigitCellSpec } from './digitFit';
 
 /** Cell padding 2 + border 2 on each side, and the 4 px grid gap. */
 const CHROME = 12;
-/** A training digit: one caption line ("0 (+1)", "not 3 (−1)") of 11 px type. */
-export const TRAIN_CELL: DigitCellSpec = { captionHeight: 13, minCellWidth: 60, chrome: CHROME };
-/** A test digit: three caption lines (verdict, f, lin) of 11 px type. */
-export const TEST_CELL: DigitCellSpec = { captionHeight: 39, minCellWidth: 54, chrome: CHROME };
+/** A training digit: one caption line ("0 (+1)", "not 3 (−1)") of 10 px type (12 px lines). */
+export const TRAIN_CELL: DigitCellSpec = { captionHeight: 12, minCellWidth: 56, chrome: CHROME, besideWidth: 56 };
+/** A test digit: three caption lines (verdict, f, lin) of 10 px type (11.5 px lines). */
+export const TEST_CELL: DigitCellSpec = { captionHeight: 35, minCellWidth: 52, chrome: CHROME, besideWidth: 52 };
 /** The image size on a page (no box to fill). */
 export const DIGIT_SIZE = 42;
 
@@ -21,7 +21,7 @@ export function DigitGridBox({ n, cell, fit, className, testId, children }: { n:
   const fitted = fit && fill ? fitDigitGrid(n, width, height, cell) : null;
   const size = fitted && fitted.side > 0 ? Math.max(14, fitted.side) : DIGIT_SIZE;
   const grid = (
-    <ul className={className} data-testid={testId} style={fitted ? { gridTemplateColumns: `repeat(${fitted.columns}, minmax(0, 1fr))` } : undefined}>
+    <ul className={fitted?.beside ? `${className} digits-beside` : className} data-testid={testId} style={fitted ? { gridTemplateColumns: `repeat(${fitted.columns}, minmax(0, 1fr))` } : undefined}>
       {children(size)}
     </ul>
   );

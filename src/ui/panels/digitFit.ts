@@ -9,6 +9,8 @@ export interface DigitCellSpec {
   minCellWidth: number;
   /** Padding + border + grid gap around each cell, per axis, px. */
   chrome: number;
+  /** Width of the caption when it stands beside the image (a short, wide box), px. */
+  besideWidth: number;
 }
 
 export interface DigitFit {
@@ -16,18 +18,33 @@ export interface DigitFit {
   rows: number;
   /** Side of each digit image, px (0: nothing fits). */
   side: number;
+  /** The caption stands right of the image instead of under it. */
+  beside: boolean;
 }
 
-/** Columns and image side for n cells in a width × height box; the side is capped at `maxSide`. */
+/** Gap between the image and a caption beside it, px. */
+export const BESIDE_GAP = 4;
+
+/**
+ * Columns, image side and caption placement (under or beside the image) for n cells in a
+ * width × height box: the largest side at which every cell fits, capped at `maxSide`.
+ */
 export function fitDigitGrid(n: number, width: number, height: number, cell: DigitCellSpec, maxSide = 96): DigitFit {
-  let best: DigitFit = { columns: Math.max(1, n), rows: 1, side: 0 };
+  let best: DigitFit = { columns: Math.max(1, n), rows: 1, side: 0, beside: false };
   if (n <= 0 || !(width > 0) || !(height > 0)) return best;
+  const better = (f: DigitFit) => f.side > best.side || (f.side === best.side && f.side > 0 && f.rows < best.rows);
   for (let columns = 1; columns <= n; columns++) {
     const rows = Math.ceil(n / columns);
     const cellWidth = width / columns - cell.chrome;
-    if (cellWidth < cell.minCellWidth) break;
-    const side = Math.floor(Math.min(maxSide, cellWidth, height / rows - cell.chrome - cell.captionHeight));
-    if (side > best.side || (side === best.side && side > 0 && rows < best.rows)) best = { columns, rows, side };
+    const cellHeight = height / rows - cell.chrome;
+    if (cellWidth >= cell.minCellWidth) {
+      const under: DigitFit = { columns, rows, side: Math.floor(Math.min(maxSide, cellWidth, cellHeight - cell.captionHeight)), beside: false };
+      if (better(under)) best = under;
+    }
+    if (cellWidth >= cell.besideWidth + BESIDE_GAP && cellHeight >= cell.captionHeight) {
+      const beside: DigitFit = { columns, rows, side: Math.floor(Math.min(maxSide, cellWidth - cell.besideWidth - BESIDE_GAP, cellHeight)), beside: true };
+      if (better(beside)) best = beside;
+    }
   }
   return best;
 }

@@ -30,6 +30,7 @@ export const PANEL_VIEWS: Readonly<Record<string, readonly PanelView[]>> = {
     { key: 'gap', label: 'gap' },
     { key: 'predictions', label: 'predictions' },
     { key: 'width', label: 'vs width' },
+    { key: 'kernel', label: 'kernel' },
   ],
   sharpness: [
     { key: 'sharpness', label: 'η·S' },

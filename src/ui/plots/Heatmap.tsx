@@ -210,7 +210,10 @@ export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: 
   const hi = spec.domain[spec.domain.length - 1];
   const gid = 'cb' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const stops = 16;
-  const ticks = spec.kind === 'diverging' ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
+  // a narrow bar (a small heatmap) gets one centred label for its range, so labels cannot overlap
+  const narrow = width < 140;
+  const ticks = narrow ? [] : spec.kind === 'diverging' ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
+  const range = spec.kind === 'diverging' && Math.abs(lo + hi) <= 1e-12 * Math.abs(hi) ? `±${formatNumber(hi, 2)}` : `${formatNumber(lo, 2)} … ${formatNumber(hi, 2)}`;
   const pos = (v: number) => ((v - lo) / (hi - lo || 1)) * width;
   return (
     <g className="color-bar" aria-hidden="true">
@@ -222,6 +225,11 @@ export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: 
         </linearGradient>
       </defs>
       <rect width={width} height={8} fill={`url(#${gid})`} rx={2} />
+      {narrow && (
+        <text className="tick-label" x={width / 2} y={21} textAnchor="middle">
+          {range}
+        </text>
+      )}
       {ticks.map((t, i) => (
         <text key={i} className="tick-label" x={pos(t)} y={21} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>
           {formatNumber(t)}
