@@ -6,13 +6,14 @@ import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/records/earlyWidthPoint'
 import type { EarlySweepState } from '../shared/useRun';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { formatNumber } from '../plots/plotMath';
+import { SEQUENCE_COLORS } from '../plots/colors';
 
 interface ByWidth {
   width: number;
   gaps: Record<number, number | null>;
 }
 
-const STEP_COLORS = ['#7c3aed', '#dc2626', '#0f8a7e'];
+const STEP_COLORS = [SEQUENCE_COLORS[3], SEQUENCE_COLORS[1], SEQUENCE_COLORS[2]];
 
 /** `alone`: the only view of a small box (embed): a one-line heading, the plot fills the height left. */
 export function EarlyWidthSweep({ state, onRun, lr, alone = false }: { state: EarlySweepState; onRun?: () => void; lr: number; alone?: boolean }) {

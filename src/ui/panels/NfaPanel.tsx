@@ -7,6 +7,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
+import { SEQUENCE_COLORS } from '../plots/colors';
 
 import { SelectField } from '../controls/SelectField';
 import { PANELS, EMPTY_MESSAGE } from '../../content/explanations';
@@ -14,7 +15,7 @@ import { NfaHeatmaps } from './NfaHeatmaps';
 import { usePanelView } from './ViewSwitch';
 
 /** One hue per layer (uc solid, c dashed). */
-const LAYER_COLORS = ['#2563eb', '#dc2626', '#0f8a7e', '#7c3aed', '#ea7a1a', '#475569'];
+const LAYER_COLORS = SEQUENCE_COLORS;
 
 function nfaSeries(depth: number): SeriesSpec<MetricRow>[] {
   const out: SeriesSpec<MetricRow>[] = [];
