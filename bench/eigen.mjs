@@ -29,12 +29,13 @@ console.log('on a shared machine the wall time includes waiting for a core; the 
 console.log('Residual max|AV − VΛ|/λ₁ and orthogonality max|VᵀV − I| (every 4th vector above n = 512); Δλ: max|λ(D&C) − λ(other)|/λ₁.\n');
 const t = (x) => `${x.wallMs.toFixed(0)} (${x.cpuMs.toFixed(0)})`;
 const e = (x) => x.toExponential(1);
-const header = ['n', 'Jacobi full', 'QL full', 'D&C full', 'values only', 'D&C vs QL (cpu)', 'Δλ Jacobi', 'Δλ QL', 'residual QL / D&C', 'VᵀV − I QL / D&C'];
+const header = ['n', 'Jacobi full', 'QL full', 'D&C full', 'D&C top-16 vectors', 'values only', 'D&C vs QL (cpu)', 'Δλ Jacobi', 'Δλ QL', 'residual QL / D&C', 'VᵀV − I QL / D&C'];
 const table = rows.map((r) => [
   String(r.n),
   r.jacobi === null ? 'skipped' : t(r.jacobi),
   t(r.ql),
   t(r.dc),
+  t(r.dcTop16),
   t(r.qlValues),
   `${(r.ql.cpuMs / r.dc.cpuMs).toFixed(2)}×`,
   r.agreement === null ? '–' : e(r.agreement),

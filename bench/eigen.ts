@@ -3,7 +3,7 @@
 // (bench/legacyQl.ts, verbatim) and today's Householder + divide and conquer
 // (src/engine/linalg/symmetricEigen.ts), full decompositions and eigenvalues only, on the same matrix.
 // Run by bench/eigen.mjs, which prints the table. Never asserts on times.
-import { symmetricEigen, symmetricEigenvalues } from '../src/engine/linalg/symmetricEigen';
+import { symmetricEigen, symmetricEigenTop, symmetricEigenvalues } from '../src/engine/linalg/symmetricEigen';
 import { normals } from '../src/engine/prng';
 import { jacobiEigen } from './legacyJacobi';
 import { qlEigen } from './legacyQl';
@@ -22,6 +22,8 @@ export interface EigenBenchRow {
   ql: Timing;
   /** Householder + divide and conquer (symmetricEigen), full decomposition, median run. */
   dc: Timing;
+  /** Householder + divide and conquer, all eigenvalues and the top 16 vectors (the modes default), median run. */
+  dcTop16: Timing;
   /** Householder + QL, eigenvalues only (symmetricEigenvalues), median run. */
   qlValues: Timing;
   /** max_k |λ_k(D&C) − λ_k(Jacobi)| / λ_1 (null without Jacobi). */
@@ -108,6 +110,7 @@ export function eigenBench(sizes: number[], jacobiMax: number, runs = 3, log: (s
       dcTimes.push(time(() => (dc = symmetricEigen(a, n))));
     }
     const qlValues = median(Array.from({ length: runs }, () => time(() => symmetricEigenvalues(a, n))));
+    const dcTop16 = median(Array.from({ length: runs }, () => time(() => symmetricEigenTop(a, n, 16))));
     const q = quality(a, n, ql!.values, ql!.vectors);
     const c = quality(a, n, dc!.values, dc!.vectors);
     const values = dc!.values;
@@ -120,8 +123,8 @@ export function eigenBench(sizes: number[], jacobiMax: number, runs = 3, log: (s
       agreement = values.reduce((m, v, k) => Math.max(m, Math.abs(v - ref[k])), 0) / values[0];
     }
     const fmt = (t: Timing) => `${t.wallMs.toFixed(0)} ms (cpu ${t.cpuMs.toFixed(0)})`;
-    const row = { n, jacobi, ql: median(qlTimes), dc: median(dcTimes), qlValues, agreement, agreementQl, residualQl: q.residual, residual: c.residual, orthoQl: q.ortho, ortho: c.ortho };
-    log(`[eigen] n=${n}: D&C ${fmt(row.dc)}, QL ${fmt(row.ql)}, values only ${fmt(qlValues)}, Jacobi ${jacobi === null ? 'skipped' : fmt(jacobi)}`);
+    const row = { n, jacobi, ql: median(qlTimes), dc: median(dcTimes), dcTop16, qlValues, agreement, agreementQl, residualQl: q.residual, residual: c.residual, orthoQl: q.ortho, ortho: c.ortho };
+    log(`[eigen] n=${n}: D&C ${fmt(row.dc)}, top 16 ${fmt(dcTop16)}, QL ${fmt(row.ql)}, values only ${fmt(qlValues)}, Jacobi ${jacobi === null ? 'skipped' : fmt(jacobi)}`);
     rows.push(row);
   }
   return rows;

@@ -4,13 +4,14 @@
 // against the tests' own Jacobi solver (tests/reference/eigen64.ts); the tridiagonal solver
 // (tridiagonalEigen.ts) on closed forms, exact multiplicities, a torn split (β = 0) and glued
 // Wilkinson matrices (clusters of eigenvalues ~1e−14 apart, where deflation and the secular equation
-// have the least room); and the whole symmetricEigen at n = 300: ‖VᵀV − I‖ and ‖AV − VΛ‖ in float64.
+// have the least room); and the whole symmetricEigen at n = 300: ‖VᵀV − I‖ and ‖AV − VΛ‖ in float64,
+// and its top-k variant.
 import { describe, expect, it } from 'vitest';
 import { matmul } from '../../src/engine/linalg/matmul';
 import { applyReflectors } from '../../src/engine/linalg/backTransform';
 import { rankOneEigen } from '../../src/engine/linalg/secular';
 import { tridiagonalEigen } from '../../src/engine/linalg/tridiagonalEigen';
-import { symmetricEigen, symmetricEigenvalues } from '../../src/engine/linalg/symmetricEigen';
+import { symmetricEigen, symmetricEigenTop, symmetricEigenvalues } from '../../src/engine/linalg/symmetricEigen';
 import { normals } from '../../src/engine/prng';
 import { jacobiEigen64 } from '../reference/eigen64';
 
@@ -223,5 +224,13 @@ describe('symmetricEigen at n = 300 (Householder + divide and conquer + back-tra
     for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sub[i * m + j] = a[i * n + j];
     const ref = jacobiEigen64(sub, m).values;
     expect(maxAbs(symmetricEigen(sub, m).values.map((v, k) => v - ref[k]))).toBeLessThan(1e-13 * ref[0]);
+    // the top-k variant (modes): the same values and the first k vectors (n × k layout)
+    const k = 17;
+    const top = symmetricEigenTop(a, n, k);
+    expect(top.vectors.length).toBe(n * k);
+    expect(maxAbs(top.values.map((v, i) => v - values[i]))).toBe(0);
+    let diff = 0;
+    for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) diff = Math.max(diff, Math.abs(top.vectors[i * k + c] - vectors[i * n + c]));
+    expect(diff).toBeLessThan(1e-14);
   });
 });

@@ -35,19 +35,33 @@ export interface SymmetricEigen {
  * entry gives NaN eigenvalues and vectors.
  */
 export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen {
+  return symmetricEigenTop(a, n, n);
+}
+
+/**
+ * symmetricEigen with only the eigenvectors of the `count` largest eigenvalues: every eigenvalue
+ * (descending), and vectors as an n × count row-major array (vectors[i·count + k] = component i of
+ * the vector of values[k]). The back-transformation then costs 2n²·count flops instead of 2n³.
+ */
+export function symmetricEigenTop(a: ArrayLike<number>, n: number, count: number): SymmetricEigen {
   if (!Number.isInteger(n) || n < 0) throw new Error(`symmetricEigen: n must be a non-negative integer, got ${n}`);
+  const k = Math.max(0, Math.min(n, Math.floor(count)));
   const w = symmetricPart(a, n);
-  if (w === null) return { values: new Array<number>(n).fill(NaN), vectors: new Float64Array(n * n).fill(NaN) };
+  if (w === null) return { values: new Array<number>(n).fill(NaN), vectors: new Float64Array(n * k).fill(NaN) };
   if (n === 0) return { values: [], vectors: new Float64Array(0) };
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const h = new Float64Array(n);
   tred2(w, n, d, e, h);
   const z = tridiagonalEigen(d, e.subarray(1), n); // d ascending
-  applyReflectors(w, h, n, z);
-  // Descending: reverse the columns.
-  for (let i = 0; i < n; i++) z.subarray(i * n, i * n + n).reverse();
-  return { values: Array.from(d).reverse(), vectors: z };
+  // The last k columns of Z, in descending order of their eigenvalues, then V = Q·Z.
+  const vectors = k === n ? z : new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    if (k === n) z.subarray(i * n, i * n + n).reverse();
+    else for (let c = 0; c < k; c++) vectors[i * k + c] = z[i * n + n - 1 - c];
+  }
+  applyReflectors(w, h, n, vectors, k);
+  return { values: Array.from(d).reverse(), vectors };
 }
 
 /**

@@ -6,7 +6,7 @@
 // Sign rule: each u_k is flipped so that its largest-magnitude entry is positive (the first such
 // entry on ties), so the projections are reproducible across backends and runs.
 import { tf } from '../tf';
-import { symmetricEigen } from '../linalg/symmetricEigen';
+import { symmetricEigenTop } from '../linalg/symmetricEigen';
 
 /**
  * Largest training set whose Θ₀ is decomposed (once, at the start of a run, synchronously in the
@@ -51,11 +51,11 @@ export function applySignRule(v: Float64Array): void {
 /** The top `k` eigenpairs of the symmetric n × n kernel (row-major), eigenvalues divided by n. */
 export function modeBasis(kernel: ArrayLike<number>, n: number, k: number): ModeBasis {
   const count = Math.max(0, Math.min(k, n));
-  const { values, vectors } = symmetricEigen(kernel, n);
+  const { values, vectors } = symmetricEigenTop(kernel, n, count);
   const rows = new Float64Array(count * n);
   for (let m = 0; m < count; m++) {
     const u = new Float64Array(n);
-    for (let i = 0; i < n; i++) u[i] = vectors[i * n + m];
+    for (let i = 0; i < n; i++) u[i] = vectors[i * count + m];
     applySignRule(u);
     rows.set(u, m * n);
   }
