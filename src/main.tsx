@@ -7,7 +7,7 @@ import { configFromSearch } from './schema/config';
 import { malformedEscapeNotice } from './schema/url';
 import { type BackendName } from './worker/protocol';
 import { App } from './ui/app/App';
-import { APP_PARAM_NAMES, parseAppParams } from './ui/app/appParams';
+import { APP_PARAM_NAMES, parseAppParams } from './ui/shared/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
