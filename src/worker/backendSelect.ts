@@ -17,6 +17,7 @@ import { makeDataset } from '../engine/data/datasets';
 import type { BackendInfo, BackendMeasurement, BackendName, LostBackend, RememberedProbe } from './protocol';
 import { fallbackCandidates, forcedAfterLoss, lostSentence } from './fallback';
 import { liftWasmThreadCap, wasmThreadTarget } from './wasmThreads';
+import { probeCanStop, stoppedNote } from './probeStop';
 
 // wasm threads: the threaded SIMD build runs when the page is cross-origin isolated (COOP/COEP);
 // vite.config.ts's tfjsWasmThreads plugin keeps its pthread workers working in the bundle.
@@ -109,17 +110,6 @@ const PROBE_SPEC: MlpSpec = { inputDim: 1, width: 256, depth: 2, activation: 'ta
 const PROBE_N = 64;
 
 /**
- * A candidate whose first timed step is this many times slower than the best median so far is not
- * timed further: one more step could not make it the fastest (the badge says it was stopped).
- */
-export const PROBE_STOP_RATIO = 3;
-
-/** Whether the timing of a candidate can stop: its fastest step so far is PROBE_STOP_RATIO× the best median already measured. */
-export function probeCanStop(times: readonly number[], bestMs: number | null): boolean {
-  return bestMs !== null && times.length > 0 && Math.min(...times) > PROBE_STOP_RATIO * bestMs;
-}
-
-/**
  * Milliseconds per training step of a small net (width 256, depth 2, 64 points) on the current
  * backend (median of the timed steps), and how many steps were timed.
  */
@@ -177,8 +167,8 @@ async function measure(name: BackendName, budgetMs: number, best: BackendMeasure
   if (err) return { backend: name, msPerStep: null, note: err, probeMs: probeMs() };
   try {
     const { ms, steps } = await timeTrainingStep(budgetMs, best?.msPerStep ?? null);
-    const stopped = best && steps === 1 && probeCanStop([ms], best.msPerStep) ? { note: `${name} timed on 1 step: over ${PROBE_STOP_RATIO}× ${best.backend}'s ${fmt(best.msPerStep!)} ms` } : {};
-    return { backend: name, msPerStep: ms, probeMs: probeMs(), ...stopped };
+    const note = stoppedNote(name, steps, ms, best, fmt);
+    return { backend: name, msPerStep: ms, probeMs: probeMs(), ...(note ? { note } : {}) };
   } catch (e) {
     return { backend: name, msPerStep: null, note: `${name} failed in the probe: ${(e as Error).message}`, probeMs: probeMs() };
   }

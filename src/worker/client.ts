@@ -5,6 +5,8 @@ import type { WorkerEvent, WorkerRequest } from './protocol';
 import { parseEvent } from './protocol';
 import { PrestartSlot, type InitRequest } from './prestart';
 
+export type { InitRequest } from './prestart';
+
 export interface WorkerClient {
   send(req: WorkerRequest): void;
   dispose(): void;

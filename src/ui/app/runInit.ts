@@ -5,7 +5,7 @@
 import type { ExperimentConfig } from '../../schema/config';
 import type { CompareSpec } from '../../schema/compare';
 import type { BackendName, LostBackend } from '../../worker/protocol';
-import type { InitRequest } from '../../worker/prestart';
+import type { InitRequest } from '../../worker/client';
 import { forcedAfterLoss } from '../../worker/fallback';
 import { loadRememberedProbe } from './probeCache';
 import { compareConfigFor } from './compareState';
