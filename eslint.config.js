@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 /**
  * A no-restricted-imports block for the files under `folder` (a glob, or a list of files): each
@@ -34,6 +35,30 @@ const PAGE_ENGINE = ['records/[A-Za-z]+', 'lr/rule', 'lr/phase', 'sweep', 'sweep
 const PAGE_WORKER = ['protocol', 'client', 'fallback'];
 const PAGE_ENGINE_MESSAGE = 'the page imports only tfjs-free engine modules (eslint.config.js PAGE_ENGINE: records, lr/rule, lr/phase, the sweep analysis)';
 
+/**
+ * The folders of src/ui, top to bottom: a folder imports only the folders below it. app/ is the
+ * Lab's shell; tour/ and embed/ are pages of their own (the tour shows embeds' controls, the Lab's
+ * toolbar the embed-code dialog); sweep/ the width-sweep view; shortcuts/ the keyboard; panels/ the
+ * views of a run (they use controls' fields); controls/ the settings and transport; plots/ the
+ * drawing (PlotFrame, axes, colours), export/ the files a panel or run is saved as; shared/ the run
+ * store, URL parameters, theme and hooks every page reads. A new folder must be placed here: the
+ * config refuses to load while src/ui holds a folder this list does not name.
+ * tests/unit/uiImports.test.ts checks there is no import circle in src/ui (files or folders).
+ */
+export const UI_LAYERS = ['app', 'tour', 'embed', 'sweep', 'shortcuts', 'panels', 'controls', 'plots', 'export', 'shared'];
+const unplaced = readdirSync(new URL('./src/ui', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory() && !UI_LAYERS.includes(d.name));
+if (unplaced.length > 0) throw new Error(`eslint.config.js: place src/ui/${unplaced[0].name} in UI_LAYERS (the ui folders, top to bottom)`);
+/** The rules every file of src/ui obeys (top-level layering), with each folder's climb rule added below. */
+const UI_RULES = [
+  [climbs(['cli']), 'the UI must not import the CLI'],
+  [outside('engine', PAGE_ENGINE), PAGE_ENGINE_MESSAGE],
+  [outside('worker', PAGE_WORKER), 'the UI talks to the worker through protocol.ts and client.ts only (and fallback.ts)'],
+];
+/** One restrict block per ui folder: UI_RULES plus no import of a folder above it in UI_LAYERS. */
+const uiLayerRules = UI_LAYERS.map((folder, i) =>
+  restrict(`src/ui/${folder}`, i === 0 ? UI_RULES : [...UI_RULES, [climbs(UI_LAYERS.slice(0, i)), `src/ui/${folder} imports only the ui folders below it (eslint.config.js UI_LAYERS: ${UI_LAYERS.join(' > ')})`]]),
+);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'coverage/**', 'test-output/**', '.ci/**'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -60,11 +85,9 @@ export default tseslint.config(
     [outside('engine', PAGE_ENGINE), PAGE_ENGINE_MESSAGE],
   ]),
   restrict('src/cli', [[climbs(['ui', 'worker', 'content']), 'the CLI imports the engine and the schema only']]),
-  restrict('src/ui', [
-    [climbs(['cli']), 'the UI must not import the CLI'],
-    [outside('engine', PAGE_ENGINE), PAGE_ENGINE_MESSAGE],
-    [outside('worker', PAGE_WORKER), 'the UI talks to the worker through protocol.ts and client.ts only (and fallback.ts)'],
-  ]),
+  restrict('src/ui', UI_RULES),
+  // inside ui/: each folder imports only the folders below it (UI_LAYERS)
+  ...uiLayerRules,
   restrict(['src/main.tsx'], [
     ['^\\./(engine|cli)/', 'main.tsx mounts the UI: no engine or CLI'],
     [`^\\./worker/(?!(${PAGE_WORKER.join('|')})$)`, 'main.tsx talks to the worker through protocol.ts and client.ts only'],

@@ -7,14 +7,14 @@ import { configFromSearch } from './schema/config';
 import { malformedEscapeNotice } from './schema/url';
 import { type BackendName } from './worker/protocol';
 import { App } from './ui/app/App';
-import { APP_PARAM_NAMES, parseAppParams } from './ui/app/appParams';
+import { APP_PARAM_NAMES, parseAppParams } from './ui/shared/appParams';
 import { PANELS, panelByKey } from './ui/panels/registry';
 import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import { registerServiceWorker } from './sw/register';
 import { compareFromSearch } from './schema/compare';
 import { prestartTrainingWorker } from './worker/client';
-import { FIRST_RUN_ID, initRequest } from './ui/app/runInit';
+import { FIRST_RUN_ID, initRequest } from './ui/shared/runInit';
 import './ui/app/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));

@@ -2,7 +2,7 @@
 // some were lost in this page, and the sentences the badge and the notice show. The worker side
 // (watching GPUDevice.lost / webglcontextlost, and the debug hook that loses a device) is in
 // deviceLoss.ts; the page side (terminate the worker, start a fresh one that excludes the lost
-// backend, restart the run from step 0) in src/ui/app/useRun.ts.
+// backend, restart the run from step 0) in src/ui/shared/useRun.ts.
 import type { BackendName, LostBackend } from './protocol';
 
 export type { LostBackend } from './protocol';

@@ -10,7 +10,7 @@ import { TrainingLoop, loopSession, type LoopSession } from '../../src/worker/lo
 import { pairLoopSession } from '../../src/worker/pairSession';
 import { parseEvent, parseRequest, transferablesOf, type WorkerEvent } from '../../src/worker/protocol';
 import { compareMetricsCsv, compareMetricsJson } from '../../src/ui/export/compareFiles';
-import { compareAfter, emptyCompare } from '../../src/ui/app/compareState';
+import { compareAfter, emptyCompare } from '../../src/ui/shared/compareState';
 import type { MetricRow } from '../../src/engine/records/runRecords';
 
 describe('compare=FIELD:VALUE', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMIT_INTERVAL_MS, nextEmitDelay } from '../../src/ui/app/emitPacing';
+import { EMIT_INTERVAL_MS, nextEmitDelay } from '../../src/ui/shared/emitPacing';
 
 describe('nextEmitDelay (run store pacing)', () => {
   it('publishes at once when nothing was published yet or the interval has passed', () => {

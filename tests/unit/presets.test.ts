@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, presetByName, resolvePresetQuery } from '../../src/content/presets';
 import { DEFAULT_CONFIG, configFromSearch, configToSearch, validateConfig } from '../../src/schema/config';
-import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/app/appParams';
+import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/shared/appParams';
 import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
-import { embedSnippet, embedUrl } from '../../src/ui/app/share';
+import { embedSnippet, embedUrl } from '../../src/ui/shared/share';
 import { regimeOf } from '../../src/content/regime';
 
 describe('presets', () => {

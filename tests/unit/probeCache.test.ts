@@ -1,6 +1,6 @@
 // The remembered start-up probe: stored only for fresh automatic probes, read back only when valid.
 import { describe, expect, it } from 'vitest';
-import { PROBE_CACHE_KEY, forgetRememberedProbe, isRememberable, loadRememberedProbe, saveRememberedProbe, type KeyValueStore } from '../../src/ui/app/probeCache';
+import { PROBE_CACHE_KEY, forgetRememberedProbe, isRememberable, loadRememberedProbe, saveRememberedProbe, type KeyValueStore } from '../../src/ui/shared/probeCache';
 import type { BackendInfo } from '../../src/worker/protocol';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {

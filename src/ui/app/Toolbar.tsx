@@ -1,8 +1,8 @@
 // Presenter tools in the header: Share (copy this run's link), Embed (iframe code for one panel),
 // theme and large-type toggles, and the shortcut list.
 import { useEffect, useRef, useState } from 'react';
-import type { ThemeChoice } from './appParams';
-import { copyText } from './share';
+import type { ThemeChoice } from '../shared/appParams';
+import { copyText } from '../shared/share';
 import { EmbedCodeDialog } from '../embed/EmbedCodeDialog';
 
 export interface ToolbarProps {

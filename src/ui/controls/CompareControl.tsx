@@ -5,8 +5,8 @@
 import { useId, useState } from 'react';
 import { COMPARE_CHOICES, COMPARE_KEYS, formatCompare, parseCompare, runLabel, type CompareKey, type CompareSpec } from '../../schema/compare';
 import { fieldByKey, formatFieldValue, type ExperimentConfig } from '../../schema/config';
-import { RUN_COLORS } from '../panels/compareSeries';
-import '../panels/compare.css';
+import { RUN_COLORS } from '../plots/colors';
+import './compareControl.css';
 
 export interface CompareControlProps {
   config: ExperimentConfig;

@@ -1,7 +1,7 @@
 // The "Preset" menu at the top of the sidebar, with the chosen preset's one-sentence lesson.
 import { useId } from 'react';
 import { PRESETS, type Preset } from '../../content/presets';
-import { APP_PARAM_NAMES } from '../app/appParams';
+import { APP_PARAM_NAMES } from '../shared/appParams';
 import { configFromSearch, configToSearch, type ExperimentConfig } from '../../schema/config';
 
 /** The preset whose settings are exactly the current config, or null (custom settings). */

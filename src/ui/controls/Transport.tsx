@@ -1,7 +1,7 @@
 // The transport: Play/Pause, Step, Reset, the step counter and steps/s, and the start-up progress.
 // Every control is a native element with a visible label.
 import { useEffect, useState } from 'react';
-import type { RunView } from '../app/useRun';
+import type { RunView } from '../shared/useRun';
 import type { StartupStage } from '../../engine/records/runRecords';
 
 const STATE_LABEL: Record<RunView['state'], string> = {

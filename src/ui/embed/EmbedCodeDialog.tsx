@@ -1,8 +1,8 @@
 // "Embed": choose a panel and copy an <iframe> snippet showing it with the current settings.
 import { useId, useState } from 'react';
-import { useModalDialog } from '../controls/useModalDialog';
+import { useModalDialog } from '../shared/useModalDialog';
 import { PANELS } from '../panels/registry';
-import { copyText, embedSnippet, embedUrl } from '../app/share';
+import { copyText, embedSnippet, embedUrl } from '../shared/share';
 
 export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onClose: () => void; pageUrl: string }) {
   const ref = useModalDialog(open);

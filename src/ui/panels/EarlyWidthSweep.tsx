@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
 import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/records/earlyWidthPoint';
-import type { EarlySweepState } from './types';
+import type { EarlySweepState } from '../shared/useRun';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { formatNumber } from '../plots/plotMath';
 

@@ -4,7 +4,7 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { FunctionPlot1D } from '../plots/FunctionPlot1D';
 import { FunctionPlot2D } from '../plots/FunctionPlot2D';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
-import { RUN_COLORS } from './compareSeries';
+import { RUN_COLORS } from '../plots/colors';
 import './compare.css';
 import { twinDivergedAt } from '../plots/StepPlot';
 

@@ -6,13 +6,10 @@
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
 import type { ExperimentConfig } from '../../schema/config';
 import type { SeriesSpec, XMarker } from '../plots/LinePlot';
-import type { CompareRun } from '../app/compareState';
-import { compareLabels } from '../app/compareState';
-import { OKABE_ITO } from '../plots/colors';
+import type { CompareRun } from '../shared/compareState';
+import { compareLabels } from '../shared/compareState';
+import { RUN_COLORS } from '../plots/colors';
 import { SERIES } from '../../content/explanations';
-
-/** One colour per run; CSS variables so the dark theme re-tints them (they fall back to the network / c₂ tints). */
-export const RUN_COLORS = [`var(--tl-c-run-a, var(--tl-c-network, ${OKABE_ITO.blue}))`, `var(--tl-c-run-b, var(--tl-c-c2, ${OKABE_ITO.vermillion}))`] as const;
 
 /** What a panel needs to draw the second run of compare mode. */
 export interface ComparePanelData {

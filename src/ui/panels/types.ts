@@ -1,12 +1,8 @@
 // The one props shape every panel takes, so App can lay panels out uniformly and new panels
 // (scaling lab, NFA, early-time) slot in without touching the others.
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
-import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
-import type { RunView } from '../app/useRun';
+import type { EarlySweepState, RunView } from '../shared/useRun';
 import type { ComparePanelData } from './compareSeries';
-
-/** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
-export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };
 
 export interface PanelProps {
   meta: RunMeta | null;

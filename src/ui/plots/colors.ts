@@ -45,6 +45,9 @@ export const COLORS = {
   highlight: cssVar('highlight', '#111827'),
 } as const;
 
+/** One colour per run; CSS variables so the dark theme re-tints them (they fall back to the network / c₂ tints). */
+export const RUN_COLORS = [`var(--tl-c-run-a, var(--tl-c-network, ${OKABE_ITO.blue}))`, `var(--tl-c-run-b, var(--tl-c-c2, ${OKABE_ITO.vermillion}))`] as const;
+
 /** stroke-dasharray used for the linear twin everywhere. */
 export const TWIN_DASH = '6 4';
 /** stroke-dasharray of the infinite-width machine's curve (dash-dot, unlike the twin's dashes). */

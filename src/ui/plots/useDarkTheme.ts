@@ -1,4 +1,4 @@
-// Whether the page is in the dark theme (html[data-theme="dark"], set by ui/app/theme.ts), for the
+// Whether the page is in the dark theme (html[data-theme="dark"], set by ui/shared/theme.ts), for the
 // few colours computed in JavaScript (mode ramps) rather than through the CSS variables.
 import { useEffect, useState } from 'react';
 

@@ -1,5 +1,5 @@
 // The "?" dialog listing the keyboard shortcuts (native <dialog>: focus trap and Esc for free).
-import { useModalDialog } from '../controls/useModalDialog';
+import { useModalDialog } from '../shared/useModalDialog';
 import { SHORTCUT_LIST } from './keys';
 
 export function ShortcutsDialog({ open, onClose, presets }: { open: boolean; onClose: () => void; presets: readonly string[] }) {

@@ -5,6 +5,7 @@
 // (η = η₀·n^κ) is the config field lrWidthExp (`lr-width-exp`), not a sweep param.
 import { DEFAULT_CONFIG, fieldByKey, type ExperimentConfig, type Parametrization } from '../../schema/config';
 import { parseUrlParams } from '../../schema/url';
+import type { AppView } from '../shared/AppNav';
 import {
   DEFAULT_AUTO_LR,
   DEFAULT_SWEEP_SEEDS,
@@ -56,8 +57,6 @@ const lrWidthExpField = fieldByKey('lrWidthExp');
 export const LR_WIDTH_EXP_RANGE = lrWidthExpField.kind === 'number' ? ([lrWidthExpField.min, lrWidthExpField.max] as const) : ([-2, 2] as const);
 /** URL parameters owned by the sweep (never "unknown settings" for the Lab's config parser). */
 export const SWEEP_URL_PARAMS = ['view', ...SWEEP_PARAM_NAMES] as const;
-
-export type AppView = 'lab' | 'sweep';
 
 /** Which view the address asks for (the `view` codec of the one URL table). */
 export function viewFromSearch(search: string): AppView {

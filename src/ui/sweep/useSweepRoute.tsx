@@ -1,7 +1,8 @@
 // The Lab ↔ Width sweep switch: which view shows (`?view=sweep`), the sweep's settings (kept in
 // the URL) and the page's sweep store. The header's AppNav switches the view.
 import { useCallback, useState } from 'react';
-import { DEFAULT_SWEEP, sweepFromSearch, sweepToEntries, viewFromSearch, withSweepParams, type AppView, type SweepSettings } from './sweepUrl';
+import { DEFAULT_SWEEP, sweepFromSearch, sweepToEntries, viewFromSearch, withSweepParams, type SweepSettings } from './sweepUrl';
+import type { AppView } from '../shared/AppNav';
 import { useSweepStore, type SweepStore } from './useSweep';
 
 export interface SweepRoute {

@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
-import { appParamsToEntries, type ThemeChoice } from '../app/appParams';
-import { useAppearance } from '../app/theme';
+import { appParamsToEntries, type ThemeChoice } from '../shared/appParams';
+import { useAppearance } from '../shared/theme';
 import { Formula } from '../../content/Formula';
 import { PRESETS } from '../../content/presets';
 import { LiveFigure } from './LiveFigure';
-import { AppNav } from '../app/AppNav';
+import { AppNav } from '../shared/AppNav';
 import { TourRunner } from './tourRunner';
 import { TOUR_SECTIONS } from '../../content/tour/sections';
 import { figureRows } from '../../content/tour/types';

@@ -1,7 +1,7 @@
 // One training worker for the whole tour: only the figure the reader is looking at drives it.
 // A figure becomes active when it scrolls into view (the most visible one wins) and is paused
 // when it leaves the view or the tab is hidden; the others keep a frozen copy of their last run.
-import { RunStore, type RunView } from '../app/useRun';
+import { RunStore, type RunView } from '../shared/useRun';
 import type { ExperimentConfig } from '../../schema/config';
 import type { BackendName } from '../../worker/protocol';
 

@@ -3,8 +3,9 @@
 // Lab and Width sweep switch in place (no reload) on a plain click. The current item carries
 // aria-current="page".
 import type { MouseEvent } from 'react';
-import type { AppView } from '../sweep/sweepUrl';
 
+/** The two views of the main page (`?view=sweep`: the width sweep); the tour is a page of its own. */
+export type AppView = 'lab' | 'sweep';
 export type NavItem = AppView | 'tour';
 
 export interface AppNavProps {

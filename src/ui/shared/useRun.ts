@@ -6,14 +6,17 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../../schema/config';
 import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecords';
 import type { StartupStage } from '../../engine/records/runRecords';
+import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
 import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../../worker/protocol';
 import { forgetRememberedProbe, saveRememberedProbe } from './probeCache';
 import { FIRST_RUN_ID, initRequest } from './runInit';
-import type { EarlySweepState } from '../panels/types';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import { EMIT_INTERVAL_MS, nextEmitDelay } from './emitPacing';
 import type { CompareSpec } from '../../schema/compare';
 import { compareAfter, compareConfigFor, emptyCompare, type CompareRun } from './compareState';
+
+/** The earlyGap-vs-width mini sweep: not run yet, running, or its points. */
+export type EarlySweepState = { status: 'idle' } | { status: 'running' } | { status: 'done'; points: EarlyWidthPoint[] } | { status: 'failed'; message: string };
 
 export interface RunView {
   config: ExperimentConfig;
