@@ -14,11 +14,13 @@ export const TRAIN_CELL: DigitCellSpec = { captionHeight: 12, minCellWidth: 56, 
 export const TEST_CELL: DigitCellSpec = { captionHeight: 35, minCellWidth: 52, chrome: CHROME, besideWidth: 52 };
 /** The image size on a page (no box to fill). */
 export const DIGIT_SIZE = 42;
+/** The largest fitted image (full screen): 14 px digits drawn at most ~11× their size. */
+const MAX_SIDE = 160;
 
 export function DigitGridBox({ n, cell, fit, className, testId, children }: { n: number; cell: DigitCellSpec; fit: boolean; className: string; testId: string; children: (size: number) => ReactNode }) {
   const [boxRef, height, fill] = usePlotHeight<HTMLDivElement>(0, 40);
   const [widthRef, width] = useWidth<HTMLDivElement>(400);
-  const fitted = fit && fill ? fitDigitGrid(n, width, height, cell) : null;
+  const fitted = fit && fill ? fitDigitGrid(n, width, height, cell, MAX_SIDE) : null;
   const size = fitted && fitted.side > 0 ? Math.max(14, fitted.side) : DIGIT_SIZE;
   const grid = (
     <ul className={fitted?.beside ? `${className} digits-beside` : className} data-testid={testId} style={fitted ? { gridTemplateColumns: `repeat(${fitted.columns}, minmax(0, 1fr))` } : undefined}>

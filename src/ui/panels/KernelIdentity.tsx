@@ -25,7 +25,7 @@ export function KernelIdentity({ kernel, c, alone = false }: { kernel: { n: numb
   );
   return (
     <div className={alone ? 'kernel-identity fill-view' : 'kernel-identity'} data-testid="kernel-identity">
-      {alone ? <FillSlot>{(h) => pair(h === null ? 180 : Math.max(60, Math.min(240, h - CHROME)))}</FillSlot> : pair(180)}
+      {alone ? <FillSlot>{(h) => pair(h === null ? 180 : Math.max(60, h - CHROME))}</FillSlot> : pair(180)}
       <p className="plot-note">
         First {n} training points, c = {formatNumber(c)}; ‖Θ₀ − prediction‖/‖Θ₀‖ = {formatNumber(err)} (shrinks as m and d grow).
       </p>

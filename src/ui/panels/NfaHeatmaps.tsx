@@ -1,12 +1,13 @@
 // NFM = WᵀW and AGOP = WᵀKW of one layer at init and now: each matrix divided by its largest
 // |entry|, so all four share one colour scale [−1, 1] and show structure, not magnitude.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { NfaSnapshot } from '../../engine/records/runRecords';
 import { Heatmap } from '../plots/Heatmap';
 import { formatNumber, squareSide, type ColorScaleSpec } from '../plots/plotMath';
 import { FillSlot } from '../plots/FillSlot';
 import { INDEX_AXES_MARGIN } from '../plots/HeatmapAxes';
 import { coordinateAxes } from './probeAxes';
+import { useWidth } from '../plots/useWidth';
 
 const SHARED: ColorScaleSpec = { kind: 'diverging', domain: [-1, 0, 1] };
 
@@ -40,8 +41,8 @@ export function NfaHeatmaps({ nfa, step, alone = false }: { nfa: NfaSnapshot; st
       </p>
     );
   const shown = nfa.index.length < nfa.inputSize ? `${k} of its ${nfa.inputSize} input coordinates (evenly spaced)` : `all ${k} input coordinates`;
-  const grid = (maxSize: number) => (
-    <div className={`small-multiples ${alone ? 'cols-4' : 'cols-2'}`} data-testid="nfa-heatmaps">
+  const grid = (maxSize: number, cols: 2 | 4) => (
+    <div className={`small-multiples cols-${cols}`} data-testid="nfa-heatmaps">
       {mats.map((m) => (
         <Heatmap
           key={m.key}
@@ -65,14 +66,30 @@ export function NfaHeatmaps({ nfa, step, alone = false }: { nfa: NfaSnapshot; st
   if (alone)
     return (
       <>
-        <FillSlot>{(h) => grid(h === null ? 180 : Math.max(60, h - CHROME))}</FillSlot>
+        <FillSlot>{(h) => <FittedGrid height={h} grid={grid} />}</FillSlot>
         <p className="plot-note">WᵀW (NFM) and WᵀKW (AGOP) of hidden layer {nfa.layer}, each ÷ its largest |entry|: −1 blue, 0 white, 1 red.</p>
       </>
     );
   return (
     <>
-      {grid(180)}
+      {grid(180, 2)}
       <p className="plot-note">{note}</p>
     </>
   );
+}
+
+/** Index axes' side margins plus the grid gap: the width each square's column loses. */
+const SIDE_CHROME = INDEX_AXES_MARGIN.left + INDEX_AXES_MARGIN.right + 10;
+
+/**
+ * The four matrices in the box left (`height`, the box's width measured here): one row of four or
+ * two rows of two, whichever draws the larger squares (a wide, short embed: one row; full screen: 2×2).
+ */
+function FittedGrid({ height, grid }: { height: number | null; grid: (maxSize: number, cols: 2 | 4) => ReactNode }) {
+  const [ref, width] = useWidth<HTMLDivElement>(400);
+  const h = height ?? 180 + CHROME;
+  const row = Math.min(width / 4 - SIDE_CHROME, h - CHROME);
+  const square = Math.min(width / 2 - SIDE_CHROME, h / 2 - CHROME);
+  // (about equal squares: two rows, which cover the box rather than a strip of it)
+  return <div ref={ref}>{square >= 0.9 * row ? grid(Math.max(60, square), 2) : grid(Math.max(60, row), 4)}</div>;
 }

@@ -79,7 +79,7 @@ export function PairPanel(props: PanelProps) {
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - chrome))}
+            maxSize={h === null ? 300 : Math.max(60, Math.min(compact ? 300 : 1200, h - chrome))} // full screen (F): as tall as the screen allows
           />
         </div>
           )}

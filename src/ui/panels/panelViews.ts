@@ -1,7 +1,7 @@
 // The views of the panels that hold several plots (eigenmodes, feature alignment, digits,
-// early-time, sharpness). In a small box (an embed, `compact` layout) such a panel shows one view at
-// a time, filling the box at normal text size, with a switch in its header; elsewhere (the Lab's
-// tab, full screen) it shows them all. `?embed=<panel>&part=<view>` opens an embed on one view.
+// early-time, sharpness). In a box of fixed size (an embed, full screen F) such a panel shows one
+// view at a time, filling the box at normal text size, with a switch in its header; on a page (the
+// Lab's tab) it shows them all. `?embed=<panel>&part=<view>` opens an embed on one view.
 // Data only (no components), so the registry, the embed dialog and the tests read it without
 // loading the panels' chunks.
 
