@@ -78,7 +78,8 @@ async function createMlpSession(config: ExperimentConfig, progress: StartupProgr
   const backend = tf.getBackend();
   const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
   if (!memory.ok) throw new Error(memory.message);
-  const s = await Session.create(config, {}, progress);
+  // The kernel machine is built after the step-0 snapshot (loop.ts), so f₀ is drawn before it.
+  const s = await Session.create(config, { deferMachine: true }, progress);
   // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
   // (in-order queues) it resolves when all queued training has run.
   const fence = async () => {
