@@ -43,7 +43,8 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
 /**
  * symmetricEigen with only the eigenvectors of the `count` largest eigenvalues: every eigenvalue
  * (descending), and vectors as an n × count row-major array (vectors[i·count + k] = component i of
- * the vector of values[k]). The back-transformation then costs 2n²·count flops instead of 2n³.
+ * the vector of values[k]). The back-transformation then costs 2n²·count flops instead of 2n³, and
+ * the divide and conquer's top merge multiplies only those columns.
  */
 export function symmetricEigenTop(a: ArrayLike<number>, n: number, count: number): SymmetricEigen {
   if (!Number.isInteger(n) || n < 0) throw new Error(`symmetricEigen: n must be a non-negative integer, got ${n}`);
@@ -55,7 +56,7 @@ export function symmetricEigenTop(a: ArrayLike<number>, n: number, count: number
   const e = new Float64Array(n);
   const h = new Float64Array(n);
   tred2(w, n, d, e, h);
-  const z = tridiagonalEigen(d, e.subarray(1), n); // d ascending
+  const z = tridiagonalEigen(d, e.subarray(1), n, k); // d ascending; the last k columns formed
   // The last k columns of Z, in descending order of their eigenvalues, then V = Q·Z.
   const vectors = k === n ? z : new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
