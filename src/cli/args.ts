@@ -3,6 +3,8 @@
 // (same names, ranges and messages as the app's URL parameters).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FIELDS, configFromEntries } from '../schema/config';
+import { parseNumberList, type ListBounds } from '../schema/numberList';
+import { SWEEP_LISTS } from '../schema/sweep';
 import { UsageError, type CliArgs } from './io';
 export type { CliArgs } from './io';
 import { BACKENDS, COMMANDS, DEFAULT_BACKEND, GLOBAL_FLAGS, commandByName, orList, type Command } from './commands';
@@ -10,12 +12,13 @@ import { BACKENDS, COMMANDS, DEFAULT_BACKEND, GLOBAL_FLAGS, commandByName, orLis
 /** `--help` / `-h` among a command's flags: main prints the help (exit 0). */
 export class HelpRequested extends Error {}
 
-/** "64,256,1024" → [64, 256, 1024]: positive integers up to max, or a UsageError naming the flag. */
-function intList(flag: string, value: string, max: number): number[] {
-  const parts = value.split(',').map((s) => s.trim());
-  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max))
-    throw new UsageError(`--${flag}=${JSON.stringify(value)} is not valid: expected comma-separated integers from 1 to ${max}`);
-  return parts.map(Number);
+/** A comma-separated list flag within its bounds (schema/sweep.ts SWEEP_LISTS), or a UsageError naming the flag. */
+function listFlag(value: string, bounds: ListBounds): number[] {
+  try {
+    return parseNumberList(value, bounds);
+  } catch (e) {
+    throw new UsageError(`--${(e as Error).message}`);
+  }
 }
 
 /** parseArgs options for one command: its experiment flags (if any), its own flags and the global ones. */
@@ -97,8 +100,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (perRunLr) flags['auto-lr'] = 'per-run';
   const earlySweep = command === 'early-sweep';
-  const widths = earlySweep && flags.widths !== undefined ? intList('widths', flags.widths, 16384) : null;
-  const at = earlySweep && flags.at !== undefined ? intList('at', flags.at, 1000000) : null;
+  const widths = earlySweep && flags.widths !== undefined ? listFlag(flags.widths, SWEEP_LISTS.earlyWidths) : null;
+  const at = earlySweep && flags.at !== undefined ? listFlag(flags.at, SWEEP_LISTS.earlySteps) : null;
   const { config, notices } = configFromEntries(entries);
   if (notices.length > 0) throw new UsageError('--' + notices[0].replace(/; using the default.*$/, ''));
   return {

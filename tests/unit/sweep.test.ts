@@ -41,7 +41,7 @@ describe('sweep spec', () => {
     expect(parseSweepSpec({ base: DEFAULT_CONFIG, widths: [16, 5000] })).toMatchObject({ ok: false, error: 'widths.1: widths must be at most 4096' });
     expect(parseSweepSpec({ base: { ...DEFAULT_CONFIG, width: -1 }, widths: [16, 32] })).toMatchObject({ ok: false, error: expect.stringMatching(/^base\.width: /) });
     expect(() => parseWidthList('16,,32')).toThrow(/comma-separated integers/);
-    expect(() => parseWidthList('16')).toThrow(/at least two distinct/);
+    expect(() => parseWidthList('16')).toThrow(/at least 2 distinct widths/);
   });
 
   it('URL entries round-trip; bad ones give notices and defaults', () => {
