@@ -76,7 +76,7 @@ export default tseslint.config(
   restrict('src/engine', [[climbs(['ui', 'worker', 'cli', 'content']), 'the engine must not import the UI, the worker, the CLI or the content']]),
   restrict('src/schema', [[climbs(null), 'schema imports nothing of ours but itself (and packages)']]),
   restrict('src/worker', [[climbs(['ui', 'cli', 'content']), 'the worker must not import the UI, the CLI or the content']]),
-  restrict(['src/worker/protocol.ts', 'src/worker/client.ts', 'src/worker/fallback.ts'], [
+  restrict(['src/worker/protocol.ts', 'src/worker/client.ts', 'src/worker/fallback.ts', 'src/worker/prestart.ts'], [
     [climbs(['ui', 'cli', 'content']), 'the worker must not import the UI, the CLI or the content'],
     [outside('engine', PAGE_ENGINE), `the protocol runs on the page too: ${PAGE_ENGINE_MESSAGE}`],
   ]),

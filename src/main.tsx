@@ -13,6 +13,8 @@ import { resolvePresetQuery } from './content/presets';
 import { sweepFromSearch } from './ui/sweep/sweepUrl';
 import { registerServiceWorker } from './sw/register';
 import { compareFromSearch } from './schema/compare';
+import { prestartTrainingWorker } from './worker/client';
+import { FIRST_RUN_ID, initRequest } from './ui/shared/runInit';
 import './ui/app/styles.css';
 
 const TourPage = lazy(() => import('./ui/tour/TourPage'));
@@ -55,6 +57,9 @@ function start(): void {
     );
     return;
   }
+  // The Lab and the embeds train one run: its worker starts now, before React renders (its script,
+  // backend probe and start-up overlap the page's own start); the run store adopts it.
+  prestartTrainingWorker(initRequest({ config: parsed.config, forcedBackend, runId: FIRST_RUN_ID, compare: compare.spec }));
   if (params.embed !== null) {
     const entry = panelByKey(params.embed);
     if (entry) {

@@ -17,6 +17,7 @@ import { makeDataset } from '../engine/data/datasets';
 import type { BackendInfo, BackendMeasurement, BackendName, LostBackend, RememberedProbe } from './protocol';
 import { fallbackCandidates, forcedAfterLoss, lostSentence } from './fallback';
 import { liftWasmThreadCap, wasmThreadTarget } from './wasmThreads';
+import { probeCanStop, stoppedNote } from './probeStop';
 
 // wasm threads: the threaded SIMD build runs when the page is cross-origin isolated (COOP/COEP);
 // vite.config.ts's tfjsWasmThreads plugin keeps its pthread workers working in the bundle.
@@ -108,8 +109,11 @@ function webglRenderer(): { renderer: string; software: boolean } | null {
 const PROBE_SPEC: MlpSpec = { inputDim: 1, width: 256, depth: 2, activation: 'tanh', param: 'ntk', sigmaW2: 1, sigmaB2: 0.1, bias: true };
 const PROBE_N = 64;
 
-/** Milliseconds per training step of a small net (width 256, depth 2, 64 points) on the current backend. */
-async function timeTrainingStep(budgetMs: number): Promise<number> {
+/**
+ * Milliseconds per training step of a small net (width 256, depth 2, 64 points) on the current
+ * backend (median of the timed steps), and how many steps were timed.
+ */
+async function timeTrainingStep(budgetMs: number, bestMs: number | null): Promise<{ ms: number; steps: number }> {
   const ds = makeDataset('sine', PROBE_N, 4, 1);
   const x = tf.tensor2d(ds.xTrain, [PROBE_N, 1]);
   const y = tf.tensor1d(ds.yTrain);
@@ -125,14 +129,14 @@ async function timeTrainingStep(budgetMs: number): Promise<number> {
     await readLoss();
     const times: number[] = [];
     const start = performance.now();
-    while (times.length < 5 && (times.length < 2 || performance.now() - start < budgetMs)) {
+    while (times.length < 5 && (times.length < 2 || performance.now() - start < budgetMs) && !probeCanStop(times, bestMs)) {
       const t0 = performance.now();
       sgdUpdate(PROBE_SPEC, vars, x, y, 0.1).dispose();
       await readLoss();
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
+    return { ms: times[Math.floor(times.length / 2)], steps: times.length };
   } finally {
     x.dispose();
     y.dispose();
@@ -155,17 +159,24 @@ async function trySetBackend(name: BackendName): Promise<string | null> {
   }
 }
 
-async function measure(name: BackendName, budgetMs: number): Promise<BackendMeasurement> {
+/** `best`: the fastest candidate measured so far (a much slower one is timed on one step only). */
+async function measure(name: BackendName, budgetMs: number, best: BackendMeasurement | null = null): Promise<BackendMeasurement> {
   const t0 = performance.now();
   const probeMs = () => Math.round(performance.now() - t0);
   const err = await trySetBackend(name);
   if (err) return { backend: name, msPerStep: null, note: err, probeMs: probeMs() };
   try {
-    const ms = await timeTrainingStep(budgetMs);
-    return { backend: name, msPerStep: ms, probeMs: probeMs() };
+    const { ms, steps } = await timeTrainingStep(budgetMs, best?.msPerStep ?? null);
+    const note = stoppedNote(name, steps, ms, best, fmt);
+    return { backend: name, msPerStep: ms, probeMs: probeMs(), ...(note ? { note } : {}) };
   } catch (e) {
     return { backend: name, msPerStep: null, note: `${name} failed in the probe: ${(e as Error).message}`, probeMs: probeMs() };
   }
+}
+
+/** The fastest successful measurement among webgl, wasm and cpu (webgpu wins outright or not at all). */
+function fastest(ms: readonly BackendMeasurement[]): BackendMeasurement | null {
+  return ms.filter((m) => m.msPerStep !== null && m.backend !== 'webgpu').sort((a, b) => a.msPerStep! - b.msPerStep!)[0] ?? null;
 }
 
 const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
@@ -295,19 +306,20 @@ async function chooseBackend(forced: BackendName | null, allowed: readonly Backe
         continue;
       }
     }
-    measurements.push(await measure(b, b === 'cpu' ? 120 : 150));
+    measurements.push(await measure(b, b === 'cpu' ? 120 : 150, fastest(measurements)));
   }
   const ok = measurements.filter((m) => m.msPerStep !== null && m.backend !== 'webgpu').sort((a, b) => a.msPerStep! - b.msPerStep!);
-  const best = ok[0];
+  const best = fastest(measurements);
   const name: BackendName = best?.backend ?? 'cpu';
   const err = await trySetBackend(name);
   if (err) throw new Error(`No tfjs backend could start (${err})`);
   const timings = ok.map((m) => `${m.backend} ${fmt(m.msPerStep!)}`).join(', ');
   const failed = measurements.filter((m) => m.msPerStep === null && m.backend !== forced).map((m) => m.note);
+  const stopped = ok.flatMap((m) => (m.note ? [m.note] : []));
   return {
     name,
     forced: false,
-    reason: [...why, `fastest in the start-up probe (ms/step: ${timings})`, ...failed].join('. '),
+    reason: [...why, `fastest in the start-up probe (ms/step: ${timings})`, ...stopped, ...failed].join('. '),
     measurements,
     adapter: adapter.ok ? adapter.text : undefined,
     ...(fingerprint !== undefined ? { fingerprint } : {}),

@@ -129,13 +129,15 @@ export class TrainingLoop extends LoopReadout {
     this.deps.post({ type: 'ready', runId: this.runId, meta: s.meta, ...(s.compare ? { compareMeta: s.compare.meta } : {}) });
     const fm = s.firstMeasure;
     progress.report('firstMeasure', fm?.fraction ?? 0.99, fm?.etaMs ?? undefined);
+    // The snapshot first: it draws f₀ (and the twin, equal to it at step 0) before the step-0 row,
+    // whose expensive metrics take longer.
+    await this.takeSnapshot(s);
+    if (this.cancelled && !this.pending) return this.cancelStarted(s);
     const row = await this.readRow(s);
     if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.initialLoss = row.loss;
     this.flushRows();
     if (this.checkDiverged(row)) return;
-    await this.takeSnapshot(s);
-    if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.state = 'ready';
     if (this.wantPlay) this.startPlaying();
     else this.postStatus();

@@ -140,6 +140,19 @@ describe('training loop', () => {
     h.sessions.at(-1)!.dispose();
   });
 
+  it('posts the step-0 snapshot (f₀ for the function plot) right after ready, before the step-0 row', async () => {
+    const h = harness();
+    h.loop.handle({ type: 'config', config: SMALL, runId: 3 });
+    await h.pump();
+    const types = h.events.filter((e) => e.type === 'ready' || e.type === 'snapshot' || e.type === 'metrics').map((e) => e.type);
+    expect(types.slice(0, 3)).toEqual(['ready', 'snapshot', 'metrics']);
+    const snap = of(h.events, 'snapshot')[0].snapshot;
+    expect(snap.step).toBe(0);
+    expect(snap.fGrid.length).toBe(16);
+    expect(snap.fGrid.every(Number.isFinite)).toBe(true);
+    h.sessions.at(-1)!.dispose();
+  });
+
   it('plays to config.steps: rows on multiples of logEvery, throttled readbacks, state done', async () => {
     const h = harness(1, 2);
     h.loop.handle({ type: 'config', config: { ...SMALL, steps: 400 }, runId: 1 });

@@ -1,4 +1,4 @@
-// The float64 symmetric eigensolver (src/engine/linalg/symmetricEigen.ts: Householder + implicit QL)
+// The float64 symmetric eigensolver (src/engine/linalg/symmetricEigen.ts: Householder + divide and conquer)
 // against references that do not use it: closed-form spectra and eigenvectors (tridiagonal Toeplitz),
 // matrices built as Q·diag(λ)·Qᵀ from a random orthogonal Q (a product of Householder reflectors
 // written here), the tests' own cyclic-Jacobi solver (tests/reference/eigen64.ts, another algorithm), and
@@ -80,7 +80,7 @@ function residuals(a: ArrayLike<number>, n: number, values: number[], vectors: F
 const maxAbs = (xs: ArrayLike<number>) => Array.from(xs).reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 const descending = (xs: number[]) => xs.slice().sort((p, q) => q - p);
 
-describe('symmetricEigen (Householder + implicit QL, float64)', () => {
+describe('symmetricEigen (Householder + divide and conquer, float64)', () => {
   it('small matrices with known spectra', () => {
     expect(symmetricEigenvalues([2, 1, 1, 2], 2).map((v) => +v.toFixed(13))).toEqual([3, 1]);
     expect(symmetricEigenvalues([1, 0, 0, 0, -2, 0, 0, 0, 5], 3)).toEqual([5, 1, -2]);

@@ -1,8 +1,19 @@
-// Implicit QL on a symmetric tridiagonal matrix (EISPACK/JAMA tql2, float64), the second stage of
-// symmetricEigen.ts, with the eigenvector rotations applied in cache-sized batches.
+// Implicit QL on a symmetric tridiagonal matrix (EISPACK/JAMA tql2, float64): the eigenvalues-only
+// path of symmetricEigen.ts, and the divide and conquer's small blocks (tridiagonalEigen.ts), with the
+// eigenvector rotations applied in cache-sized batches.
 
 /** Iterations of the QL step allowed per eigenvalue before giving up (LAPACK allows 30 on average). */
 const MAX_QL_ITERATIONS = 60;
+
+/** √(a² + b²) without overflow or destructive underflow (LAPACK's dlapy2; Math.hypot is slow in V8). */
+function pythag(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const big = x > y ? x : y;
+  if (big === 0 || big === Infinity) return big;
+  const r = (x > y ? y : x) / big;
+  return big * Math.sqrt(1 + r * r);
+}
 
 /**
  * The rotations of QL sweeps not yet applied to the eigenvectors. JAMA rotates columns i and i + 1 of
@@ -23,8 +34,9 @@ class RotationBatch {
     private readonly v: Float64Array,
     private readonly n: number,
   ) {
-    // ~256 KB of rotations per batch (cache-sized), at least one full sweep.
-    this.rot = new Float64Array(2 * Math.max(n, 16384));
+    // ~256 KB of rotations per batch (cache-sized), at least one full sweep; no more than n² (small n:
+    // the divide and conquer's leaves).
+    this.rot = new Float64Array(2 * Math.max(n, Math.min(16384, n * n)));
   }
 
   /** Start a sweep over [l, m]; returns the offset at which its rotations are to be written. */
@@ -124,7 +136,7 @@ export function tql2(d: Float64Array, e: Float64Array, n: number, v: Float64Arra
         // Compute the implicit shift.
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = Math.hypot(p, 1);
+        let r = pythag(p, 1);
         if (p < 0) r = -r;
         d[l] = e[l] / (p + r);
         d[l + 1] = e[l] * (p + r);
@@ -147,7 +159,7 @@ export function tql2(d: Float64Array, e: Float64Array, n: number, v: Float64Arra
           s2 = s;
           g = c * e[i];
           h = c * p;
-          r = Math.hypot(p, e[i]);
+          r = pythag(p, e[i]);
           e[i + 1] = s * r;
           s = e[i] / r;
           c = p / r;

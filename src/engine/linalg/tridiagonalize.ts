@@ -1,5 +1,5 @@
 // Householder reduction of a symmetric matrix to tridiagonal form (EISPACK/JAMA tred2, float64), the
-// first stage of symmetricEigen.ts; the layout notes there apply (the reduction works on the transpose).
+// first stage of symmetricEigen.ts (see the layout note there).
 
 /** ½(A + Aᵀ) of a row-major n × n array, as a fresh Float64Array; null when an entry is not finite. */
 export function symmetricPart(a: ArrayLike<number>, n: number): Float64Array | null {
@@ -14,153 +14,151 @@ export function symmetricPart(a: ArrayLike<number>, n: number): Float64Array | n
   return w;
 }
 
-/** Σ_{k < len} x[a + k]·x[b + k], with four partial sums (one chain of adds is latency-bound). */
-function dot(x: Float64Array, a: number, b: number, len: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < len; k += 4) {
-    s0 += x[a + k] * x[b + k];
-    s1 += x[a + k + 1] * x[b + k + 1];
-    s2 += x[a + k + 2] * x[b + k + 2];
-    s3 += x[a + k + 3] * x[b + k + 3];
+/**
+ * Step i's reflector from row i of the current matrix (in u[0..i), unscaled): scales u in place into
+ * the Householder vector, stores it in w's row i, sets e[i] (the subdiagonal T[i][i−1]) and h[i].
+ * Returns false when the row is already zero (no reflector: h[i] = 0).
+ */
+function reflector(w: Float64Array, n: number, i: number, u: Float64Array, e: Float64Array, h: Float64Array): boolean {
+  let scale = 0;
+  for (let k = 0; k < i; k++) scale += Math.abs(u[k]);
+  if (scale === 0) {
+    e[i] = 0;
+    h[i] = 0;
+    w.fill(0, i * n, i * n + i);
+    return false;
   }
-  for (; k < len; k++) s0 += x[a + k] * x[b + k];
-  return s0 + s1 + (s2 + s3);
+  // Scaled to avoid under/overflow.
+  let hh = 0;
+  for (let k = 0; k < i; k++) {
+    u[k] /= scale;
+    hh += u[k] * u[k];
+  }
+  const f = u[i - 1];
+  const g = f > 0 ? -Math.sqrt(hh) : Math.sqrt(hh);
+  e[i] = scale * g;
+  h[i] = hh - f * g;
+  u[i - 1] = f - g;
+  w.set(u.subarray(0, i), i * n);
+  return true;
+}
+
+/** p[0..i) = (leading i × i block of the matrix)·u, one pass over the lower triangle (columns of w's rows). */
+function symmetricProduct(w: Float64Array, n: number, i: number, u: Float64Array, p: Float64Array): void {
+  p.fill(0, 0, i);
+  for (let j = 0; j < i; j++) {
+    const fu = u[j];
+    const col = j * n;
+    let g0 = p[j] + w[col + j] * fu;
+    let g1 = 0;
+    let k = j + 1;
+    for (; k + 1 < i; k += 2) {
+      const x0 = w[col + k];
+      const x1 = w[col + k + 1];
+      g0 += x0 * u[k];
+      g1 += x1 * u[k + 1];
+      p[k] += x0 * fu;
+      p[k + 1] += x1 * fu;
+    }
+    if (k < i) {
+      g0 += w[col + k] * u[k];
+      p[k] += w[col + k] * fu;
+    }
+    p[j] = g0 + g1;
+  }
 }
 
 /**
- * Householder reduction of the symmetric matrix in w (transposed JAMA layout, see the file header) to
- * tridiagonal form: on return d holds the diagonal and e[1..n−1] the subdiagonal (e[0] = 0). With
- * `accumulate`, w then holds the orthogonal Q (row k of w = column k of Q) with A = Q T Qᵀ.
+ * Householder reduction of the symmetric matrix in w (transposed JAMA layout, see symmetricEigen.ts) to
+ * tridiagonal form T = QᵀAQ: on return d holds the diagonal and e[1..n−1] the subdiagonal (e[0] = 0).
+ * Q = H_{n−1} ⋯ H_1 with H_m = I − u_m u_mᵀ/h_m: u_m is left in w[m·n .. m·n + m) and, with `hOut`,
+ * h_m in hOut[m] (h_m = 0 when step m had nothing to reduce: H_m = I). backTransform.ts applies Q.
+ *
+ * JAMA's arithmetic, with one change of schedule: step i's rank-two update A ← A − u pᵀ − p uᵀ and
+ * step i − 1's product A·u′ share one pass over the trailing triangle (u′ is row i − 1 after the
+ * update, computed first), so the matrix streams through memory once per step instead of twice.
  */
-export function tred2(w: Float64Array, n: number, d: Float64Array, e: Float64Array, accumulate: boolean): void {
-  for (let j = 0; j < n; j++) d[j] = w[j * n + n - 1];
+export function tred2(w: Float64Array, n: number, d: Float64Array, e: Float64Array, hOut?: Float64Array): void {
+  const h = hOut ?? new Float64Array(n);
+  let u = new Float64Array(n);
+  let p = new Float64Array(n);
+  let u2 = new Float64Array(n);
+  let p2 = new Float64Array(n);
+  if (n > 1) {
+    for (let j = 0; j < n - 1; j++) u[j] = w[j * n + n - 1];
+    if (reflector(w, n, n - 1, u, e, h)) symmetricProduct(w, n, n - 1, u, p);
+  }
   for (let i = n - 1; i > 0; i--) {
-    // Scale to avoid under/overflow.
-    let scale = 0;
-    let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]);
-    if (scale === 0) {
-      e[i] = d[i - 1];
-      for (let j = 0; j < i; j++) {
-        d[j] = w[j * n + i - 1];
-        w[j * n + i] = 0;
-        w[i * n + j] = 0;
-      }
+    const next = i - 1; // the step after this one (none when 0)
+    if (h[i] === 0) {
+      // Nothing to update; the next step starts from row i − 1 as it is.
+      for (let j = 0; j < next; j++) u2[j] = w[j * n + next];
+      if (next > 0 && reflector(w, n, next, u2, e, h)) symmetricProduct(w, n, next, u2, p2);
     } else {
-      // Generate the Householder vector.
-      for (let k = 0; k < i; k++) {
-        d[k] /= scale;
-        h += d[k] * d[k];
-      }
-      let f = d[i - 1];
-      let g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      // Apply the similarity transformation to the remaining columns.
+      // p ← p/h − (uᵀp/2h²)·u: the update is A ← A − u pᵀ − p uᵀ.
+      const hi = h[i];
+      let f = 0;
       for (let j = 0; j < i; j++) {
-        f = d[j];
-        w[i * n + j] = f;
-        const col = j * n;
-        // g = e[j] + Σ_{k ≥ j} V[k][j]·d[k], with two partial sums (an unbroken chain of adds is
-        // latency-bound); e[k] += V[k][j]·f for k > j.
-        let g0 = e[j] + w[col + j] * f;
-        let g1 = 0;
-        let k = j + 1;
-        for (; k + 1 <= i - 1; k += 2) {
-          const x0 = w[col + k];
-          const x1 = w[col + k + 1];
-          g0 += x0 * d[k];
-          g1 += x1 * d[k + 1];
-          e[k] += x0 * f;
-          e[k + 1] += x1 * f;
+        p[j] /= hi;
+        f += p[j] * u[j];
+      }
+      const hh = f / (hi + hi);
+      for (let j = 0; j < i; j++) p[j] -= hh * u[j];
+      // Row i − 1 after the update (the same expression the update below stores).
+      const pl = p[next];
+      const ul = u[next];
+      for (let j = 0; j < next; j++) u2[j] = w[j * n + next] - (u[j] * pl + p[j] * ul);
+      if (next > 0 && reflector(w, n, next, u2, e, h)) fusedUpdate(w, n, i, u, p, u2, p2);
+      else
+        for (let j = 0; j < i; j++) {
+          const fj = u[j];
+          const gj = p[j];
+          const col = j * n;
+          for (let k = j; k < i; k++) w[col + k] -= fj * p[k] + gj * u[k];
         }
-        if (k <= i - 1) {
-          g0 += w[col + k] * d[k];
-          e[k] += w[col + k] * f;
-        }
-        e[j] = g0 + g1;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) {
-        e[j] /= h;
-        f += e[j] * d[j];
-      }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j] -= hh * d[j];
-      for (let j = 0; j < i; j++) {
-        f = d[j];
-        g = e[j];
-        const col = j * n;
-        for (let k = j; k <= i - 1; k++) w[col + k] -= f * e[k] + g * d[k];
-        d[j] = w[col + i - 1];
-        w[col + i] = 0;
-      }
     }
-    d[i] = h;
+    [u, u2] = [u2, u];
+    [p, p2] = [p2, p];
   }
-  if (!accumulate) {
-    // The tridiagonal's diagonal is left on w's diagonal (JAMA moves it there in its accumulation loop).
-    for (let j = 0; j < n; j++) d[j] = w[j * n + j];
-    e[0] = 0;
-    return;
-  }
-  // Accumulate the transformations.
-  for (let i = 0; i < n - 1; i++) {
-    w[i * n + n - 1] = w[i * n + i];
-    w[i * n + i] = 1;
-    const h = d[i + 1];
-    const next = (i + 1) * n;
-    if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = w[next + k] / h;
-      // Columns j of V (rows of w) two at a time: V[·][j] −= (uᵀV[·][j])·u/h with u = V[0..i][i+1].
-      let j = 0;
-      for (; j + 1 <= i; j += 2) {
-        const ca = j * n;
-        const cb = ca + n;
-        let ga0 = 0;
-        let ga1 = 0;
-        let gb0 = 0;
-        let gb1 = 0;
-        let k = 0;
-        for (; k + 1 <= i; k += 2) {
-          const u0 = w[next + k];
-          const u1 = w[next + k + 1];
-          ga0 += u0 * w[ca + k];
-          ga1 += u1 * w[ca + k + 1];
-          gb0 += u0 * w[cb + k];
-          gb1 += u1 * w[cb + k + 1];
-        }
-        if (k <= i) {
-          ga0 += w[next + k] * w[ca + k];
-          gb0 += w[next + k] * w[cb + k];
-        }
-        const ga = ga0 + ga1;
-        const gb = gb0 + gb1;
-        for (k = 0; k <= i; k++) {
-          const dk = d[k];
-          w[ca + k] -= ga * dk;
-          w[cb + k] -= gb * dk;
-        }
-      }
-      for (; j <= i; j++) {
-        const col = j * n;
-        const g = dot(w, next, col, i + 1);
-        for (let k = 0; k <= i; k++) w[col + k] -= g * d[k];
-      }
-    }
-    for (let k = 0; k <= i; k++) w[next + k] = 0;
-  }
-  for (let j = 0; j < n; j++) {
-    d[j] = w[j * n + n - 1];
-    w[j * n + n - 1] = 0;
-  }
-  w[(n - 1) * n + n - 1] = 1;
+  for (let j = 0; j < n; j++) d[j] = w[j * n + j];
   e[0] = 0;
+}
+
+/**
+ * Step i's update A ← A − u pᵀ − p uᵀ (leading i × i lower triangle) and, on the updated values,
+ * p2 = A·u2 for step i − 1 (leading (i−1) × (i−1)), in one pass over w.
+ */
+function fusedUpdate(w: Float64Array, n: number, i: number, u: Float64Array, p: Float64Array, u2: Float64Array, p2: Float64Array): void {
+  const m = i - 1;
+  p2.fill(0, 0, m);
+  for (let j = 0; j < m; j++) {
+    const fj = u[j];
+    const gj = p[j];
+    const fu = u2[j];
+    const col = j * n;
+    const wd = w[col + j] - (fj * p[j] + gj * u[j]);
+    w[col + j] = wd;
+    let g0 = p2[j] + wd * fu;
+    let g1 = 0;
+    let k = j + 1;
+    for (; k + 1 < m; k += 2) {
+      const x0 = w[col + k] - (fj * p[k] + gj * u[k]);
+      const x1 = w[col + k + 1] - (fj * p[k + 1] + gj * u[k + 1]);
+      w[col + k] = x0;
+      w[col + k + 1] = x1;
+      g0 += x0 * u2[k];
+      g1 += x1 * u2[k + 1];
+      p2[k] += x0 * fu;
+      p2[k + 1] += x1 * fu;
+    }
+    if (k < m) {
+      const x = w[col + k] - (fj * p[k] + gj * u[k]);
+      w[col + k] = x;
+      g0 += x * u2[k];
+      p2[k] += x * fu;
+    }
+    w[col + m] -= fj * p[m] + gj * u[m];
+    p2[j] = g0 + g1;
+  }
+  w[m * n + m] -= u[m] * p[m] + p[m] * u[m];
 }

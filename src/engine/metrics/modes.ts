@@ -1,19 +1,20 @@
 // Learning per NTK eigenmode (docs/science.md §9). Θ₀ on the training set is decomposed once per
-// run, Θ₀ = Σ_k λ_k u_k u_kᵀ (float64 Householder + QL, eigenvalues descending), and at each logged step the
+// run, Θ₀ = Σ_k λ_k u_k u_kᵀ (float64 Householder + divide and conquer, eigenvalues descending), and at each logged step the
 // residuals of the network and of the linear twin are projected on the top K eigenvectors:
 //   net_k = u_kᵀ(f_t(X) − Y),   lin_k = u_kᵀ(f_lin,t(X) − Y).
 // For GD + MSE the twin's projections follow lin_k(t) = (1 − ηλ_k/N)^t · lin_k(0) exactly.
 // Sign rule: each u_k is flipped so that its largest-magnitude entry is positive (the first such
 // entry on ties), so the projections are reproducible across backends and runs.
 import { tf } from '../tf';
-import { symmetricEigen } from '../linalg/symmetricEigen';
+import { symmetricEigenTop } from '../linalg/symmetricEigen';
 
 /**
  * Largest training set whose Θ₀ is decomposed (once, at the start of a run, synchronously in the
- * worker or the CLI). The float64 solver (../linalg/symmetricEigen.ts) is O(N³): bench/eigen.mjs
- * measured the full decomposition in Node on the shared 2-core machine (load average ~18) at 0.33 s
- * of CPU for N = 512 and 2.7 s for N = 1024, against 20 s of CPU at N = 512 for the Jacobi solver
- * used before (which is why modes stopped at 256 then).
+ * worker or the CLI). The float64 solver (../linalg/symmetricEigen.ts, all eigenvalues and the top K
+ * vectors) is O(N³): bench/eigen.mjs measured it in Node on the shared 2-core machine (load average
+ * 11–15) for K = 16 at 0.14 s of CPU for N = 512 and 0.9 s for N = 1024 (the full decomposition: 0.2 s
+ * and 1.4 s), against 20 s of CPU at N = 512 for the Jacobi solver used before (which is why modes
+ * stopped at 256 then).
  */
 export const MODES_MAX_TRAIN = 1024;
 
@@ -51,11 +52,11 @@ export function applySignRule(v: Float64Array): void {
 /** The top `k` eigenpairs of the symmetric n × n kernel (row-major), eigenvalues divided by n. */
 export function modeBasis(kernel: ArrayLike<number>, n: number, k: number): ModeBasis {
   const count = Math.max(0, Math.min(k, n));
-  const { values, vectors } = symmetricEigen(kernel, n);
+  const { values, vectors } = symmetricEigenTop(kernel, n, count);
   const rows = new Float64Array(count * n);
   for (let m = 0; m < count; m++) {
     const u = new Float64Array(n);
-    for (let i = 0; i < n; i++) u[i] = vectors[i * n + m];
+    for (let i = 0; i < n; i++) u[i] = vectors[i * count + m];
     applySignRule(u);
     rows.set(u, m * n);
   }

@@ -8,8 +8,8 @@ import type { MetricRow, RunMeta, Snapshot } from '../../engine/records/runRecor
 import type { StartupStage } from '../../engine/records/runRecords';
 import type { EarlyWidthPoint } from '../../engine/records/earlyWidthPoint';
 import type { BackendInfo, BackendName, LostBackend, RunState, WorkerEvent } from '../../worker/protocol';
-import { forcedAfterLoss } from '../../worker/fallback';
-import { forgetRememberedProbe, loadRememberedProbe, saveRememberedProbe } from './probeCache';
+import { forgetRememberedProbe, saveRememberedProbe } from './probeCache';
+import { FIRST_RUN_ID, initRequest } from './runInit';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import { EMIT_INTERVAL_MS, nextEmitDelay } from './emitPacing';
 import type { CompareSpec } from '../../schema/compare';
@@ -71,7 +71,7 @@ export class RunStore {
   ) {
     this.view = {
       config,
-      runId: 1,
+      runId: FIRST_RUN_ID,
       meta: null,
       rows: [],
       snapshot: null,
@@ -104,15 +104,13 @@ export class RunStore {
 
   connect(): void {
     if (this.client) return;
+    // The first connect adopts the worker main.tsx prestarted with this same request (runInit.ts).
+    const init = initRequest({ config: this.view.config, forcedBackend: this.forcedBackend, runId: this.view.runId, lost: this.lost, compare: this.view.compare?.spec ?? null });
     this.client = createWorkerClient(
       (ev) => this.onEvent(ev),
       () => this.onCrash(),
+      init,
     );
-    const lost = this.lost.length > 0 ? { lost: this.lost } : {};
-    const known = this.forcedBackend === null && this.lost.length === 0 ? loadRememberedProbe() : null;
-    const remembered = known ? { remembered: known } : {};
-    const compare = compareConfigFor(this.view.config, this.view.compare?.spec);
-    this.client.send({ type: 'init', config: this.view.config, backend: forcedAfterLoss(this.forcedBackend, this.lost), runId: this.view.runId, ...lost, ...remembered, compare });
     if (this.view.pairIndex) this.client.send({ type: 'pairIndex', index: this.view.pairIndex });
   }
   disconnect(): void {
