@@ -75,29 +75,29 @@ export const PRESETS: readonly Preset[] = [
     name: 'past-critical',
     title: 'Just past ηc: twin diverges',
     lesson:
-      'η = 2.6 ≈ 1.13 ηc: gradient descent on the linear twin overshoots along the top eigenvector of Θ₀ and blows up, while the real network escapes by shrinking its kernel (a catapult) — an effect beyond the linear picture.',
+      'The default network (width 256, two hidden tanh layers, NTK, sine data, seed 1, 2000 GD steps) at η = 2.6, just past ηc: η·S₀ = 2.26, so theory says GD on the linear twin multiplies its residual along the top eigenvector of Θ₀ by 1 − 2.26 = −1.26 per step, its loss growing about 100× every 10 steps. The CLI measured the twin’s train loss 0.39 → 18 at step 10 → 1.8·10³ at step 20, marked diverged at step 40. The network escapes by shrinking its kernel (a catapult, here without a loss spike): η·S falls to 1.78 by step 10, and its loss to 0.086 at step 10 and 0.016 at step 2000 — an effect beyond the linear picture.',
     query: 'lr=2.6',
   },
   {
     name: 'diverge',
     title: 'Far past ηc: net diverges',
     lesson:
-      'η = 12 ≈ 5 ηc: each step overshoots by far more than the kernel can shrink, so the network’s loss blows up within ten steps and the run stops (at η = 2.6 and 5 the network still escapes).',
+      'The default network (width 256, two hidden tanh layers, NTK, sine data, seed 1) at η = 12, about 5·ηc (η·S₀ = 10.4): each step overshoots by far more than the kernel can shrink. The CLI measured the network’s train loss going 0.39 → 5.5·10¹⁰ in 10 steps, where the run stops as diverged (the loss grew 10⁶×). At η = 5 (η·S₀ = 4.34) the same network still escapes: η·S falls to 1.25 by step 10 and the loss is 0.018 at step 500; at η = 2.6 see “Just past ηc”.',
     query: 'lr=12',
   },
   {
     name: 'relu',
     title: 'ReLU instead of tanh',
     lesson:
-      'Same network with ReLU: compare the derivative correlations with tanh (switch the Activation) — ReLU’s activation has no curvature except at its kinks, but the network’s does: at θ₀ (NTK parametrization, depth 2) c₂/c₁² = 0.0056 at width 64 and 0.0027 at width 256, from products of the layers’ weight changes.',
+      'Width 128, two hidden ReLU layers, NTK parametrization, sine data, seed 1: ReLU’s activation has no curvature except at its kinks, but the network’s does, from products of the layers’ weight changes. At θ₀ the CLI measured c₂/c₁² = 0.0062 (the Correlations panel’s first point); switch the Activation to tanh and it is 0.025. One seed is not monotone in width (0.0056 at width 64, 0.0027 at width 256); the relu-kinks sweep fits the trend over seeds.',
     query: 'activation=relu&width=128',
   },
   {
     name: 'spirals',
     title: '2-D classification: spirals',
     lesson:
-      'Labels ±1 on two interleaved spirals: watch the network’s decision surface and its linear twin’s side by side.',
-    query: 'dataset=spirals&width=512&depth=2&train=256',
+      'Labels ±1 on two interleaved spirals (256 training points), width 64, two hidden tanh layers, standard parametrization, η = 0.8·ηc, 2000 GD steps, seed 1: compare the network’s decision surface with its linear twin’s. The network learns the spirals and its twin does not: the CLI measured a train loss of 0.056 for the network against 0.42 for its twin (test loss 0.093 vs 0.45), with a kernel drift of 92% and an RMS network–twin gap of 0.82.',
+    query: 'dataset=spirals&width=64&depth=2&train=256&param=standard&lr-scale=0.8',
   },
   // Compare mode (`compare=FIELD:VALUE`, schema/compare.ts): a second run alongside, one setting changed.
   {
@@ -107,27 +107,41 @@ export const PRESETS: readonly Preset[] = [
       'Width 16 and width 4096 trained together (one hidden tanh layer, NTK parametrization, sine data, same seed, automatic η, 2000 GD steps), drawn on shared axes: the CLI measured a kernel drift of 34% at width 16 against 4.9% at width 4096, and an RMS network–twin gap of 0.071 against 0.0097 — the narrow network leaves its twin, the wide one stays on it.',
     query: 'width=16&depth=1&compare=width:4096',
   },
+  {
+    name: 'ntk-vs-mup',
+    title: 'Side by side: NTK vs μP',
+    lesson:
+      'Width 1024 in NTK parametrization and in μP trained together (one hidden tanh layer, sine data, same seed, the same automatic η = 0.87, 500 GD steps), drawn on shared axes: theory expects NTK’s kernel drift to shrink with width and μP’s to stay of order one. The CLI measured a drift of 11% (NTK) against 171% (μP) and an RMS network–twin gap of 0.012 against 0.095; μP’s network ends at a train loss of 0.0088, its twin at 0.021.',
+    query: 'width=1024&depth=1&steps=500&compare=param:mup',
+  },
+  {
+    name: 'alpha-1-vs-30',
+    title: 'Side by side: α = 1 vs α = 30',
+    lesson:
+      'A width-64 NTK network, centred (the model is α·(f − f₀), trained with η/α²), at α = 1 and α = 30 together (one hidden tanh layer, sine data, same seed, automatic η, 500 GD steps): theory expects the kernel drift to shrink like 1/α. The CLI measured 41% at α = 1 against 1.7% at α = 30 (24× less for 30× the scale), an RMS network–twin gap of 0.032 against 0.0028, and about the same train loss (0.024 and 0.022).',
+    query: 'width=64&depth=1&center=true&steps=500&compare=output-scale:30',
+  },
   // Feature alignment and early-time simplicity (numbers they were checked with: docs/results/early-time-and-nfa.md).
   {
     name: 'lazy-alignment',
     title: 'Feature alignment: lazy',
     lesson:
-      'A wide network in NTK parametrization at the automatic η: the weights barely move, so UC-NFA (Feature alignment panel) stays where it started.',
-    query: 'width=1024&depth=2&param=ntk&dataset=circles&steps=1000',
+      'Width 1024, two hidden tanh layers, NTK parametrization, circles data, automatic η (ηc/2), 500 GD steps, seed 1: the weights barely move, so the Feature alignment panel’s UC-NFA of layer 2 stays where it started — the CLI measured 0.046 at step 0 and 0.049 at step 500 — with a kernel drift of 6.9% and an RMS network–twin gap of 0.012. (Layer 1 sees the 2-D input: its 2×2 feature matrix says little.)',
+    query: 'width=1024&depth=2&param=ntk&dataset=circles&steps=500',
   },
   {
     name: 'rich-alignment',
     title: 'Feature alignment: rich',
     lesson:
-      'A narrow network in standard parametrization with a large step (η = 0.15, about 0.8 of the critical rate): the weights turn towards the directions the output uses, and UC-NFA rises.',
+      'Width 64, two hidden tanh layers, standard parametrization, η = 0.15 (0.77·ηc for this seed), circles data, 1000 GD steps: the weights turn towards the directions the output uses. The CLI measured UC-NFA of layer 2 rising from 0.18 to 0.37 (against 0.046 → 0.049 in 500 steps in “Feature alignment: lazy”), a kernel drift of 50% and an RMS network–twin gap of 0.14; the network’s train loss is 0.0140 against its twin’s 0.0264.',
     query: 'width=64&depth=2&param=standard&lr=0.15&dataset=circles&steps=1000',
   },
   {
     name: 'early-time',
     title: 'Early-time simplicity',
     lesson:
-      'The two-layer network with f₀ ≡ 0 on high-dimensional Gaussian inputs, beside the linear model on the inputs: they agree early and part later.',
-    query: 'model=early-time&width=1024&activation=tanh&lr=1&dataset=gauss&dim=100&train=256&steps=1000',
+      'The two-layer network (width 1024, tanh, f₀ ≡ 0) on Gaussian inputs (d = 100, 256 training points) beside the linear model on the inputs, GD at η = 10, 500 steps, seed 1: they agree early and part later. The CLI measured earlyGap = RMS(f − f_lin)/RMS(f_lin) falling from 0.14 at step 10 to 0.085 at step 50 while both fit the linear part of the target (train loss 0.019 vs 0.028), then rising to 0.21 by step 500: the linear model stops at its best fit (train loss 0.0224 from step 200 on; 101 parameters cannot fit 256 targets) while the network goes on (1.4·10⁻⁴ at step 500).',
+    query: 'model=early-time&width=1024&activation=tanh&lr=10&dataset=gauss&dim=100&train=256&steps=500',
   },
   // Width sweeps (`view=sweep` opens the Width sweep view; widths/seeds are the sweep's own).
   {

@@ -3,6 +3,7 @@
 // the config; the estimate counts the big items and rounds them up, it is not an exact allocator
 // trace. The limits are documented in the README ("Memory limits").
 import { effectiveBatch, isToyDataset, TOY_INPUT_DIM, type ExperimentConfig } from '../schema/config';
+import { COMPARE_KEYS, runLabel } from '../schema/compare';
 import { PROBE_CAP_TEST, PROBE_CAP_TRAIN } from './metrics/probe';
 import { parameterCount } from './nn/mlp';
 import type { BackendName } from '../schema/backends';
@@ -101,6 +102,37 @@ export function checkRunMemory(s: RunShape, backend: BackendName, budget = MEMOR
   return { ok: false, estimate, budget, suggestedWidth, message: `Not started: ${what}, ${limit}; ${fix}.` };
 }
 
+/**
+ * Compare mode: both runs live at once (the worker steps two Sessions), so their estimates add up
+ * against one budget. `labels` name the runs in the message (e.g. "width 16", "width 4096"). When
+ * the pair does not fit and the runs differ in width, the largest power-of-two width (≥ 8) for the
+ * wider run that fits beside the other is proposed.
+ */
+export function checkPairMemory(a: RunShape, b: RunShape, backend: BackendName, labels: [string, string], budget = MEMORY_BUDGET_BYTES[backend]): MemoryCheck {
+  const ea = estimateRunMemory(a);
+  const eb = estimateRunMemory(b);
+  const sum = (k: keyof MemoryEstimate['parts']) => ea.parts[k] + eb.parts[k];
+  const parts = { parameters: sum('parameters'), activations: sum('activations'), twinKernels: sum('twinKernels'), probeKernels: sum('probeKernels'), jets: sum('jets') };
+  const estimate: MemoryEstimate = { params: ea.params + eb.params, parts, total: ea.total + eb.total };
+  if (estimate.total <= budget) return { ok: true, estimate, budget, suggestedWidth: null, message: '' };
+  const bWider = b.width >= a.width;
+  const [wide, other] = bWider ? [b, a] : [a, b];
+  let suggestedWidth: number | null = null;
+  if (a.width !== b.width) {
+    const rest = estimateRunMemory(other).total;
+    for (let w = 8; w < wide.width; w *= 2) if (rest + estimateRunMemory({ ...wide, width: w }).total <= budget) suggestedWidth = w;
+  }
+  const what = `compare mode trains two runs at once: ${labels[0]} needs about ${mib(ea.total)} and ${labels[1]} about ${mib(eb.total)}, ${mib(estimate.total)} together`;
+  const limit = `more than the ${mib(budget)} this app allows on ${backend}`;
+  const wideLabel = bWider ? labels[1] : labels[0];
+  const fixes = [
+    suggestedWidth !== null ? `try width ${suggestedWidth} instead of ${wideLabel}` : 'use a smaller width or fewer points',
+    ea.total <= budget ? `turn compare off (${labels[0]} alone fits)` : null,
+  ].filter((f): f is string => f !== null);
+  const fix = fixes.join(', or ');
+  return { ok: false, estimate, budget, suggestedWidth, message: `Not started: ${what}, ${limit}; ${fix}.` };
+}
+
 /** The shape of the run Session.create builds for a config (its grid and probe-set sizes). */
 export function runShapeFromConfig(config: ExperimentConfig): RunShape {
   // Toy sets are 1-D/2-D with a plot grid; gauss has config.dim inputs, mnist res² pixels, no grid.
@@ -117,4 +149,10 @@ export function runShapeFromConfig(config: ExperimentConfig): RunShape {
     probe: Math.min(config.train, PROBE_CAP_TRAIN) + Math.min(config.test, PROBE_CAP_TEST),
     batch: effectiveBatch(config),
   };
+}
+
+/** checkPairMemory for a compare-mode pair of configs, the runs named by their differing setting. */
+export function checkCompareMemory(config: ExperimentConfig, compare: ExperimentConfig, backend: BackendName, budget = MEMORY_BUDGET_BYTES[backend]): MemoryCheck {
+  const key = COMPARE_KEYS.find((k) => config[k] !== compare[k]) ?? 'width';
+  return checkPairMemory(runShapeFromConfig(config), runShapeFromConfig(compare), backend, [runLabel(key, config), runLabel(key, compare)], budget);
 }

@@ -8,7 +8,7 @@ import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import { earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
-import { checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig } from '../engine/memoryBudget';
+import { checkCompareMemory, checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig } from '../engine/memoryBudget';
 import type { BackendName } from '../schema/backends';
 import { TrainingLoop, earlyTimeLoopSession, loopSession, type LoopSession, type StartupProgress } from './loop';
 import { halfProgress, pairLoopSession } from './pairSession';
@@ -73,13 +73,18 @@ const schedule = (fn: () => void, delayMs: number) => {
 };
 
 let backendReady = false;
+/** The backend whose memory budget applies (cpu's for a backend the guard does not know). */
+const memoryBackend = (): BackendName => {
+  const b = tf.getBackend();
+  return b in MEMORY_BUDGET_BYTES ? (b as BackendName) : 'cpu';
+};
 /** One MLP run for the loop: memory-checked, with a fence and the time-budgeted expensive metrics. */
 async function createMlpSession(config: ExperimentConfig, progress: StartupProgress): Promise<LoopSession> {
   // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
-  const backend = tf.getBackend();
-  const memory = checkRunMemory(runShapeFromConfig(config), backend in MEMORY_BUDGET_BYTES ? (backend as BackendName) : 'cpu');
+  const memory = checkRunMemory(runShapeFromConfig(config), memoryBackend());
   if (!memory.ok) throw new Error(memory.message);
-  const s = await Session.create(config, {}, progress);
+  // The kernel machine is built after the step-0 snapshot (loop.ts), so f₀ is drawn before it.
+  const s = await Session.create(config, { deferMachine: true }, progress);
   // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
   // (in-order queues) it resolves when all queued training has run.
   const fence = async () => {
@@ -97,6 +102,9 @@ const loop = new TrainingLoop({
     if (!backendReady) throw new Error('No TensorFlow.js backend is running');
     if (config.model === 'early-time') return earlyTimeLoopSession(await EarlyTimeSession.create(config));
     if (!compare) return createMlpSession(config, progress);
+    // Both runs live at once: their memory counts against one budget.
+    const pairMemory = checkCompareMemory(config, compare, memoryBackend());
+    if (!pairMemory.ok) throw new Error(pairMemory.message);
     // Compare mode: the second run is built after the first and disposed with it (pairSession.ts).
     const a = await createMlpSession(config, halfProgress(progress, false));
     try {

@@ -64,8 +64,16 @@ describe('tour sections', () => {
       expect(html.length, s.id).toBeGreaterThan(100);
       if (s.id === 'not-width') {
         for (const cond of ['depth 1', 'tanh', 'sine data', '64 training points', 'automatic η', '500 steps', 'seeds 1, 2, 3']) expect(html).toContain(cond);
-        for (const name of ['lazy-wide', 'lazy-scaled', 'mup-wide']) expect(html).toContain(`?preset=${name}`);
+        for (const name of ['lazy-wide', 'lazy-scaled', 'mup-wide', 'ntk-vs-mup', 'alpha-1-vs-30']) expect(html).toContain(`?preset=${name}`);
       }
+      // narrow vs wide, side by side, one click from the sections that contrast them; the drifts the
+      // tour quotes are the preset's, which tests/unit/presetClaims.test.ts checks against the engine
+      if (s.id === 'drift' || s.id === 'twin') expect(html).toContain('?preset=narrow-vs-wide');
+      if (s.id === 'drift')
+        for (const n of ['34%', '4.9%']) {
+          expect(html).toContain(n);
+          expect(PRESETS.find((p) => p.name === 'narrow-vs-wide')!.lesson).toContain(n);
+        }
     }
   });
 });
