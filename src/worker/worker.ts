@@ -8,7 +8,8 @@ import { EarlyTimeSession } from '../engine/earlyTime/earlyTimeSession';
 import { earlyGapByWidth } from '../engine/earlyTime/earlyTimeSweep';
 import { tf } from '../engine/tf';
 import { selectBackend } from './backendSelect';
-import { checkCompareMemory, checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig, type BackendName } from '../engine/memoryBudget';
+import { checkCompareMemory, checkRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig } from '../engine/memoryBudget';
+import type { BackendName } from '../schema/backends';
 import { TrainingLoop, earlyTimeLoopSession, loopSession, type LoopSession, type StartupProgress } from './loop';
 import { halfProgress, pairLoopSession } from './pairSession';
 import type { ExperimentConfig } from '../schema/config';
@@ -82,7 +83,8 @@ async function createMlpSession(config: ExperimentConfig, progress: StartupProgr
   // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
   const memory = checkRunMemory(runShapeFromConfig(config), memoryBackend());
   if (!memory.ok) throw new Error(memory.message);
-  const s = await Session.create(config, {}, progress);
+  // The kernel machine is built after the step-0 snapshot (loop.ts), so f₀ is drawn before it.
+  const s = await Session.create(config, { deferMachine: true }, progress);
   // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
   // (in-order queues) it resolves when all queued training has run.
   const fence = async () => {
