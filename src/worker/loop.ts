@@ -133,6 +133,12 @@ export class TrainingLoop extends LoopReadout {
     // whose expensive metrics take longer.
     await this.takeSnapshot(s);
     if (this.cancelled && !this.pending) return this.cancelStarted(s);
+    // Then what the start-up left for later (the kernel machine); when nobody is waiting for a
+    // step, one more snapshot shows it at step 0 too.
+    if (s.completeStartup?.() && !this.wantPlay) {
+      await this.takeSnapshot(s);
+      if (this.cancelled && !this.pending) return this.cancelStarted(s);
+    }
     const row = await this.readRow(s);
     if (this.cancelled && !this.pending) return this.cancelStarted(s);
     this.initialLoss = row.loss;

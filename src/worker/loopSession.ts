@@ -18,6 +18,11 @@ export interface LoopSession {
   /** `final`: the run's last step — measure every metric, even those a duty cycle would skip now. */
   measure(opts?: { final?: boolean }): Promise<MetricRow>;
   snapshot(opts?: { pairIndex?: number; nfaLayer?: number }): Promise<Snapshot>;
+  /**
+   * Builds what the start-up left for later (the kernel machine), after the step-0 snapshot; true
+   * when something was built (the next snapshot then has more to show).
+   */
+  completeStartup?(): boolean;
   /** Resolves once all queued training work has run (a tiny readback that depends on it). */
   fence?(): Promise<void>;
   /** Start-up: estimated ms of the first measurement and the share of start-up done before it. */
@@ -48,6 +53,7 @@ export function loopSession(
   return adapt(
     s,
     {
+      completeStartup: () => s.completeStartup(),
       measure: (o) => s.measure(expensive, { force: o?.final === true }),
       snapshot: (o) => s.snapshot({ ...(pair ? { pairIndex: o?.pairIndex } : {}), nfaLayer: o?.nfaLayer ?? s.defaultNfaLayer() }),
     },
@@ -64,7 +70,7 @@ export function earlyTimeLoopSession(s: EarlyTimeSession, opts: { fence?: () => 
 /** A run as a LoopSession: meta, step (and firstMeasure) read live from it, the rest delegated. */
 function adapt(
   s: { readonly meta: RunMeta; readonly step: number; advance(k: number): void; dispose(): void },
-  parts: Pick<LoopSession, 'measure' | 'snapshot'>,
+  parts: Pick<LoopSession, 'measure' | 'snapshot' | 'completeStartup'>,
   fence: (() => Promise<void>) | undefined,
   firstMeasure?: () => NonNullable<LoopSession['firstMeasure']>,
 ): LoopSession {

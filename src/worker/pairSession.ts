@@ -45,6 +45,11 @@ export function pairLoopSession(a: LoopSession, b: LoopSession): LoopSession {
       return { etaMs: fa.etaMs === null || !fb || fb.etaMs === null ? fa.etaMs : fa.etaMs + fb.etaMs, fraction: fa.fraction };
     },
     compare,
+    completeStartup() {
+      const builtA = a.completeStartup?.() ?? false;
+      const builtB = b.completeStartup?.() ?? false;
+      return builtA || builtB;
+    },
     advance(k: number) {
       a.advance(k);
       if (live()) b.advance(k);

@@ -82,7 +82,8 @@ async function createMlpSession(config: ExperimentConfig, progress: StartupProgr
   // Memory guard: refuse, with a smaller setting to try, a run that would exhaust the backend.
   const memory = checkRunMemory(runShapeFromConfig(config), memoryBackend());
   if (!memory.ok) throw new Error(memory.message);
-  const s = await Session.create(config, {}, progress);
+  // The kernel machine is built after the step-0 snapshot (loop.ts), so f₀ is drawn before it.
+  const s = await Session.create(config, { deferMachine: true }, progress);
   // Reads one weight of the last layer, which the last queued step writes: on webgl/webgpu
   // (in-order queues) it resolves when all queued training has run.
   const fence = async () => {

@@ -181,6 +181,14 @@ describe('tridiagonalEigen (divide and conquer)', () => {
         ortho = Math.max(ortho, Math.abs(s - (k === m ? 1 : 0)));
       }
     expect(ortho).toBeLessThan(1e-13);
+    // only the top columns (count < n): the same values, the same top vectors, zeros elsewhere
+    const dd = Array.from({ length: 90 }, (_, i) => Math.cos(i));
+    const oo = Array.from({ length: 89 }, (_, i) => 0.3 + 0.1 * Math.sin(i));
+    const full = solveTridiagonal(dd, oo);
+    const part = Float64Array.from(dd);
+    const zPart = tridiagonalEigen(part, Float64Array.from(oo), 90, 5);
+    expect(maxAbs(part.map((v, i) => v - full.lambda[i]))).toBe(0);
+    expect(maxAbs(zPart.map((v, i) => (i % 90 >= 85 ? v - full.z[i] : v)))).toBeLessThan(1e-15);
     const zero = solveTridiagonal(new Array<number>(40).fill(0), new Array<number>(39).fill(0));
     expect(maxAbs(zero.lambda)).toBe(0);
     expect(tridiagonalResiduals(new Array<number>(40).fill(0), new Array<number>(39).fill(0), zero.lambda, zero.z).ortho).toBe(0);

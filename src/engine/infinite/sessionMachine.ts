@@ -40,19 +40,30 @@ export class SessionMachine {
 
   /** The machine (null with a reason when off) and the meta fields about the limit. */
   static build(spec: MlpSpec, enabled: boolean, b: MachineBuild): { machine: SessionMachine | null; meta: MachineMeta } {
+    const p = SessionMachine.prepare(spec, enabled, b);
+    return { machine: p.build(), meta: p.meta };
+  }
+
+  /**
+   * In two parts: the meta fields now (whether there is a machine, Θ∞ on the small probe set), the
+   * machine itself (Θ∞ on train × train and eval × train, the bulk of the work) when `build()` is
+   * called, from the f₀ tensors as they are then (the caller keeps them alive until it is).
+   */
+  static prepare(spec: MlpSpec, enabled: boolean, b: MachineBuild): { meta: MachineMeta; build(): SessionMachine | null } {
     const d = spec.inputDim;
     const xEval = new Float32Array(b.xTest.length + b.xGrid.length);
     xEval.set(b.xTest);
     xEval.set(b.xGrid, b.xTest.length);
     const off = machineOffReason(spec, enabled, b.xTrain.length / d, xEval.length / d);
-    if (off) return { machine: null, meta: { machineOff: off } };
+    if (off) return { meta: { machineOff: off }, build: () => null };
     const probe = infiniteKernels(spec, b.xProbe);
     const note = `Θ∞ by ${dualMethod(spec.activation)} (float64); ${parametrizationLimit(spec).note}`;
-    const machine = createMachine(spec, { xTrain: b.xTrain, xEval, f0Train: b.f0Train, f0Eval: b.f0Eval });
-    const ntkProbeInf = tf.tensor2d(Float32Array.from(probe.ntk), [b.probeCount, b.probeCount]);
     return {
-      machine: new SessionMachine(machine, ntkProbeInf),
       meta: { ntkInf: Float32Array.from(reorderSquare(probe.ntk, b.probeOrder)), infiniteNote: note },
+      build: () => {
+        const machine = createMachine(spec, { xTrain: b.xTrain, xEval, f0Train: b.f0Train, f0Eval: b.f0Eval });
+        return new SessionMachine(machine, tf.tensor2d(Float32Array.from(probe.ntk), [b.probeCount, b.probeCount]));
+      },
     };
   }
 

@@ -11,11 +11,11 @@
 // the transpose (w[col·n + row] = V[row][col]) so that its inner loops walk contiguous memory. The input
 // is symmetric, so its storage order does not matter; only its symmetric part ½(A + Aᵀ) is used.
 //
-// Cost (bench/eigen.mjs, Node 20 on the shared 2-core dev machine at load average 11–15; table in
-// bench/README.md): the full decomposition at n = 1024 took 1.4 s of CPU (3.1 s wall), against 3.1 s
+// Cost (bench/eigen.mjs, Node 20 on the shared 2-core dev machine at load average ~13; table in
+// bench/README.md): the full decomposition at n = 1024 took 1.37 s of CPU (3.5 s wall), against 3.1 s
 // of CPU in the same run for the previous Householder + QL eigenvector path (bench/legacyQl.ts), whose
-// QL rotations alone are ~5.6 GFLOP at that size; all eigenvalues with the top 16 vectors 0.9 s,
-// eigenvalues alone 0.6 s.
+// QL rotations alone are ~5.6 GFLOP at that size; all eigenvalues with the top 16 vectors 0.6 s,
+// eigenvalues alone 0.4 s.
 
 import { symmetricPart, tred2 } from './tridiagonalize';
 import { tql2 } from './tql2';
@@ -43,7 +43,8 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
 /**
  * symmetricEigen with only the eigenvectors of the `count` largest eigenvalues: every eigenvalue
  * (descending), and vectors as an n × count row-major array (vectors[i·count + k] = component i of
- * the vector of values[k]). The back-transformation then costs 2n²·count flops instead of 2n³.
+ * the vector of values[k]). The back-transformation then costs 2n²·count flops instead of 2n³, and
+ * the divide and conquer's top merge multiplies only those columns.
  */
 export function symmetricEigenTop(a: ArrayLike<number>, n: number, count: number): SymmetricEigen {
   if (!Number.isInteger(n) || n < 0) throw new Error(`symmetricEigen: n must be a non-negative integer, got ${n}`);
@@ -55,7 +56,7 @@ export function symmetricEigenTop(a: ArrayLike<number>, n: number, count: number
   const e = new Float64Array(n);
   const h = new Float64Array(n);
   tred2(w, n, d, e, h);
-  const z = tridiagonalEigen(d, e.subarray(1), n); // d ascending
+  const z = tridiagonalEigen(d, e.subarray(1), n, k); // d ascending; the last k columns formed
   // The last k columns of Z, in descending order of their eigenvalues, then V = Q·Z.
   const vectors = k === n ? z : new Float64Array(n * k);
   for (let i = 0; i < n; i++) {

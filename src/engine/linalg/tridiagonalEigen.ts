@@ -17,8 +17,10 @@ const EPS = 2 ** -52;
  * Eigenpairs of the symmetric tridiagonal with diagonal d (n entries) and off-diagonal
  * off[i] = T[i][i+1] (n − 1 entries). On return d holds the eigenvalues ascending; the result is the
  * row-major n × n matrix whose column j is the unit eigenvector of d[j]. d and off must be finite.
+ * With count < n only the columns of the `count` largest eigenvalues are formed (the others are zero):
+ * the top merge, the most expensive product, then multiplies only those.
  */
-export function tridiagonalEigen(d: Float64Array, off: Float64Array, n: number): Float64Array {
+export function tridiagonalEigen(d: Float64Array, off: Float64Array, n: number, count = n): Float64Array {
   const z = new Float64Array(n * n);
   // Work at unit scale (the secular equation's products then neither overflow nor underflow).
   let scale = 0;
@@ -30,15 +32,19 @@ export function tridiagonalEigen(d: Float64Array, off: Float64Array, n: number):
   const e = new Float64Array(Math.max(n - 1, 0));
   for (let i = 0; i < n; i++) d[i] /= scale;
   for (let i = 0; i < n - 1; i++) e[i] = off[i] / scale;
-  solve(d, e, z, n, 0, n);
+  solve(d, e, z, n, 0, n, Math.max(0, Math.min(n, count)));
   for (let i = 0; i < n; i++) d[i] *= scale;
   return z;
 }
 
-/** Solve the block [lo, hi): afterwards d[lo..hi) ascending, z[lo..hi)×[lo..hi) its eigenvectors. */
-function solve(d: Float64Array, e: Float64Array, z: Float64Array, n: number, lo: number, hi: number): void {
+/**
+ * Solve the block [lo, hi): afterwards d[lo..hi) ascending, z[lo..hi)×[lo..hi) its eigenvectors (only
+ * the last `keep` columns; the others zero when keep < hi − lo, which the top level alone asks for).
+ */
+function solve(d: Float64Array, e: Float64Array, z: Float64Array, n: number, lo: number, hi: number, keep = hi - lo): void {
   if (hi - lo <= LEAF) {
     leaf(d, e, z, n, lo, hi);
+    for (let i = lo; i < hi; i++) z.fill(0, i * n + lo, i * n + hi - keep);
     return;
   }
   const mid = lo + ((hi - lo) >> 1);
@@ -48,7 +54,7 @@ function solve(d: Float64Array, e: Float64Array, z: Float64Array, n: number, lo:
   d[mid] -= Math.abs(beta);
   solve(d, e, z, n, lo, mid);
   solve(d, e, z, n, mid, hi);
-  merge(d, z, n, lo, mid, hi, beta);
+  merge(d, z, n, lo, mid, hi, beta, keep);
 }
 
 /** A small block by implicit QL from the identity, sorted ascending. */
@@ -81,7 +87,7 @@ const BOTH = 3;
  * Merge the solved halves [lo, mid) and [mid, hi) coupled by off-diagonal β: the eigenpairs of
  * diag(Λ1, Λ2) + ρ z zᵀ in the halves' eigenbases, then back to the block's coordinates.
  */
-function merge(d: Float64Array, z: Float64Array, n: number, lo: number, mid: number, hi: number, beta: number): void {
+function merge(d: Float64Array, z: Float64Array, n: number, lo: number, mid: number, hi: number, beta: number, keep: number): void {
   const s = hi - lo;
   const n1 = mid - lo;
   const n2 = hi - mid;
@@ -140,21 +146,29 @@ function merge(d: Float64Array, z: Float64Array, n: number, lo: number, mid: num
   if (p >= 0) kept.push(p);
 
   const k = kept.length;
-  let lambda: Float64Array = new Float64Array(0);
-  const outTop = new Float64Array(n1 * k);
-  const outBot = new Float64Array(n2 * k);
-  if (k > 0) {
-    const dl = Float64Array.from(kept, (j) => dd[j]);
-    const zl = Float64Array.from(kept, (j) => zz[j]);
-    const eig = rankOneEigen(dl, zl, k, rho);
-    lambda = eig.lambda;
+  const eig = k > 0 ? rankOneEigen(Float64Array.from(kept, (j) => dd[j]), Float64Array.from(kept, (j) => zz[j]), k, rho) : null;
+  const lambda = eig?.lambda ?? new Float64Array(0);
+  // All s eigenpairs ascending: index < k is lambda[index], else deflated[index − k]; only the last
+  // `keep` are formed.
+  const value = (t: number) => (t < k ? lambda[t] : dd[deflated[t - k]]);
+  const order = Array.from({ length: s }, (_, t) => t).sort((a, b) => value(a) - value(b) || a - b);
+  for (let t = 0; t < s; t++) d[lo + t] = value(order[t]);
+  const first = s - keep;
+  // The new eigenpairs wanted (columns of U), and where each lands in out.
+  const want = order.slice(first).filter((o) => o < k);
+  const slot = new Int32Array(k).fill(-1);
+  want.forEach((o, c) => (slot[o] = c));
+  const kw = want.length;
+  const outTop = new Float64Array(n1 * kw);
+  const outBot = new Float64Array(n2 * kw);
+  if (eig !== null && kw > 0) {
     // New columns = (kept columns of the block) · U, top and bottom rows apart, each over the kept
     // columns that have non-zeros there (columns ordered TOP, BOTH, BOTTOM).
     const byType = (t: number) => kept.map((j, i) => i).filter((i) => type[kept[i]] === t);
     const top = [...byType(TOP), ...byType(BOTH)];
     const bot = [...byType(BOTH), ...byType(BOTTOM)];
-    product(z, n, lo, n1, lo, kept, top, eig.u, k, outTop);
-    product(z, n, mid, n2, lo, kept, bot, eig.u, k, outBot);
+    product(z, n, lo, n1, lo, kept, top, eig.u, k, want, outTop);
+    product(z, n, mid, n2, lo, kept, bot, eig.u, k, want, outBot);
   }
 
   // Deflated columns, copied before the block is overwritten (row-major s × deflated.length).
@@ -164,24 +178,21 @@ function merge(d: Float64Array, z: Float64Array, n: number, lo: number, mid: num
     const at = (lo + i) * n + lo;
     for (let c = 0; c < nd; c++) defCols[i * nd + c] = z[at + deflated[c]];
   }
-  // All s eigenpairs ascending: index < k is lambda[index], else deflated[index − k].
-  const value = (t: number) => (t < k ? lambda[t] : dd[deflated[t - k]]);
-  const order = Array.from({ length: s }, (_, t) => t).sort((a, b) => value(a) - value(b) || a - b);
-  for (let t = 0; t < s; t++) d[lo + t] = value(order[t]);
   for (let i = 0; i < s; i++) {
     const at = (lo + i) * n + lo;
     const src = i < n1 ? outTop : outBot;
-    const srcRow = (i < n1 ? i : i - n1) * k;
-    for (let t = 0; t < s; t++) {
+    const srcRow = (i < n1 ? i : i - n1) * kw;
+    z.fill(0, at, at + first);
+    for (let t = first; t < s; t++) {
       const o = order[t];
-      z[at + t] = o < k ? src[srcRow + o] : defCols[i * nd + o - k];
+      z[at + t] = o < k ? src[srcRow + slot[o]] : defCols[i * nd + o - k];
     }
   }
 }
 
 /**
- * out (rows × k) = rows [r0, r0 + rows) of the block's kept columns listed in `cols` (indices into
- * `kept`, column lo + kept[·] of z) times the matching rows of U (k × k).
+ * out (rows × want.length) = rows [r0, r0 + rows) of the block's kept columns listed in `cols`
+ * (indices into `kept`, column lo + kept[·] of z) times the matching rows of U (k × k), columns `want`.
  */
 function product(
   z: Float64Array,
@@ -193,6 +204,7 @@ function product(
   cols: number[],
   u: Float64Array,
   k: number,
+  want: number[],
   out: Float64Array,
 ): void {
   const m = cols.length;
@@ -202,7 +214,9 @@ function product(
     const at = (r0 + i) * n + lo;
     for (let c = 0; c < m; c++) q[i * m + c] = z[at + kept[cols[c]]];
   }
-  const ub = new Float64Array(m * k);
-  for (let c = 0; c < m; c++) ub.set(u.subarray(cols[c] * k, cols[c] * k + k), c * k);
-  matmul(rows, m, k, { data: q, off: 0, rs: m, cs: 1 }, { data: ub, off: 0, rs: k, cs: 1 }, { data: out, off: 0, rs: k, cs: 1 }, 'set');
+  const kw = want.length;
+  const ub = new Float64Array(m * kw);
+  if (kw === k) for (let c = 0; c < m; c++) ub.set(u.subarray(cols[c] * k, cols[c] * k + k), c * k);
+  else for (let c = 0; c < m; c++) for (let w = 0; w < kw; w++) ub[c * kw + w] = u[cols[c] * k + want[w]];
+  matmul(rows, m, kw, { data: q, off: 0, rs: m, cs: 1 }, { data: ub, off: 0, rs: kw, cs: 1 }, { data: out, off: 0, rs: kw, cs: 1 }, 'set');
 }

@@ -126,39 +126,58 @@ export function tred2(w: Float64Array, n: number, d: Float64Array, e: Float64Arr
 
 /**
  * Step i's update A ← A − u pᵀ − p uᵀ (leading i × i lower triangle) and, on the updated values,
- * p2 = A·u2 for step i − 1 (leading (i−1) × (i−1)), in one pass over w.
+ * p2 = A·u2 for step i − 1 (leading (i−1) × (i−1)), in one pass over w, two columns at a time (they
+ * share the loads of u, p, u2 and p2).
  */
 function fusedUpdate(w: Float64Array, n: number, i: number, u: Float64Array, p: Float64Array, u2: Float64Array, p2: Float64Array): void {
   const m = i - 1;
   p2.fill(0, 0, m);
-  for (let j = 0; j < m; j++) {
-    const fj = u[j];
-    const gj = p[j];
-    const fu = u2[j];
-    const col = j * n;
-    const wd = w[col + j] - (fj * p[j] + gj * u[j]);
-    w[col + j] = wd;
-    let g0 = p2[j] + wd * fu;
-    let g1 = 0;
-    let k = j + 1;
-    for (; k + 1 < m; k += 2) {
-      const x0 = w[col + k] - (fj * p[k] + gj * u[k]);
-      const x1 = w[col + k + 1] - (fj * p[k + 1] + gj * u[k + 1]);
-      w[col + k] = x0;
-      w[col + k + 1] = x1;
-      g0 += x0 * u2[k];
-      g1 += x1 * u2[k + 1];
-      p2[k] += x0 * fu;
-      p2[k + 1] += x1 * fu;
+  let j = 0;
+  for (; j + 1 < m; j += 2) {
+    const ca = j * n;
+    const cb = ca + n;
+    const fa = u[j];
+    const ga = p[j];
+    const ua = u2[j];
+    const fb = u[j + 1];
+    const gb = p[j + 1];
+    const ub = u2[j + 1];
+    // Column j at rows j and j + 1, then column j + 1 at its diagonal.
+    const xa0 = w[ca + j] - (fa * p[j] + ga * u[j]);
+    const xa1 = w[ca + j + 1] - (fa * p[j + 1] + ga * u[j + 1]);
+    w[ca + j] = xa0;
+    w[ca + j + 1] = xa1;
+    let sa = p2[j] + xa0 * ua + xa1 * u2[j + 1];
+    p2[j + 1] += xa1 * ua;
+    const xb1 = w[cb + j + 1] - (fb * p[j + 1] + gb * u[j + 1]);
+    w[cb + j + 1] = xb1;
+    let sb = p2[j + 1] + xb1 * ub;
+    for (let k = j + 2; k < m; k++) {
+      const uk = u[k];
+      const pk = p[k];
+      const vk = u2[k];
+      const xa = w[ca + k] - (fa * pk + ga * uk);
+      const xb = w[cb + k] - (fb * pk + gb * uk);
+      w[ca + k] = xa;
+      w[cb + k] = xb;
+      sa += xa * vk;
+      sb += xb * vk;
+      p2[k] += xa * ua + xb * ub;
     }
-    if (k < m) {
-      const x = w[col + k] - (fj * p[k] + gj * u[k]);
-      w[col + k] = x;
-      g0 += x * u2[k];
-      p2[k] += x * fu;
-    }
-    w[col + m] -= fj * p[m] + gj * u[m];
-    p2[j] = g0 + g1;
+    w[ca + m] -= fa * p[m] + ga * u[m];
+    w[cb + m] -= fb * p[m] + gb * u[m];
+    p2[j] = sa;
+    p2[j + 1] = sb;
+  }
+  if (j < m) {
+    // The last column (m − 1) when m is odd: its diagonal and row m only.
+    const c = j * n;
+    const f = u[j];
+    const g = p[j];
+    const x = w[c + j] - (f * p[j] + g * u[j]);
+    w[c + j] = x;
+    p2[j] += x * u2[j];
+    w[c + m] -= f * p[m] + g * u[m];
   }
   w[m * n + m] -= u[m] * p[m] + p[m] * u[m];
 }

@@ -13,7 +13,7 @@ import type { MetricRow, NfaSnapshot, RunMeta, Snapshot } from '../records/runRe
 import type { CreateProgress } from './startupCost';
 import { ExpensiveSchedule, type ExpensiveMode } from './milestones';
 import { TwinWatch } from './divergence';
-import { buildRunState, disposeRunState, type RunState, type SessionOptions } from './startup';
+import { buildRunState, completeMachine, disposeRunState, type RunState, type SessionOptions } from './startup';
 import { measureRow, stepDirection } from './measure';
 import { defaultNfaLayer, takeSnapshot } from './snapshot';
 
@@ -73,8 +73,17 @@ export class Session {
     return this.state.nfaLive;
   }
 
+  /**
+   * What the start-up left for later (the kernel machine, SessionOptions.deferMachine): the worker
+   * calls it after the step-0 snapshot; advance() and measure() call it first in any case.
+   */
+  completeStartup(): boolean {
+    return completeMachine(this.state);
+  }
+
   /** Run k optimiser steps of the network and, on the same batches, of its linear twin. No readback. */
   advance(k: number): void {
+    this.completeStartup();
     const { config, spec, xTrain, yTrainFit, twin } = this.state;
     const lr = rawStep(spec, this.meta.lr);
     for (let i = 0; i < k; i++) {
@@ -97,6 +106,7 @@ export class Session {
 
   /** Every metric at the current step, read back in one batch (measure.ts). */
   measure(mode: ExpensiveMode = 'always', opts: { force?: boolean } = {}): Promise<MetricRow> {
+    this.completeStartup();
     return measureRow(this.state, this.vars, this.stepCount, { schedule: this.expensiveSchedule, twin: this.twinWatch }, mode, opts);
   }
 

@@ -27,6 +27,19 @@ export interface SessionOptions {
   probeTest?: number;
   /** Seed of the data set (default config.seed); a width sweep keeps it fixed while θ₀'s seed varies. */
   dataSeed?: number;
+  /**
+   * Leave the kernel machine's Θ∞ on train × train and eval × train (the costliest part of the
+   * start-up at the defaults) for completeMachine(): the app's worker posts the run and its step-0
+   * snapshot (f₀) first. Its meta (Θ∞ on the probe set, or why there is no machine) is filled in now.
+   */
+  deferMachine?: boolean;
+}
+
+/** The kernel machine left for later (SessionOptions.deferMachine). */
+interface PendingMachine {
+  build(): SessionMachine | null;
+  /** Free what it holds without building (the run is disposed first). */
+  dispose(): void;
 }
 
 /** Everything a run holds constant from step 0 on (the tensors are owned by it: disposeRunState). */
@@ -60,8 +73,13 @@ export interface RunState {
   readonly twin: LinearTwin;
   /** Projections on the top eigenmodes of Θ₀(X, X) (null when config.modes is 0 or N is too large). */
   readonly modesProj: ModeProjector | null;
-  /** The infinite-width kernel machine (docs/science.md §11); null when off (meta.machineOff says why). */
-  readonly machine: SessionMachine | null;
+  /**
+   * The infinite-width kernel machine (docs/science.md §11); null when off (meta.machineOff says
+   * why) or not built yet. With deferMachine the one part of the state completed after the start-up
+   * (completeMachine, before the first step or row).
+   */
+  machine: SessionMachine | null;
+  machinePending: PendingMachine | null;
   readonly nfaHeatmaps: NfaHeatmaps;
   /** Whether the live app measures NFA for this network (see NFA_LIVE_MAX_COST). */
   readonly nfaLive: boolean;
@@ -131,6 +149,8 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
     const f0Train = hold(built.f0Train);
     let twin: LinearTwin;
     let machine: SessionMachine | null = null;
+    let machinePending: PendingMachine | null = null;
+    const deferMachine = opts.deferMachine === true;
     let f0Test: tf.Tensor1D, cEval: tf.Tensor1D, yTrainFit: tf.Tensor1D, yTestFit: tf.Tensor1D;
     try {
       f0Test = hold(tf.tidy(() => tf.slice(built.f0Eval, 0, config.test)));
@@ -139,11 +159,27 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
       yTrainFit = hold(centred ? tf.add(yTrain, f0Train) : tf.clone(yTrain));
       yTestFit = hold(centred ? tf.add(yTest, f0Test) : tf.clone(yTest));
       twin = hold(new LinearTwin({ kTrainTrain: kTrainTrain0, ...built }));
-      const m = SessionMachine.build(spec, config.machine, { xTrain: data.xTrain, xTest: data.xTest, xGrid: grid, xProbe: probe.x, probeCount: probe.count, probeOrder: probe.order, f0Train, f0Eval: built.f0Eval });
-      machine = m.machine && hold(m.machine);
+      const m = SessionMachine.prepare(spec, config.machine, { xTrain: data.xTrain, xTest: data.xTest, xGrid: grid, xProbe: probe.x, probeCount: probe.count, probeOrder: probe.order, f0Train, f0Eval: built.f0Eval });
       Object.assign(meta, m.meta);
+      if (deferMachine) {
+        // f(X_eval; θ₀) stays alive until the machine is built from it
+        const f0Eval = hold(built.f0Eval);
+        machinePending = {
+          build: () => {
+            try {
+              return m.build();
+            } finally {
+              f0Eval.dispose();
+            }
+          },
+          dispose: () => f0Eval.dispose(),
+        };
+      } else {
+        const sm = m.build();
+        machine = sm && hold(sm);
+      }
     } finally {
-      tf.dispose([built.kEvalTrain, built.f0Eval]);
+      tf.dispose(deferMachine ? [built.kEvalTrain] : [built.kEvalTrain, built.f0Eval]);
     }
     await checkpoint(twin.fEval);
 
@@ -176,11 +212,20 @@ export async function buildRunState(config: ExperimentConfig, opts: SessionOptio
     kTrainTrain0.dispose();
     checkAbort();
     const nfaHeatmaps = new NfaHeatmaps(spec, xTrain, theta0);
-    return { config, spec, data, probe, meta, xTrain, yTrain, xTest, yTest, xGrid, xProbe, theta0, f0Train, f0Test, cEval, yTrainFit, yTestFit, ntkProbe0, twin, modesProj, machine, nfaHeatmaps, nfaLive, firstMeasure };
+    return { config, spec, data, probe, meta, xTrain, yTrain, xTest, yTest, xGrid, xProbe, theta0, f0Train, f0Test, cEval, yTrainFit, yTestFit, ntkProbe0, twin, modesProj, machine, machinePending, nfaHeatmaps, nfaLive, firstMeasure };
   } catch (e) {
     for (const t of held) t.dispose();
     throw e;
   }
+}
+
+/** Build the kernel machine the start-up left for later (deferMachine); false when none was pending. */
+export function completeMachine(s: RunState): boolean {
+  const pending = s.machinePending;
+  if (!pending) return false;
+  s.machinePending = null;
+  s.machine = pending.build();
+  return true;
 }
 
 /** Dispose every tensor a RunState owns. */
@@ -192,6 +237,8 @@ export function disposeRunState(s: RunState): void {
   s.twin.dispose();
   s.modesProj?.dispose();
   s.machine?.dispose();
+  s.machinePending?.dispose();
+  s.machinePending = null;
   tf.dispose([s.xTrain, s.yTrain, s.xTest, s.yTest, s.xGrid, s.xProbe, s.f0Train, s.f0Test, s.cEval, s.yTrainFit, s.yTestFit, s.ntkProbe0]);
 }
 
