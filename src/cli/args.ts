@@ -3,19 +3,22 @@
 // (same names, ranges and messages as the app's URL parameters).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FIELDS, configFromEntries } from '../schema/config';
-import type { CliArgs } from './io';
+import { parseNumberList, type ListBounds } from '../schema/numberList';
+import { SWEEP_LISTS } from '../schema/sweep';
+import { UsageError, type CliArgs } from './io';
 export type { CliArgs } from './io';
 import { BACKENDS, COMMANDS, DEFAULT_BACKEND, GLOBAL_FLAGS, commandByName, orList, type Command } from './commands';
 
+/** `--help` / `-h` among a command's flags: main prints the help (exit 0). */
+export class HelpRequested extends Error {}
 
-export class CliError extends Error {}
-
-/** "64,256,1024" → [64, 256, 1024]: positive integers up to max, or a CliError naming the flag. */
-function intList(flag: string, value: string, max: number): number[] {
-  const parts = value.split(',').map((s) => s.trim());
-  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max))
-    throw new CliError(`--${flag}=${JSON.stringify(value)} is not valid: expected comma-separated integers from 1 to ${max}`);
-  return parts.map(Number);
+/** A comma-separated list flag within its bounds (schema/sweep.ts SWEEP_LISTS), or a UsageError naming the flag. */
+function listFlag(value: string, bounds: ListBounds): number[] {
+  try {
+    return parseNumberList(value, bounds);
+  } catch (e) {
+    throw new UsageError(`--${(e as Error).message}`);
+  }
 }
 
 /** parseArgs options for one command: its experiment flags (if any), its own flags and the global ones. */
@@ -36,31 +39,31 @@ function otherCommandsWith(flag: string): string[] {
 const knownFlags = (cmd: Command) => [...(cmd.experiment ? FIELDS.map((f) => f.name) : []), ...cmd.flags.map((f) => f.name), ...GLOBAL_FLAGS.map((f) => f.name)].map((s) => '--' + s).join(' ');
 
 /** parseArgs' own errors as one line in this CLI's words. */
-function cliErrorFrom(e: unknown, cmd: Command): CliError {
+function cliErrorFrom(e: unknown, cmd: Command): UsageError {
   const err = e instanceof Error ? e : new Error(String(e));
   const code = 'code' in err ? err.code : undefined;
   const flag = /'(--?[^' ]+)/.exec(err.message)?.[1] ?? '';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const others = otherCommandsWith(flag.replace(/^--/, ''));
-      if (others.length > 0) return new CliError(`flag ${flag} only applies to the ${orList(others, 'and')} command${others.length > 1 ? 's' : ''}`);
-      return new CliError(`unknown flag ${flag} (known to ${cmd.name}: ${knownFlags(cmd)})`);
+      if (others.length > 0) return new UsageError(`flag ${flag} only applies to the ${orList(others, 'and')} command${others.length > 1 ? 's' : ''}`);
+      return new UsageError(`unknown flag ${flag} (known to ${cmd.name}: ${knownFlags(cmd)})`);
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /argument missing|ambiguous/.test(err.message)
-        ? new CliError(`flag ${flag} needs a value (write ${flag}=VALUE for a value that starts with "-")`)
-        : new CliError(`flag ${flag} takes no value`);
+        ? new UsageError(`flag ${flag} needs a value (write ${flag}=VALUE for a value that starts with "-")`)
+        : new UsageError(`flag ${flag} takes no value`);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new CliError(`unexpected argument ${/'([^']*)'/.exec(err.message)?.[1] ?? ''} (flags look like --width 256)`);
+      return new UsageError(`unexpected argument ${/'([^']*)'/.exec(err.message)?.[1] ?? ''} (flags look like --width 256)`);
     default:
-      return new CliError(err.message);
+      return new UsageError(err.message);
   }
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'help', ...rest] = argv;
   const cmd = commandByName(command);
-  if (!cmd) throw new CliError(`unknown command ${JSON.stringify(command)} (expected ${orList(COMMANDS.map((c) => c.name))})`);
+  if (!cmd) throw new UsageError(`unknown command ${JSON.stringify(command)} (expected ${orList(COMMANDS.map((c) => c.name))})`);
   let values: ReturnType<typeof parseArgs>['values'];
   let positional: string[] = [];
   try {
@@ -70,19 +73,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
   } catch (e) {
     throw cliErrorFrom(e, cmd);
   }
-  if (values.help) throw new CliError('help');
+  if (values.help) throw new HelpRequested('help');
   const str = (name: string): string | undefined => {
     const v = values[name];
     return typeof v === 'string' ? v : undefined;
   };
   const backendRaw = str('backend') ?? DEFAULT_BACKEND;
   const backend = BACKENDS.find((b) => b === backendRaw);
-  if (backend === undefined) throw new CliError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of ${BACKENDS.join(', ')}`);
+  if (backend === undefined) throw new UsageError(`--backend=${JSON.stringify(backendRaw)} is not valid: expected one of ${BACKENDS.join(', ')}`);
   const nRaw = str('n');
-  if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new CliError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
+  if (nRaw !== undefined && (!/^\d+$/.test(nRaw) || Number(nRaw) < 1)) throw new UsageError(`--n=${JSON.stringify(nRaw)} is not valid: expected an integer ≥ 1`);
   // `sweep --lr auto-per-run` = `--lr auto --auto-lr per-run` (each run its own η; see src/schema/sweep.ts)
   const perRunLr = str('lr') === 'auto-per-run';
-  if (perRunLr && command !== 'sweep' && command !== 'phase') throw new CliError('--lr auto-per-run only applies to the sweep and phase commands');
+  if (perRunLr && command !== 'sweep' && command !== 'phase') throw new UsageError('--lr auto-per-run only applies to the sweep and phase commands');
   const entries = cmd.experiment
     ? FIELDS.flatMap((f): [string, string][] => {
         const v = f.name === 'lr' && perRunLr ? 'auto' : str(f.name);
@@ -97,10 +100,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (perRunLr) flags['auto-lr'] = 'per-run';
   const earlySweep = command === 'early-sweep';
-  const widths = earlySweep && flags.widths !== undefined ? intList('widths', flags.widths, 16384) : null;
-  const at = earlySweep && flags.at !== undefined ? intList('at', flags.at, 1000000) : null;
+  const widths = earlySweep && flags.widths !== undefined ? listFlag(flags.widths, SWEEP_LISTS.earlyWidths) : null;
+  const at = earlySweep && flags.at !== undefined ? listFlag(flags.at, SWEEP_LISTS.earlySteps) : null;
   const { config, notices } = configFromEntries(entries);
-  if (notices.length > 0) throw new CliError('--' + notices[0].replace(/; using the default.*$/, ''));
+  if (notices.length > 0) throw new UsageError('--' + notices[0].replace(/; using the default.*$/, ''));
   return {
     command,
     config,

@@ -13,13 +13,10 @@ import {
   DEFAULT_PHASE_OUTPUT_SCALES,
   DEFAULT_SWEEP_SEEDS,
   DEFAULT_SWEEP_WIDTHS,
-  MAX_OUTPUT_SCALES,
   MAX_SWEEP_SEEDS,
-  OUTPUT_SCALE_RANGE,
-  LR_SCALE_RANGE,
-  SWEEP_WIDTH_MAX,
-  SWEEP_WIDTH_MIN,
+  SWEEP_LISTS,
 } from '../schema/sweep';
+import { describeList } from '../schema/numberList';
 import { PARAMETRIZATIONS } from '../schema/config';
 import { SWEEP_STEPS, SWEEP_WIDTHS } from '../engine/earlyTime/earlyTimeSweep';
 
@@ -63,19 +60,19 @@ const OUT_FLAG: FlagSpec = { name: 'out', value: 'DIR', help: 'directory to writ
 /** The flags of `sweep` and `phase` (they differ only in the default of --output-scales). */
 function sweepFlags(outputScalesDefault: string): FlagSpec[] {
   return [
-    { name: 'widths', value: 'W,W,…', help: `comma-separated hidden widths, from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}, at least two`, default: DEFAULT_SWEEP_WIDTHS.join(',') },
+    { name: 'widths', value: 'W,W,…', help: `hidden widths: ${describeList(SWEEP_LISTS.widths)}, at least ${SWEEP_LISTS.widths.minDistinct} distinct`, default: DEFAULT_SWEEP_WIDTHS.join(',') },
     { name: 'seeds', value: 'N', help: `seeds per width, from 1 to ${MAX_SWEEP_SEEDS}`, default: String(DEFAULT_SWEEP_SEEDS) },
     {
       name: 'output-scales',
       value: 'A,A,…',
-      help: `comma-separated output scales α, from ${OUTPUT_SCALE_RANGE[0]} to ${OUTPUT_SCALE_RANGE[1]}, at most ${MAX_OUTPUT_SCALES}; more than one makes a phase sweep (every run centred, α·(f − f₀))`,
+      help: `output scales α: ${describeList(SWEEP_LISTS.outputScales)}, at most ${SWEEP_LISTS.outputScales.maxDistinct}; more than one makes a phase sweep (every run centred, α·(f − f₀))`,
       default: outputScalesDefault,
     },
     { name: 'params', value: 'P,P,…', help: `comma-separated parametrizations (${PARAMETRIZATIONS.join(', ')}); more than one makes a phase sweep, η resolved per parametrization`, default: 'the --param value' },
     {
       name: 'lr-scales',
       value: 'C,C,…',
-      help: `comma-separated learning-rate scales c, from ${LR_SCALE_RANGE[0]} to ${LR_SCALE_RANGE[1]}: each run trains with η = c·η_c = c·2N/λmax(Θ₀) of its own θ₀ (the learning-rate × width phase diagram; runs.csv gets an lrScale column, each run its measured lrPhase)`,
+      help: `learning-rate scales c: ${describeList(SWEEP_LISTS.lrScales)}, at most ${SWEEP_LISTS.lrScales.maxDistinct}; each run trains with η = c·η_c = c·2N/λmax(Θ₀) of its own θ₀ (the learning-rate × width phase diagram; runs.csv gets an lrScale column, each run its measured lrPhase)`,
       default: 'none',
     },
     { name: 'auto-lr', value: 'RULE', help: 'with --lr auto: shared (one η for every run) or per-run (= --lr auto-per-run)', default: DEFAULT_AUTO_LR },
@@ -147,8 +144,8 @@ export const COMMANDS: readonly Command[] = [
     details: 'Same data, seed and η for every width (η resolved once, at --width).',
     experiment: true,
     flags: [
-      { name: 'widths', value: 'W,W,…', help: 'comma-separated hidden widths, from 1 to 16384', default: SWEEP_WIDTHS.join(',') },
-      { name: 'at', value: 'S,S,…', help: 'comma-separated steps, from 1 to 1000000', default: SWEEP_STEPS.join(',') },
+      { name: 'widths', value: 'W,W,…', help: `hidden widths: ${describeList(SWEEP_LISTS.earlyWidths)}`, default: SWEEP_WIDTHS.join(',') },
+      { name: 'at', value: 'S,S,…', help: `steps: ${describeList(SWEEP_LISTS.earlySteps)}`, default: SWEEP_STEPS.join(',') },
     ],
     run: runEarlySweep,
   },

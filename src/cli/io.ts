@@ -1,9 +1,10 @@
 // What a command receives (its parsed arguments) and where it writes: shared by the command table
 // and every command, so none of them imports the parser.
 import type { ExperimentConfig } from '../schema/config';
+import { NODE_BACKENDS } from '../schema/backends';
 
-/** The Node backends of the CLI; wasm is the default (~25× faster than cpu at width 256). */
-export const BACKENDS = ['wasm', 'cpu'] as const;
+/** The CLI's backends: the ones Node offers; wasm is the default (~25× faster than cpu at width 256). */
+export const BACKENDS = NODE_BACKENDS;
 export type CliBackend = (typeof BACKENDS)[number];
 export const DEFAULT_BACKEND: CliBackend = 'wasm';
 
@@ -25,6 +26,22 @@ export interface CliArgs {
   /** Positional arguments (`merge DIR1 DIR2 …`); other commands reject them. */
   positional: string[];
 }
+
+/** The CLI's exit statuses. */
+export const EXIT = {
+  ok: 0,
+  /** The command failed while running (an error not caused by its arguments). */
+  failed: 1,
+  /** A usage error: a bad command, flag or value; one line on stderr, nothing run. */
+  usage: 2,
+  /** `train`: the run diverged (the loss grew 10⁶×). */
+  diverged: 3,
+  /** Interrupted (Ctrl-C), 128 + SIGINT. */
+  interrupted: 130,
+} as const;
+
+/** A usage error, from parsing or from a command checking its flags: one line on stderr, exit EXIT.usage. */
+export class UsageError extends Error {}
 
 /** Where a command writes: stdout for results, stderr for progress and errors. */
 export interface Io {

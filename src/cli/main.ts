@@ -1,11 +1,10 @@
 // The headless command line: the same engine as the app, on the tfjs wasm (or cpu) backend. The
 // commands, their flags and their run functions are the table in ./commands.ts.
 import { useNodeBackend } from '../engine/nodeBackend';
-import { CliError, parseCliArgs, type CliArgs } from './args';
+import { HelpRequested, parseCliArgs, type CliArgs } from './args';
 import { COMMANDS, commandByName } from './commands';
 import { VERSION, commandHelp, generalHelp } from './help';
-import { UsageError } from './sweep';
-import type { Io } from './io';
+import { EXIT, UsageError, type Io } from './io';
 
 export type { Io } from './io';
 
@@ -32,12 +31,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     args = parseCliArgs(argv);
   } catch (e) {
-    if (e instanceof CliError && e.message === 'help') {
+    if (e instanceof HelpRequested) {
       io.stdout(generalHelp() + '\n');
       return 0;
     }
     io.stderr(`error: ${oneLine((e as Error).message)}\n`);
-    return 2;
+    return EXIT.usage;
   }
   const cmd = commandByName(args.command) ?? COMMANDS[0];
   await useNodeBackend(args.backend);
@@ -45,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await cmd.run(args, io);
   } catch (e) {
     io.stderr(`error: ${oneLine((e as Error).message)}\n`);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError ? EXIT.usage : EXIT.failed;
   }
 }
 

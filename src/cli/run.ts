@@ -11,7 +11,7 @@ import { ntkLayerwise } from '../engine/metrics/ntk';
 import { taylorCoefficients } from '../engine/nn/jets';
 import type { CliArgs } from './io';
 import { infiniteDump } from './infinite';
-import type { Io } from './io';
+import { EXIT, type Io } from './io';
 import { resolveSigmaW2, type ExperimentConfig } from '../schema/config';
 
 function round(v: number): number {
@@ -68,7 +68,7 @@ export async function runTrain(args: CliArgs, io: Io): Promise<number> {
       if (isDiverged(row, first.loss)) {
         summary(true);
         io.stderr(`diverged at step ${row.step}: the loss grew 10⁶× (η = ${round(session.meta.lr)}, ${divergedContext(session.meta)})\n`);
-        return 3;
+        return EXIT.diverged;
       }
     }
     summary(false);

@@ -6,16 +6,8 @@ import { manifestJson, parseManifest, pastEdgeOf, parseRunsCsv, parseShard, runK
 import { runSweep } from '../engine/sweep/run';
 import type { SweepLrs, SweepProgress } from '../engine/records/sweepRecords';
 import { DEFAULT_PHASE_OUTPUT_SCALES, isPhaseSweep, SWEEP_MODEL_MESSAGE, sweepSpecFromEntries, type SweepSpec } from '../schema/sweep';
-import type { CliArgs } from './io';
+import { EXIT, UsageError, type CliArgs, type Io } from './io';
 import { startJobPool, type JobPool } from './sweepJobs';
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-/** A usage error: one line on stderr, exit status 2. */
-export class UsageError extends Error {}
 
 type Fs = typeof import('node:fs/promises');
 async function nodeFs(): Promise<Fs> {
@@ -80,14 +72,8 @@ export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Pr
   } catch (e) {
     throw new UsageError(`--${(e as Error).message}`);
   }
-  let shard: { i: number; k: number } | null = null;
-  if (args.sweep.shard !== undefined) {
-    try {
-      shard = parseShard(args.sweep.shard);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
+  const shard = args.sweep.shard === undefined ? null : parseShard(args.sweep.shard);
+  if (args.sweep.shard !== undefined && shard === null) throw new UsageError(`--shard=${JSON.stringify(args.sweep.shard)} is not valid: expected i/K with 1 ≤ i ≤ K, e.g. 1/4`);
   const jobs = parseJobs(args.sweep.jobs, await defaultJobs());
   const phase = isPhaseSweep(spec);
   const fs = await nodeFs();
@@ -103,7 +89,7 @@ export async function runSweepCommand(args: CliArgs, io: Io, name = 'sweep'): Pr
     void pool?.close();
     void removeTemporaries(fs, out).finally(() => {
       io.stderr('sweep: interrupted; no files written\n');
-      process.exit(130);
+      process.exit(EXIT.interrupted);
     });
   };
   process.once('SIGINT', onSigint);

@@ -5,8 +5,8 @@
 import { effectiveBatch, isToyDataset, TOY_INPUT_DIM, type ExperimentConfig } from '../schema/config';
 import { COMPARE_KEYS, runLabel } from '../schema/compare';
 import { PROBE_CAP_TEST, PROBE_CAP_TRAIN } from './metrics/probe';
-
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+import { parameterCount } from './nn/mlp';
+import type { BackendName } from '../schema/backends';
 
 /**
  * Tensor memory we let one run use, per backend (bytes). WebGL textures and WebGPU buffers share a
@@ -47,18 +47,6 @@ export interface MemoryEstimate {
 
 const F32 = 4;
 
-/** Number of trainable parameters: Σ_l n_out·n_in (+ n_out biases). */
-export function parameterCount(inputDim: number, width: number, depth: number, bias: boolean): number {
-  let p = 0;
-  let nIn = inputDim;
-  for (let l = 0; l <= depth; l++) {
-    const nOut = l === depth ? 1 : width;
-    p += nOut * nIn + (bias ? nOut : 0);
-    nIn = nOut;
-  }
-  return p;
-}
-
 /**
  * Bytes a run needs at its peak, by item:
  * - parameters: θ (variables), θ₀, the gradient, the step direction Δ, and the tangent of the pair
@@ -74,7 +62,7 @@ export function parameterCount(inputDim: number, width: number, depth: number, b
 export function estimateRunMemory(s: RunShape): MemoryEstimate {
   const L = s.depth;
   const n = s.width;
-  const P = parameterCount(s.inputDim, n, L, s.bias);
+  const P = parameterCount(s);
   const biggestLayer = Math.max(n * n, n * s.inputDim);
   const parameters = (5 * P + 2 * biggestLayer) * F32;
   const activations = 4 * L * s.batch * n * F32;

@@ -24,6 +24,8 @@ export const MODELS = ['mlp', 'early-time'] as const;
 export const MNIST_RESOLUTIONS = [14, 28] as const;
 
 export type Activation = (typeof ACTIVATIONS)[number];
+/** Whether φ has kinks (relu: φ′ jumps at 0): only then do unit flips and the frozen-pattern step mean something. */
+export const hasKinks = (a: Activation): boolean => a === 'relu';
 export type Parametrization = (typeof PARAMETRIZATIONS)[number];
 export type DatasetName = (typeof DATASETS)[number];
 export type ToyDatasetName = (typeof TOY_DATASETS)[number];

@@ -5,6 +5,7 @@
 // messages and sweep.json.
 import { z } from 'zod';
 import { ConfigSchema, PARAMETRIZATIONS, fieldByKey, type ExperimentConfig, type Parametrization } from './config';
+import { parseNumberList, type ListBounds } from './numberList';
 
 export const SWEEP_WIDTH_MIN = 8;
 export const SWEEP_WIDTH_MAX = 4096;
@@ -35,6 +36,18 @@ export const MAX_LR_SCALES = 12;
 export const DEFAULT_LR_SCALES: readonly number[] = [0.5, 1, 1.5, 2, 3];
 /** The `phase` command's default output scales α. */
 export const DEFAULT_PHASE_OUTPUT_SCALES: readonly number[] = [1, 3, 10, 30];
+const stepsField = fieldByKey('steps');
+
+/** The bounds of every comma-separated list a sweep takes (URL, CLI flags, the sweep form), for ./numberList.ts. */
+export const SWEEP_LISTS = {
+  widths: { name: 'widths', integer: true, min: SWEEP_WIDTH_MIN, max: SWEEP_WIDTH_MAX, minDistinct: 2, item: 'width', items: 'widths', example: '16,64,256' },
+  outputScales: { name: 'output-scales', integer: false, min: OUTPUT_SCALE_RANGE[0], max: OUTPUT_SCALE_RANGE[1], maxDistinct: MAX_OUTPUT_SCALES, items: 'output scales', example: '1,3,10,30' },
+  lrScales: { name: 'lr-scales', integer: false, min: LR_SCALE_RANGE[0], max: LR_SCALE_RANGE[1], maxDistinct: MAX_LR_SCALES, items: 'learning-rate scales', example: '0.5,1,1.5,2,3' },
+  /** `early-sweep --widths`: hidden widths of the early-time model (not bounded by the MLP's). */
+  earlyWidths: { name: 'widths', integer: true, min: 1, max: 16384, items: 'widths' },
+  /** `early-sweep --at`: steps at which earlyGap is read (the config's step range). */
+  earlySteps: { name: 'at', integer: true, min: 1, max: stepsField.kind === 'number' ? stepsField.max : 1_000_000, items: 'steps' },
+} as const satisfies Record<string, ListBounds>;
 
 const widthSchema = z
   .number()
@@ -120,40 +133,11 @@ export function parseSweepSpec(input: unknown): { ok: true; spec: SweepSpec } | 
 }
 
 /** "16,64,256" → [16, 64, 256]; throws a one-line Error for anything else. */
-export function parseWidthList(raw: string): number[] {
-  const parts = raw.split(',').map((s) => s.trim());
-  if (parts.some((p) => !/^\d+$/.test(p)))
-    throw new Error(`widths=${JSON.stringify(raw)} is not valid: expected comma-separated integers from ${SWEEP_WIDTH_MIN} to ${SWEEP_WIDTH_MAX}, e.g. 16,64,256`);
-  const w = parts.map(Number);
-  for (const v of w)
-    if (v < SWEEP_WIDTH_MIN || v > SWEEP_WIDTH_MAX)
-      throw new Error(`widths=${JSON.stringify(raw)} is not valid: width ${v} is outside ${SWEEP_WIDTH_MIN}…${SWEEP_WIDTH_MAX}`);
-  if (new Set(w).size < 2) throw new Error(`widths=${JSON.stringify(raw)} is not valid: a sweep needs at least two distinct widths`);
-  return w;
-}
-
+export const parseWidthList = (raw: string): number[] => parseNumberList(raw, SWEEP_LISTS.widths);
 /** "1,3,10" → [1, 3, 10]; throws a one-line Error for anything else. */
-export function parseOutputScaleList(raw: string): number[] {
-  const [lo, hi] = OUTPUT_SCALE_RANGE;
-  const parts = raw.split(',').map((s) => s.trim());
-  const bad = () => new Error(`output-scales=${JSON.stringify(raw)} is not valid: expected comma-separated numbers from ${lo} to ${hi}, e.g. 1,3,10,30`);
-  if (parts.some((p) => !/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(p))) throw bad();
-  const a = parts.map(Number);
-  for (const v of a) if (!(v >= lo && v <= hi)) throw new Error(`output-scales=${JSON.stringify(raw)} is not valid: ${v} is outside ${lo}…${hi}`);
-  if (new Set(a).size > MAX_OUTPUT_SCALES) throw new Error(`output-scales=${JSON.stringify(raw)} is not valid: at most ${MAX_OUTPUT_SCALES} output scales`);
-  return a;
-}
-
+export const parseOutputScaleList = (raw: string): number[] => parseNumberList(raw, SWEEP_LISTS.outputScales);
 /** "0.5,1,2" → [0.5, 1, 2]; throws a one-line Error for anything else. */
-export function parseLrScaleList(raw: string): number[] {
-  const [lo, hi] = LR_SCALE_RANGE;
-  const parts = raw.split(',').map((s) => s.trim());
-  if (parts.some((p) => !/^\d*\.?\d+([eE][+-]?\d+)?$/.test(p))) throw new Error(`lr-scales=${JSON.stringify(raw)} is not valid: expected comma-separated numbers from ${lo} to ${hi}, e.g. 0.5,1,1.5,2,3`);
-  const a = parts.map(Number);
-  for (const v of a) if (!(v >= lo && v <= hi)) throw new Error(`lr-scales=${JSON.stringify(raw)} is not valid: ${v} is outside ${lo}…${hi}`);
-  if (new Set(a).size > MAX_LR_SCALES) throw new Error(`lr-scales=${JSON.stringify(raw)} is not valid: at most ${MAX_LR_SCALES} learning-rate scales`);
-  return a;
-}
+export const parseLrScaleList = (raw: string): number[] => parseNumberList(raw, SWEEP_LISTS.lrScales);
 
 /** "ntk,mup" → ['ntk', 'mup']; throws a one-line Error for anything else. */
 export function parseParamList(raw: string): Parametrization[] {

@@ -2,6 +2,8 @@
 // it does and its codec (text → value, or a notice and the default). The experiment settings are
 // the config fields (config.ts); the sweep's own parameters are validated by sweep.ts. Parsed once
 // at start-up (main.tsx); nothing else reads location.search for these names.
+import { BACKEND_NAMES } from './backends';
+
 /** The one string → boolean rule of URL parameters, CLI flags and config files. */
 export function parseBoolText(raw: string): boolean | null {
   const v = raw.trim().toLowerCase();
@@ -31,9 +33,6 @@ export function malformedEscapeNotice(search: string): string | null {
   return `The link is malformed: ${shown} ${bad.length === 1 ? 'is' : 'are'} not valid percent-encoding (a link cut off or changed when copied?); it was read as far as it decodes.`;
 }
 
-/** TensorFlow.js backends the page can run (the worker protocol uses this list). */
-export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendNameText = (typeof BACKEND_NAMES)[number];
 export type ThemeChoice = 'light' | 'dark' | null;
 export type PageName = 'lab' | 'tour';
 

@@ -7,16 +7,15 @@
 // To add a message: add its schema to REQUEST_SCHEMAS or EVENT_SCHEMAS below (with a literal
 // `type`); the WorkerRequest / WorkerEvent unions and the validation follow.
 import { z } from 'zod';
-import { BACKEND_NAMES } from '../schema/url';
+import { BACKEND_NAMES } from '../schema/backends';
 import { ConfigSchema } from '../schema/config';
 import { MetricRowSchema, RunMetaSchema, SnapshotSchema, StartupStageSchema } from '../engine/records/runRecords';
 import { EarlyWidthPointSchema } from '../engine/records/earlyWidthPoint';
 import { SweepSpecSchema } from '../schema/sweep';
 import { SweepLrsSchema, SweepProgressSchema, SweepRunSchema } from '../engine/records/sweepRecords';
 
-export const BACKENDS = BACKEND_NAMES;
-export const BackendNameSchema = z.enum(BACKENDS);
-export type BackendName = z.infer<typeof BackendNameSchema>;
+export const BackendNameSchema = z.enum(BACKEND_NAMES);
+export type { BackendName } from '../schema/backends';
 
 /** Identifies one run: chosen by the UI, positive, increasing. */
 export const RunIdSchema = z.number().int().nonnegative();

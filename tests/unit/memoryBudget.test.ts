@@ -1,7 +1,7 @@
 // The memory guard's estimate and decisions (src/engine/memoryBudget.ts).
 import { describe, expect, it } from 'vitest';
-import { disposeParams, initParams, specFromConfig } from '../../src/engine/nn/mlp';
-import { checkRunMemory, estimateRunMemory, MEMORY_BUDGET_BYTES, parameterCount, runShapeFromConfig } from '../../src/engine/memoryBudget';
+import { disposeParams, initParams, parameterCount, specFromConfig } from '../../src/engine/nn/mlp';
+import { checkRunMemory, estimateRunMemory, MEMORY_BUDGET_BYTES, runShapeFromConfig } from '../../src/engine/memoryBudget';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/schema/config';
 
 const BIG: ExperimentConfig = { ...DEFAULT_CONFIG, width: 4096, depth: 6, train: 256 };
@@ -14,7 +14,7 @@ describe('memory guard', () => {
       const params = initParams(spec, 1);
       const size = params.reduce((a, L) => a + L.W.size + (L.b?.size ?? 0), 0);
       disposeParams(params);
-      expect(parameterCount(spec.inputDim, width, depth, bias)).toBe(size);
+      expect(parameterCount(runShapeFromConfig(config))).toBe(size);
     }
   });
 

@@ -1,6 +1,6 @@
 // Sweep spec, grid, shards, per-run config and summaries (pure functions).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/schema/config';
+import { DEFAULT_CONFIG, hasKinks } from '../../src/schema/config';
 import { parseSweepSpec, parseWidthList, sweepSpecFromEntries, sweepSpecToEntries, DEFAULT_SWEEP_WIDTHS, isPhaseSweep, parseOutputScaleList, parseParamList } from '../../src/schema/sweep';
 import {
   configForRun,
@@ -12,7 +12,6 @@ import {
   sweepMetrics,
   fitAll,
   sweepFitOptions,
-  hasKinks,
   runKey,
   groupKey,
   sweepGroups,
@@ -42,7 +41,7 @@ describe('sweep spec', () => {
     expect(parseSweepSpec({ base: DEFAULT_CONFIG, widths: [16, 5000] })).toMatchObject({ ok: false, error: 'widths.1: widths must be at most 4096' });
     expect(parseSweepSpec({ base: { ...DEFAULT_CONFIG, width: -1 }, widths: [16, 32] })).toMatchObject({ ok: false, error: expect.stringMatching(/^base\.width: /) });
     expect(() => parseWidthList('16,,32')).toThrow(/comma-separated integers/);
-    expect(() => parseWidthList('16')).toThrow(/at least two distinct/);
+    expect(() => parseWidthList('16')).toThrow(/at least 2 distinct widths/);
   });
 
   it('URL entries round-trip; bad ones give notices and defaults', () => {
@@ -63,7 +62,7 @@ describe('grid, shards, per-run config', () => {
     expect(parts.flat().map((p) => p.index).sort((a, b) => a - b)).toEqual(g.map((p) => p.index));
     expect(shard(g, 2, 4)).toEqual(shard(sweepGrid(spec()), 2, 4));
     expect(parseShard('2/4')).toEqual({ i: 2, k: 4 });
-    for (const bad of ['3/2', '0/2', '1/0', 'a/b', '1'] as const) expect(() => parseShard(bad)).toThrow(/is not valid/);
+    for (const bad of ['3/2', '0/2', '1/0', 'a/b', '1'] as const) expect(parseShard(bad)).toBeNull();
   });
 
   it('η = η₀·n^κ for an explicit η; auto-per-run stays auto; auto is one η for every run', async () => {
@@ -119,11 +118,11 @@ describe('summaries and fits', () => {
   it('mean, sample std and n per width × metric × phase; per-seed fit', () => {
     const metrics = sweepMetrics({ depth: 2, activation: 'tanh' });
     const rows = summarize(runs, metrics, [{ param: 'ntk', outputScale: 1 }]);
-    const r = rows.find((x) => x.metric === 'ntkDrift' && x.phase === 'final' && x.width === 16)!;
+    const r = rows.find((x) => x.metric === 'ntkDrift' && x.stage === 'final' && x.width === 16)!;
     expect(r.mean).toBeCloseTo(2 / 4, 12);
     expect(r.std).toBeCloseTo(1 / 4, 12);
     expect(r.n).toBe(3);
-    const l1 = rows.find((x) => x.metric === 'layerChange1' && x.phase === 'final' && x.width === 64)!;
+    const l1 = rows.find((x) => x.metric === 'layerChange1' && x.stage === 'final' && x.width === 64)!;
     expect(l1.mean).toBe(1);
     const fits = fitAll(runs, metrics, sweepFitOptions({ base: DEFAULT_CONFIG }));
     expect(fits.ntkDrift.final!.slope).toBeCloseTo(-0.5, 10);
@@ -234,7 +233,7 @@ describe('phase sweeps (param × α × width × seed)', () => {
     const groups = [{ param: 'ntk' as const, outputScale: 1 }, { param: 'ntk' as const, outputScale: 10 }, { param: 'mup' as const, outputScale: 1 }, { param: 'mup' as const, outputScale: 10 }];
     const rows = summarize(parsed, metrics, groups);
     expect(rows).toHaveLength(4 * metrics.length * 2 * 2);
-    const r = rows.find((x) => x.param === 'mup' && x.outputScale === 10 && x.metric === 'ucNfaLast' && x.phase === 'final' && x.width === 64)!;
+    const r = rows.find((x) => x.param === 'mup' && x.outputScale === 10 && x.metric === 'ucNfaLast' && x.stage === 'final' && x.width === 64)!;
     expect(r.mean).toBeCloseTo((0.35 + 0.6) / 2, 12);
     expect(r.n).toBe(2);
     const fits = fitGroups(parsed, metrics, sweepFitOptions({ base: DEFAULT_CONFIG }), groups);

@@ -15,6 +15,7 @@ import { tf } from '../tf';
 import { layerFactors } from './ntk';
 import { matMulABt, matMulAtB } from '../nn/dense';
 import type { MlpSpec, Params } from '../nn/mlp';
+import { centredMoments } from '../linalg/moments';
 
 /** One hidden layer's alignment; null where ρ is undefined (see pearsonFromSums). */
 export interface NfaValue {
@@ -62,26 +63,9 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number | nu
   const n = a.length;
   if (n !== b.length) throw new Error(`pearson: lengths differ (${n} vs ${b.length})`);
   if (n < 2) return null;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let va = 0;
-  let vb = 0;
-  let cab = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const db = b[i] - mb;
-    va += da * da;
-    vb += db * db;
-    cab += da * db;
-  }
-  if (!(va > 0) || !(vb > 0)) return null;
-  return cab / Math.sqrt(va * vb);
+  const { saa, sbb, sab } = centredMoments(a, b);
+  if (!(saa > 0) || !(sbb > 0)) return null;
+  return sab / Math.sqrt(saa * sbb);
 }
 
 /** ‖M‖²_F as a scalar tensor. */

@@ -66,7 +66,7 @@ export function specFromConfig(config: ExperimentConfig, inputDim: number): MlpS
 }
 
 /** [d0, n, …, n, 1]: input dimension, L hidden widths, scalar output. */
-export function layerSizes(spec: MlpSpec): number[] {
+export function layerSizes(spec: Pick<MlpSpec, 'inputDim' | 'width' | 'depth'>): number[] {
   return [spec.inputDim, ...Array<number>(spec.depth).fill(spec.width), 1];
 }
 
@@ -239,8 +239,8 @@ export function forward(spec: MlpSpec, params: Params, x: tf.Tensor2D): tf.Tenso
   });
 }
 
-/** Number of trainable scalars. */
-export function parameterCount(spec: MlpSpec): number {
+/** Number of trainable scalars: Σ_l n_l·n_{l−1} (+ n_l biases). Only the shape is read (the memory guard passes a shape). */
+export function parameterCount(spec: Pick<MlpSpec, 'inputDim' | 'width' | 'depth' | 'bias'>): number {
   const s = layerSizes(spec);
   let p = 0;
   for (let l = 1; l < s.length; l++) p += s[l] * s[l - 1] + (spec.bias ? s[l] : 0);

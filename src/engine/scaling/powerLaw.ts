@@ -2,6 +2,7 @@
 // interval from a bootstrap over seeds (whole seeds are resampled with replacement, so the
 // correlation between one seed's values at different widths is kept). Pure TypeScript, seeded.
 import { streamSeed, uniformStream } from '../prng';
+import { centredMoments } from '../linalg/moments';
 
 export interface PowerLawPoint {
   /** Width (or any positive abscissa). */
@@ -35,20 +36,7 @@ export interface FitOptions {
 export function olsLine(u: ArrayLike<number>, v: ArrayLike<number>): { slope: number; intercept: number } | null {
   const n = u.length;
   if (n < 2) return null;
-  let su = 0;
-  let sv = 0;
-  for (let i = 0; i < n; i++) {
-    su += u[i];
-    sv += v[i];
-  }
-  const mu = su / n;
-  const mv = sv / n;
-  let suu = 0;
-  let suv = 0;
-  for (let i = 0; i < n; i++) {
-    suu += (u[i] - mu) ** 2;
-    suv += (u[i] - mu) * (v[i] - mv);
-  }
+  const { meanA: mu, meanB: mv, saa: suu, sab: suv } = centredMoments(u, v);
   if (!(suu > 1e-300)) return null;
   const slope = suv / suu;
   return { slope, intercept: mv - slope * mu };

@@ -53,13 +53,12 @@ export function sweepGrid(spec: SweepSpec): GridPoint[] {
   return out;
 }
 
-/** Parse "i/K" (1 ≤ i ≤ K); throws a one-line Error. */
-export function parseShard(raw: string): { i: number; k: number } {
+/** Parse "i/K" (1 ≤ i ≤ K); null when the text is not one (the CLI words the error). */
+export function parseShard(raw: string): { i: number; k: number } | null {
   const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
   const i = m ? Number(m[1]) : NaN;
   const k = m ? Number(m[2]) : NaN;
-  if (!m || k < 1 || i < 1 || i > k) throw new Error(`--shard=${JSON.stringify(raw)} is not valid: expected i/K with 1 ≤ i ≤ K, e.g. 1/4`);
-  return { i, k };
+  return !m || k < 1 || i < 1 || i > k ? null : { i, k };
 }
 
 /** The i-th of K slices (1-based), round-robin over the grid so every slice gets every width. */

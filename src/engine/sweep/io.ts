@@ -240,7 +240,7 @@ export function parseRunsCsv(text: string, base: Pick<ExperimentConfig, 'param' 
 export function summaryCsv(rows: readonly SummaryRow[], phase = false): string {
   const lr = hasLrScale(rows);
   const head = [...groupColumns(phase, lr), 'metric', 'phase', 'width', 'mean', 'std', 'n'].join(',');
-  return [head, ...rows.map((r) => [...groupCells(r, phase, lr), r.metric, r.phase, r.width, r.mean, r.std, r.n].map(String).join(','))].join('\n') + '\n';
+  return [head, ...rows.map((r) => [...groupCells(r, phase, lr), r.metric, r.stage, r.width, r.mean, r.std, r.n].map(String).join(','))].join('\n') + '\n';
 }
 
 /** The fits of one (param, α) group. */

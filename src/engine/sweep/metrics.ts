@@ -14,7 +14,7 @@
 //    mostly follow how well each run has fitted its data;
 //  - recorded only (a correlation): UC-NFA of the last hidden layer lies in [−1, 1], so a power law
 //    in width means nothing; it is in runs.csv, summary.csv and the phase diagram, never fitted.
-import type { Activation } from '../../schema/config';
+import { hasKinks, type Activation } from '../../schema/config';
 import type { MetricRow } from '../records/runRecords';
 
 export type SweepMetricGroup = 'kernel' | 'gap' | 'correlations' | 'gradient' | 'layers' | 'features';
@@ -48,9 +48,6 @@ const recorded = (key: RowKey, label: string, group: SweepMetricGroup, note: str
 function perC1(key: RowKey, label: string, note: string): SweepMetric {
   return field(key, label, 'gradient', { key: `${key}PerC1`, note, get: (r) => num(r[key]) / num(r.c1Rms) });
 }
-
-/** Whether φ has kinks (relu): only then do flips and the frozen-pattern step mean something. */
-export const hasKinks = (a: Activation): boolean => a === 'relu';
 
 /** The sweep's metrics for networks of this depth and activation, in display order. */
 export function sweepMetrics(cfg: { depth: number; activation: Activation }): SweepMetric[] {

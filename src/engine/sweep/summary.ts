@@ -7,8 +7,9 @@ import { fitPowerLaw, type FitOptions, type PowerLawFit } from '../scaling/power
 import type { SweepMetric } from './metrics';
 import { groupKey, type RunId, type SweepGroup } from './grid';
 
-export const PHASES = ['init', 'final'] as const;
-export type Phase = (typeof PHASES)[number];
+/** The two moments of a run a sweep summarises and fits: θ₀ (step 0) and the end of training (not the learning-rate phase of ../lr/phase.ts). */
+export const STAGES = ['init', 'final'] as const;
+export type Stage = (typeof STAGES)[number];
 
 /** The minimum a run needs for summaries and fits. */
 export interface RunEnds extends RunId {
@@ -18,7 +19,8 @@ export interface RunEnds extends RunId {
 
 export interface SummaryRow extends SweepGroup {
   metric: string;
-  phase: Phase;
+  /** Written as summary.csv's `phase` column. */
+  stage: Stage;
   width: number;
   /** Over the seeds with a finite value (NaN when none). */
   mean: number;
@@ -47,20 +49,20 @@ export function meanStd(values: readonly number[]): { mean: number; std: number;
   return { mean, std, n };
 }
 
-/** One row per group × metric × phase × width (in that nesting order), every metric of the table. */
+/** One row per group × metric × stage × width (in that nesting order), every metric of the table. */
 export function summarize(runs: readonly RunEnds[], metrics: readonly SweepMetric[], groups: readonly SweepGroup[]): SummaryRow[] {
   const out: SummaryRow[] = [];
   for (const { group, runs: rs } of byGroup(groups, runs)) {
     const widths = widthsOf(rs);
     for (const m of metrics)
-      for (const phase of PHASES)
-        for (const width of widths) out.push({ ...group, metric: m.key, phase, width, ...meanStd(rs.filter((r) => r.width === width).map((r) => m.get(r[phase]))) });
+      for (const stage of STAGES)
+        for (const width of widths) out.push({ ...group, metric: m.key, stage, width, ...meanStd(rs.filter((r) => r.width === width).map((r) => m.get(r[stage]))) });
   }
   return out;
 }
 
 /** Fits per fitted metric: init (absent for metrics that are 0 at init) and final; null where nothing can be fitted. */
-export type SweepFits = Record<string, Partial<Record<Phase, PowerLawFit | null>>>;
+export type SweepFits = Record<string, Partial<Record<Stage, PowerLawFit | null>>>;
 
 /** Bootstrap resamples of every sweep fit. */
 export const SWEEP_FIT_RESAMPLES = 1000;
@@ -70,10 +72,10 @@ export function sweepFitOptions(spec: Pick<SweepSpec, 'base'>): FitOptions {
   return { seed: spec.base.seed, resamples: SWEEP_FIT_RESAMPLES };
 }
 
-/** The fit of one metric at one phase over per-seed values (null when it can't be fitted, e.g. all zero). */
-export function fitMetric(runs: readonly RunEnds[], m: SweepMetric, phase: Phase, opts: FitOptions): PowerLawFit | null {
+/** The fit of one metric at one stage over per-seed values (null when it can't be fitted, e.g. all zero). */
+export function fitMetric(runs: readonly RunEnds[], m: SweepMetric, stage: Stage, opts: FitOptions): PowerLawFit | null {
   return fitPowerLaw(
-    runs.map((r) => ({ x: r.width, y: m.get(r[phase]), group: r.seed })),
+    runs.map((r) => ({ x: r.width, y: m.get(r[stage]), group: r.seed })),
     opts,
   );
 }
@@ -88,9 +90,9 @@ export function fitAll(runs: readonly RunEnds[], metrics: readonly SweepMetric[]
   const out: SweepFits = {};
   for (const m of metrics) {
     if (!m.fitted) continue;
-    const byPhase: Partial<Record<Phase, PowerLawFit | null>> = {};
-    for (const phase of PHASES) if (!(phase === 'init' && m.zeroAtInit)) byPhase[phase] = fitMetric(runs, m, phase, opts);
-    out[m.key] = byPhase;
+    const byStage: Partial<Record<Stage, PowerLawFit | null>> = {};
+    for (const stage of STAGES) if (!(stage === 'init' && m.zeroAtInit)) byStage[stage] = fitMetric(runs, m, stage, opts);
+    out[m.key] = byStage;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // A labelled native <select>, typed by its option values.
 import { useId } from 'react';
+import { Field } from './Field';
 
 export interface SelectFieldProps<T extends string> {
   label: string;
@@ -14,10 +15,7 @@ export function SelectField<T extends string>({ label, value, options, onChange,
   const id = useId();
   const hintId = `${id}-hint`;
   return (
-    <div className="field">
-      <div className="field-head">
-        <label htmlFor={id}>{label}</label>
-      </div>
+    <Field id={id} label={label} hint={hint || undefined}>
       <select
         id={id}
         value={value}
@@ -31,11 +29,6 @@ export function SelectField<T extends string>({ label, value, options, onChange,
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

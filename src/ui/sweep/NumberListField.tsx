@@ -1,6 +1,7 @@
 // A comma-separated list of numbers (output scales α, learning-rate scales c): empty = not set. Commits
 // only valid lists (parsed by the sweep schema's parser), else shows why and keeps the last valid one.
 import { useId, useState } from 'react';
+import { Field } from '../controls/Field';
 
 export interface NumberListFieldProps {
   label: string;
@@ -28,10 +29,7 @@ export function NumberListField({ label, value, disabled, placeholder, hint, fal
     }
   }
   return (
-    <div className="field">
-      <div className="field-head">
-        <label htmlFor={id}>{label}</label>
-      </div>
+    <Field id={id} label={label} error={error !== null} hint={error ? `${error}; keeping ${value ? value.join(',') : fallbackText}.` : hint}>
       <input
         id={id}
         type="text"
@@ -55,9 +53,6 @@ export function NumberListField({ label, value, disabled, placeholder, hint, fal
         }}
         onBlur={() => setText(null)}
       />
-      <p id={`${id}-hint`} className={error ? 'field-hint field-error' : 'field-hint'}>
-        {error ? `${error}; keeping ${value ? value.join(',') : fallbackText}.` : hint}
-      </p>
-    </div>
+    </Field>
   );
 }

@@ -1,7 +1,7 @@
 // All fitted slopes of a sweep in one table: metric × (initialisation, after training), each as
 // "−0.52 [−0.61, −0.44]", so the scaling exponents can be read (and copied) at a glance.
 import { slopeText } from './sweepData';
-import { PHASES, type PowerLawFit, type SweepFits, type SweepMetric } from './types';
+import { STAGES, type PowerLawFit, type SweepFits, type SweepMetric } from './types';
 
 function cell(fit: PowerLawFit | null | undefined, zero: boolean): string {
   if (zero) return '0 at init';
@@ -27,7 +27,7 @@ export function SlopeTable({ metrics, fits }: { metrics: readonly SweepMetric[];
           {rows.map((m) => (
             <tr key={m.key} data-metric={m.key}>
               <th scope="row">{m.label}</th>
-              {PHASES.map((p) => (
+              {STAGES.map((p) => (
                 <td key={p}>{cell(fits[m.key]?.[p], p === 'init' && m.zeroAtInit)}</td>
               ))}
             </tr>

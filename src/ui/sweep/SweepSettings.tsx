@@ -7,6 +7,8 @@ import type { ExperimentConfig, Parametrization } from '../../schema/config';
 import { PARAMETRIZATIONS, PARAMETRIZATION_LABELS, fieldByKey } from '../../schema/config';
 import { LR_SCALE_RANGE, OUTPUT_SCALE_RANGE, isPhaseSweep, parseLrScaleList, parseOutputScaleList } from '../../schema/sweep';
 import { NumberListField } from './NumberListField';
+import { Field } from '../controls/Field';
+import { SelectField } from '../controls/SelectField';
 import { LR_WIDTH_EXP_RANGE, SEEDS_RANGE, WIDTH_CHOICES, sweepFormError, type SweepSettings } from './sweepUrl';
 import type { SweepView } from './useSweep';
 import { formatDuration } from './sweepData';
@@ -42,10 +44,7 @@ function NumberField({ label, value, min, max, step, integer, hint, onCommit, di
   const v = Number(shown);
   const valid = shown.trim() !== '' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
   return (
-    <div className="field">
-      <div className="field-head">
-        <label htmlFor={id}>{label}</label>
-      </div>
+    <Field id={id} label={label} error={!valid} hint={valid ? (hint ?? '') : `Enter ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; keeping ${value}.`}>
       <input
         id={id}
         type="number"
@@ -65,10 +64,7 @@ function NumberField({ label, value, min, max, step, integer, hint, onCommit, di
         }}
         onBlur={() => setText(null)}
       />
-      <p id={`${id}-hint`} className={valid ? 'field-hint' : 'field-hint field-error'}>
-        {valid ? hint : `Enter ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; keeping ${value}.`}
-      </p>
-    </div>
+    </Field>
   );
 }
 
@@ -180,20 +176,21 @@ export function SweepSettingsPanel({ settings, config, onSettings, onSteps, view
           onCommit={(lrWidthExp) => onSettings({ ...settings, lrWidthExp })}
         />
         {config.lr === null && (
-          <div className="field">
-            <div className="field-head">
-              <label htmlFor={`${id}-auto-lr`}>Automatic η</label>
-            </div>
-            <select id={`${id}-auto-lr`} value={settings.autoLr} disabled={busy} onChange={(e) => onSettings({ ...settings, autoLr: e.currentTarget.value === 'per-run' ? 'per-run' : 'shared' })}>
-              <option value="shared">one η for all runs</option>
-              <option value="per-run">each run its own η</option>
-            </select>
-            <p className="field-hint">
-              {settings.autoLr === 'shared'
+          <SelectField
+            label="Automatic η"
+            value={settings.autoLr}
+            disabled={busy}
+            options={[
+              { value: 'shared', label: 'one η for all runs' },
+              { value: 'per-run', label: 'each run its own η' },
+            ]}
+            onChange={(autoLr) => onSettings({ ...settings, autoLr })}
+            hint={
+              settings.autoLr === 'shared'
                 ? 'Fixed η·t: η = N/λmax(Θ₀) (half the critical rate) of the seed-mean kernel at the widest width, used by every run.'
-                : 'Each run takes half the critical rate of its own θ₀ (as the Lab does): η·t differs between runs, so the slopes mix η with width.'}
-            </p>
-          </div>
+                : 'Each run takes half the critical rate of its own θ₀ (as the Lab does): η·t differs between runs, so the slopes mix η with width.'
+            }
+          />
         )}
       </fieldset>
       <fieldset className="settings-group">

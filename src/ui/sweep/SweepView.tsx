@@ -23,7 +23,7 @@ import { PastEdgeNote } from './PastEdgeNote';
 import type { SweepStore, SweepView as SweepState } from './useSweep';
 import { useSweepView } from './useSweep';
 import { SweepExports } from './SweepExports';
-import { PHASES, type Phase, type SweepFits, type SweepLrs, type SweepMetric, type SweepRun } from './types';
+import { STAGES, type Stage, type SweepFits, type SweepLrs, type SweepMetric, type SweepRun } from './types';
 import { WEAK_CORRELATIONS_NOTE } from '../../content/presets';
 import { CorrelationAdvice, SweepIntroText, configSummary } from '../../content/sweepTexts';
 import './sweep.css';
@@ -39,7 +39,7 @@ export interface SweepViewProps {
   onRun?: () => void;
 }
 
-const PHASE_STYLE: Record<Phase, { label: string; color: string; hollow: boolean }> = {
+const STAGE_STYLE: Record<Stage, { label: string; color: string; hollow: boolean }> = {
   init: { label: 'at initialisation', color: '#d55e00', hollow: true },
   final: { label: 'after training', color: '#0072b2', hollow: false },
 };
@@ -240,11 +240,11 @@ function LrNote({ lrs }: { lrs: SweepLrs }) {
 
 function MetricCard({ metric, runs, widths, fits, showRefs }: { metric: SweepMetric; runs: readonly SweepRun[]; widths: readonly number[]; fits: SweepFits; showRefs: boolean }) {
   const [series, dropped] = useMemo<[LogLogSeries[], number]>(() => {
-    const phases = PHASES.filter((p) => !(p === 'init' && metric.zeroAtInit));
-    const all = phases.map((phase) => ({ phase, s: widthSeries(runs, metric, phase) }));
-    const list = all.map(({ phase, s }) => {
-      const st = PHASE_STYLE[phase];
-      return { key: phase, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[phase] ?? null };
+    const stages = STAGES.filter((p) => !(p === 'init' && metric.zeroAtInit));
+    const all = stages.map((stage) => ({ stage, s: widthSeries(runs, metric, stage) }));
+    const list = all.map(({ stage, s }) => {
+      const st = STAGE_STYLE[stage];
+      return { key: stage, label: st.label, color: st.color, hollow: st.hollow, points: s.points, means: s.means, fit: fits[metric.key]?.[stage] ?? null };
     });
     return [list, all.reduce((n, { s }) => n + s.dropped, 0)];
   }, [runs, metric, fits]);

@@ -3,7 +3,7 @@
 // colours by width. No DOM, no React (tests/unit/sweepData.test.ts).
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { MetricRow } from '../../engine/records/runRecords';
-import type { Phase, PowerLawFit, SweepMetric, SweepRun } from './types';
+import type { Stage, PowerLawFit, SweepMetric, SweepRun } from './types';
 
 export interface SeedPoint {
   width: number;
@@ -28,17 +28,17 @@ export interface WidthSeries {
   dropped: number;
 }
 
-/** The row of `run` for a phase. */
-export function phaseRow(run: SweepRun, phase: Phase): MetricRow {
-  return phase === 'init' ? run.init : run.final;
+/** The row of `run` at a stage (init or final). */
+export function stageRow(run: SweepRun, stage: Stage): MetricRow {
+  return stage === 'init' ? run.init : run.final;
 }
 
-/** Per-seed values of `metric` at `phase` and their per-width mean, min and max (positive values only). */
-export function widthSeries(runs: readonly SweepRun[], metric: SweepMetric, phase: Phase): WidthSeries {
+/** Per-seed values of `metric` at `stage` and their per-width mean, min and max (positive values only). */
+export function widthSeries(runs: readonly SweepRun[], metric: SweepMetric, stage: Stage): WidthSeries {
   const points: SeedPoint[] = [];
   let dropped = 0;
   for (const run of runs) {
-    const v = metric.get(phaseRow(run, phase));
+    const v = metric.get(stageRow(run, stage));
     if (Number.isNaN(v)) continue;
     if (!(v > 0)) {
       dropped++;
