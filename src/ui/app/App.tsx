@@ -77,7 +77,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const compareSpec = view.compare?.spec ?? null;
   const search = useMemo(() => labSearch(config, forcedBackend, themeChoice, large, compareSpec), [config, forcedBackend, themeChoice, large, compareSpec]);
   const compare = useMemo(() => comparePanelData(view.compare, view.meta?.config ?? config), [view.compare, view.meta, config]);
-  const preset = useMemo(() => presetMatching(config), [config]);
+  const preset = useMemo(() => presetMatching(config, compareSpec), [config, compareSpec]);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
