@@ -268,7 +268,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         <p>
           <strong>The badge</strong> names the TensorFlow.js backend that trains the network in a background worker:{' '}
           <em>webgpu</em> (GPU compute), <em>webgl</em> (GPU through graphics shaders), <em>wasm</em> (CPU, WebAssembly) or{' '}
-          <em>cpu</em> (plain JavaScript). It is picked at start-up by timing one training step on each, and says why when it
+          <em>cpu</em> (plain JavaScript). It is picked at start-up by timing a few training steps on each (on a later visit: the choice measured then), and says why when it
           fell back; open it for the measurements. Add <code>?backend=webgl</code> (or webgpu, wasm, cpu) to the address to force one.
         </p>
         <p>
