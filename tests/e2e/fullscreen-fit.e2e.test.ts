@@ -34,6 +34,8 @@ describe('full screen (F) fills the screen with the plot', () => {
           await cell.focus();
           await page.keyboard.press('f');
           await waitUntil(async () => page.evaluate((k) => document.fullscreenElement?.getAttribute('data-panel') === k, key), 5_000);
+          // the panel re-renders in its full-screen layout after the fullscreenchange event
+          if (panelViews(key).length > 0) await cell.locator('.view-switch-button').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
           const parts = await cell.locator('.view-switch-button').evaluateAll((els) => els.map((e) => e.getAttribute('data-part') ?? ''));
           if (panelViews(key).length > 0 && parts.length < 2) problems.push(`${key}: full screen offers ${parts.length} view(s)`);
           for (const part of parts.length > 0 ? parts : ['main']) {

@@ -41,9 +41,9 @@ export function NfaHeatmaps({ nfa, step, alone = false }: { nfa: NfaSnapshot; st
       </p>
     );
   const shown = nfa.index.length < nfa.inputSize ? `${k} of its ${nfa.inputSize} input coordinates (evenly spaced)` : `all ${k} input coordinates`;
-  const grid = (maxSize: number, cols: 2 | 4) => (
+  const grid = (maxSize: number, cols: 2 | 4, only?: readonly string[]) => (
     <div className={`small-multiples cols-${cols}`} data-testid="nfa-heatmaps">
-      {mats.map((m) => (
+      {mats.filter((m) => !only || only.includes(m.key)).map((m) => (
         <Heatmap
           key={m.key}
           values={m.values}
@@ -81,15 +81,23 @@ export function NfaHeatmaps({ nfa, step, alone = false }: { nfa: NfaSnapshot; st
 /** Index axes' side margins plus the grid gap: the width each square's column loses. */
 const SIDE_CHROME = INDEX_AXES_MARGIN.left + INDEX_AXES_MARGIN.right + 10;
 
+/** Below this side the four matrices do not read: a small box shows the two current ones only. */
+const MIN_READABLE = 80;
+
 /**
- * The four matrices in the box left (`height`, the box's width measured here): one row of four or
- * two rows of two, whichever draws the larger squares (a wide, short embed: one row; full screen: 2×2).
+ * The matrices in the box left (`height`, the box's width measured here): one row of four or two
+ * rows of two, whichever draws the larger squares (a wide, short embed: one row; full screen: 2×2);
+ * where neither reaches MIN_READABLE, the two current matrices (NFM and AGOP now) side by side.
  */
-function FittedGrid({ height, grid }: { height: number | null; grid: (maxSize: number, cols: 2 | 4) => ReactNode }) {
+function FittedGrid({ height, grid }: { height: number | null; grid: (maxSize: number, cols: 2 | 4, only?: readonly string[]) => ReactNode }) {
   const [ref, width] = useWidth<HTMLDivElement>(400);
   const h = height ?? 180 + CHROME;
   const row = Math.min(width / 4 - SIDE_CHROME, h - CHROME);
   const square = Math.min(width / 2 - SIDE_CHROME, h / 2 - CHROME);
+  const pair = Math.min(width / 2 - SIDE_CHROME, h - CHROME);
+  let content: ReactNode;
+  if (Math.max(row, square) < MIN_READABLE && pair > Math.max(row, square)) content = grid(Math.max(60, pair), 2, ['nfm', 'agop']);
   // (about equal squares: two rows, which cover the box rather than a strip of it)
-  return <div ref={ref}>{square >= 0.9 * row ? grid(Math.max(60, square), 2) : grid(Math.max(60, row), 4)}</div>;
+  else content = square >= 0.9 * row ? grid(Math.max(60, square), 2) : grid(Math.max(60, row), 4);
+  return <div ref={ref}>{content}</div>;
 }
