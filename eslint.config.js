@@ -88,7 +88,8 @@ export default tseslint.config(
   restrict('src/ui', UI_RULES),
   // inside ui/: each folder imports only the folders below it (UI_LAYERS)
   ...uiLayerRules,
-  restrict(['src/main.tsx'], [
+  // the page's entries: main.tsx, boot.ts (index.html loads it first: starts the training worker) and the settings both read
+  restrict(['src/main.tsx', 'src/boot.ts', 'src/pageSettings.ts'], [
     ['^\\./(engine|cli)/', 'main.tsx mounts the UI: no engine or CLI'],
     [`^\\./worker/(?!(${PAGE_WORKER.join('|')})$)`, 'main.tsx talks to the worker through protocol.ts and client.ts only'],
   ]),
