@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { type BackendName } from './worker/protocol';
 import { App } from './ui/app/App';
 import { PANELS, panelByKey } from './ui/panels/registry';
+import { embedPart } from './ui/panels/panelViews';
 import { pageSettings } from './pageSettings';
 import { registerServiceWorker } from './sw/register';
 import './ui/app/styles.css';
@@ -36,9 +37,11 @@ function start(): void {
     const entry = panelByKey(params.embed);
     if (entry) {
       document.documentElement.dataset.embed = '1';
+      const part = embedPart(entry.key, params.part);
+      if (part.notice) notices.push(part.notice);
       root.render(
         <Suspense fallback={<p className="view-loading">Loading…</p>}>
-          <EmbedApp entry={entry} initialConfig={config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} initialCompare={compare} />
+          <EmbedApp entry={entry} initialConfig={config} forcedBackend={forcedBackend} theme={params.theme} large={params.large} urlNotices={notices} initialCompare={compare} part={part.view} />
         </Suspense>,
       );
       return;

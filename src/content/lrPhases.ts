@@ -18,6 +18,8 @@ export const SHARPNESS_SERIES: Record<'edge' | 'etaSharpness' | 'loss' | 'linLos
   loss: { label: 'network loss' },
   linLoss: { label: 'linear twin loss' },
 };
+/** The legend of a small box (embed): one line; the full labels are in the legend's tooltips. */
+export const SHARPNESS_SHORT_LABELS: Record<'edge' | 'etaSharpness', string> = { etaSharpness: 'η·S', edge: 'edge η·S = 2' };
 
 /** The badge's wording for each measured phase (labelled "measured:"; the "expected:" box is theory). */
 export const PHASE_BADGE: Record<string, { label: string; title: string }> = {

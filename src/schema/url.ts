@@ -55,6 +55,7 @@ const text = (description: string): Codec<string | null> => ({ description, fall
 export const URL_PARAMS = {
   page: oneOf(['lab', 'tour'] as const, 'which page: lab (default) or tour', 'lab or tour', 'showing the lab'),
   embed: text('show one panel (function, loss, drift, …) with a small control strip, for iframes'),
+  part: text('with embed: the view an embedded panel of several plots opens on (e.g. embed=modes&part=spectrum)'),
   theme: oneOf(['light', 'dark'] as const, 'colour theme: light, dark or auto (follow the system)', 'light, dark or auto', 'following the system setting', { '': null, auto: null }),
   large: {
     description: 'large type for projectors (1 or 0)',
@@ -99,6 +100,7 @@ export function parseUrlParams(search: string) {
   const params = {
     page: tourView ? ('tour' as const) : (read('page', P.page) ?? 'lab'),
     embed: read('embed', P.embed),
+    part: read('part', P.part),
     theme: read('theme', P.theme),
     large: read('large', P.large),
     backend: read('backend', P.backend),

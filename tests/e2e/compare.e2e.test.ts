@@ -122,6 +122,26 @@ describe('compare mode', () => {
     }
   });
 
+  it('a pair that does not fit the memory budget together is refused with a message naming both runs (width 4096 × depth 4, NTK vs μP)', async () => {
+    // Each run alone needs about 1.1 GiB (under wasm's 1.5 GiB); together they do not fit. The guard
+    // refuses the pair before either run is built (src/engine/memoryBudget.ts, checkCompareMemory).
+    const p = await openApp(browser, `?width=4096&depth=4&compare=param:mup&backend=wasm&steps=${STEPS}`);
+    try {
+      const { page } = p;
+      const error = page.getByTestId('error');
+      await waitUntil(async () => (await error.count()) > 0 || (await button(page, 'play').isEnabled().catch(() => false)), 60_000, 250);
+      if ((await error.count()) === 0) await button(page, 'play').click({ timeout: 60_000 });
+      await waitUntil(async () => (await error.count()) > 0, 60_000, 250);
+      await screenshot(page, 'compare-memory');
+      expect(await error.count(), `${await uiState(page)}\n${p.log.slice(-15).join('\n')}`).toBeGreaterThan(0);
+      const text = (await error.first().textContent()) ?? '';
+      expect(text).toMatch(/Not started: compare mode trains two runs at once: NTK needs about \d+ MiB and μP about \d+ MiB, \d+ MiB together, more than the \d+ MiB this app allows on/);
+      expect((await stepCount(page)) ?? 0).toBe(0);
+    } finally {
+      await closePage(p);
+    }
+  });
+
   it('a bad compare value is a notice, compare stays off; the one-click "Both side by side" turns it on', async () => {
     const p = await openApp(browser, `?compare=width:99999&${BASE}`);
     try {

@@ -240,5 +240,10 @@ describe('symmetricEigen at n = 300 (Householder + divide and conquer + back-tra
     let diff = 0;
     for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) diff = Math.max(diff, Math.abs(top.vectors[i * k + c] - vectors[i * n + c]));
     expect(diff).toBeLessThan(1e-14);
+    // count clamped to [0, n]; non-finite input gives NaN of the requested shape
+    expect(symmetricEigenTop(a, n, 0).vectors.length).toBe(0);
+    expect(symmetricEigenTop([2, 1, 1, 2], 2, 5).vectors.length).toBe(4);
+    const bad = symmetricEigenTop([1, NaN, NaN, 1], 2, 1);
+    expect(bad.values.every(Number.isNaN) && bad.vectors.length === 2 && Array.from(bad.vectors).every(Number.isNaN)).toBe(true);
   });
 });

@@ -98,6 +98,23 @@ describe('dark theme: every series colour and the mode ramp meet WCAG non-text c
     expect(series.length).toBeGreaterThan(15);
     for (const [k, v] of series) expect(contrast(v!, card), `${k} ${v}`).toBeGreaterThanOrEqual(3);
   });
+  it('every colour variable of the plots (colors.ts) — its dark value, or its fallback where the dark theme sets none', async () => {
+    const { readFileSync } = await import('node:fs');
+    const css = readFileSync(new URL('../../src/ui/app/styles.css', import.meta.url), 'utf8');
+    const block = css.slice(css.indexOf("html[data-theme='dark'] {"));
+    const dark = Object.fromEntries([...block.slice(0, block.indexOf('}')).matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})/g)].map((m) => [m[1], m[2]]));
+    const src = readFileSync(new URL('../../src/ui/plots/colors.ts', import.meta.url), 'utf8');
+    const { OKABE_ITO } = await import('../../src/ui/plots/colors');
+    const vars = [...src.matchAll(/cssVar\('([\w-]+)',\s*(?:'(#[0-9a-fA-F]{6})'|OKABE_ITO\.(\w+))\)/g)].map((m) => ({
+      name: m[1]!,
+      fallback: m[2] ?? OKABE_ITO[m[3] as keyof typeof OKABE_ITO],
+    }));
+    expect(vars.map((v) => v.name)).toEqual(expect.arrayContaining(['network', 'seq-1', 'seq-4', 'seq-6']));
+    for (const v of vars) {
+      const shown = dark[`tl-c-${v.name}`] ?? v.fallback;
+      expect(contrast(shown, dark['card']!), `--tl-c-${v.name} ${shown}`).toBeGreaterThanOrEqual(3);
+    }
+  });
   it('the eigenmode ramp, brightest first (k = 1)', async () => {
     const { modeColors } = await import('../../src/ui/panels/modesData');
     const { parseColor } = await import('../../src/ui/plots/plotMath/colorScale');

@@ -7,6 +7,8 @@ import { APP_PARAM_NAMES, parseAppParams } from '../../src/ui/shared/appParams';
 import { actionForKey, ownsKeys } from '../../src/ui/shortcuts/keys';
 import { embedSnippet, embedUrl } from '../../src/ui/shared/share';
 import { regimeOf } from '../../src/content/regime';
+import { presetMatching } from '../../src/ui/controls/PresetField';
+import { compareFromSearch } from '../../src/schema/compare';
 
 describe('presets', () => {
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s parses with no notices and differs from the defaults', (_n, p) => {
@@ -45,6 +47,20 @@ describe('presets', () => {
     expect(regimeOf(mup).label).toBe('rich at any width (μP, n = 1024)');
     // measured under the same conditions: only width, param and α differ
     for (const c of [wide, scaled, mup]) expect(c).toMatchObject({ depth: 1, steps: 500, activation: 'tanh', dataset: 'sine', lr: null, seed: 1 });
+  });
+
+  it('the menu names the preset whose settings and compare run match: ntk-vs-mup is lazy-wide with μP beside it', () => {
+    const wide = configFromSearch(presetByName('lazy-wide')!.query).config;
+    expect(presetMatching(wide)?.name).toBe('lazy-wide');
+    expect(presetMatching(wide, { key: 'param', value: 'mup' })?.name).toBe('ntk-vs-mup');
+    expect(presetMatching(wide, { key: 'param', value: 'standard' })).toBeNull();
+    const narrow = configFromSearch(presetByName('narrow-vs-wide')!.query).config;
+    expect(presetMatching(narrow, { key: 'width', value: 4096 })?.name).toBe('narrow-vs-wide');
+    expect(presetMatching(narrow)).toBeNull(); // compare off: custom settings, not the compare preset's note
+    for (const p of PRESETS) {
+      const { config } = configFromSearch(p.query, APP_PARAM_NAMES);
+      expect(presetMatching(config, compareFromSearch(p.query, config).spec)?.name).toBe(p.name);
+    }
   });
 
   it('?preset= resolves to the preset query, explicit settings override it, the name is case-insensitive', () => {

@@ -77,7 +77,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
   const compareSpec = view.compare?.spec ?? null;
   const search = useMemo(() => labSearch(config, forcedBackend, themeChoice, large, compareSpec), [config, forcedBackend, themeChoice, large, compareSpec]);
   const compare = useMemo(() => comparePanelData(view.compare, view.meta?.config ?? config), [view.compare, view.meta, config]);
-  const preset = useMemo(() => presetMatching(config), [config]);
+  const preset = useMemo(() => presetMatching(config, compareSpec), [config, compareSpec]);
   const onChange = useCallback(
     (patch: Partial<ExperimentConfig>) => {
       const next = { ...store.getView().config, ...patch };
@@ -268,7 +268,7 @@ export function App({ initialConfig, forcedBackend, urlNotices, theme: initialTh
         <p>
           <strong>The badge</strong> names the TensorFlow.js backend that trains the network in a background worker:{' '}
           <em>webgpu</em> (GPU compute), <em>webgl</em> (GPU through graphics shaders), <em>wasm</em> (CPU, WebAssembly) or{' '}
-          <em>cpu</em> (plain JavaScript). It is picked at start-up by timing one training step on each, and says why when it
+          <em>cpu</em> (plain JavaScript). It is picked at start-up by timing a few training steps on each (on a later visit: the choice measured then), and says why when it
           fell back; open it for the measurements. Add <code>?backend=webgl</code> (or webgpu, wasm, cpu) to the address to force one.
         </p>
         <p>

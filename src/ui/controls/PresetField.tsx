@@ -3,17 +3,25 @@ import { useId } from 'react';
 import { PRESETS, type Preset } from '../../content/presets';
 import { APP_PARAM_NAMES } from '../shared/appParams';
 import { configFromSearch, configToSearch, type ExperimentConfig } from '../../schema/config';
+import { compareFromSearch, formatCompare, type CompareSpec } from '../../schema/compare';
 
-/** The preset whose settings are exactly the current config, or null (custom settings). */
-export function presetMatching(config: ExperimentConfig): Preset | null {
-  const mine = configToSearch(config);
+/**
+ * The preset whose settings are exactly the current config and compare mode, or null (custom
+ * settings): `ntk-vs-mup` is `lazy-wide` with a μP run beside it, so compare is part of the match.
+ */
+export function presetMatching(config: ExperimentConfig, compare: CompareSpec | null = null): Preset | null {
+  const mine = `${configToSearch(config)}|${compare ? formatCompare(compare) : ''}`;
   return PRESETS[presetSearches().indexOf(mine)] ?? null;
 }
 
 let canonical: string[] | null = null;
-/** Each preset's settings as the canonical query string (parsed once). */
+/** Each preset's settings (and its compare run, if any) as a canonical string (parsed once). */
 function presetSearches(): string[] {
-  canonical ??= PRESETS.map((p) => configToSearch(configFromSearch(p.query, APP_PARAM_NAMES).config));
+  canonical ??= PRESETS.map((p) => {
+    const { config } = configFromSearch(p.query, APP_PARAM_NAMES);
+    const spec = compareFromSearch(p.query, config).spec;
+    return `${configToSearch(config)}|${spec ? formatCompare(spec) : ''}`;
+  });
   return canonical;
 }
 

@@ -15,11 +15,10 @@ import { labSearch } from '../shared/labSearch';
 import { EmbedControl } from './EmbedControl';
 import { PlotLayoutContext, type PlotLayout } from '../plots/plotLayout';
 import { useShortcuts } from '../shortcuts/useShortcuts';
-import { FitBox } from './FitBox';
+import { PanelPartContext } from '../panels/ViewSwitch';
 
+/** Every panel fills the frame at normal text size; a panel of several plots shows one at a time (ViewSwitch). */
 const EMBED_LAYOUT: PlotLayout = { fill: true, compact: true };
-/** A panel with several views (registry `embedScaled`): natural heights, scaled down to fit. */
-const EMBED_SCALED_LAYOUT: PlotLayout = { fill: false, compact: true };
 
 export interface EmbedAppProps {
   entry: PanelEntry;
@@ -31,9 +30,11 @@ export interface EmbedAppProps {
   urlNotices?: string[];
   /** `?compare=FIELD:VALUE`: the panel draws a second run alongside. */
   initialCompare?: CompareSpec | null;
+  /** `?part=`: the view a panel of several plots opens on (null: its first). */
+  part?: string | null;
 }
 
-export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, urlNotices = [], initialCompare = null }: EmbedAppProps) {
+export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, urlNotices = [], initialCompare = null, part = null }: EmbedAppProps) {
   const [view, store] = useRun(initialConfig, forcedBackend, initialCompare);
   const compareSpec = view.compare?.spec ?? null;
   const compare = useMemo(() => comparePanelData(view.compare, view.meta?.config ?? view.config), [view.compare, view.meta, view.config]);
@@ -97,19 +98,13 @@ export function EmbedApp({ entry, initialConfig, forcedBackend, theme, large, ur
           {view.errors.length > 0 ? view.errors[view.errors.length - 1]!.message : urlNotices.join(' ')}
         </p>
       )}
-      {entry.embedScaled ? (
-        <FitBox className="embed-panel panel-cell">
-          <PlotLayoutContext.Provider value={EMBED_SCALED_LAYOUT}>
+      <div className="embed-panel panel-cell">
+        <PlotLayoutContext.Provider value={EMBED_LAYOUT}>
+          <PanelPartContext.Provider value={part}>
             <Panel {...panelProps} />
-          </PlotLayoutContext.Provider>
-        </FitBox>
-      ) : (
-        <div className="embed-panel panel-cell">
-          <PlotLayoutContext.Provider value={EMBED_LAYOUT}>
-            <Panel {...panelProps} />
-          </PlotLayoutContext.Provider>
-        </div>
-      )}
+          </PanelPartContext.Provider>
+        </PlotLayoutContext.Provider>
+      </div>
     </div>
   );
 }

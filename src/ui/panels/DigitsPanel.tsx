@@ -5,6 +5,8 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { DigitImage } from './DigitImage';
 import { className } from './digitLabels';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { usePanelView } from './ViewSwitch';
+import { DigitGridBox, TEST_CELL, TRAIN_CELL } from './DigitGridBox';
 
 const TRAIN_SHOWN = 16;
 
@@ -12,6 +14,9 @@ const fmt = (v: number) => (Number.isFinite(v) ? (v >= 0 ? '+' : '−') + Math.a
 
 export function DigitsPanel({ meta, snapshot }: PanelProps) {
   const text = PANELS.digits;
+  // In a small box (embed) one grid at a time, its digits as large as the box allows.
+  const [one, viewSwitch] = usePanelView('digits', text.title);
+  const show = (k: string) => one === null || one === k;
   if (!meta) {
     return (
       <PanelFrame id="digits" text={text}>
@@ -38,37 +43,46 @@ export function DigitsPanel({ meta, snapshot }: PanelProps) {
     <PanelFrame
       id="digits"
       text={text}
+      controls={viewSwitch}
       footer={snapshot ? <span className="plot-note">snapshot at step {snapshot.step}</span> : undefined}
     >
+      {show('train') && (
+        <>
       <h3 className="digits-heading">Training digits ({digits}, {res}×{res})</h3>
-      <ul className="digits-grid" data-testid="digits-train">
-        {Array.from({ length: nTrain }, (_, i) => {
+      <DigitGridBox n={nTrain} cell={TRAIN_CELL} fit={one !== null} className="digits-grid" testId="digits-train">
+        {(size) =>
+          Array.from({ length: nTrain }, (_, i) => {
           const name = className(digits, yTrain[i]);
           return (
             <li key={i} className="digit-cell">
-              <DigitImage pixels={xTrain.subarray(i * d, (i + 1) * d)} res={res} label={`Training digit ${i + 1}: class ${name}, target ${yTrain[i] > 0 ? '+1' : '−1'}`} />
+              <DigitImage pixels={xTrain.subarray(i * d, (i + 1) * d)} res={res} size={size} label={`Training digit ${i + 1}: class ${name}, target ${yTrain[i] > 0 ? '+1' : '−1'}`} />
               <span className="digit-caption">
                 {name} ({yTrain[i] > 0 ? '+1' : '−1'})
               </span>
             </li>
           );
-        })}
-      </ul>
+          })
+        }
+      </DigitGridBox>
+        </>
+      )}
+      {show('test') && (
+        <>
       <h3 className="digits-heading">
         Test digits{f ? ` — network right on ${right} of ${nTest}` : ''}
       </h3>
       {!f || !fLin ? (
         <p className="plot-note">Predictions appear with the first snapshot.</p>
       ) : (
-        <ul className="digits-grid digits-test" data-testid="digits-test">
-          {Array.from({ length: nTest }, (_, i) => {
+        <DigitGridBox n={nTest} cell={TEST_CELL} fit={one !== null} className="digits-grid digits-test" testId="digits-test">
+          {(size) => Array.from({ length: nTest }, (_, i) => {
             const truth = className(digits, yTest[i]);
             const pred = className(digits, f[i]);
             const ok = Math.sign(f[i]) === Math.sign(yTest[i]);
             const linOk = Math.sign(fLin[i]) === Math.sign(yTest[i]);
             return (
               <li key={i} className={`digit-cell ${ok ? 'digit-right' : 'digit-wrong'}`} data-f={f[i]} data-flin={fLin[i]}>
-                <DigitImage pixels={xTest.subarray(i * d, (i + 1) * d)} res={res} label={`Test digit ${i + 1}: class ${truth}; network predicts ${pred} (f = ${fmt(f[i])}), ${ok ? 'right' : 'wrong'}`} />
+                <DigitImage pixels={xTest.subarray(i * d, (i + 1) * d)} res={res} size={size} label={`Test digit ${i + 1}: class ${truth}; network predicts ${pred} (f = ${fmt(f[i])}), ${ok ? 'right' : 'wrong'}`} />
                 <span className="digit-caption">
                   <span className="digit-verdict">{ok ? '✓' : '✗'} {pred}</span>
                   <span title="network f(x)">f {fmt(f[i])}</span>
@@ -79,7 +93,9 @@ export function DigitsPanel({ meta, snapshot }: PanelProps) {
               </li>
             );
           })}
-        </ul>
+        </DigitGridBox>
+      )}
+        </>
       )}
     </PanelFrame>
   );

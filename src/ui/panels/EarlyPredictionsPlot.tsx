@@ -18,12 +18,13 @@ const SERIES: SeriesSpec<Point>[] = [
   { key: 'fLin', label: 'linear model', y: (p) => p.fLin, color: COLORS.twin, dots: true, line: false },
 ];
 
-export function EarlyPredictionsPlot({ history, index, onIndex, targets }: { history: EarlyPredictions[]; index: number; onIndex: (i: number) => void; targets: number[] }) {
+/** `alone`: the only view of a small box (embed): the plot fills the height left under the slider. */
+export function EarlyPredictionsPlot({ history, index, onIndex, targets, alone = false }: { history: EarlyPredictions[]; index: number; onIndex: (i: number) => void; targets: number[]; alone?: boolean }) {
   const id = useId();
   const h = history[Math.max(0, index)];
   const points = useMemo<Point[]>(() => targets.map((y, i) => ({ i: i + 1, y, f: h.f[i], fLin: h.fLin[i] })), [h, targets]);
   return (
-    <div className="early-predictions" data-testid="early-predictions">
+    <div className={alone ? 'early-predictions fill-view' : 'early-predictions'} data-testid="early-predictions">
       <div className="field">
         <label htmlFor={id}>
           Test-point predictions at step <strong>{h.step}</strong>

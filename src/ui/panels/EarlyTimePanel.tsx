@@ -15,6 +15,7 @@ import { EarlyPredictionsPlot } from './EarlyPredictionsPlot';
 import { EarlyWidthSweep } from './EarlyWidthSweep';
 import { KernelIdentity } from './KernelIdentity';
 import { EARLY_GAP_THRESHOLD, departureStep, everBelow } from './earlyDeparture';
+import { usePanelView } from './ViewSwitch';
 
 const LOSS_SERIES: SeriesSpec<MetricRow>[] = [
   { ...metricSeries('loss', { color: COLORS.network }), label: 'network · train' },
@@ -32,6 +33,14 @@ export function EarlyTimePanel(props: PanelProps) {
   const departed = useMemo(() => departureStep(gapRows), [gapRows]);
   const markers = useMemo(() => (departed === null ? [] : [{ x: departed, label: `earlyGap > ${EARLY_GAP_THRESHOLD} at step ${departed}`, color: COLORS.gap }]), [departed]);
   const [predIndex, setPredIndex] = useState<number | null>(null);
+  // In a small box (embed) one view at a time; with 1-D/2-D inputs only the losses apply.
+  const lowDimRun = early !== undefined && early.inputDim <= 2;
+  const historyLength = snapshot?.early?.predictions.length ?? 0;
+  // (the width sweep needs its Run action, which an embed does not offer)
+  const canSweep = Boolean(props.onEarlySweep) || props.earlySweep?.status === 'done';
+  const applies = (k: string) => k === 'loss' || k === 'kernel' || (!lowDimRun && (k === 'gap' || (k === 'predictions' && historyLength > 0) || (k === 'width' && canSweep)));
+  const [one, viewSwitch] = usePanelView('early-time', PANELS.earlyTime.title, applies);
+  const show = (k: string) => one === null || one === k;
   if (meta && meta.config.model !== 'early-time')
     return (
       <PanelFrame id="early-time" text={PANELS.earlyTime}>
@@ -53,6 +62,7 @@ export function EarlyTimePanel(props: PanelProps) {
     <PanelFrame
       id="early-time"
       text={PANELS.earlyTime}
+      controls={viewSwitch}
       footer={
         <span className="plot-note">
           m = {early.width}, d = {early.inputDim}, ζ = {formatNumber(early.zeta, 5)}, ν = {formatNumber(Math.abs(early.nu) < 1e-12 ? 0 : early.nu, 5)} ({early.momentsMethod}), η ={' '}
@@ -60,16 +70,18 @@ export function EarlyTimePanel(props: PanelProps) {
         </span>
       }
     >
-      <StepPlot {...sharedStepProps(props, false)} series={LOSS_SERIES} ariaLabel="Early-time losses vs step" xScaleType="log" yScaleType="log" yLabel="loss" testId="early-loss-plot" height={190} />
+      {show('loss') && <StepPlot {...sharedStepProps(props, false)} series={LOSS_SERIES} ariaLabel="Early-time losses vs step" xScaleType="log" yScaleType="log" yLabel="loss" testId="early-loss-plot" height={190} />}
       {lowDim ? (
-        <p className="plot-note early-lowdim" role="note" data-testid="early-lowdim">
-          With {early.inputDim}-dimensional inputs the network is not expected to follow the linear model: the agreement is a
-          high-dimensional, asymptotic statement (‖x‖² ≈ d, d and the width m large). Choose the gauss or mnist data set to see it;
-          the losses above are shown for comparison only.
-        </p>
+        show('loss') && (
+          <p className="plot-note early-lowdim" role="note" data-testid="early-lowdim">
+            {one === null
+              ? `With ${early.inputDim}-dimensional inputs the network is not expected to follow the linear model: the agreement is a high-dimensional, asymptotic statement (‖x‖² ≈ d, d and the width m large). Choose the gauss or mnist data set to see it; the losses above are shown for comparison only.`
+              : `${early.inputDim}-D inputs: not expected to agree; try gauss or mnist.`}
+          </p>
+        )
       ) : (
         <>
-          <LinePlot<MetricRow>
+          {show('gap') && <LinePlot<MetricRow>
             data={gapRows}
             x={stepOf}
             series={GAP_SERIES}
@@ -89,28 +101,31 @@ export function EarlyTimePanel(props: PanelProps) {
               const y = yScale(EARLY_GAP_THRESHOLD);
               return Number.isFinite(y) ? <line className="threshold-line" x1={0} x2={innerWidth} y1={y} y2={y} stroke={COLORS.gap} strokeDasharray="2 3" strokeOpacity={0.6} /> : null;
             }}
-          </LinePlot>
-          <p className="plot-note" data-testid="early-departure">
+          </LinePlot>}
+          {show('gap') && <p className="plot-note" data-testid="early-departure">
             {departed !== null
               ? `The network leaves the linear model at step ${departed}: earlyGap rises above ${EARLY_GAP_THRESHOLD} (dotted line).`
               : gapRows.length === 0
                 ? ''
                 : everBelow(gapRows)
                   ? `earlyGap is still below ${EARLY_GAP_THRESHOLD} (dotted line): the network still follows the linear model.`
-                  : `earlyGap has not come below ${EARLY_GAP_THRESHOLD} (dotted line) in this run: at width m = ${early.width} and d = ${early.inputDim} finite-width fluctuations and the c·I part of Θ₀, which the linear model lacks, keep the two apart from the first step; a wider network shrinks the first.`}
-          </p>
-          {history.length > 0 && (
+                  : one !== null
+                    ? `earlyGap has not come below ${EARLY_GAP_THRESHOLD} (dotted line) in this run.`
+                    : `earlyGap has not come below ${EARLY_GAP_THRESHOLD} (dotted line) in this run: at width m = ${early.width} and d = ${early.inputDim} finite-width fluctuations and the c·I part of Θ₀, which the linear model lacks, keep the two apart from the first step; a wider network shrinks the first.`}
+          </p>}
+          {show('predictions') && history.length > 0 && (
             <EarlyPredictionsPlot
               history={history}
               index={pi}
               onIndex={setPredIndex}
               targets={early.shown.y}
+              alone={one !== null}
             />
           )}
-          <EarlyWidthSweep state={props.earlySweep ?? { status: 'idle' }} onRun={props.onEarlySweep} lr={meta.lr} />
+          {show('width') && <EarlyWidthSweep state={props.earlySweep ?? { status: 'idle' }} onRun={props.onEarlySweep} lr={meta.lr} alone={one !== null} />}
         </>
       )}
-      <KernelIdentity kernel={early.kernel} c={early.c} />
+      {show('kernel') && <KernelIdentity kernel={early.kernel} c={early.c} alone={one !== null} />}
     </PanelFrame>
   );
 }

@@ -6,25 +6,29 @@ import { SWEEP_STEPS, SWEEP_WIDTHS } from '../../engine/records/earlyWidthPoint'
 import type { EarlySweepState } from '../shared/useRun';
 import { LinePlot, type SeriesSpec } from '../plots/LinePlot';
 import { formatNumber } from '../plots/plotMath';
+import { SEQUENCE_COLORS } from '../plots/colors';
 
 interface ByWidth {
   width: number;
   gaps: Record<number, number | null>;
 }
 
-const STEP_COLORS = ['#7c3aed', '#dc2626', '#0f8a7e'];
+const STEP_COLORS = [SEQUENCE_COLORS[3], SEQUENCE_COLORS[1], SEQUENCE_COLORS[2]];
 
-export function EarlyWidthSweep({ state, onRun, lr }: { state: EarlySweepState; onRun?: () => void; lr: number }) {
+/** `alone`: the only view of a small box (embed): a one-line heading, the plot fills the height left. */
+export function EarlyWidthSweep({ state, onRun, lr, alone = false }: { state: EarlySweepState; onRun?: () => void; lr: number; alone?: boolean }) {
   const data = useMemo<ByWidth[]>(() => groupByWidth(state.status === 'done' ? state.points : []), [state]);
   const series = useMemo<SeriesSpec<ByWidth>[]>(
     () => SWEEP_STEPS.map((s, i) => ({ key: `s${s}`, label: `step ${s}`, y: (d) => d.gaps[s] ?? null, color: STEP_COLORS[i % STEP_COLORS.length], dots: true })),
     [],
   );
   return (
-    <div className="early-width-sweep" data-testid="early-width-sweep">
+    <div className={alone ? 'early-width-sweep fill-view' : 'early-width-sweep'} data-testid="early-width-sweep">
       <div className="field-head">
         <span>
-          earlyGap against width m = {SWEEP_WIDTHS.join(', ')} at steps {SWEEP_STEPS.join(' and ')} (this data and seed, η = {formatNumber(lr)}, one run per width)
+          {alone
+            ? `earlyGap vs width m at steps ${SWEEP_STEPS.join(' and ')}`
+            : `earlyGap against width m = ${SWEEP_WIDTHS.join(', ')} at steps ${SWEEP_STEPS.join(' and ')} (this data and seed, η = ${formatNumber(lr)}, one run per width)`}
         </span>
         {onRun && (
           <button type="button" className="btn btn-small" onClick={onRun} disabled={state.status === 'running'}>

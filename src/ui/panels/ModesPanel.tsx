@@ -11,7 +11,8 @@ import { formatNumber } from '../plots/plotMath/format';
 import { PANELS } from '../../content/explanations';
 import { useDarkTheme } from '../plots/useDarkTheme';
 import { modeContext, rowAt, stepSeries, type ModeContext } from './modesData';
-import { ModesSpectrum, ModesVectors } from './ModesViews';
+import { ModesSpectrum, ModesVectors, SpectrumNote } from './ModesViews';
+import { usePanelView } from './ViewSwitch';
 import type { MetricRow, RunMeta } from '../../engine/records/runRecords';
 import './modes.css';
 
@@ -24,13 +25,18 @@ export function ModesPanel(props: PanelProps) {
   const series = useMemo(() => (ctx ? stepSeries(ctx) : []), [ctx]);
   const yDomain = useMemo(() => (ctx?.initial ? floorDomain(ctx.initial, rows) : undefined), [ctx, rows]);
   const row = rowAt(rows, hoverStep);
+  // In a small box (embed) one view at a time: the residuals vs step, vs λ, or the eigenvectors (1-D inputs).
+  const [one, viewSwitch] = usePanelView('modes', PANELS.modes.title, (k) => ctx !== null && (k !== 'vectors' || meta?.dataset.inputDim === 1));
+  const show = (k: string) => one === null || one === k;
+  // the run's conditions: under the title, or behind Explain in a small box
+  const note = meta && <ModesNote meta={meta} ctx={ctx} />;
   return (
-    <PanelFrame id="modes" text={PANELS.modes} controls={logXToggle}>
-      {meta && <ModesNote meta={meta} ctx={ctx} />}
+    <PanelFrame id="modes" text={PANELS.modes} controls={<>{viewSwitch}{show('steps') && logXToggle}</>} about={one !== null && ctx ? <>{note}{one === 'spectrum' && ctx.gd && <SpectrumNote />}</> : undefined}>
+      {(one === null || !ctx) && note}
       {ctx && (
         <>
-          <ColourKey ctx={ctx} />
-          <StepPlot
+          {show('steps') && <ColourKey ctx={ctx} short={one !== null} />}
+          {show('steps') && <StepPlot
             rows={rows}
             series={series}
             ariaLabel="Residual per NTK eigenmode vs step"
@@ -46,11 +52,18 @@ export function ModesPanel(props: PanelProps) {
             notMeasuredMessage="Waiting for the first per-mode measurement…"
             height={190}
             testId="modes-steps"
-          />
-          <div className="modes-row">
-            <ModesSpectrum ctx={ctx} row={row} />
-            {meta && <ModesVectors meta={meta} ctx={ctx} />}
-          </div>
+          />}
+          {one === null ? (
+            <div className="modes-row">
+              <ModesSpectrum ctx={ctx} row={row} />
+              {meta && <ModesVectors meta={meta} ctx={ctx} />}
+            </div>
+          ) : (
+            <>
+              {one === 'spectrum' && <ModesSpectrum ctx={ctx} row={row} alone />}
+              {one === 'vectors' && meta && <ModesVectors meta={meta} ctx={ctx} alone />}
+            </>
+          )}
         </>
       )}
     </PanelFrame>
@@ -82,9 +95,19 @@ function ModesNote({ meta, ctx }: { meta: RunMeta; ctx: ModeContext | null }) {
   );
 }
 
-function ColourKey({ ctx }: { ctx: ModeContext }) {
+/** `short`: one line for a small box (the eigenvalues are in the "vs λ" view). */
+function ColourKey({ ctx, short = false }: { ctx: ModeContext; short?: boolean }) {
   const k = ctx.lambda.length;
   const stops = ctx.colors.map((c, i) => `${c} ${((100 * i) / Math.max(1, k - 1)).toFixed(1)}%`).join(', ');
+  if (short)
+    return (
+      <div className="modes-key is-short" aria-label="Colour key">
+        <span>k = 1</span>
+        <span className="modes-key-bar" style={{ background: `linear-gradient(to right, ${stops})` }} />
+        <span>k = {k}</span>
+        <span className="modes-key-styles">· solid network · dashed twin{ctx.gd ? ' · faint: closed form' : ''}</span>
+      </div>
+    );
   return (
     <div className="modes-key" aria-label="Colour key">
       <span>

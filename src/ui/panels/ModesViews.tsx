@@ -13,12 +13,13 @@ const SPECTRUM_SERIES: SeriesSpec<SpectrumPoint>[] = [
 ];
 
 /** Remaining fraction |u_kᵀr_t| / |u_kᵀr_0| against λ_k/N at the hovered (or latest) step. */
-export function ModesSpectrum({ ctx, row }: { ctx: ModeContext; row: MetricRow | undefined }) {
+/** `alone`: the only view of a small box (embed): it fills the box, its explanation is behind Explain. */
+export function ModesSpectrum({ ctx, row, alone = false }: { ctx: ModeContext; row: MetricRow | undefined; alone?: boolean }) {
   const points = useMemo(() => spectrumAt(ctx, row), [ctx, row]);
   const series = ctx.gd ? SPECTRUM_SERIES : SPECTRUM_SERIES.slice(1);
   const yDomain = useMemo(() => spectrumDomain(points), [points]);
   return (
-    <div className="modes-view" data-testid="modes-spectrum">
+    <div className={alone ? 'modes-view fill-view' : 'modes-view'} data-testid="modes-spectrum">
       <p className="modes-view-title">
         At step {row?.step ?? '—'}: fraction of each mode left, vs λ_k/N
       </p>
@@ -37,13 +38,18 @@ export function ModesSpectrum({ ctx, row }: { ctx: ModeContext; row: MetricRow |
         height={150}
         emptyMessage="Waiting for the first per-mode measurement…"
       />
-      {ctx.gd && (
-        <p className="plot-note">
+      {ctx.gd && !alone && <SpectrumNote />}
+    </div>
+  );
+}
+
+/** How to read the spectrum view (GD runs: the twin's closed form). */
+export function SpectrumNote() {
+  return (
+    <p className="plot-note">
           For the twin the grey curve is exact: log|r_k(t)/r_k(0)| = t·log|1 − ηλ_k/N| (ηλ_k/(α²N) with an output scale α {'>'} 1, λ_k being the scaled model’s eigenvalues), about −ηtλ_k/N while ηλ_k/N ≪ 1, so small-λ
           modes are learned last. Where the network’s dots leave the curve, the network has left its twin on that mode. Fractions below 10⁻⁴ are not drawn.
         </p>
-      )}
-    </div>
   );
 }
 
@@ -61,7 +67,7 @@ const VECTORS_SHOWN = 4;
 const VECTOR_DASH = [undefined, '7 3', '2 3', '9 3 2 3'];
 
 /** u_1 … u_4 plotted against the training inputs (1-D data only). */
-export function ModesVectors({ meta, ctx }: { meta: RunMeta; ctx: ModeContext }) {
+export function ModesVectors({ meta, ctx, alone = false }: { meta: RunMeta; ctx: ModeContext; alone?: boolean }) {
   const rows = useMemo(() => eigenvectorRows(meta, VECTORS_SHOWN), [meta]);
   const series = useMemo<SeriesSpec<{ x: number; u: number[] }>[]>(
     () =>
@@ -85,7 +91,7 @@ export function ModesVectors({ meta, ctx }: { meta: RunMeta; ctx: ModeContext })
       </div>
     );
   return (
-    <div className="modes-view" data-testid="modes-vectors">
+    <div className={alone ? 'modes-view fill-view' : 'modes-view'} data-testid="modes-vectors">
       <p className="modes-view-title">Top eigenvectors of Θ₀ on the training inputs</p>
       <LinePlot data={rows} x={(d) => d.x} series={series} ariaLabel="Top NTK eigenvectors as functions of x" xLabel="x" yLabel="u_k(x_i)" xName="x" integerX={false} height={150} />
     </div>

@@ -7,13 +7,15 @@ import { PanelFrame } from '../plots/PanelFrame';
 import { useLogXToggle, sharedStepProps } from './metricSeries';
 import { StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
+import { SEQUENCE_COLORS } from '../plots/colors';
 
 import { SelectField } from '../controls/SelectField';
 import { PANELS, EMPTY_MESSAGE } from '../../content/explanations';
 import { NfaHeatmaps } from './NfaHeatmaps';
+import { usePanelView } from './ViewSwitch';
 
 /** One hue per layer (uc solid, c dashed). */
-const LAYER_COLORS = ['#2563eb', '#dc2626', '#0f8a7e', '#7c3aed', '#ea7a1a', '#475569'];
+const LAYER_COLORS = SEQUENCE_COLORS;
 
 function nfaSeries(depth: number): SeriesSpec<MetricRow>[] {
   const out: SeriesSpec<MetricRow>[] = [];
@@ -32,6 +34,9 @@ export function NfaPanel(props: PanelProps) {
   const depth = meta?.config.depth ?? 0;
   const series = useMemo(() => nfaSeries(depth), [depth]);
   const nfaRows = useMemo(() => rows.filter((r) => r.nfa !== undefined), [rows]);
+  // In a small box (embed) one view at a time: the alignment vs step, or the layer's matrices.
+  const [one, viewSwitch] = usePanelView('nfa', PANELS.nfa.title);
+  const show = (k: string) => one === null || one === k;
   if (meta?.config.model === 'early-time')
     return (
       <PanelFrame id="nfa" text={PANELS.nfa}>
@@ -66,7 +71,7 @@ export function NfaPanel(props: PanelProps) {
     <PanelFrame
       id="nfa"
       text={PANELS.nfa}
-      controls={logXToggle}
+      controls={<>{viewSwitch}{show('steps') && logXToggle}</>}
       footer={
         <span className="plot-note">
           ρ = Pearson correlation of the matrix entries; K_l from the backprop signals over the training set.
@@ -74,12 +79,14 @@ export function NfaPanel(props: PanelProps) {
         </span>
       }
     >
-      {ucMissing.length > 0 && (
+      {show('steps') && ucMissing.length > 0 && (
         <p className="plot-note plot-reason" data-testid="nfa-layer-undefined">
-          Layer {ucMissing.join(', ')}: not defined (its input is 1-D, so WᵀW is 1×1); the curves are the deeper layers.
+          {one === null
+            ? `Layer ${ucMissing.join(', ')}: not defined (its input is 1-D, so WᵀW is 1×1); the curves are the deeper layers.`
+            : `Layer ${ucMissing.join(', ')}: not defined (1-D input).`}
         </p>
       )}
-      <StepPlot
+      {show('steps') && <StepPlot
         {...sharedStepProps(props, logX)}
         rows={nfaRows}
         series={series}
@@ -90,8 +97,8 @@ export function NfaPanel(props: PanelProps) {
         notMeasuredMessage="Feature alignment is measured every few steps…"
         testId="nfa-plot"
         height={210}
-      />
-      {depth > 1 && props.onNfaLayer && (
+      />}
+      {show('matrices') && depth > 1 && props.onNfaLayer && (
         <SelectField
           label="Layer shown"
           value={String(nfa?.layer ?? props.nfaLayer ?? 1)}
@@ -99,8 +106,8 @@ export function NfaPanel(props: PanelProps) {
           onChange={(v) => props.onNfaLayer?.(Number(v))}
         />
       )}
-      {nfa ? (
-        <NfaHeatmaps nfa={nfa} step={snapshot?.step ?? 0} />
+      {!show('matrices') ? null : nfa ? (
+        <NfaHeatmaps nfa={nfa} step={snapshot?.step ?? 0} alone={one !== null} />
       ) : (
         <p className="plot-note" data-testid="nfa-heatmap-empty">
           {rows.length === 0 ? EMPTY_MESSAGE : 'Waiting for the first NFM/AGOP snapshot…'}

@@ -7,9 +7,10 @@ import { autoColorSpec, divergingSpec } from '../plots/plotMath/colorScale';
 import { formatNumber } from '../plots/plotMath/format';
 import { squareSide, subtract } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
-import { FillSlot, HEATMAP_CHROME } from '../plots/FillSlot';
+import { FillSlot, HEATMAP_CHROME, HEATMAP_TABLE } from '../plots/FillSlot';
 import { usePlotLayout } from '../plots/plotLayout';
 import { InfiniteKernelNote } from './InfiniteKernelNote';
+import { probeAxes } from './probeAxes';
 import { relativeFrobenius } from '../../engine/linalg/frobenius';
 
 export function NtkPanel(props: PanelProps) {
@@ -24,6 +25,8 @@ export function NtkPanel(props: PanelProps) {
   const diffSpec = useMemo(() => divergingSpec(diff), [diff]);
   const cell = (name: string) => (r: number, c: number, v: number) => `${name}[${r + 1}, ${c + 1}] = ${formatNumber(v)}`;
   const empty = side === 0;
+  // rows x, columns x′: the probe points sorted by input (ticks show their inputs on 1-D data)
+  const axes = useMemo(() => probeAxes(meta, { x: 'x′', y: 'x' }), [meta]);
   // In a small box (embed) the three heatmaps alone, sized to the height left; the spectrum is in the Lab's tab.
   const { compact } = usePlotLayout();
   const showInf = Boolean(ntkInf) && !compact;
@@ -39,15 +42,16 @@ export function NtkPanel(props: PanelProps) {
           {(h) => {
             // with Θ∞ the four heatmaps stand in two rows: each gets half the height left. A compact
             // box (embed) keeps one row, Θ₀ · Θt · Θt − Θ₀; Θ∞ is in the Lab's NTK tab.
-            const maxSize = h === null ? undefined : Math.max(60, h / (showInf ? 2 : 1) - HEATMAP_CHROME);
+            // (a compact box leaves out the "Show data" tables)
+            const maxSize = h === null ? undefined : Math.max(60, h / (showInf ? 2 : 1) - HEATMAP_CHROME - (compact ? 0 : HEATMAP_TABLE));
             return (
               <div className={`small-multiples ${showInf ? 'cols-2' : 'cols-3'}`} data-testid="ntk-heatmap">
-                {ntk0 && <Heatmap values={ntk0} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap at initialisation" testId="ntk-heatmap-0" caption="Θ₀ (init)" cellLabel={cell('Θ₀')} maxSize={maxSize} />}
-                {showInf && ntkInf && <Heatmap values={ntkInf} rows={side} cols={side} color={spec} ariaLabel="Infinite-width NTK heatmap" testId="ntk-heatmap-inf" caption="Θ∞ (infinite width)" cellLabel={cell('Θ∞')} maxSize={maxSize} />}
+                {ntk0 && <Heatmap values={ntk0} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap at initialisation" testId="ntk-heatmap-0" caption="Θ₀ (init)" cellLabel={cell('Θ₀')} maxSize={maxSize} indexAxes={axes} dataTable={!compact} />}
+                {showInf && ntkInf && <Heatmap values={ntkInf} rows={side} cols={side} color={spec} ariaLabel="Infinite-width NTK heatmap" testId="ntk-heatmap-inf" caption="Θ∞ (infinite width)" cellLabel={cell('Θ∞')} maxSize={maxSize} indexAxes={axes} dataTable={!compact} />}
                 {ntkT && (
-                  <Heatmap values={ntkT} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap" testId="ntk-heatmap-t" caption={`Θt (step ${snapshot?.step ?? 0})`} cellLabel={cell('Θt')} maxSize={maxSize} />
+                  <Heatmap values={ntkT} rows={side} cols={side} color={spec} ariaLabel="NTK heatmap" testId="ntk-heatmap-t" caption={`Θt (step ${snapshot?.step ?? 0})`} cellLabel={cell('Θt')} maxSize={maxSize} indexAxes={axes} dataTable={!compact} />
                 )}
-                {diff && <Heatmap values={diff} rows={side} cols={side} color={diffSpec} ariaLabel="NTK change heatmap" testId="ntk-heatmap-diff" caption="Θt − Θ₀" cellLabel={cell('Θt − Θ₀')} maxSize={maxSize} />}
+                {diff && <Heatmap values={diff} rows={side} cols={side} color={diffSpec} ariaLabel="NTK change heatmap" testId="ntk-heatmap-diff" caption="Θt − Θ₀" cellLabel={cell('Θt − Θ₀')} maxSize={maxSize} indexAxes={axes} dataTable={!compact} />}
               </div>
             );
           }}

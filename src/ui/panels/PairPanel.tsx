@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { FillSlot, HEATMAP_CHROME } from '../plots/FillSlot';
+import { FillSlot, HEATMAP_CHROME, HEATMAP_TABLE } from '../plots/FillSlot';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { Heatmap } from '../plots/Heatmap';
@@ -7,6 +7,8 @@ import { divergingSpec } from '../plots/plotMath/colorScale';
 import { formatNumber } from '../plots/plotMath/format';
 import { squareSide } from '../plots/plotMath/matrix';
 import { EMPTY_MESSAGE, PANELS } from '../../content/explanations';
+import { usePlotLayout } from '../plots/plotLayout';
+import { probeAxes } from './probeAxes';
 
 function pointLabel(x: ArrayLike<number>, index: number, d: number): string {
   const v = Array.from(x).slice(index * d, index * d + d);
@@ -28,28 +30,38 @@ export function PairPanel(props: PanelProps) {
   const displayPos = pair ? order.indexOf(pair.index) : -1;
   const chosenLabel = probe && probe.x.length ? pointLabel(probe.x, pairIndex, d) : `#${pairIndex + 1}`;
   const isTrain = probe ? pairIndex < probe.trainCount : true;
+  // rows x′, columns x″: the probe points sorted by input; the axes name them, so a small box keeps a one-line caption
+  const axes = useMemo(() => probeAxes(meta, { x: 'x″', y: 'x′' }), [meta]);
+  const { compact } = usePlotLayout();
+  const caption = compact ? `x = point ${displayPos + 1} outlined` : `rows x′, columns x″: probe points sorted by input; x = point ${displayPos + 1} outlined`;
+  // the long caption wraps to three lines; a compact box has a one-line caption and no "Show data"
+  const chrome = HEATMAP_CHROME + (compact ? 0 : 40 + HEATMAP_TABLE);
+  // the point chooser: above the heatmap, or in the header of a small box (embed)
+  const pairControls = (
+    <div className="pair-controls">
+      <label>
+        {compact ? 'x:' : 'Pair point'}{' '}
+        <select value={count > 0 ? pairIndex : ''} disabled={count === 0} onChange={(e) => onPairIndex(Number(e.target.value))}>
+          {count === 0 && <option value="">—</option>}
+          {order.map((idx, k) => (
+            <option key={idx} value={idx}>
+              {k + 1}. {probe && probe.x.length ? pointLabel(probe.x, idx, d) : `probe ${idx + 1}`}
+              {probe && probe.count > 0 ? (idx < probe.trainCount ? ' (train)' : ' (test)') : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {count > 0 && !compact && (
+        <span className="pair-input" data-testid="pair-input">
+          {chosenLabel} {probe && probe.count > 0 ? (isTrain ? '· training point' : '· test point') : ''}
+        </span>
+      )}
+      {pair && pair.index !== pairIndex && <span className="plot-note">updating…</span>}
+    </div>
+  );
   return (
-    <PanelFrame id="pair" text={PANELS.pair}>
-      <div className="pair-controls">
-        <label>
-          Pair point{' '}
-          <select value={count > 0 ? pairIndex : ''} disabled={count === 0} onChange={(e) => onPairIndex(Number(e.target.value))}>
-            {count === 0 && <option value="">—</option>}
-            {order.map((idx, k) => (
-              <option key={idx} value={idx}>
-                {k + 1}. {probe && probe.x.length ? pointLabel(probe.x, idx, d) : `probe ${idx + 1}`}
-                {probe && probe.count > 0 ? (idx < probe.trainCount ? ' (train)' : ' (test)') : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        {count > 0 && (
-          <span className="pair-input" data-testid="pair-input">
-            {chosenLabel} {probe && probe.count > 0 ? (isTrain ? '· training point' : '· test point') : ''}
-          </span>
-        )}
-        {pair && pair.index !== pairIndex && <span className="plot-note">updating…</span>}
-      </div>
+    <PanelFrame id="pair" text={PANELS.pair} controls={compact ? pairControls : undefined}>
+      {!compact && pairControls}
       {side > 0 && matrix ? (
         <FillSlot>
           {(h) => (
@@ -61,11 +73,13 @@ export function PairPanel(props: PanelProps) {
             color={spec}
             ariaLabel="Pair matrix heatmap"
             testId="pair-heatmap"
-            caption={`rows x′, columns x″: probe points sorted by input; x = point ${displayPos + 1} outlined`}
+            caption={caption}
+            indexAxes={axes}
+            dataTable={!compact}
             highlight={displayPos >= 0 ? displayPos : null}
             legendLabel="symmetric, 0 = white"
             cellLabel={(r, c, v) => `P(x, x′#${r + 1}, x″#${c + 1}) = ${formatNumber(v)}`}
-            maxSize={h === null ? 300 : Math.max(60, Math.min(300, h - HEATMAP_CHROME - 40))} // its caption wraps to three lines
+            maxSize={h === null ? 300 : Math.max(60, Math.min(compact ? 300 : 1200, h - chrome))} // full screen (F): as tall as the screen allows
           />
         </div>
           )}

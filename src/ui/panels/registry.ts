@@ -38,26 +38,21 @@ export interface PanelEntry {
   earlyTimeOnly?: boolean;
   /** Shown only for these data sets (e.g. the digit grid for mnist); absent: every data set. */
   datasets?: readonly ExperimentConfig['dataset'][];
-  /**
-   * Several views that do not all fit a 640×360 embed at full text size: the embed lays them out at
-   * their natural heights and scales the panel down to fit (FitBox) instead of filling the frame.
-   */
-  embedScaled?: boolean;
 }
 
 export const PANELS: readonly PanelEntry[] = [
-  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true, earlyTimeOnly: true, embedScaled: true },
+  { key: 'early-time', name: 'Early-time simplicity', Panel: EarlyTimePanel, embedControls: ['width', 'lr'], wide: true, earlyTimeOnly: true },
   { key: 'function', name: 'Learned function', Panel: FunctionPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'loss', name: 'Loss', Panel: LossPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'sharpness', name: 'Sharpness', Panel: SharpnessPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'drift', name: 'NTK drift', Panel: DriftPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'gap', name: 'Network vs linear model', Panel: GapPanel, embedControls: ['width', 'param'], mlpOnly: true },
-  { key: 'modes', name: 'Learning per eigenmode', Panel: ModesPanel, embedControls: ['width', 'lr'], mlpOnly: true, embedScaled: true },
+  { key: 'modes', name: 'Learning per eigenmode', Panel: ModesPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'correlations', name: 'Derivative correlations', Panel: CorrelationsPanel, embedControls: ['width', 'activation'], mlpOnly: true },
   { key: 'ntk', name: 'NTK heatmap', Panel: NtkPanel, embedControls: ['width', 'lr'], mlpOnly: true },
   { key: 'pair', name: 'Pair heatmap', Panel: PairPanel, embedControls: ['width', 'activation'], mlpOnly: true },
-  { key: 'digits', name: 'Digits', Panel: DigitsPanel, embedControls: ['width', 'activation'], mlpOnly: true, datasets: ['mnist'], embedScaled: true },
-  { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel, embedControls: ['width', 'lr'], embedScaled: true },
+  { key: 'digits', name: 'Digits', Panel: DigitsPanel, embedControls: ['width', 'activation'], mlpOnly: true, datasets: ['mnist'] },
+  { key: 'nfa', name: 'Feature alignment', Panel: NfaPanel, embedControls: ['width', 'lr'] },
 ];
 
 /**

@@ -3,8 +3,10 @@
 import type { ReactNode } from 'react';
 import { usePlotHeight } from './plotLayout';
 
-/** Height of a heatmap's chrome around its square: caption, margins, colour legend, "Show data". */
-export const HEATMAP_CHROME = 18 + 12 + 34 + 24;
+/** Height of a heatmap's chrome around its square: caption, index axes (ticks and name), colour legend, readout. */
+export const HEATMAP_CHROME = 18 + 36 + 34 + 18;
+/** Height of a heatmap's "Show data" disclosure (left out in an embed). */
+export const HEATMAP_TABLE = 24;
 
 export function FillSlot({ children }: { children: (height: number | null) => ReactNode }) {
   const [ref, height, fill] = usePlotHeight<HTMLDivElement>(0, 60);

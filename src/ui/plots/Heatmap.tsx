@@ -10,6 +10,7 @@ import { Axes } from './Axes';
 import { useWidth } from './useWidth';
 import { DataTable } from './DataTable';
 import { sampleIndices } from './dataTable';
+import { HeatmapIndexAxes, INDEX_AXES_MARGIN, type IndexAxes } from './HeatmapAxes';
 
 export interface HeatPoint {
   x: number;
@@ -41,6 +42,10 @@ export interface HeatmapProps {
   /** Text for the cell under the pointer. */
   cellLabel?: (row: number, col: number, value: number) => string;
   maxSize?: number;
+  /** Ticks and axis names for a matrix over an ordered set (probe points, coordinates); ignored with xExtent/yExtent. */
+  indexAxes?: IndexAxes;
+  /** The "Show data" table (default on; a row of small multiples in an embed leaves it out). */
+  dataTable?: boolean;
 }
 
 const LEGEND_H = 34;
@@ -69,11 +74,12 @@ function lutFor(kind: ColorScaleSpec['kind']): Uint8ClampedArray {
 }
 
 export function Heatmap(props: HeatmapProps) {
-  const { values, rows, cols, color, ariaLabel, testId, caption, xExtent, yExtent, points, highlight, legend = true, legendLabel, smooth = false, cellLabel, maxSize = 320 } = props;
+  const { values, rows, cols, color, ariaLabel, testId, caption, xExtent, yExtent, points, highlight, legend = true, legendLabel, smooth = false, cellLabel, maxSize = 320, indexAxes, dataTable = true } = props;
   const [ref, width] = useWidth<HTMLDivElement>(200);
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
   const axes = Boolean(xExtent && yExtent);
-  const m = axes ? { top: 8, right: 8, bottom: 24, left: 34 } : { top: 4, right: 4, bottom: 4, left: 4 };
+  const byIndex = !axes && indexAxes !== undefined;
+  const m = axes ? { top: 8, right: 8, bottom: 24, left: 34 } : byIndex ? INDEX_AXES_MARGIN : { top: 4, right: 4, bottom: 4, left: 4 };
   const side = Math.max(60, Math.min(maxSize, width - m.left - m.right));
   const height = m.top + side + m.bottom + (legend ? LEGEND_H : 0);
 
@@ -134,6 +140,7 @@ export function Heatmap(props: HeatmapProps) {
               grid={false}
             />
           )}
+          {byIndex && <HeatmapIndexAxes axes={indexAxes} rows={rows} cols={cols} side={side} />}
           {highlight !== null && highlight !== undefined && highlight >= 0 && highlight < rows && (
             <g className="heatmap-highlight" pointerEvents="none">
               <rect x={0} y={highlight * ch} width={side} height={ch} />
@@ -174,7 +181,7 @@ export function Heatmap(props: HeatmapProps) {
             : `row ${hover.r + 1}, col ${hover.c + 1}: ${formatNumber(hoverValue)}`
           : '\u00a0'}
       </div>
-      <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />
+      {dataTable && <HeatmapTable caption={ariaLabel} values={values} rows={rows} cols={cols} />}
     </figure>
   );
 }
@@ -203,7 +210,10 @@ export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: 
   const hi = spec.domain[spec.domain.length - 1];
   const gid = 'cb' + useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const stops = 16;
-  const ticks = spec.kind === 'diverging' ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
+  // a narrow bar (a small heatmap) gets one centred label for its range, so labels cannot overlap
+  const narrow = width < 140;
+  const ticks = narrow ? [] : spec.kind === 'diverging' ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
+  const range = spec.kind === 'diverging' && Math.abs(lo + hi) <= 1e-12 * Math.abs(hi) ? `±${formatNumber(hi, 2)}` : `${formatNumber(lo, 2)} … ${formatNumber(hi, 2)}`;
   const pos = (v: number) => ((v - lo) / (hi - lo || 1)) * width;
   return (
     <g className="color-bar" aria-hidden="true">
@@ -215,6 +225,11 @@ export function ColorBar({ spec, width, label }: { spec: ColorScaleSpec; width: 
         </linearGradient>
       </defs>
       <rect width={width} height={8} fill={`url(#${gid})`} rx={2} />
+      {narrow && (
+        <text className="tick-label" x={width / 2} y={21} textAnchor="middle">
+          {range}
+        </text>
+      )}
       {ticks.map((t, i) => (
         <text key={i} className="tick-label" x={pos(t)} y={21} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>
           {formatNumber(t)}

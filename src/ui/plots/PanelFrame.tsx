@@ -1,10 +1,11 @@
 // The common panel chrome: title, optional controls (e.g. the log-x toggle), PNG/SVG export
 // buttons, an "Explain" disclosure holding the explanation and its formula (KaTeX), and the plot(s).
-import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ImageFormat } from '../export/panelExport';
 import { Formula } from '../../content/Formula';
 import type { PanelText } from '../../content/explanations';
 import { usePlotLayout } from './plotLayout';
+import { formulaPieces } from './formulaPieces';
 import './plots.css';
 
 export interface PanelFrameProps {
@@ -99,16 +100,31 @@ function ExportButtons({ title, panel }: { title: string; panel: { current: HTML
 }
 
 /**
- * The panel's display formula. When it is wider than the panel (phones) it scrolls sideways, and
- * then it becomes focusable so that keyboard users can scroll it too.
+ * The panel's display formula. It wraps between its equations (formulaPieces) when the panel is
+ * narrow; a piece still wider than the panel is drawn smaller (down to MIN_FORMULA_SCALE), and
+ * only below that does it scroll sideways, focusable so that keyboard users can scroll it too.
  */
 function ScrollableFormula({ tex, label }: { tex: string; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
+  const [scale, setScale] = useState(1);
+  const pieces = useMemo(() => formulaPieces(tex), [tex]);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    let current = 1;
+    const check = () => {
+      // the widest piece at scale 1 (its width now ÷ the scale it is drawn at)
+      let widest = 0;
+      for (const k of el.querySelectorAll<HTMLElement>('.katex-display > .katex')) widest = Math.max(widest, k.scrollWidth / current);
+      const room = el.clientWidth - 2;
+      const next = widest > room && room > 0 ? Math.max(MIN_FORMULA_SCALE, Math.floor((room / widest) * 100) / 100) : 1;
+      if (next !== current) {
+        current = next;
+        setScale(next);
+      }
+      setScrolls(el.scrollWidth > el.clientWidth + 1);
+    };
     const ro = new ResizeObserver(check);
     // The content changes width without the frame resizing: KaTeX arrives after the first paint
     // and replaces the TeX source, then its fonts load. Watch the formula's runs of glyphs (the
@@ -131,8 +147,23 @@ function ScrollableFormula({ tex, label }: { tex: string; label: string }) {
     };
   }, [tex]);
   return (
-    <div ref={ref} className="panel-formula" tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined}>
-      <Formula tex={tex} display />
+    <div
+      ref={ref}
+      className="panel-formula"
+      style={scale === 1 ? undefined : { fontSize: `${(12.5 * scale).toFixed(2)}px` }}
+      data-scale={scale}
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'region' : undefined}
+      aria-label={scrolls ? label : undefined}
+    >
+      {pieces.map((p, i) => (
+        <div key={i} className="panel-formula-piece">
+          <Formula tex={p} display />
+        </div>
+      ))}
     </div>
   );
 }
+
+/** The smallest scale a formula piece is drawn at before it scrolls (12.5 px × 0.7 ≈ 9 px base, KaTeX draws 1.21× that). */
+const MIN_FORMULA_SCALE = 0.7;

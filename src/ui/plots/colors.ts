@@ -45,6 +45,20 @@ export const COLORS = {
   highlight: cssVar('highlight', '#111827'),
 } as const;
 
+/**
+ * One hue per member of a short sequence: the hidden layers of the feature-alignment panel, the
+ * steps of the early-time width sweep. CSS variables, so the dark theme gives each a tint with
+ * ≥ 3:1 contrast on the card (styles.css).
+ */
+export const SEQUENCE_COLORS = [
+  cssVar('seq-1', '#2563eb'),
+  cssVar('seq-2', '#dc2626'),
+  cssVar('seq-3', '#0f8a7e'),
+  cssVar('seq-4', '#7c3aed'),
+  cssVar('seq-5', '#ea7a1a'),
+  cssVar('seq-6', '#475569'),
+] as const;
+
 /** One colour per run; CSS variables so the dark theme re-tints them (they fall back to the network / c₂ tints). */
 export const RUN_COLORS = [`var(--tl-c-run-a, var(--tl-c-network, ${OKABE_ITO.blue}))`, `var(--tl-c-run-b, var(--tl-c-c2, ${OKABE_ITO.vermillion}))`] as const;
 

@@ -35,7 +35,9 @@ export function usePlotHeight<E extends HTMLElement>(fixed: number, min = MIN_FI
       const px = Math.max(min, Math.floor(h));
       setMeasured((prev) => (prev === px ? prev : px));
     };
-    measure(el.getBoundingClientRect().height);
+    // clientHeight, not getBoundingClientRect(): under CSS zoom (large=1) the latter is the zoomed
+    // size, 1.3× the layout px that ResizeObserver reports, and the plot would overflow until it fires
+    measure(el.clientHeight);
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {
       for (const e of entries) measure(e.contentRect.height);

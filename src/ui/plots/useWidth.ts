@@ -12,7 +12,8 @@ export function useWidth<E extends HTMLElement>(fallback = 360): [RefObject<E | 
       const px = Math.max(120, Math.floor(w));
       setWidth((prev) => (prev === px ? prev : px));
     };
-    measure(el.getBoundingClientRect().width || fallback);
+    // clientWidth: layout px, as ResizeObserver reports them (getBoundingClientRect() is zoomed under large=1)
+    measure(el.clientWidth || fallback);
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {
       for (const e of entries) measure(e.contentRect.width);

@@ -4,7 +4,7 @@ import { parseUrlParams, type PageName, type ThemeChoice, type UrlParams } from 
 export { APP_PARAM_NAMES } from '../../schema/config';
 export type { PageName, ThemeChoice };
 
-export type AppParams = Pick<UrlParams, 'page' | 'embed' | 'theme' | 'large' | 'backend'>;
+export type AppParams = Pick<UrlParams, 'page' | 'embed' | 'part' | 'theme' | 'large' | 'backend'>;
 
 export function parseAppParams(search: string): { params: AppParams; notices: string[] } {
   return parseUrlParams(search);
