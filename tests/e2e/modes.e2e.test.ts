@@ -1,5 +1,6 @@
 // The Modes panel in the built app: per-mode curves of the network, the twin and the GD closed
-// form, the spectral-bias dots and the eigenvectors on 1-D data; `?embed=modes` fits 640×360.
+// form, the spectral-bias dots and the eigenvectors on 1-D data; `?embed=modes` fits 640×360, one
+// view at a time (per-mode curves, spectrum, eigenvectors) behind its view switch.
 import { afterAll, describe, expect, it } from 'vitest';
 import { allPathDs, baseURL, button, closePage, describePaths, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForPageReady, waitUntil, showView, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
 
@@ -53,29 +54,43 @@ describe('?embed=modes', () => {
       await page.goto(new URL(`?embed=modes&${QUERY}`, baseURL()).toString(), { waitUntil: 'load' });
       await button(page, 'play').click({ timeout: 60_000 });
       await waitUntil(async () => Number((await page.locator('.embed-step strong').textContent()) ?? 0) >= 20, 150_000);
-      await waitUntil(async () => (await page.locator('.embed-panel [data-testid="modes-vectors"] path.series-line').count()) >= 4, 60_000);
       await waitForPageReady(page, '[data-embed]');
-      const m = await page.evaluate(() => {
-        const d = document.documentElement;
-        const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());
-        return {
-          sw: d.scrollWidth,
-          cw: d.clientWidth,
-          sh: d.scrollHeight,
-          ch: d.clientHeight,
-          panels: document.querySelectorAll('.tl-panel').length,
-          svgs: svgs.length,
-          svgBottom: Math.max(...svgs.map((r) => r.bottom)),
-          svgRight: Math.max(...svgs.map((r) => r.right)),
-        };
-      });
-      await screenshot(page, 'modes-embed-640x360');
-      expect(m.panels).toBe(1);
-      expect(m.svgs).toBe(3);
-      expect(m.sw).toBeLessThanOrEqual(m.cw);
-      expect(m.sh).toBeLessThanOrEqual(m.ch);
-      expect(m.svgBottom, 'plots fully inside the frame').toBeLessThanOrEqual(360.5);
-      expect(m.svgRight).toBeLessThanOrEqual(640.5);
+      const measure = () =>
+        page.evaluate(() => {
+          const d = document.documentElement;
+          const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());
+          return {
+            sw: d.scrollWidth,
+            cw: d.clientWidth,
+            sh: d.scrollHeight,
+            ch: d.clientHeight,
+            panels: document.querySelectorAll('.tl-panel').length,
+            svgs: svgs.length,
+            svgBottom: Math.max(...svgs.map((r) => r.bottom)),
+            svgRight: Math.max(...svgs.map((r) => r.right)),
+            svgHeight: Math.min(...svgs.map((r) => r.height)),
+          };
+        });
+      // the three views, one at a time, each one plot filling the frame
+      for (const [part, testId] of [
+        ['steps', 'modes-steps'],
+        ['spectrum', 'modes-spectrum'],
+        ['vectors', 'modes-vectors'],
+      ] as const) {
+        await page.locator(`.embed .view-switch-button[data-part="${part}"]`).click();
+        if (part === 'vectors') await waitUntil(async () => (await page.locator('.embed-panel [data-testid="modes-vectors"] path.series-line').count()) >= 4, 60_000);
+        await page.locator(`.embed-panel [data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
+        await page.mouse.move(1, 1);
+        const m = await measure();
+        await screenshot(page, `modes-embed-640x360-${part}`);
+        expect(m.panels).toBe(1);
+        expect(m.svgs, part).toBe(1);
+        expect(m.svgHeight, `${part}: the plot fills the frame`).toBeGreaterThan(110);
+        expect(m.sw).toBeLessThanOrEqual(m.cw);
+        expect(m.sh).toBeLessThanOrEqual(m.ch);
+        expect(m.svgBottom, 'plots fully inside the frame').toBeLessThanOrEqual(360.5);
+        expect(m.svgRight).toBeLessThanOrEqual(640.5);
+      }
       expect(await page.getByRole('slider', { name: /learning rate/i }).count()).toBe(1);
       expect(errors).toEqual([]);
     } finally {
@@ -89,13 +104,19 @@ describe('Modes panel on 2-D data', () => {
   afterAll(async () => {
     await closePage(p);
   });
-  it('draws the per-mode curves and says in one line why the eigenvector plot is hidden', async () => {
-    p = await openApp(browser, '?embed=modes&dataset=circles&width=64&depth=1&steps=50&modes=4&backend=wasm');
+  it('draws the per-mode curves and says in one line why the eigenvector plot is hidden; an embed offers no eigenvector view', async () => {
+    p = await openApp(browser, '?dataset=circles&width=64&depth=1&steps=50&modes=4&backend=wasm');
     await button(p.page, 'play').click({ timeout: 60_000 });
+    await showView(p.page, 'Learning per eigenmode');
     await waitUntil(async () => (await seriesPaths(p!.page, /residual per ntk eigenmode vs step/i)).filter((q) => q.finite && q.points >= 3).length >= 8, 150_000, 500);
     await expect(p.page.getByTestId('modes-vectors-hidden').textContent()).resolves.toBe(
       'Eigenvectors as functions of x are drawn for 1-D inputs only (this data set has d = 2).',
     );
+    expect(p.errors, tail(p)).toEqual([]);
+    await closePage(p);
+    p = await openApp(browser, '?embed=modes&dataset=circles&width=64&depth=1&steps=50&modes=4&backend=wasm');
+    await p.page.locator('.embed .view-switch-button').first().waitFor({ timeout: 60_000 });
+    await expect(p.page.locator('.embed .view-switch-button').evaluateAll((els) => els.map((e) => e.getAttribute('data-part')))).resolves.toEqual(['steps', 'spectrum']);
     expect(p.errors, tail(p)).toEqual([]);
   });
 });

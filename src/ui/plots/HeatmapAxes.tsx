@@ -13,7 +13,7 @@ export interface IndexAxes {
 }
 
 /** Room the index axes take around the square: tick labels and names (left, bottom). */
-export const INDEX_AXES_MARGIN = { top: 4, right: 14, bottom: 32, left: 50 };
+export const INDEX_AXES_MARGIN = { top: 4, right: 14, bottom: 32, left: 56 };
 
 /** At most `max` evenly spaced cell indices from 0 to n − 1, both ends included (n ≥ 1). */
 export function indexTicks(n: number, max: number): number[] {
@@ -59,7 +59,7 @@ export function HeatmapIndexAxes({ axes, rows, cols, side }: { axes: IndexAxes; 
       <text className="axis-label" x={side / 2} y={side + 28} textAnchor="middle">
         {axes.x}
       </text>
-      <text className="axis-label" transform={`translate(${-INDEX_AXES_MARGIN.left + 11},${side / 2}) rotate(-90)`} textAnchor="middle">
+      <text className="axis-label" transform={`translate(${-INDEX_AXES_MARGIN.left + 10},${side / 2}) rotate(-90)`} textAnchor="middle">
         {axes.y}
       </text>
     </g>
