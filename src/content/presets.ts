@@ -155,14 +155,14 @@ export const PRESETS: readonly Preset[] = [
     name: 'relu-kinks-sweep',
     title: 'Sweep: relu kinks',
     lesson:
-      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps, one η for every run): the gradient change of one step includes units that cross the kink; the frozen-pattern part and the fraction of flips separate the two. In the project’s MNIST sweep (docs/results, at θ₀) the flip fraction fell as fast as the frozen-pattern part (n^−0.55 vs n^−0.54); it is the kinks’ contribution to the gradient change that fell more slowly (n^−0.33). The sweep fits the gradient change at a fixed step size, RMS(c₁) = 0.1·RMS(y), because relu’s is not proportional to the step.',
+      'Depth-2 relu at widths 16, 64, 256 and 1024 (3 seeds, 100 steps, one η for every run): the gradient change of one step includes units that cross the kink; the frozen-pattern part and the fraction of flips separate the two. The CLI’s sweep on these settings (sine data, η = 0.0837 for every run, wasm) measured at θ₀: the frozen-pattern part of the gradient change fell as n^−0.49 (95% interval −0.77 to −0.21), the whole change, kinks included, did not fall (slope −0.02, interval −0.29 to 0.25), and the flip fraction’s slope (−0.30, interval −0.76 to 0.16) is not pinned down by 3 seeds. In the project’s MNIST sweep (docs/results, at θ₀) the flip fraction fell as fast as the frozen-pattern part (n^−0.55 vs n^−0.54); it is the kinks’ contribution to the gradient change that fell more slowly (n^−0.33). The sweep fits the gradient change at a fixed step size, RMS(c₁) = 0.1·RMS(y), because relu’s is not proportional to the step.',
     query: 'view=sweep&widths=16,64,256,1024&seeds=3&steps=100&depth=2&activation=relu',
   },
   {
     name: 'weak-correlations-repo',
     title: 'Weak-correlations repo experiment',
     lesson:
-      'MNIST 0 vs 7, 512 training images, 2 relu hidden layers, σ_w² = 1, bias std 0.05 (σ_b² = 0.0025), full-batch GD with a small step (η = 0.5, about a tenth of the critical rate), widths 32 … 2048 with 5 seeds: the original setup with exact metrics instead of its broken finite differences.',
+      'MNIST 0 vs 7, 512 training images, 2 relu hidden layers, σ_w² = 1, bias std 0.05 (σ_b² = 0.0025), full-batch GD with a small step (η = 0.5; the CLI measured η/ηc = 0.079 at width 32, seed 1), widths 32 … 2048 with 5 seeds: the original setup with exact metrics instead of its broken finite differences.',
     query:
       'view=sweep&dataset=mnist&digits=0v7&train=512&test=128&depth=2&activation=relu&param=ntk&sigma-w2=1&sigma-b2=0.0025&bias=true&optimizer=gd&lr=0.5&steps=1000&log-every=100&widths=32,64,128,256,512,1024,2048&seeds=5',
   },

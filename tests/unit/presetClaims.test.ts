@@ -19,7 +19,9 @@
 //   and, when the lesson states its numbers at fewer steps than the preset's own, `steps`.
 // Runs are cached by config: presets that share a config (lazy and the wide run of narrow-vs-wide)
 // train once, measured at every step some check reads (the metrics do not touch the training).
-// Every Lab preset (all but the sweep presets) must have a claim here.
+// Every Lab preset (all but the sweep presets) must have a claim here. The sweep presets' slopes (a
+// sweep of 12–40 runs, minutes on 2 cores) are not re-run here; a claim about single runs of a sweep
+// preset (e.g. its η/η_c at θ₀) is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/nodeBackend';
 import { Session } from '../../src/engine/session/session';
@@ -54,6 +56,8 @@ const loss = (r: MetricRow) => r.loss;
 const linLoss = (r: MetricRow) => r.linLoss;
 /** η·S: the step times the sharpness S = λmax(Θ_t(X,X))/N (2 is the edge of stability). */
 const etaS = (r: MetricRow, lr: number) => (r.sharpness === undefined ? undefined : lr * r.sharpness);
+/** η/η_c = η·S₀/2 at θ₀ (η_c = 2N/λmax(Θ₀) = 2/S₀). */
+const etaOverCritical = (r: MetricRow, lr: number) => (r.sharpness === undefined ? undefined : (lr * r.sharpness) / 2);
 const twinGone = (r: MetricRow) => (r.twinDiverged ? 1 : 0);
 const c2 = (r: MetricRow) => r.c2OverC1Sq;
 const earlyGap = (r: MetricRow) => r.earlyGap;
@@ -114,6 +118,13 @@ export const CLAIMS: Claim[] = [
       { text: 'against 0.0028', run: 'compare', value: gap, expect: 0.0028, tol: 0.00005 },
       { text: '(0.024', run: 'first', value: loss, expect: 0.024, tol: 0.0005 },
       { text: 'and 0.022)', run: 'compare', value: loss, expect: 0.022, tol: 0.0005 },
+    ],
+  },
+  {
+    // a sweep preset: its stated η/η_c, read at θ₀ of a single run at the sweep's narrowest width
+    preset: 'weak-correlations-repo',
+    checks: [
+      { text: 'η/ηc = 0.079 at width 32', run: 'first', config: { width: 32 }, at: 0, value: (r, lr) => etaOverCritical(r, lr), expect: 0.079, tol: 0.0005 },
     ],
   },
   {
