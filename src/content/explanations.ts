@@ -16,14 +16,6 @@ export interface PanelText {
   kinks?: string;
 }
 
-export interface SeriesText {
-  label: string;
-  /** Formula shown in the legend tooltip (TeX). */
-  tex?: string;
-  /** One plain sentence for the tooltip. */
-  note?: string;
-}
-
 export const PANELS = {
   digits: {
     title: 'Digits',
@@ -93,78 +85,5 @@ export const PANELS = {
     tex: String.raw`f(x) = \tfrac{1}{\sqrt m}\sum_{r=1}^m v_r\,\varphi\!\big(\tfrac{w_r\cdot x}{\sqrt d}\big)\ \approx\ f_{\mathrm{lin}}(x) = \delta^\top\Big[\tfrac{\sqrt2\,\zeta\,x}{\sqrt d};\ \nu\Big]`,
   },
 } satisfies Record<string, PanelText>;
-
-export const SERIES = {
-  loss: { label: 'network · train', tex: String.raw`\tfrac{1}{2N}\sum_i (f_t(x_i)-y_i)^2` },
-  testLoss: { label: 'network · test', tex: String.raw`\tfrac{1}{2N_{\text{test}}}\sum_j (f_t(x_j)-y_j)^2` },
-  linLoss: { label: 'linear twin · train', tex: String.raw`\tfrac{1}{2N}\sum_i (f_{\mathrm{lin},t}(x_i)-y_i)^2` },
-  linTestLoss: { label: 'linear twin · test', tex: String.raw`\tfrac{1}{2N_{\text{test}}}\sum_j (f_{\mathrm{lin},t}(x_j)-y_j)^2` },
-  ntkDrift: { label: 'relative drift', tex: String.raw`\lVert\Theta_t-\Theta_0\rVert_F / \lVert\Theta_0\rVert_F` },
-  alignDrift: { label: 'alignment drift', tex: String.raw`1 - \cos(\Theta_t, \Theta_0)` },
-  lambdaMax: { label: 'λmax(Θt)/N', tex: String.raw`\lambda_{\max}(\Theta_t)/N` },
-  gapTrain: { label: 'gap · train', tex: String.raw`\operatorname{RMS}_{x\in X}(f_t - f_{\mathrm{lin},t})` },
-  gapTest: { label: 'gap · test', tex: String.raw`\operatorname{RMS}_{x\in X_{\text{test}}}(f_t - f_{\mathrm{lin},t})` },
-  gapTrainRel: { label: 'relative gap · train', tex: String.raw`\frac{\operatorname{RMS}_{X}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X}(f_t - f_0)}` },
-  gapInf: { label: 'network − machine · train', tex: String.raw`\operatorname{RMS}_{X}(f_t - f_{\infty,t})`, note: 'Distance to the infinite-width kernel machine (GD with Θ∞ from the network’s own f₀).' },
-  gapInfTest: { label: 'network − machine · test', tex: String.raw`\operatorname{RMS}_{X_{\text{test}}}(f_t - f_{\infty,t})` },
-  twinGapInf: { label: 'twin − machine · train', tex: String.raw`\operatorname{RMS}_{X}(f_{\mathrm{lin},t} - f_{\infty,t})`, note: 'Both kernels frozen: what Θ₀ − Θ∞ alone does to the trained function.' },
-  twinGapInfTest: { label: 'twin − machine · test', tex: String.raw`\operatorname{RMS}_{X_{\text{test}}}(f_{\mathrm{lin},t} - f_{\infty,t})` },
-  infLoss: { label: 'machine · train', tex: String.raw`\tfrac{1}{2N}\sum_i (f_{\infty,t}(x_i)-y_i)^2` },
-  infTestLoss: { label: 'machine · test', tex: String.raw`\tfrac{1}{2N_{\text{test}}}\sum_j (f_{\infty,t}(x_j)-y_j)^2` },
-  kernelGapInf: { label: 'distance to Θ∞', tex: String.raw`\lVert\Theta_t-\Theta_\infty\rVert_F / \lVert\Theta_\infty\rVert_F` },
-  gapTestRel: { label: 'relative gap · test', tex: String.raw`\frac{\operatorname{RMS}_{X_{\text{test}}}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X_{\text{test}}}(f_t - f_0)}` },
-  c2OverC1: {
-    label: '2nd order / 1st',
-    tex: String.raw`\frac{\operatorname{RMS}(c_2)}{\operatorname{RMS}(c_1)},\ \ c_k = \frac{1}{k!}\frac{d^k}{d\varepsilon^k} f(x;\theta+\varepsilon\Delta),\ \Delta = -\eta\nabla_\theta L`,
-    note: 'The second-order term of one step relative to the NTK (first-order) term.',
-  },
-  c3OverC1: {
-    label: '3rd order / 1st',
-    tex: String.raw`\frac{\operatorname{RMS}(c_3)}{\operatorname{RMS}(c_1)},\ \ c_k = \frac{1}{k!}\frac{d^k}{d\varepsilon^k} f(x;\theta+\varepsilon\Delta),\ \Delta = -\eta\nabla_\theta L`,
-    note: 'The third-order term of one step relative to the NTK (first-order) term.',
-  },
-  gradChange: {
-    label: 'gradient change',
-    tex: String.raw`\frac{\lVert\nabla_\theta f(\theta+\Delta)-\nabla_\theta f(\theta)\rVert}{\lVert\nabla_\theta f(\theta)\rVert}\quad(\mathfrak{C}^{1,1})`,
-    note: 'How much one step moves the gradient (the mixed second-order term), averaged over the probe set.',
-  },
-  gradChangeFirstOrder: {
-    label: 'gradient change, 1st order',
-    tex: String.raw`\frac{\lVert H(x)\,\Delta\rVert}{\lVert\nabla_\theta f(\theta)\rVert},\ \ H = \nabla^2_\theta f`,
-    note: 'The Hessian–vector-product (first-order) part of the gradient change.',
-  },
-  c2OverC1Sq: {
-    label: 'c₂ / c₁² (step-scale invariant)',
-    tex: String.raw`\frac{\operatorname{RMS}(c_2)}{\operatorname{RMS}(c_1)^2}`,
-    note: 'Unchanged when the step is rescaled (c₁ ∝ η‖r‖, c₂ ∝ (η‖r‖)²), not when its direction changes: read it at θ₀ for a width claim.',
-  },
-  c3OverC1Cube: {
-    label: 'c₃ / c₁³ (step-scale invariant)',
-    tex: String.raw`\frac{\operatorname{RMS}(c_3)}{\operatorname{RMS}(c_1)^3}`,
-    note: 'Unchanged when the step is rescaled, not when its direction changes: read it at θ₀ for a width claim.',
-  },
-  gradChangeFrozen: {
-    label: 'gradient change, pattern frozen',
-    tex: String.raw`\frac{\lVert\nabla_\theta f(\theta+\Delta)-\nabla_\theta f(\theta)\rVert}{\lVert\nabla_\theta f(\theta)\rVert}\ \text{with each unit's activation pattern held at }\theta`,
-    note: 'relu: the gradient change of one step with every unit held on its side of 0 at θ — the smooth part, without kinks. (For smooth activations the same construction agrees with the first-order term only to first order in the step, so it is neither computed nor shown.)',
-  },
-  flipFraction: {
-    label: 'sign flips',
-    tex: String.raw`\frac{\#\{(u, x): \operatorname{sign} h_u(x;\theta+\Delta) \ne \operatorname{sign} h_u(x;\theta)\}}{\#\{(u, x)\}}`,
-    note: 'relu: fraction of (hidden unit, probe point) pairs whose pre-activation changes sign within one step (a kink crossed). Not shown for smooth activations.',
-  },
-  firstOrderError: {
-    label: '1st-order error',
-    tex: String.raw`\frac{\operatorname{RMS}\big(c_1 - (f(\theta+\Delta) - f(\theta))\big)}{\operatorname{RMS}\big(f(\theta+\Delta)-f(\theta)\big)}`,
-    note: 'How wrong the first-order (NTK) prediction of one step is.',
-  },
-  earlyGap: {
-    label: 'earlyGap',
-    tex: String.raw`\frac{\operatorname{RMS}_{X}(f_t - f_{\mathrm{lin},t})}{\operatorname{RMS}_{X}(f_{\mathrm{lin},t})}`,
-    note: 'Distance between the network and the linear model on the inputs, relative to the linear model’s size, over the training points.',
-  },
-  eig0: { label: 'Θ₀ eigenvalues', tex: String.raw`\lambda_k(\Theta_0)` },
-  eigT: { label: 'Θt eigenvalues', tex: String.raw`\lambda_k(\Theta_t)` },
-} satisfies Record<string, SeriesText>;
 
 export const EMPTY_MESSAGE = 'Press Play to start training';

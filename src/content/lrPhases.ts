@@ -1,7 +1,8 @@
 // The words about learning-rate phases (docs/science.md, "Sharpness and learning-rate phases"): the
 // sharpness panel, the measured-phase badge, the learning-rate hint in Settings and the divergence
 // banner. Each sentence says what was measured and under which conditions (docs/results/lr-phases.md).
-import type { PanelText, SeriesText } from './explanations';
+import type { PanelText } from './explanations';
+import type { MetricText } from '../schema/metricText';
 
 export const SHARPNESS_PANEL: PanelText = {
   title: 'Sharpness and the edge of stability',
@@ -11,7 +12,7 @@ export const SHARPNESS_PANEL: PanelText = {
   why: 'Measured verdicts (the badge) come from this run’s own rows: catapult when η·S was above 2 and the run ended below it with a lower loss; edge of stability when η·S sits at ≈ 2 (late mean ≥ 1.8) while the loss falls non-monotonically; diverged when the loss grew 10⁶×; lazy otherwise.',
 };
 
-export const SHARPNESS_SERIES: Record<'edge' | 'etaSharpness' | 'loss' | 'linLoss', SeriesText> = {
+export const SHARPNESS_SERIES: Record<'edge' | 'etaSharpness' | 'loss' | 'linLoss', MetricText> = {
   etaSharpness: { label: 'η·S (network, training set)', tex: String.raw`\eta\,\lambda_{\max}(\Theta_t)/(\alpha^2 N)`, note: 'Measured on the duty cycle of the expensive metrics, exactly (power iteration on the N × N kernel).' },
   edge: { label: 'η·S = 2 (stability edge of GD on a quadratic)', note: 'Above this line the top mode of the linearisation at θ_t flips sign and grows each step.' },
   loss: { label: 'network loss' },

@@ -1,6 +1,8 @@
 // "Embed": choose a panel and copy an <iframe> snippet showing it with the current settings.
 import { useId, useState } from 'react';
 import { useModalDialog } from '../shared/useModalDialog';
+import { Field } from '../controls/Field';
+import { SelectField } from '../controls/SelectField';
 import { PANELS } from '../panels/registry';
 import { copyText, embedSnippet, embedUrl } from '../shared/share';
 
@@ -22,24 +24,10 @@ export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onC
       }}
     >
       <h2 id={`${id}-t`}>Embed one panel</h2>
-      <div className="field">
-        <div className="field-head">
-          <label htmlFor={`${id}-p`}>Panel</label>
-        </div>
-        <select id={`${id}-p`} value={panel} onChange={(e) => setPanel(e.currentTarget.value)}>
-          {PANELS.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <div className="field-head">
-          <label htmlFor={`${id}-c`}>Embed code (current settings)</label>
-        </div>
+      <SelectField label="Panel" value={panel} options={PANELS.map((p) => ({ value: p.key, label: p.name }))} onChange={setPanel} />
+      <Field id={`${id}-c`} label="Embed code (current settings)">
         <textarea id={`${id}-c`} className="embed-code" readOnly rows={4} value={code} onFocus={(e) => e.currentTarget.select()} />
-      </div>
+      </Field>
       <div className="dialog-actions">
         <button type="button" className="btn btn-primary" onClick={() => void copyText(code).then(setCopied)}>
           Copy embed code

@@ -9,7 +9,7 @@ import type { SeriesSpec, XMarker } from '../plots/LinePlot';
 import type { CompareRun } from '../shared/compareState';
 import { compareLabels } from '../shared/compareState';
 import { RUN_COLORS } from '../plots/colors';
-import { SERIES } from '../../content/explanations';
+import { METRIC_TEXT } from '../../schema/metricText';
 
 /** What a panel needs to draw the second run of compare mode. */
 export interface ComparePanelData {
@@ -36,7 +36,7 @@ export function comparePanelData(c: CompareRun | null, config: ExperimentConfig)
   };
 }
 
-type MetricKey = keyof typeof SERIES & keyof MetricRow;
+type MetricKey = keyof typeof METRIC_TEXT & keyof MetricRow;
 type NumericKey = { [K in MetricKey]: MetricRow[K] extends number | undefined ? K : never }[MetricKey];
 
 /** Each metric twice: run 1 from its own row, run 2 from its row at the same step; keys end in @1 / @2. */
@@ -44,7 +44,7 @@ export function compareSeries(metrics: readonly { key: NumericKey; dash?: string
   const out: SeriesSpec<MetricRow>[] = [];
   for (const run of [0, 1] as const) {
     for (const m of metrics) {
-      const text: { label: string; tex?: string; note?: string } = SERIES[m.key];
+      const text: { label: string; tex?: string; note?: string } = METRIC_TEXT[m.key];
       out.push({
         key: `${m.key}@${run + 1}`,
         label: `${text.label} · ${cmp.labels[run]}`,

@@ -5,14 +5,14 @@ import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { Toggle } from '../plots/PanelFrame';
-import { SERIES } from '../../content/explanations';
+import { METRIC_TEXT } from '../../schema/metricText';
 import { compareMarkers } from './compareSeries';
 
-type MetricKey = keyof typeof SERIES & keyof MetricRow;
+type MetricKey = keyof typeof METRIC_TEXT & keyof MetricRow;
 
-/** The series for metric `key`: y = row[key], text from SERIES[key], plus its style. */
+/** The series for metric `key`: y = row[key], text from METRIC_TEXT[key], plus its style. */
 export function metricSeries(key: MetricKey, style: Pick<SeriesSpec<MetricRow>, 'color' | 'dash' | 'width'>): SeriesSpec<MetricRow> {
-  const text: { label: string; tex?: string; note?: string } = SERIES[key];
+  const text: { label: string; tex?: string; note?: string } = METRIC_TEXT[key];
   return { key, label: text.label, tex: text.tex, ...(text.note ? { note: text.note } : {}), y: (r) => r[key], ...style };
 }
 

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { LinePlot, type SeriesSpec } from './LinePlot';
 import { COLORS } from './colors';
-import { SERIES } from '../../content/explanations';
+import { METRIC_TEXT } from '../../schema/metricText';
 
 export interface SpectrumPlotProps {
   eig0?: ArrayLike<number> | null;
@@ -20,8 +20,8 @@ interface RankRow {
 }
 
 const SERIES_SPEC: SeriesSpec<RankRow>[] = [
-  { key: 'eig0', label: SERIES.eig0.label, tex: SERIES.eig0.tex, y: (d) => d.e0, color: COLORS.init, dots: true, width: 1.5 },
-  { key: 'eigT', label: SERIES.eigT.label, tex: SERIES.eigT.tex, y: (d) => d.eT, color: COLORS.current, dots: true, width: 1.5 },
+  { key: 'eig0', label: METRIC_TEXT.eig0.label, tex: METRIC_TEXT.eig0.tex, y: (d) => d.e0, color: COLORS.init, dots: true, width: 1.5 },
+  { key: 'eigT', label: METRIC_TEXT.eigT.label, tex: METRIC_TEXT.eigT.tex, y: (d) => d.eT, color: COLORS.current, dots: true, width: 1.5 },
 ];
 const rankX = (d: RankRow) => d.rank;
 
