@@ -132,4 +132,9 @@ describe('embed', () => {
     expect(s).toContain('src="https://x.org/lab/?width=64&amp;lr=0.5&amp;embed=gap"');
     expect(s).toContain('width="640" height="360"');
   });
+  it('names the view a panel of several plots opens on (part), and drops a part left in the page URL', () => {
+    expect(embedUrl('https://x.org/lab/?width=64&part=vectors', 'modes', 'spectrum')).toBe('https://x.org/lab/?width=64&embed=modes&part=spectrum');
+    expect(embedUrl('https://x.org/lab/?width=64&part=vectors', 'drift')).toBe('https://x.org/lab/?width=64&embed=drift');
+    expect(embedSnippet('https://x.org/lab/?width=64', 'nfa', 'Feature alignment', 'matrices')).toContain('src="https://x.org/lab/?width=64&amp;embed=nfa&amp;part=matrices"');
+  });
 });

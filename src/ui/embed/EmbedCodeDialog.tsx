@@ -4,6 +4,7 @@ import { useModalDialog } from '../shared/useModalDialog';
 import { Field } from '../controls/Field';
 import { SelectField } from '../controls/SelectField';
 import { PANELS } from '../panels/registry';
+import { panelViews } from '../panels/panelViews';
 import { copyText, embedSnippet, embedUrl } from '../shared/share';
 
 export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onClose: () => void; pageUrl: string }) {
@@ -12,7 +13,11 @@ export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onC
   const [panel, setPanel] = useState(PANELS.find((p) => p.key === 'drift')?.key ?? PANELS[0]!.key);
   const [copied, setCopied] = useState<boolean | null>(null);
   const entry = PANELS.find((p) => p.key === panel) ?? PANELS[0]!;
-  const code = embedSnippet(pageUrl, entry.key, entry.name);
+  // a panel of several plots shows one at a time in an embed: which one it opens on
+  const views = panelViews(entry.key);
+  const [part, setPart] = useState('');
+  const chosen = views.some((v) => v.key === part) ? part : '';
+  const code = embedSnippet(pageUrl, entry.key, entry.name, chosen || null);
   return (
     <dialog
       ref={ref}
@@ -25,6 +30,15 @@ export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onC
     >
       <h2 id={`${id}-t`}>Embed one panel</h2>
       <SelectField label="Panel" value={panel} options={PANELS.map((p) => ({ value: p.key, label: p.name }))} onChange={setPanel} />
+      {views.length > 0 && (
+        <SelectField
+          label="Opens on"
+          value={chosen}
+          options={views.map((v, i) => ({ value: i === 0 ? '' : v.key, label: v.label }))}
+          onChange={setPart}
+          hint="The embed shows one plot of this panel at a time, with a switch for the others."
+        />
+      )}
       <Field id={`${id}-c`} label="Embed code (current settings)">
         <textarea id={`${id}-c`} className="embed-code" readOnly rows={4} value={code} onFocus={(e) => e.currentTarget.select()} />
       </Field>
@@ -32,7 +46,7 @@ export function EmbedCodeDialog({ open, onClose, pageUrl }: { open: boolean; onC
         <button type="button" className="btn btn-primary" onClick={() => void copyText(code).then(setCopied)}>
           Copy embed code
         </button>
-        <a className="btn btn-small" href={embedUrl(pageUrl, entry.key)} target="_blank" rel="noreferrer">
+        <a className="btn btn-small" href={embedUrl(pageUrl, entry.key, chosen || null)} target="_blank" rel="noreferrer">
           Preview
         </a>
         <span role="status" aria-live="polite" className="copied">

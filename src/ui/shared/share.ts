@@ -26,16 +26,19 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** The page URL showing only one panel (`?embed=<key>`) with the same settings. */
-export function embedUrl(pageUrl: string, panelKey: string): string {
+export function embedUrl(pageUrl: string, panelKey: string, part: string | null = null): string {
   const u = new URL(pageUrl);
   u.searchParams.delete('preset');
   u.searchParams.delete('page');
+  u.searchParams.delete('part');
   u.searchParams.set('embed', panelKey);
+  // the view a panel of several plots opens on (absent: its first)
+  if (part) u.searchParams.set('part', part);
   return u.toString();
 }
 
 /** The iframe snippet embedding one panel of the current config. */
-export function embedSnippet(pageUrl: string, panelKey: string, title: string): string {
-  const src = embedUrl(pageUrl, panelKey).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+export function embedSnippet(pageUrl: string, panelKey: string, title: string, part: string | null = null): string {
+  const src = embedUrl(pageUrl, panelKey, part).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return `<iframe src="${src}" title="Tangent Lab: ${title}" width="640" height="360" style="border:0" loading="lazy"></iframe>`;
 }
