@@ -51,7 +51,9 @@ function start(): void {
   root.render(<App initialConfig={config} forcedBackend={forcedBackend} urlNotices={notices} theme={params.theme} large={params.large} initialCompare={compare} />);
 }
 
-if (import.meta.env.PROD) void registerServiceWorker();
+// 5 s after load: the worker's install precaches the whole build (about 4.5 MB), which would compete
+// with the run's start-up (bench/first-frame.mjs measures the first step with and without).
+if (import.meta.env.PROD) void registerServiceWorker(window, 5000);
 
 try {
   start();

@@ -14,12 +14,17 @@ export function isCrossOriginFrame(win: Pick<Window, 'top' | 'self' | 'location'
   }
 }
 
-/** Register ./sw.js (scope ./) once the page has loaded; resolves to whether it was registered. */
-export function registerServiceWorker(win: Window = window): Promise<boolean> {
+/**
+ * Register ./sw.js (scope ./) `delayMs` after the page has loaded (the page passes a few seconds: the
+ * service worker's install precaches the whole build, which would otherwise compete with the run's
+ * start-up for the CPU); resolves to whether it was registered.
+ */
+export function registerServiceWorker(win: Window = window, delayMs = 0): Promise<boolean> {
   const sw = win.navigator.serviceWorker as ServiceWorkerContainer | undefined;
   if (!sw || isCrossOriginFrame(win)) return Promise.resolve(false);
   const loaded = win.document.readyState === 'complete' ? Promise.resolve() : new Promise<void>((r) => win.addEventListener('load', () => r(), { once: true }));
   return loaded
+    .then(() => (delayMs > 0 ? new Promise<void>((r) => setTimeout(r, delayMs)) : undefined))
     .then(() => sw.register('./sw.js', { scope: './' }))
     .then(
       () => true,

@@ -3,6 +3,7 @@ import { tf } from '../../src/engine/tf';
 import { useNodeBackend } from '../../src/engine/nodeBackend';
 import { earlyForward, earlyNtk, earlyTimeWidth, initEarlyParams, linearFeatures, predictedKernel, type EarlyTimeSpec } from '../../src/engine/earlyTime/earlyTime';
 import { EarlyTimeSession } from '../../src/engine/earlyTime/earlyTimeSession';
+import { SnapshotSchema } from '../../src/engine/records/runRecords';
 import { gaussianMoments, kernelDiagonalShift } from '../../src/engine/earlyTime/earlyTimeMoments';
 import type { Dataset } from '../../src/engine/data/datasets';
 import { normals } from '../../src/engine/prng';
@@ -133,6 +134,21 @@ describe('early-time model', () => {
     expect(snap.early!.predictions[1].f).toHaveLength(8);
     expect(s.meta.earlyTime.kernel.n).toBe(24);
     expect(s.meta.earlyTime.normRatio).toBeGreaterThan(0.8);
+    s.dispose();
+  });
+
+  it('a linear model that overflows (η above its own critical rate) gives null predictions the snapshot schema accepts, not NaN', async () => {
+    // sine data, width 32, η = 1.34: the linear model's loss passes 10⁵ by step 20 and overflows; the network trains.
+    const s = await EarlyTimeSession.create(config({ activation: 'tanh', width: 32, lr: 1.34 }));
+    s.advance(300);
+    const row = await s.measure();
+    expect(row.loss).toBeLessThan(0.1);
+    expect(Number.isFinite(row.linLoss ?? NaN)).toBe(false);
+    const snap = await s.snapshot();
+    const last = snap.early!.predictions[snap.early!.predictions.length - 1];
+    expect(last.fLin.every((v) => v === null)).toBe(true);
+    expect(last.f.every((v) => v !== null && Number.isFinite(v))).toBe(true);
+    expect(SnapshotSchema.safeParse(snap).success).toBe(true);
     s.dispose();
   });
 

@@ -43,4 +43,19 @@ describe('service worker registration', () => {
     expect(info).toHaveBeenCalledTimes(1);
     expect(await registerServiceWorker(fakeWindow({ top: 'self' }))).toBe(false); // no service workers at all
   });
+
+  it('with a delay, registers only that long after the page has loaded', async () => {
+    vi.useFakeTimers();
+    try {
+      const register = vi.fn(() => Promise.resolve({}));
+      const done = registerServiceWorker(fakeWindow({ top: 'self', register }), 5000);
+      await vi.advanceTimersByTimeAsync(4900);
+      expect(register).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(register).toHaveBeenCalledTimes(1);
+      expect(await done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

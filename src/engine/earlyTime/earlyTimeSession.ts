@@ -171,7 +171,8 @@ export class EarlyTimeSession {
     });
     const v = await packed.data();
     packed.dispose();
-    this.record({ step: this.stepCount, f: Array.from(v.subarray(5, 5 + nShown)), fLin: Array.from(v.subarray(5 + nShown, 5 + 2 * nShown)) });
+    const finite = (a: ArrayLike<number>) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
+    this.record({ step: this.stepCount, f: finite(v.subarray(5, 5 + nShown)), fLin: finite(v.subarray(5 + nShown, 5 + 2 * nShown)) });
     const row: MetricRow = { step: this.stepCount, loss: v[0], testLoss: v[1], linLoss: v[2], linTestLoss: v[3] };
     if (Number.isFinite(v[4])) row.earlyGap = v[4];
     return row;

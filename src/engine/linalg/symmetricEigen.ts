@@ -11,11 +11,11 @@
 // the transpose (w[col·n + row] = V[row][col]) so that its inner loops walk contiguous memory. The input
 // is symmetric, so its storage order does not matter; only its symmetric part ½(A + Aᵀ) is used.
 //
-// Cost (bench/eigen.mjs, Node 20 on the shared 2-core dev machine at load average ~13; table in
-// bench/README.md): the full decomposition at n = 1024 took 1.37 s of CPU (3.5 s wall), against 3.1 s
-// of CPU in the same run for the previous Householder + QL eigenvector path (bench/legacyQl.ts), whose
-// QL rotations alone are ~5.6 GFLOP at that size; all eigenvalues with the top 16 vectors 0.6 s,
-// eigenvalues alone 0.4 s.
+// Cost (bench/eigen.mjs, Node 20 on the 2-core dev machine, nothing else running; tables in
+// bench/README.md): the full decomposition at n = 1024 took 1.24 s wall, against 2.44 s in the same
+// run for the previous Householder + QL eigenvector path (bench/legacyQl.ts), whose QL rotations
+// alone are ~5.6 GFLOP at that size; all eigenvalues with the top 16 vectors 0.50 s, eigenvalues
+// alone 0.41 s.
 
 import { symmetricPart, tred2 } from './tridiagonalize';
 import { tql2 } from './tql2';

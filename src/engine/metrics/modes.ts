@@ -11,9 +11,9 @@ import { symmetricEigenTop } from '../linalg/symmetricEigen';
 /**
  * Largest training set whose Θ₀ is decomposed (once, at the start of a run, synchronously in the
  * worker or the CLI). The float64 solver (../linalg/symmetricEigen.ts, all eigenvalues and the top K
- * vectors) is O(N³): bench/eigen.mjs measured it in Node on the shared 2-core machine (load average
- * ~13) for K = 16 at 0.11 s of CPU for N = 512 and 0.6 s for N = 1024 (the full decomposition: 0.19 s
- * and 1.37 s), and 0.5–0.7 s on the MNIST Θ₀ at N = 992, against 20 s of CPU at N = 512 for the
+ * vectors) is O(N³): bench/eigen.mjs measured it in Node on the 2-core dev machine, nothing else
+ * running, for K = 16 at 0.07 s for N = 512 and 0.50 s for N = 1024 (the full decomposition: 0.17 s
+ * and 1.24 s), and 0.5–0.7 s of CPU on the MNIST Θ₀ at N = 992 (load ~13), against 20 s of CPU at N = 512 for the
  * Jacobi solver used before (which is why modes stopped at 256 then).
  */
 export const MODES_MAX_TRAIN = 1024;

@@ -144,7 +144,9 @@ export const EarlyTimeMetaSchema = z.object({
 export type EarlyTimeMeta = z.infer<typeof EarlyTimeMetaSchema>;
 
 /** Predictions of the network and of the linear model on the shown test points at one step. */
-export const EarlyPredictionsSchema = z.object({ step: count, f: nums, fLin: nums });
+/** Predictions at the shown test points; null where a model has overflowed (a diverged linear model at a large η). */
+const predictions = z.array(z.number().nullable());
+export const EarlyPredictionsSchema = z.object({ step: count, f: predictions, fLin: predictions });
 export type EarlyPredictions = z.infer<typeof EarlyPredictionsSchema>;
 
 /** NFM = WᵀW and AGOP = WᵀKW of one hidden layer, at θ₀ and now, on the coordinates `index`. */

@@ -8,8 +8,8 @@ import { COLORS } from '../plots/colors';
 interface Point {
   i: number;
   y: number;
-  f: number;
-  fLin: number;
+  f: number | null;
+  fLin: number | null;
 }
 
 const SERIES: SeriesSpec<Point>[] = [
@@ -28,6 +28,8 @@ export function EarlyPredictionsPlot({ history, index, onIndex, targets, alone =
       <div className="field">
         <label htmlFor={id}>
           Test-point predictions at step <strong>{h.step}</strong>
+          {h.fLin.some((v) => v === null) && <span className="diverged-note"> · linear model diverged (overflowed), not drawn</span>}
+          {h.f.some((v) => v === null) && <span className="diverged-note"> · network diverged (overflowed), not drawn</span>}
         </label>
         <input id={id} type="range" min={0} max={history.length - 1} step={1} value={Math.max(0, index)} onChange={(e) => onIndex(Number(e.currentTarget.value))} />
       </div>
