@@ -144,6 +144,7 @@ describe('early-time model', () => {
     const row = await s.measure();
     expect(row.loss).toBeLessThan(0.1);
     expect(Number.isFinite(row.linLoss ?? NaN)).toBe(false);
+    expect(row.twinDiverged).toBe(true);
     const snap = await s.snapshot();
     const last = snap.early!.predictions[snap.early!.predictions.length - 1];
     expect(last.fLin.every((v) => v === null)).toBe(true);

@@ -23,6 +23,7 @@ import {
   type EarlyTimeSpec,
   type EarlyVars,
 } from './earlyTime';
+import { TwinWatch } from '../session/divergence';
 import type { EarlyPredictions, EarlyTimeMeta, MetricRow, RunMeta, Snapshot } from '../records/runRecords';
 
 /** How many test points have their predictions tracked, and the kernel view's size. */
@@ -47,6 +48,8 @@ export class EarlyTimeSession {
   private readonly shownIndex: tf.Tensor1D;
   private readonly schedule: BatchSchedule;
   private readonly history: EarlyPredictions[] = [];
+  /** The linear model's blow-up, by the rule the MLP's twin uses (row.twinDiverged). */
+  private readonly linearWatch = new TwinWatch();
   private stepCount = 0;
   private disposed = false;
 
@@ -175,6 +178,7 @@ export class EarlyTimeSession {
     this.record({ step: this.stepCount, f: finite(v.subarray(5, 5 + nShown)), fLin: finite(v.subarray(5 + nShown, 5 + 2 * nShown)) });
     const row: MetricRow = { step: this.stepCount, loss: v[0], testLoss: v[1], linLoss: v[2], linTestLoss: v[3] };
     if (Number.isFinite(v[4])) row.earlyGap = v[4];
+    if (this.linearWatch.observe(v[2])) row.twinDiverged = true;
     return row;
   }
 

@@ -70,7 +70,7 @@ export function EarlyTimePanel(props: PanelProps) {
         </span>
       }
     >
-      {show('loss') && <StepPlot {...sharedStepProps(props, false)} series={LOSS_SERIES} ariaLabel="Early-time losses vs step" xScaleType="log" yScaleType="log" yLabel="loss" testId="early-loss-plot" height={190} />}
+      {show('loss') && <StepPlot {...sharedStepProps(props, false)} series={LOSS_SERIES} twinName="linear model" ariaLabel="Early-time losses vs step" xScaleType="log" yScaleType="log" yLabel="loss" testId="early-loss-plot" height={190} />}
       {lowDim ? (
         show('loss') && (
           <p className="plot-note early-lowdim" role="note" data-testid="early-lowdim">

@@ -44,6 +44,8 @@ export interface StepPlotProps extends Omit<LinePlotProps<MetricRow>, 'data' | '
   notMeasuredMessage?: string;
   /** More vertical markers (compare mode: where the second run diverged). */
   extraMarkers?: readonly XMarker[];
+  /** What the linear model is called in its divergence marker ('twin'; the early-time model's is 'linear model'). */
+  twinName?: string;
 }
 
 /** The first step at which the linear twin had blown up (row.twinDiverged), or null. */
@@ -52,7 +54,7 @@ export function twinDivergedAt(rows: readonly MetricRow[]): number | null {
   return null;
 }
 
-export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, extraMarkers, xLabel = 'step', ...rest }: StepPlotProps) {
+export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, notMeasuredMessage, extraMarkers, xLabel = 'step', twinName = 'twin', ...rest }: StepPlotProps) {
   const present = usePresentSeries(rows, series);
   const twinAt = twinDivergedAt(rows);
   // The network's divergence ends the run; the twin's (η past its own stable rate) is drawn as a
@@ -60,9 +62,9 @@ export function StepPlot({ rows, series, hoverStep, onHoverStep, divergedAt, not
   const markers = useMemo<XMarker[]>(
     () => [
       ...(divergedAt === null || !Number.isFinite(divergedAt) ? [] : [{ x: divergedAt, label: 'diverged' }]),
-      ...(twinAt === null ? [] : [{ x: twinAt, label: 'twin diverged', color: COLORS.twin }]),
+      ...(twinAt === null ? [] : [{ x: twinAt, label: `${twinName} diverged`, color: COLORS.twin }]),
     ],
-    [divergedAt, twinAt],
+    [divergedAt, twinAt, twinName],
   );
   const allMarkers = extraMarkers?.length ? [...markers, ...extraMarkers] : markers;
   const empty = rows.length === 0 ? EMPTY_MESSAGE : (notMeasuredMessage ?? 'Waiting for the first measurement…');
