@@ -3,7 +3,7 @@ import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
-import { StepPlot } from '../plots/StepPlot';
+import { onlyStepZero, StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, TWIN_DASH } from '../plots/colors';
 import { formatNumber } from '../plots/plotMath/format';
@@ -45,7 +45,7 @@ export function DriftPanel(props: PanelProps) {
   const alpha = meta?.config.outputScale ?? 1;
   return (
     <PanelFrame id="drift" text={PANELS.drift} controls={logXToggle}>
-      <StepPlot {...sharedStepProps(props, logX)} series={series} ariaLabel="NTK drift vs step" yScaleType="log" yLabel="drift (log)" notMeasuredMessage="NTK drift is measured every few steps…" height={200} />
+      <StepPlot {...sharedStepProps(props, logX)} series={series} ariaLabel="NTK drift vs step" yScaleType="log" yLabel="drift (log)" notMeasuredMessage={onlyStepZero(props.rows) ? 'Step 0: the kernel is still Θ₀ (drift 0). Press Play to watch it move.' : 'NTK drift is measured every few steps…'} height={200} />
       {hasLambda && (
         <>
           {!compare && <div className="secondary-readout" data-testid="lambda-readout">

@@ -2,7 +2,7 @@ import type { MetricRow } from '../../engine/records/runRecords';
 import type { PanelProps } from './types';
 import { PanelFrame } from '../plots/PanelFrame';
 import { metricSeries, useLogXToggle, sharedStepProps } from './metricSeries';
-import { StepPlot } from '../plots/StepPlot';
+import { onlyStepZero, StepPlot } from '../plots/StepPlot';
 import type { SeriesSpec } from '../plots/LinePlot';
 import { COLORS, DOT_DASH, TWIN_DASH } from '../plots/colors';
 import { PANELS } from '../../content/explanations';
@@ -32,7 +32,7 @@ export function GapPanel(props: PanelProps) {
         ariaLabel="Network vs linear model gap"
         yScaleType="log"
         yLabel={compare ? 'RMS gap (dotted: test)' : 'RMS gap (dotted: relative)'}
-        notMeasuredMessage="The gap appears once the linear twin is tracked"
+        notMeasuredMessage={onlyStepZero(props.rows) ? 'Step 0: the twin is the network itself (gap 0). Press Play to watch them part.' : 'The gap appears once the linear twin is tracked'}
         height={220}
       />
     </PanelFrame>

@@ -20,6 +20,23 @@ export interface PlotFrameProps {
   overlay?: ReactNode;
 }
 
+/** Greedy word wrap of a message into lines of at most `maxChars` characters (a longer word stays whole). */
+export function wrapWords(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Average glyph width of the 13 px empty-state text, as a share of its font size (system sans). */
+const CHAR_EM = 0.56;
+
 export function PlotFrame({ clipId, width, height, margin: m, axes, empty, emptyMessage, children, overlay }: PlotFrameProps) {
   const { innerWidth, innerHeight } = axes;
   return (
@@ -33,9 +50,7 @@ export function PlotFrame({ clipId, width, height, margin: m, axes, empty, empty
         {empty ? (
           <>
             <rect className="plot-empty-bg" x={-m.left + 1} y={-m.top + 1} width={width - 2} height={height - 2} rx={8} />
-            <text className="plot-empty" x={(width - 2 * m.left) / 2 + 1} y={(height - 2 * m.top) / 2} textAnchor="middle" dy="0.32em">
-              {emptyMessage}
-            </text>
+            <EmptyMessage message={emptyMessage} x={(width - 2 * m.left) / 2 + 1} y={(height - 2 * m.top) / 2} maxWidth={width - 24} />
           </>
         ) : (
           <>
@@ -46,5 +61,26 @@ export function PlotFrame({ clipId, width, height, margin: m, axes, empty, empty
         )}
       </g>
     </>
+  );
+}
+
+/** The empty state's message, centred; a string is wrapped to the plot's width (SVG text does not wrap). */
+function EmptyMessage({ message, x, y, maxWidth }: { message: ReactNode; x: number; y: number; maxWidth: number }) {
+  if (typeof message !== 'string') {
+    return (
+      <text className="plot-empty" x={x} y={y} textAnchor="middle" dy="0.32em">
+        {message}
+      </text>
+    );
+  }
+  const lines = wrapWords(message, Math.max(12, Math.floor(maxWidth / (13 * CHAR_EM))));
+  return (
+    <text className="plot-empty" x={x} y={y} textAnchor="middle">
+      {lines.map((l, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? `${0.32 - ((lines.length - 1) * 1.3) / 2}em` : '1.3em'}>
+          {i < lines.length - 1 ? `${l} ` : l}
+        </tspan>
+      ))}
+    </text>
   );
 }

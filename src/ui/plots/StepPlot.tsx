@@ -48,6 +48,11 @@ export interface StepPlotProps extends Omit<LinePlotProps<MetricRow>, 'data' | '
   twinName?: string;
 }
 
+/** Whether every row so far is the step-0 one (before Play): drift and gap are 0 there by definition. */
+export function onlyStepZero(rows: readonly MetricRow[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.step === 0);
+}
+
 /** The first step at which the linear twin had blown up (row.twinDiverged), or null. */
 export function twinDivergedAt(rows: readonly MetricRow[]): number | null {
   for (const r of rows) if (r.twinDiverged) return r.step;
