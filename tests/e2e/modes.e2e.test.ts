@@ -20,7 +20,9 @@ describe('Modes panel', () => {
     await play(p.page);
     await showView(p.page, 'Learning per eigenmode');
     let paths: PathInfo[] = [];
-    const drawn = () => paths.filter((q) => q.finite && q.points >= 3).map((q) => q.series);
+    // A line of at least two logged rows: the top mode's closed form e^(−ηλ₁t) can fall below the log
+    // axis's floor after the second row (then its path has two points; seen in a clean CI run).
+    const drawn = () => paths.filter((q) => q.finite && q.points >= 2).map((q) => q.series);
     await waitUntil(async () => {
       paths = await seriesPaths(p!.page, /residual per ntk eigenmode vs step/i);
       return drawn().length >= 24;
