@@ -371,3 +371,34 @@ export const isActive = async (page: Page, id: string): Promise<boolean> => (awa
 export async function showView(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click({ timeout: 60_000 });
 }
+
+/** An embed page's geometry: document scroll vs client size, panel count, and the embedded plots' extent. */
+export interface EmbedGeometry {
+  sw: number;
+  cw: number;
+  sh: number;
+  ch: number;
+  panels: number;
+  svgs: number;
+  svgBottom: number;
+  svgRight: number;
+  svgHeight: number;
+}
+
+export function embedGeometry(page: Page): Promise<EmbedGeometry> {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());
+    return {
+      sw: d.scrollWidth,
+      cw: d.clientWidth,
+      sh: d.scrollHeight,
+      ch: d.clientHeight,
+      panels: document.querySelectorAll('.tl-panel').length,
+      svgs: svgs.length,
+      svgBottom: Math.max(...svgs.map((r) => r.bottom)),
+      svgRight: Math.max(...svgs.map((r) => r.right)),
+      svgHeight: Math.min(...svgs.map((r) => r.height)),
+    };
+  });
+}

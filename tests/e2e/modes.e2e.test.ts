@@ -2,7 +2,7 @@
 // form, the spectral-bias dots and the eigenvectors on 1-D data; `?embed=modes` fits 640×360, one
 // view at a time (per-mode curves, spectrum, eigenvectors) behind its view switch.
 import { afterAll, describe, expect, it } from 'vitest';
-import { allPathDs, baseURL, button, closePage, describePaths, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForPageReady, waitUntil, showView, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
+import { allPathDs, baseURL, button, closePage, describePaths, embedGeometry, openApp, play, screenshot, seriesPaths, tail, waitForBackend, waitForPageReady, waitUntil, showView, type OpenedPage, type PathInfo, fileBrowser } from './helpers';
 
 const QUERY = 'width=64&depth=1&steps=200&log-every=5&modes=8&backend=wasm';
 
@@ -57,22 +57,6 @@ describe('?embed=modes', () => {
       await button(page, 'play').click({ timeout: 60_000 });
       await waitUntil(async () => Number((await page.locator('.embed-step strong').textContent()) ?? 0) >= 20, 150_000);
       await waitForPageReady(page, '[data-embed]');
-      const measure = () =>
-        page.evaluate(() => {
-          const d = document.documentElement;
-          const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());
-          return {
-            sw: d.scrollWidth,
-            cw: d.clientWidth,
-            sh: d.scrollHeight,
-            ch: d.clientHeight,
-            panels: document.querySelectorAll('.tl-panel').length,
-            svgs: svgs.length,
-            svgBottom: Math.max(...svgs.map((r) => r.bottom)),
-            svgRight: Math.max(...svgs.map((r) => r.right)),
-            svgHeight: Math.min(...svgs.map((r) => r.height)),
-          };
-        });
       // the three views, one at a time, each one plot filling the frame
       for (const [part, testId] of [
         ['steps', 'modes-steps'],
@@ -83,7 +67,7 @@ describe('?embed=modes', () => {
         if (part === 'vectors') await waitUntil(async () => (await page.locator('.embed-panel [data-testid="modes-vectors"] path.series-line').count()) >= 4, 60_000);
         await page.locator(`.embed-panel [data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
         await page.mouse.move(1, 1);
-        const m = await measure();
+        const m = await embedGeometry(page);
         await screenshot(page, `modes-embed-640x360-${part}`);
         expect(m.panels).toBe(1);
         expect(m.svgs, part).toBe(1);

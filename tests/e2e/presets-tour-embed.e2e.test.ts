@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/content/presets';
-import { baseURL, button, closePage, fig, figStep, fileBrowser, firstInt, isActive, openApp, screenshot, stepCount, uiState, waitForPageReady, waitUntil, type OpenedPage } from './helpers';
+import { baseURL, button, closePage, embedGeometry, fig, figStep, fileBrowser, firstInt, isActive, openApp, screenshot, stepCount, uiState, waitForPageReady, waitUntil, type OpenedPage } from './helpers';
 
 // Forcing a backend skips the start-up probe: these tests are about the page, not the backend.
 const BACKEND = 'backend=wasm';
@@ -130,20 +130,7 @@ describe('embed', () => {
       await button(page, 'play').click({ timeout: 60_000 });
       await waitUntil(async () => Number((await page.locator('.embed-step strong').textContent()) ?? 0) >= 5, 120_000);
       await waitForPageReady(page, '[data-embed]');
-      const m = await page.evaluate(() => {
-        const d = document.documentElement;
-        const svgs = [...document.querySelectorAll('.embed-panel svg.plot-svg')].map((s) => s.getBoundingClientRect());
-        return {
-          sw: d.scrollWidth,
-          cw: d.clientWidth,
-          sh: d.scrollHeight,
-          ch: d.clientHeight,
-          panels: document.querySelectorAll('.tl-panel').length,
-          svgBottom: Math.max(...svgs.map((r) => r.bottom)),
-          svgRight: Math.max(...svgs.map((r) => r.right)),
-          svgs: svgs.length,
-        };
-      });
+      const m = await embedGeometry(page);
       expect(m.panels).toBe(1);
       expect(m.sw).toBeLessThanOrEqual(m.cw);
       expect(m.sh).toBeLessThanOrEqual(m.ch);

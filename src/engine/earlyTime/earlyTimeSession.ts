@@ -24,7 +24,7 @@ import {
   type EarlyVars,
 } from './earlyTime';
 import { TwinWatch } from '../session/divergence';
-import type { EarlyPredictions, EarlyTimeMeta, MetricRow, RunMeta, Snapshot } from '../records/runRecords';
+import { finiteOrNull, type EarlyPredictions, type EarlyTimeMeta, type MetricRow, type RunMeta, type Snapshot } from '../records/runRecords';
 
 /** How many test points have their predictions tracked, and the kernel view's size. */
 const SHOWN_TEST_POINTS = 8;
@@ -174,8 +174,7 @@ export class EarlyTimeSession {
     });
     const v = await packed.data();
     packed.dispose();
-    const finite = (a: ArrayLike<number>) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
-    this.record({ step: this.stepCount, f: finite(v.subarray(5, 5 + nShown)), fLin: finite(v.subarray(5 + nShown, 5 + 2 * nShown)) });
+    this.record({ step: this.stepCount, f: Array.from(v.subarray(5, 5 + nShown), finiteOrNull), fLin: Array.from(v.subarray(5 + nShown, 5 + 2 * nShown), finiteOrNull) });
     const row: MetricRow = { step: this.stepCount, loss: v[0], testLoss: v[1], linLoss: v[2], linTestLoss: v[3] };
     if (Number.isFinite(v[4])) row.earlyGap = v[4];
     if (this.linearWatch.observe(v[2])) row.twinDiverged = true;

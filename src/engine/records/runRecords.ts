@@ -103,7 +103,7 @@ export const SCALAR_METRICS = ['loss', 'testLoss', ...OptionalMetricsSchema.keyo
 export type ScalarMetric = (typeof SCALAR_METRICS)[number];
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 
-function finiteOrNull(v: number | null): number | null {
+export function finiteOrNull(v: number | null): number | null {
   return v !== null && Number.isFinite(v) ? v : null;
 }
 
